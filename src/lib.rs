@@ -1,0 +1,12 @@
+//! Topolab: draw a system as a topology and see what a dead server does to its
+//! availability and coupling.
+//!
+//! [`model`] is the pure engine (document format, validation, analysis, split,
+//! presets, SVG rendering) shared by the web app and the `topolab` CLI; [`ui`]
+//! is the Yew app over it and exists only for `wasm32`.
+
+pub mod editor;
+pub mod model;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,0 +1,100 @@
+//! How big a node is drawn and where links meet it: shared by the app's canvas
+//! and the CLI's `render`, so both draw the same picture.
+
+use super::document::Node;
+
+/// Width of a node's box.
+pub const NODE_WIDTH: f64 = 124.0;
+/// Height of a node's box without instances.
+pub const NODE_HEIGHT: f64 = 46.0;
+/// Side of one instance's square.
+pub const INSTANCE_SIZE: f64 = 12.0;
+/// Gap between instance squares.
+pub const INSTANCE_GAP: f64 = 4.0;
+/// Instances drawn per row of squares.
+pub const INSTANCES_PER_ROW: u32 = 7;
+
+/// The node's box, centred on (x, y): (width, height).
+pub fn node_size(node: &Node) -> (f64, f64) {
+    if node.is_client() {
+        return (NODE_WIDTH, NODE_HEIGHT);
+    }
+    let rows = node.replicas().div_ceil(INSTANCES_PER_ROW).max(1);
+    (
+        NODE_WIDTH,
+        NODE_HEIGHT + f64::from(rows) * (INSTANCE_SIZE + INSTANCE_GAP),
+    )
+}
+
+/// Top-left corner of instance `index`'s square, relative to the node's centre.
+pub fn instance_origin(node: &Node, index: u32) -> (f64, f64) {
+    let (_, h) = node_size(node);
+    let per_row = INSTANCES_PER_ROW.min(node.replicas()).max(1);
+    let row = index / INSTANCES_PER_ROW;
+    let col = index % INSTANCES_PER_ROW;
+    let row_width = f64::from(per_row) * INSTANCE_SIZE + f64::from(per_row - 1) * INSTANCE_GAP;
+    let x = -row_width / 2.0 + f64::from(col) * (INSTANCE_SIZE + INSTANCE_GAP);
+    let y = -h / 2.0 + NODE_HEIGHT - 6.0 + f64::from(row) * (INSTANCE_SIZE + INSTANCE_GAP);
+    (x, y)
+}
+
+/// Where the segment from the centre (cx, cy) towards (tx, ty) leaves a box of
+/// `size` centred there.
+fn border_point(cx: f64, cy: f64, size: (f64, f64), tx: f64, ty: f64) -> (f64, f64) {
+    let (dx, dy) = (tx - cx, ty - cy);
+    if dx == 0.0 && dy == 0.0 {
+        return (cx, cy);
+    }
+    let (hw, hh) = (size.0 / 2.0, size.1 / 2.0);
+    let sx = if dx != 0.0 { hw / dx.abs() } else { f64::INFINITY };
+    let sy = if dy != 0.0 { hh / dy.abs() } else { f64::INFINITY };
+    let s = sx.min(sy).min(1.0);
+    (cx + dx * s, cy + dy * s)
+}
+
+/// The straight segment a link is drawn along, from border to border of the
+/// two boxes (centres and sizes given), with `gap` left before the target for
+/// its arrow head.
+pub fn link_segment(
+    from: (f64, f64),
+    from_size: (f64, f64),
+    to: (f64, f64),
+    to_size: (f64, f64),
+    gap: f64,
+) -> (f64, f64, f64, f64) {
+    let (x1, y1) = border_point(from.0, from.1, from_size, to.0, to.1);
+    let (x2, y2) = border_point(to.0, to.1, to_size, from.0, from.1);
+    let (dx, dy) = (x2 - x1, y2 - y1);
+    let len = (dx * dx + dy * dy).sqrt();
+    if len <= gap * 2.0 {
+        return (x1, y1, x2, y2);
+    }
+    (x1, y1, x2 - dx / len * gap, y2 - dy / len * gap)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn link_segment_starts_and_ends_on_the_boxes() {
+        let (x1, y1, x2, y2) = link_segment((0.0, 0.0), (100.0, 40.0), (300.0, 0.0), (100.0, 40.0), 0.0);
+        assert_eq!((x1, y1, x2, y2), (50.0, 0.0, 250.0, 0.0));
+        let (_, _, x2, _) = link_segment((0.0, 0.0), (100.0, 40.0), (300.0, 0.0), (100.0, 40.0), 4.0);
+        assert_eq!(x2, 246.0);
+    }
+
+    #[test]
+    fn instances_stay_inside_the_box() {
+        let mut n = Node::new("s", super::super::NodeKind::Service, 0.0, 0.0);
+        for r in [1, 3, 7, 8, 64] {
+            n.replicas = Some(r);
+            let (w, h) = node_size(&n);
+            for i in 0..r {
+                let (x, y) = instance_origin(&n, i);
+                assert!(x >= -w / 2.0 && x + INSTANCE_SIZE <= w / 2.0, "replicas {r} index {i}");
+                assert!(y >= -h / 2.0 && y + INSTANCE_SIZE <= h / 2.0, "replicas {r} index {i}");
+            }
+        }
+    }
+}

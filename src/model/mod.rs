@@ -1,0 +1,11 @@
+//! The topology model of `../shared/spec/MODEL.md`: pure Rust, no browser, no I/O.
+
+pub mod document;
+pub mod geometry;
+pub mod parse;
+pub mod presets;
+pub mod validate;
+
+pub use document::{Document, Function, Link, LinkKind, Node, NodeKind};
+pub use parse::parse_document;
+pub use validate::{validate, Problem};

@@ -1,0 +1,386 @@
+//! Reading a `topolab/1` document from JSON text (MODEL.md §1): types and field
+//! names here, the rules in [`super::validate`]. Every problem is collected, so
+//! a user fixing a hand-written file sees them all at once.
+
+use serde_json::{Map, Value};
+
+use super::document::{Document, Extra, Function, Link, LinkKind, Node, NodeKind};
+use super::validate::{validate, Problem, MAX_LINKS, MAX_NODES};
+
+const DOCUMENT_FIELDS: &[&str] = &["format", "title", "nodes", "links", "functions", "extra"];
+const NODE_FIELDS: &[&str] = &[
+    "id",
+    "kind",
+    "label",
+    "x",
+    "y",
+    "replicas",
+    "quorum",
+    "availability",
+    "killed",
+    "capabilities",
+    "extra",
+];
+const LINK_FIELDS: &[&str] = &["from", "to", "kind", "extra"];
+const FUNCTION_FIELDS: &[&str] = &["id", "label", "client", "capability", "weight", "extra"];
+
+/// Reads and validates a document; on failure, every problem found, each naming
+/// its place (`links[3].to: no node with id "paymnts"`).
+pub fn parse_document(json: &str) -> Result<Document, Vec<Problem>> {
+    let value: Value = serde_json::from_str(json)
+        .map_err(|e| vec![Problem::new("", format!("not valid JSON: {e}"))])?;
+    document_from_value(&value)
+}
+
+/// Validates an already parsed JSON value as a document.
+pub fn document_from_value(value: &Value) -> Result<Document, Vec<Problem>> {
+    let mut r = Reader::default();
+    let doc = r.document(value);
+    let mut problems = r.problems;
+    if let Some(doc) = doc {
+        if problems.is_empty() {
+            problems = validate(&doc);
+            if problems.is_empty() {
+                return Ok(doc);
+            }
+        }
+    }
+    Err(problems)
+}
+
+fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// The closest allowed name to a misspelt field, if one is close.
+fn suggestion(name: &str, allowed: &[&'static str]) -> Option<&'static str> {
+    fn distance(a: &str, b: &str) -> usize {
+        let b: Vec<char> = b.chars().collect();
+        let mut row: Vec<usize> = (0..=b.len()).collect();
+        for (i, ca) in a.chars().enumerate() {
+            let mut prev = row[0];
+            row[0] = i + 1;
+            for (j, &cb) in b.iter().enumerate() {
+                let cur = row[j + 1];
+                row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
+                prev = cur;
+            }
+        }
+        row[b.len()]
+    }
+    let lower = name.to_ascii_lowercase();
+    allowed
+        .iter()
+        .map(|a| (distance(&lower, a), *a))
+        .filter(|(d, a)| *d <= 2.max(a.len() / 4))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, a)| a)
+}
+
+/// Walks a JSON value, collecting problems instead of stopping at the first.
+#[derive(Default)]
+struct Reader {
+    problems: Vec<Problem>,
+}
+
+impl Reader {
+    fn problem(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem::new(path, message));
+    }
+
+    fn object<'v>(
+        &mut self,
+        path: &str,
+        v: &'v Value,
+        allowed: &[&'static str],
+    ) -> Option<&'v Map<String, Value>> {
+        let Value::Object(map) = v else {
+            self.problem(path, format!("expected an object, found {}", type_name(v)));
+            return None;
+        };
+        for key in map.keys() {
+            if !allowed.contains(&key.as_str()) {
+                let at = if path.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{path}.{key}")
+                };
+                let hint = match suggestion(key, allowed) {
+                    Some(s) => format!(" (did you mean \"{s}\"?)"),
+                    None => String::new(),
+                };
+                self.problem(
+                    at,
+                    format!(
+                        "unknown field{hint}; allowed here: {} (put your own data under \"extra\")",
+                        allowed.join(", ")
+                    ),
+                );
+            }
+        }
+        Some(map)
+    }
+
+    fn string(&mut self, path: String, v: &Value) -> Option<String> {
+        match v {
+            Value::String(s) => Some(s.clone()),
+            other => {
+                self.problem(
+                    path,
+                    format!("expected a string, found {}", type_name(other)),
+                );
+                None
+            }
+        }
+    }
+
+    fn required_string(
+        &mut self,
+        path: String,
+        map: &Map<String, Value>,
+        key: &str,
+    ) -> Option<String> {
+        match map.get(key) {
+            Some(v) => self.string(path, v),
+            None => {
+                self.problem(path, "is required");
+                None
+            }
+        }
+    }
+
+    fn number(&mut self, path: String, v: &Value) -> Option<f64> {
+        match v.as_f64() {
+            Some(x) if x.is_finite() => Some(x),
+            Some(_) => {
+                self.problem(path, "must be a finite number");
+                None
+            }
+            None => {
+                self.problem(path, format!("expected a number, found {}", type_name(v)));
+                None
+            }
+        }
+    }
+
+    /// A whole number that fits `u32`; `3.0` counts as 3, `2.5` does not.
+    fn whole(&mut self, path: String, v: &Value) -> Option<u32> {
+        let x = self.number(path.clone(), v)?;
+        if x.fract() != 0.0 || x < 0.0 || x > f64::from(u32::MAX) {
+            self.problem(path, format!("{x} is not a whole number from 0 up"));
+            return None;
+        }
+        Some(x as u32)
+    }
+
+    fn extra(&mut self, path: String, map: &Map<String, Value>) -> Option<Extra> {
+        match map.get("extra") {
+            None => None,
+            Some(Value::Object(m)) => Some(m.clone()),
+            Some(other) => {
+                self.problem(
+                    path,
+                    format!("expected an object, found {}", type_name(other)),
+                );
+                None
+            }
+        }
+    }
+
+    fn list<'v>(&mut self, path: &str, v: &'v Value) -> Option<&'v Vec<Value>> {
+        match v {
+            Value::Array(items) => Some(items),
+            other => {
+                self.problem(path, format!("expected a list, found {}", type_name(other)));
+                None
+            }
+        }
+    }
+
+    fn document(&mut self, v: &Value) -> Option<Document> {
+        let map = self.object("", v, DOCUMENT_FIELDS)?;
+        let format = self.required_string("format".into(), map, "format");
+        let title = map
+            .get("title")
+            .and_then(|t| self.string("title".into(), t));
+        let extra = self.extra("extra".into(), map);
+        let nodes = match map.get("nodes") {
+            None => {
+                self.problem("nodes", "is required (a list of nodes, possibly empty)");
+                None
+            }
+            Some(v) => self.list("nodes", v).and_then(|items| {
+                if items.len() > MAX_NODES {
+                    self.problem(
+                        "nodes",
+                        format!("{} nodes; at most {MAX_NODES} can be loaded", items.len()),
+                    );
+                    return None;
+                }
+                let nodes: Vec<Option<Node>> = items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, n)| self.node(i, n))
+                    .collect();
+                nodes.into_iter().collect()
+            }),
+        };
+        let links = match map.get("links") {
+            None => Some(Vec::new()),
+            Some(v) => self.list("links", v).and_then(|items| {
+                if items.len() > MAX_LINKS {
+                    self.problem(
+                        "links",
+                        format!("{} links; at most {MAX_LINKS} can be loaded", items.len()),
+                    );
+                    return None;
+                }
+                let links: Vec<Option<Link>> = items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, l)| self.link(i, l))
+                    .collect();
+                links.into_iter().collect()
+            }),
+        };
+        let functions = match map.get("functions") {
+            None => Some(None),
+            Some(v) => self.list("functions", v).and_then(|items| {
+                let fs: Vec<Option<Function>> = items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, f)| self.function(i, f))
+                    .collect();
+                fs.into_iter().collect::<Option<Vec<_>>>().map(Some)
+            }),
+        };
+        Some(Document {
+            format: format?,
+            title,
+            nodes: nodes?,
+            links: links?,
+            functions: functions?,
+            extra,
+        })
+    }
+
+    fn node(&mut self, i: usize, v: &Value) -> Option<Node> {
+        let path = format!("nodes[{i}]");
+        let map = self.object(&path, v, NODE_FIELDS)?;
+        let at = |f: &str| format!("{path}.{f}");
+        let id = self.required_string(at("id"), map, "id");
+        let kind = self.required_string(at("kind"), map, "kind").and_then(|k| {
+            let kind = NodeKind::from_name(&k);
+            if kind.is_none() {
+                let names: Vec<&str> = NodeKind::ALL.iter().map(|k| k.as_str()).collect();
+                self.problem(
+                    at("kind"),
+                    format!("unknown kind {k:?}; expected one of {}", names.join(", ")),
+                );
+            }
+            kind
+        });
+        let label = map.get("label").and_then(|v| self.string(at("label"), v));
+        let x = map.get("x").map_or(Some(0.0), |v| self.number(at("x"), v));
+        let y = map.get("y").map_or(Some(0.0), |v| self.number(at("y"), v));
+        let replicas = map.get("replicas").map(|v| self.whole(at("replicas"), v));
+        let quorum = map.get("quorum").map(|v| self.whole(at("quorum"), v));
+        let availability = map
+            .get("availability")
+            .map(|v| self.number(at("availability"), v));
+        let killed = match map.get("killed") {
+            None => Some(Vec::new()),
+            Some(v) => self.list(&at("killed"), v).and_then(|items| {
+                let ks: Vec<Option<u32>> = items
+                    .iter()
+                    .enumerate()
+                    .map(|(j, k)| self.whole(format!("{path}.killed[{j}]"), k))
+                    .collect();
+                ks.into_iter().collect()
+            }),
+        };
+        let capabilities = match map.get("capabilities") {
+            None => Some(None),
+            Some(v) => self.list(&at("capabilities"), v).and_then(|items| {
+                let cs: Vec<Option<String>> = items
+                    .iter()
+                    .enumerate()
+                    .map(|(j, c)| self.string(format!("{path}.capabilities[{j}]"), c))
+                    .collect();
+                cs.into_iter().collect::<Option<Vec<_>>>().map(Some)
+            }),
+        };
+        let extra = self.extra(at("extra"), map);
+        Some(Node {
+            id: id?,
+            kind: kind?,
+            label,
+            x: x?,
+            y: y?,
+            replicas: replicas.map_or(Some(None), |r| r.map(Some))?,
+            quorum: quorum.map_or(Some(None), |q| q.map(Some))?,
+            availability: availability.map_or(Some(None), |a| a.map(Some))?,
+            killed: killed?,
+            capabilities: capabilities?,
+            extra,
+        })
+    }
+
+    fn link(&mut self, i: usize, v: &Value) -> Option<Link> {
+        let path = format!("links[{i}]");
+        let map = self.object(&path, v, LINK_FIELDS)?;
+        let from = self.required_string(format!("{path}.from"), map, "from");
+        let to = self.required_string(format!("{path}.to"), map, "to");
+        let kind = match map.get("kind") {
+            None => Some(None),
+            Some(v) => self.string(format!("{path}.kind"), v).and_then(|k| {
+                let kind = LinkKind::from_name(&k);
+                if kind.is_none() {
+                    let names: Vec<&str> = LinkKind::ALL.iter().map(|k| k.as_str()).collect();
+                    self.problem(
+                        format!("{path}.kind"),
+                        format!(
+                            "unknown link kind {k:?}; expected one of {}",
+                            names.join(", ")
+                        ),
+                    );
+                }
+                kind.map(Some)
+            }),
+        };
+        let extra = self.extra(format!("{path}.extra"), map);
+        Some(Link {
+            from: from?,
+            to: to?,
+            kind: kind?,
+            extra,
+        })
+    }
+
+    fn function(&mut self, i: usize, v: &Value) -> Option<Function> {
+        let path = format!("functions[{i}]");
+        let map = self.object(&path, v, FUNCTION_FIELDS)?;
+        let at = |f: &str| format!("{path}.{f}");
+        let id = self.required_string(at("id"), map, "id");
+        let label = map.get("label").and_then(|v| self.string(at("label"), v));
+        let client = self.required_string(at("client"), map, "client");
+        let capability = self.required_string(at("capability"), map, "capability");
+        let weight = map.get("weight").map(|v| self.number(at("weight"), v));
+        let extra = self.extra(at("extra"), map);
+        Some(Function {
+            id: id?,
+            label,
+            client: client?,
+            capability: capability?,
+            weight: weight.map_or(Some(None), |w| w.map(Some))?,
+            extra,
+        })
+    }
+}

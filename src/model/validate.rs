@@ -1,0 +1,341 @@
+//! The rules of a valid `topolab/1` document (MODEL.md §1), checked on a typed
+//! [`Document`] so that the JSON reader, the editor's inspector and the CLI all
+//! refuse the same things with the same words.
+//!
+//! Every problem is reported at once, each naming its place
+//! (`links[3].to: no node with id "paymnts"`), never only the first.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use super::document::{Document, NodeKind};
+
+/// The most nodes a document may have (MODEL.md §1.4).
+pub const MAX_NODES: usize = 2_000;
+/// The most links a document may have (MODEL.md §1.4).
+pub const MAX_LINKS: usize = 20_000;
+/// The most functions a document may list; not in the spec, a guard against
+/// hostile input (every function is analysed).
+pub const MAX_FUNCTIONS: usize = 2_000;
+/// The most replicas a node may have (MODEL.md §1.1).
+pub const MAX_REPLICAS: u32 = 64;
+
+/// One thing wrong with a document: where, and what.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// The place, e.g. `links[3].to`; empty for the whole text (a JSON syntax error).
+    pub path: String,
+    /// What is wrong there, in words a user can act on.
+    pub message: String,
+}
+
+impl Problem {
+    /// A problem at `path`.
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Problem {
+        Problem {
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "{}", self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+impl std::error::Error for Problem {}
+
+/// Whether `id` is 1-64 characters of `A-Z a-z 0-9 _ - .` (MODEL.md §1.1).
+pub fn is_valid_id(id: &str) -> bool {
+    (1..=64).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+}
+
+fn check_text(problems: &mut Vec<Problem>, path: String, text: &str, max: usize) {
+    let n = text.chars().count();
+    if n > max {
+        problems.push(Problem::new(
+            path,
+            format!("{n} characters; at most {max} are allowed"),
+        ));
+    }
+}
+
+/// Checks every rule of MODEL.md §1 that a typed document can break; an empty
+/// result means the document is valid.
+pub fn validate(doc: &Document) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let too_large = doc.nodes.len() > MAX_NODES
+        || doc.links.len() > MAX_LINKS
+        || doc
+            .functions
+            .as_ref()
+            .is_some_and(|f| f.len() > MAX_FUNCTIONS);
+    if doc.format != super::document::FORMAT {
+        problems.push(Problem::new(
+            "format",
+            format!(
+                "\"{}\" is not a format this version reads; expected \"{}\"",
+                doc.format,
+                super::document::FORMAT
+            ),
+        ));
+    }
+    if let Some(title) = &doc.title {
+        check_text(&mut problems, "title".into(), title, 200);
+    }
+    if doc.nodes.len() > MAX_NODES {
+        problems.push(Problem::new(
+            "nodes",
+            format!(
+                "{} nodes; at most {MAX_NODES} can be loaded",
+                doc.nodes.len()
+            ),
+        ));
+    }
+    if doc.links.len() > MAX_LINKS {
+        problems.push(Problem::new(
+            "links",
+            format!(
+                "{} links; at most {MAX_LINKS} can be loaded",
+                doc.links.len()
+            ),
+        ));
+    }
+    if let Some(functions) = &doc.functions {
+        if functions.len() > MAX_FUNCTIONS {
+            problems.push(Problem::new(
+                "functions",
+                format!(
+                    "{} functions; at most {MAX_FUNCTIONS} can be loaded",
+                    functions.len()
+                ),
+            ));
+        }
+    }
+    if too_large {
+        // Too large to look at item by item: say so and stop.
+        return problems;
+    }
+    let index = check_nodes(doc, &mut problems);
+    check_links(doc, &index, &mut problems);
+    check_functions(doc, &index, &mut problems);
+    problems
+}
+
+/// Node rules; returns the first index of each id, for the reference checks.
+fn check_nodes<'a>(doc: &'a Document, problems: &mut Vec<Problem>) -> HashMap<&'a str, usize> {
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for (i, node) in doc.nodes.iter().enumerate() {
+        let at = |field: &str| format!("nodes[{i}].{field}");
+        if !is_valid_id(&node.id) {
+            problems.push(Problem::new(
+                at("id"),
+                format!(
+                    "{:?} is not a valid id: use 1-64 characters of A-Z a-z 0-9 _ - .",
+                    node.id
+                ),
+            ));
+        }
+        if let Some(&first) = index.get(node.id.as_str()) {
+            problems.push(Problem::new(
+                at("id"),
+                format!("{:?} is already the id of nodes[{first}]", node.id),
+            ));
+        } else {
+            index.insert(&node.id, i);
+        }
+        if let Some(label) = &node.label {
+            check_text(problems, at("label"), label, 80);
+        }
+        for (field, v) in [("x", node.x), ("y", node.y)] {
+            if !v.is_finite() {
+                problems.push(Problem::new(at(field), "must be a finite number"));
+            }
+        }
+        if node.kind == NodeKind::Client {
+            for (field, present) in [
+                ("replicas", node.replicas.is_some()),
+                ("quorum", node.quorum.is_some()),
+                ("availability", node.availability.is_some()),
+                ("killed", !node.killed.is_empty()),
+            ] {
+                if present {
+                    problems.push(Problem::new(
+                        at(field),
+                        format!(
+                            "does not apply to a client: a client is always up and has no {field}"
+                        ),
+                    ));
+                }
+            }
+        } else {
+            check_instances(node, &at, problems);
+        }
+        if let Some(caps) = &node.capabilities {
+            for (j, cap) in caps.iter().enumerate() {
+                let n = cap.chars().count();
+                if !(1..=64).contains(&n) {
+                    problems.push(Problem::new(
+                        format!("nodes[{i}].capabilities[{j}]"),
+                        format!("{n} characters; a capability has 1 to 64"),
+                    ));
+                }
+            }
+        }
+    }
+    index
+}
+
+fn check_instances(
+    node: &super::document::Node,
+    at: &dyn Fn(&str) -> String,
+    problems: &mut Vec<Problem>,
+) {
+    let replicas = node.replicas();
+    if !(1..=MAX_REPLICAS).contains(&replicas) {
+        problems.push(Problem::new(
+            at("replicas"),
+            format!("{replicas} replicas; a node has 1 to {MAX_REPLICAS}"),
+        ));
+    }
+    let quorum = node.quorum();
+    if quorum < 1 || quorum > replicas {
+        problems.push(Problem::new(
+            at("quorum"),
+            format!("{quorum} is not between 1 and the node's {replicas} replicas"),
+        ));
+    }
+    let a = node.availability();
+    if !(a > 0.0 && a <= 1.0) {
+        problems.push(Problem::new(
+            at("availability"),
+            format!("{a} is not a probability above 0 and at most 1 (99.9% is 0.999)"),
+        ));
+    }
+    let mut seen = HashSet::new();
+    for (j, &k) in node.killed.iter().enumerate() {
+        if k >= replicas {
+            problems.push(Problem::new(
+                format!("{}[{j}]", at("killed")),
+                format!(
+                    "instance {k} does not exist: the node has {replicas} replica{} (0 to {})",
+                    if replicas == 1 { "" } else { "s" },
+                    replicas.saturating_sub(1)
+                ),
+            ));
+        } else if !seen.insert(k) {
+            problems.push(Problem::new(
+                format!("{}[{j}]", at("killed")),
+                format!("instance {k} is listed twice"),
+            ));
+        }
+    }
+}
+
+fn check_links(doc: &Document, index: &HashMap<&str, usize>, problems: &mut Vec<Problem>) {
+    let mut pairs: HashMap<(&str, &str), usize> = HashMap::new();
+    for (i, link) in doc.links.iter().enumerate() {
+        let from = index.get(link.from.as_str()).map(|&j| &doc.nodes[j]);
+        let to = index.get(link.to.as_str()).map(|&j| &doc.nodes[j]);
+        if from.is_none() {
+            problems.push(Problem::new(
+                format!("links[{i}].from"),
+                format!("no node with id {:?}", link.from),
+            ));
+        }
+        match to {
+            None => problems.push(Problem::new(
+                format!("links[{i}].to"),
+                format!("no node with id {:?}", link.to),
+            )),
+            Some(n) if n.kind == NodeKind::Client => problems.push(Problem::new(
+                format!("links[{i}].to"),
+                format!("{:?} is a client: no link may point to a client", link.to),
+            )),
+            Some(_) => {}
+        }
+        if link.from == link.to {
+            problems.push(Problem::new(
+                format!("links[{i}]"),
+                format!("links {:?} to itself", link.from),
+            ));
+        }
+        if let Some(&first) = pairs.get(&(link.from.as_str(), link.to.as_str())) {
+            problems.push(Problem::new(
+                format!("links[{i}]"),
+                format!(
+                    "a second link from {:?} to {:?} (links[{first}] is the first); at most one per direction",
+                    link.from, link.to
+                ),
+            ));
+        } else {
+            pairs.insert((&link.from, &link.to), i);
+        }
+    }
+}
+
+fn check_functions(doc: &Document, index: &HashMap<&str, usize>, problems: &mut Vec<Problem>) {
+    let Some(functions) = &doc.functions else {
+        return;
+    };
+    let held: HashSet<&str> = doc.nodes.iter().flat_map(|n| n.capabilities()).collect();
+    let mut ids: HashMap<&str, usize> = HashMap::new();
+    for (i, f) in functions.iter().enumerate() {
+        let at = |field: &str| format!("functions[{i}].{field}");
+        let n = f.id.chars().count();
+        if !(1..=200).contains(&n) {
+            problems.push(Problem::new(
+                at("id"),
+                format!("{n} characters; a function id has 1 to 200"),
+            ));
+        }
+        if let Some(&first) = ids.get(f.id.as_str()) {
+            problems.push(Problem::new(
+                at("id"),
+                format!("{:?} is already the id of functions[{first}]", f.id),
+            ));
+        } else {
+            ids.insert(&f.id, i);
+        }
+        if let Some(label) = &f.label {
+            check_text(problems, at("label"), label, 80);
+        }
+        match index.get(f.client.as_str()).map(|&j| &doc.nodes[j]) {
+            None => problems.push(Problem::new(
+                at("client"),
+                format!("no node with id {:?}", f.client),
+            )),
+            Some(n) if n.kind != NodeKind::Client => problems.push(Problem::new(
+                at("client"),
+                format!(
+                    "{:?} is a {}, not a client",
+                    f.client,
+                    n.kind.as_str().replace('_', " ")
+                ),
+            )),
+            Some(_) => {}
+        }
+        if !held.contains(f.capability.as_str()) {
+            problems.push(Problem::new(
+                at("capability"),
+                format!("no node holds the capability {:?}", f.capability),
+            ));
+        }
+        let w = f.weight();
+        if !(w.is_finite() && w > 0.0) {
+            problems.push(Problem::new(
+                at("weight"),
+                format!("{w} is not a share of traffic above 0"),
+            ));
+        }
+    }
+}
