@@ -15,13 +15,24 @@ pub enum Action {
     /// Replace the whole document (open, preset, import); undoable.
     Load(Rc<Document>),
     /// A node was dropped at (x, y) after a drag.
-    MoveNode { id: String, x: f64, y: f64 },
+    MoveNode {
+        id: String,
+        x: f64,
+        y: f64,
+    },
     /// Kill instance `index` of node `id` if it is up, revive it if it is killed.
-    ToggleInstance { id: String, index: u32 },
+    ToggleInstance {
+        id: String,
+        index: u32,
+    },
     /// Kill the lowest-numbered instance of `id` that is still up.
-    KillOne { id: String },
+    KillOne {
+        id: String,
+    },
     /// Revive every instance of `id`.
-    ReviveAll { id: String },
+    ReviveAll {
+        id: String,
+    },
     /// Select a node, or nothing.
     Select(Option<String>),
     Undo,
@@ -42,6 +53,7 @@ pub struct EditorState {
     undo: Vec<Snapshot>,
     redo: Vec<Snapshot>,
     next_rev: u64,
+    loads: u64,
     /// The selected node's id.
     pub selected: Option<String>,
 }
@@ -57,6 +69,7 @@ impl EditorState {
             undo: Vec::new(),
             redo: Vec::new(),
             next_rev: 1,
+            loads: 0,
             selected: None,
         }
     }
@@ -70,6 +83,12 @@ impl EditorState {
     /// equal topologies, so analysis can be memoised on it.
     pub fn topology_rev(&self) -> u64 {
         self.current.topology_rev
+    }
+
+    /// How many documents were opened with [`Action::Load`]: a view fits itself
+    /// to a newly opened document, not to every edit.
+    pub fn load_count(&self) -> u64 {
+        self.loads
     }
 
     /// Whether there is something to undo.
@@ -89,6 +108,7 @@ impl EditorState {
         match action {
             Action::Load(doc) => {
                 next.selected = None;
+                next.loads += 1;
                 next.commit(doc, true);
             }
             Action::MoveNode { id, x, y } => {

@@ -4,6 +4,8 @@ pub mod document;
 pub mod geometry;
 pub mod parse;
 pub mod presets;
+pub mod render;
+pub mod split;
 pub mod validate;
 
 pub use document::{Document, Function, Link, LinkKind, Node, NodeKind};

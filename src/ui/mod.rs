@@ -1,2 +1,18 @@
-//! The Yew app.
-pub fn start() {}
+//! The Yew app over [`crate::model`] and [`crate::editor`]: components only
+//! draw what the engine returns and turn pointer and key events into
+//! [`crate::editor::Action`]s.
+
+mod app;
+mod canvas;
+mod link_view;
+mod node_view;
+mod positions;
+mod status;
+
+pub use app::App;
+
+/// Mounts the app on the page's `<body>`; a panic is reported on the console.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    yew::Renderer::<App>::new().render();
+}

@@ -1,0 +1,94 @@
+//! The app's root: the editor state in a reducer, the analysis memoised on the
+//! topology's revision, and the page layout.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::canvas::{Canvas, NodeFacts};
+use crate::editor::{Action, EditorState};
+use crate::model::presets::{preset, PRESETS};
+use crate::model::Document;
+
+/// The reducer's state is the plain-Rust editor state.
+#[derive(PartialEq)]
+pub struct Editor(pub EditorState);
+
+impl Reducible for Editor {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(Editor(self.0.apply(action)))
+    }
+}
+
+/// The preset the page opens with: `#preset=<name>`, else the cluster.
+fn initial_preset() -> &'static str {
+    let hash = gloo::utils::window().location().hash().unwrap_or_default();
+    hash.strip_prefix("#preset=")
+        .and_then(preset)
+        .map_or("cluster", |p| p.name)
+}
+
+fn preset_document(name: &str) -> Document {
+    preset(name).map(|p| p.document()).unwrap_or_default()
+}
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let scenario = use_state(initial_preset);
+    let editor = use_reducer(|| Editor(EditorState::new(preset_document(*scenario))));
+    let dispatch = {
+        let dispatcher = editor.dispatcher();
+        use_memo((), move |_| {
+            Callback::from(move |a: Action| dispatcher.dispatch(a))
+        })
+    };
+    let state = &editor.0;
+    let doc = state.doc().clone();
+    let facts = use_memo(state.topology_rev(), {
+        let doc = doc.clone();
+        move |_| Rc::new(vec![NodeFacts::default(); doc.nodes.len()])
+    });
+    let on_preset = {
+        let (dispatch, scenario) = ((*dispatch).clone(), scenario.clone());
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Some(p) = preset(&select.value()) {
+                scenario.set(p.name);
+                dispatch.emit(Action::Load(Rc::new(p.document())));
+            }
+        })
+    };
+    let undo = {
+        let dispatch = (*dispatch).clone();
+        Callback::from(move |_| dispatch.emit(Action::Undo))
+    };
+    let redo = {
+        let dispatch = (*dispatch).clone();
+        Callback::from(move |_| dispatch.emit(Action::Redo))
+    };
+    html! {
+        <div class="app">
+            <header class="toolbar">
+                <h1 class="brand">{ "Topolab" }</h1>
+                <label class="field">
+                    <span>{ "Scenario" }</span>
+                    <select onchange={on_preset}>
+                        { for PRESETS.iter().map(|p| html! {
+                            <option value={p.name} selected={*scenario == p.name}>{ p.name }</option>
+                        }) }
+                    </select>
+                </label>
+                <button onclick={undo} disabled={!state.can_undo()} title="Undo (Ctrl+Z)">{ "Undo" }</button>
+                <button onclick={redo} disabled={!state.can_redo()} title="Redo (Ctrl+Shift+Z)">{ "Redo" }</button>
+                <span class="doc-title">{ doc.title.clone().unwrap_or_default() }</span>
+            </header>
+            <main class="workspace">
+                <Canvas doc={doc.clone()} load_count={state.load_count()} facts={(*facts).clone()}
+                        selected={state.selected.clone().map(AttrValue::from)}
+                        dispatch={(*dispatch).clone()} />
+            </main>
+        </div>
+    }
+}

@@ -1,0 +1,176 @@
+//! One node of the diagram: its box, icon, label and instance squares, drawn
+//! at the position the [`Positions`] store holds. It re-renders itself when its
+//! position changes and otherwise only when its props do.
+
+use yew::prelude::*;
+
+use super::positions::Positions;
+use super::status::Status;
+use crate::model::geometry::{instance_origin, node_size, INSTANCE_SIZE};
+use crate::model::{Node, NodeKind};
+
+/// What a node view reports to the canvas; the canvas decides what it means.
+#[derive(Clone, Debug, PartialEq)]
+pub enum NodeEvent {
+    /// A pointer went down on the node (a drag or a click may follow).
+    PointerDown { id: AttrValue, event: PointerEvent },
+    /// An instance square was clicked.
+    InstanceClick { id: AttrValue, index: u32 },
+}
+
+/// Everything a node view draws, compared cheaply.
+#[derive(Properties, PartialEq, Clone)]
+pub struct NodeViewProps {
+    pub id: AttrValue,
+    pub kind: NodeKind,
+    pub label: AttrValue,
+    pub replicas: u32,
+    /// Bit `i` set: instance `i` killed (at most 64 replicas).
+    pub killed: u64,
+    pub status: Status,
+    pub spof: bool,
+    pub selected: bool,
+    pub positions: Positions,
+    pub on_event: Callback<NodeEvent>,
+}
+
+impl NodeViewProps {
+    /// The props for `node`, given what the analysis says of it.
+    pub fn of(
+        node: &Node,
+        status: Status,
+        spof: bool,
+        selected: bool,
+        positions: &Positions,
+        on_event: &Callback<NodeEvent>,
+    ) -> NodeViewProps {
+        NodeViewProps {
+            id: AttrValue::from(node.id.clone()),
+            kind: node.kind,
+            label: AttrValue::from(node.label().to_string()),
+            replicas: if node.is_client() { 0 } else { node.replicas() },
+            killed: node
+                .killed
+                .iter()
+                .filter(|&&k| k < 64)
+                .fold(0u64, |bits, &k| bits | (1u64 << k)),
+            status,
+            spof,
+            selected,
+            positions: positions.clone(),
+            on_event: on_event.clone(),
+        }
+    }
+}
+
+/// A short glyph per kind, drawn as text so it scales and prints.
+fn kind_glyph(kind: NodeKind) -> &'static str {
+    match kind {
+        NodeKind::Client => "◉",
+        NodeKind::LoadBalancer => "⇉",
+        NodeKind::Gateway => "⇄",
+        NodeKind::Service => "⚙",
+        NodeKind::Database => "⛁",
+        NodeKind::Cache => "⚡",
+        NodeKind::Queue => "☰",
+        NodeKind::External => "☁",
+    }
+}
+
+/// Labels longer than a box holds are cut with an ellipsis (the full text is the tooltip).
+fn short_label(label: &str) -> String {
+    const MAX: usize = 13;
+    if label.chars().count() <= MAX {
+        label.to_string()
+    } else {
+        let cut: String = label.chars().take(MAX - 1).collect();
+        format!("{cut}…")
+    }
+}
+
+#[function_component(NodeView)]
+pub fn node_view(props: &NodeViewProps) -> Html {
+    let redraw = use_force_update();
+    {
+        let positions = props.positions.clone();
+        use_effect_with(props.id.clone(), move |id| {
+            let sub = positions.subscribe(id, Callback::from(move |_| redraw.force_update()));
+            move || drop(sub)
+        });
+    }
+    let (x, y) = props.positions.get(&props.id);
+    // Geometry comes from the model so that the CLI's render draws the same.
+    let mut shape = Node::new(props.id.as_str(), props.kind, x, y);
+    if props.replicas > 0 {
+        shape.replicas = Some(props.replicas);
+    }
+    let (w, h) = node_size(&shape);
+    let on_pointer_down = {
+        let on_event = props.on_event.clone();
+        let id = props.id.clone();
+        move |event: PointerEvent| {
+            on_event.emit(NodeEvent::PointerDown {
+                id: id.clone(),
+                event,
+            })
+        }
+    };
+    let instances = (0..props.replicas).map(|i| {
+        let (ix, iy) = instance_origin(&shape, i);
+        let killed = i < 64 && props.killed & (1u64 << i) != 0;
+        let onclick = {
+            let on_event = props.on_event.clone();
+            let id = props.id.clone();
+            move |e: MouseEvent| {
+                e.stop_propagation();
+                on_event.emit(NodeEvent::InstanceClick {
+                    id: id.clone(),
+                    index: i,
+                })
+            }
+        };
+        html! {
+            <g class={classes!("instance", killed.then_some("killed"))}
+               data-instance={i.to_string()} data-killed={killed.to_string()} {onclick}>
+                <title>{ format!("{} #{} — {}", props.label, i + 1,
+                    if killed { "killed: click to revive" } else { "up: click to kill" }) }</title>
+                <rect x={ix.to_string()} y={iy.to_string()}
+                      width={INSTANCE_SIZE.to_string()} height={INSTANCE_SIZE.to_string()} rx="2" />
+                if killed {
+                    <path class="strike" d={format!("M{} {}l{s} {s}M{} {}l{s} -{s}",
+                        ix, iy, ix, iy + INSTANCE_SIZE, s = INSTANCE_SIZE)} />
+                }
+            </g>
+        }
+    });
+    let label_y = -h / 2.0 + 20.0;
+    html! {
+        <g data-node-id={props.id.clone()} data-kind={props.kind.as_str()}
+           data-status={props.status.as_str()}
+           class={classes!("node", format!("kind-{}", props.kind.as_str()),
+                           format!("status-{}", props.status.as_str()),
+                           props.selected.then_some("selected"))}
+           transform={format!("translate({x} {y})")}
+           onpointerdown={on_pointer_down}>
+            <rect class="node-box" x={(-w / 2.0).to_string()} y={(-h / 2.0).to_string()}
+                  width={w.to_string()} height={h.to_string()} rx="8" />
+            <text class="node-glyph" x={(-w / 2.0 + 14.0).to_string()} y={label_y.to_string()}
+                  aria-hidden="true">{ kind_glyph(props.kind) }</text>
+            <text class="node-label" x="8" y={label_y.to_string()}>
+                <title>{ props.label.clone() }</title>
+                { short_label(&props.label) }
+            </text>
+            <g class="node-status-mark" transform={format!("translate({} {})", w / 2.0, -h / 2.0)}
+               aria-hidden="true">
+                <circle r="8" />
+                <text>{ props.status.mark() }</text>
+            </g>
+            if props.spof {
+                <text class="spof-badge" x={(-w / 2.0 + 4.0).to_string()} y={(-h / 2.0 - 5.0).to_string()}>
+                    { "SPOF" }
+                </text>
+            }
+            { for instances }
+        </g>
+    }
+}
