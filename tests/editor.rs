@@ -1,5 +1,6 @@
 //! The editor's reducer, natively: every change is undoable, moves do not
 //! touch the topology's revision, kills respect the node's instances.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::rc::Rc;
 
@@ -121,4 +122,66 @@ fn a_move_to_a_non_finite_position_is_ignored() {
         y: 0.0,
     });
     assert!(!s.can_undo());
+}
+
+#[test]
+fn deleting_a_node_removes_its_links_and_functions_and_stays_valid() {
+    let mut doc = preset("monolith").map(|p| p.document()).expect("monolith");
+    doc.functions = Some(vec![topolab::model::Function {
+        id: "buy".into(),
+        label: None,
+        client: "browser".into(),
+        capability: "orders".into(),
+        weight: None,
+        extra: None,
+    }]);
+    let s = EditorState::new(doc).apply(Action::Select(Some("app".into())));
+    let s = s.apply(Action::DeleteNode { id: "app".into() });
+    assert!(s.doc().node("app").is_none());
+    assert!(s
+        .doc()
+        .links
+        .iter()
+        .all(|l| l.from != "app" && l.to != "app"));
+    assert_eq!(
+        s.doc().functions.as_ref().map(Vec::len),
+        Some(0),
+        "no node holds orders any more"
+    );
+    assert_eq!(s.selected, None);
+    assert!(topolab::model::validate(s.doc()).is_empty());
+    let back = s.apply(Action::Undo);
+    assert!(back.doc().node("app").is_some());
+}
+
+#[test]
+fn set_instance_kills_and_revives_idempotently() {
+    let s = cluster().apply(Action::SetInstance {
+        id: "db".into(),
+        index: 1,
+        killed: true,
+    });
+    assert_eq!(s.doc().node("db").map(|n| n.killed.clone()), Some(vec![1]));
+    let again = s.apply(Action::SetInstance {
+        id: "db".into(),
+        index: 1,
+        killed: true,
+    });
+    assert_eq!(
+        again.doc(),
+        s.doc(),
+        "already killed: no change, no undo step"
+    );
+    let revived = s.apply(Action::SetInstance {
+        id: "db".into(),
+        index: 1,
+        killed: false,
+    });
+    assert_eq!(revived.doc().node("db").map(|n| n.killed.len()), Some(0));
+    let out_of_range = cluster().apply(Action::SetInstance {
+        id: "db".into(),
+        index: 5,
+        killed: true,
+    });
+    assert!(!out_of_range.can_undo());
 }

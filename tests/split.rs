@@ -1,4 +1,5 @@
 //! Split (MODEL.md §4): one test per rule, on a small shop.
+#![cfg(not(target_arch = "wasm32"))]
 
 use topolab::model::split::{split, SplitError, SplitLink, SplitRequest};
 use topolab::model::{parse_document, validate, Document, LinkKind, NodeKind};

@@ -1,1 +1,245 @@
-fn main() {}
+//! `topolab`: the command-line tool on the same model as the app, for article
+//! authors who want the numbers or a static SVG (MODEL.md §5).
+//!
+//! Exit status: 0 on success, 2 on invalid input or usage, with one line per
+//! problem on standard error and nothing on standard output.
+
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+use topolab::model::split::{split, SplitLink, SplitRequest};
+use topolab::model::{analyze, parse_document, render::render_svg, Document};
+
+const USAGE: &str = "\
+topolab: availability and coupling of a topolab/1 diagram
+
+Usage:
+  topolab analyze FILE      print the analysis as JSON
+  topolab validate FILE     check a document; print every problem
+  topolab split FILE --node V --capabilities a,b [--link requires|async|none] [--own-database]
+                            print the document with V's capabilities a,b moved to a new service
+  topolab render FILE       print a standalone SVG of the diagram
+  topolab COMMAND --help    more about one command
+
+FILE is a path, or - for standard input.
+Exit status: 0 on success, 2 on an invalid document or a usage error.";
+
+const ANALYZE_HELP: &str = "\
+Usage: topolab analyze FILE
+
+Prints one JSON object: every function's live status, expected and design
+availability and downtime per year; the system's `all` and `mean`; per node its
+live state, coupling (ca, ce, instability, async in/out, sync depth), whether it
+is a single point of failure and its blast radius; shared stores, cycles and the
+longest synchronous chain. Exact to 1e-12, or Monte Carlo with a 95% interval
+(`method` and `ci95` say which) for diagrams too large to enumerate.";
+
+const VALIDATE_HELP: &str = "\
+Usage: topolab validate FILE
+
+Checks FILE against the topolab/1 rules and prints every problem, one a line,
+each naming its place (e.g. `links[3].to: no node with id \"paymnts\"`).
+Exit status 0 when valid, 2 when not.";
+
+const SPLIT_HELP: &str = "\
+Usage: topolab split FILE --node V --capabilities a,b [--link requires|async|none] [--own-database]
+
+Moves the capabilities a,b of service V to a new service, twins V's incoming
+routes, and prints the new document.
+  --node V             the service to split
+  --capabilities a,b   the capabilities that move (not all of V's)
+  --link KIND          how V reaches the new service: requires (a synchronous
+                       call, the default), async (through a new queue) or none
+  --own-database       give the new service its own database instead of
+                       sharing V's databases and caches";
+
+const RENDER_HELP: &str = "\
+Usage: topolab render FILE
+
+Prints a standalone SVG of the diagram (styles inline, text as text), nodes
+coloured and marked by their live status.";
+
+/// A failure: lines for standard error.
+struct Failure(Vec<String>);
+
+impl Failure {
+    fn one(message: impl Into<String>) -> Failure {
+        Failure(vec![message.into()])
+    }
+}
+
+fn read_input(path: &str) -> Result<String, Failure> {
+    let mut text = String::new();
+    let result = if path == "-" {
+        std::io::stdin().read_to_string(&mut text).map(|_| ())
+    } else {
+        std::fs::read_to_string(path).map(|t| text = t)
+    };
+    result.map_err(|e| Failure::one(format!("cannot read {path}: {e}")))?;
+    Ok(text)
+}
+
+fn load(path: &str) -> Result<Document, Failure> {
+    let text = read_input(path)?;
+    parse_document(&text)
+        .map_err(|problems| Failure(problems.iter().map(|p| p.to_string()).collect()))
+}
+
+/// The command's words: one FILE and `--name value` options.
+struct Args {
+    file: Option<String>,
+    options: Vec<(String, Option<String>)>,
+    help: bool,
+}
+
+fn parse_args(args: &[String], takes_value: &[&str], flags: &[&str]) -> Result<Args, Failure> {
+    let mut out = Args {
+        file: None,
+        options: Vec::new(),
+        help: false,
+    };
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        if arg == "--help" || arg == "-h" {
+            out.help = true;
+        } else if let Some(name) = arg.strip_prefix("--") {
+            let (name, inline) = match name.split_once('=') {
+                Some((n, v)) => (n, Some(v.to_string())),
+                None => (name, None),
+            };
+            if takes_value.contains(&name) {
+                let value = inline
+                    .or_else(|| it.next().cloned())
+                    .ok_or_else(|| Failure::one(format!("--{name} needs a value")))?;
+                out.options.push((name.to_string(), Some(value)));
+            } else if flags.contains(&name) {
+                out.options.push((name.to_string(), None));
+            } else {
+                return Err(Failure::one(format!("unknown option --{name}")));
+            }
+        } else if out.file.is_none() {
+            out.file = Some(arg.clone());
+        } else {
+            return Err(Failure::one(format!(
+                "unexpected argument {arg:?}: one FILE only"
+            )));
+        }
+    }
+    Ok(out)
+}
+
+impl Args {
+    fn file(&self) -> Result<&str, Failure> {
+        self.file
+            .as_deref()
+            .ok_or_else(|| Failure::one("name a FILE, or - for standard input"))
+    }
+
+    fn value(&self, name: &str) -> Option<&str> {
+        self.options
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+            .and_then(|(_, v)| v.as_deref())
+    }
+
+    fn flag(&self, name: &str) -> bool {
+        self.options.iter().any(|(n, _)| n == name)
+    }
+}
+
+fn run(argv: &[String]) -> Result<String, Failure> {
+    let Some((command, rest)) = argv.split_first() else {
+        return Err(Failure::one(format!("name a command\n\n{USAGE}")));
+    };
+    match command.as_str() {
+        "-h" | "--help" | "help" => Ok(format!("{USAGE}\n")),
+        "-V" | "--version" => Ok(format!("topolab {}\n", env!("CARGO_PKG_VERSION"))),
+        "analyze" => {
+            let args = parse_args(rest, &[], &[])?;
+            if args.help {
+                return Ok(format!("{ANALYZE_HELP}\n"));
+            }
+            let doc = load(args.file()?)?;
+            let analysis = analyze(&doc);
+            serde_json::to_string_pretty(&analysis)
+                .map(|s| s + "\n")
+                .map_err(|e| Failure::one(format!("cannot write the analysis: {e}")))
+        }
+        "validate" => {
+            let args = parse_args(rest, &[], &[])?;
+            if args.help {
+                return Ok(format!("{VALIDATE_HELP}\n"));
+            }
+            let doc = load(args.file()?)?;
+            Ok(format!(
+                "valid topolab/1 document: {} nodes, {} links\n",
+                doc.nodes.len(),
+                doc.links.len()
+            ))
+        }
+        "split" => {
+            let args = parse_args(rest, &["node", "capabilities", "link"], &["own-database"])?;
+            if args.help {
+                return Ok(format!("{SPLIT_HELP}\n"));
+            }
+            let node = args
+                .value("node")
+                .ok_or_else(|| Failure::one("--node V is required: the service to split"))?;
+            let capabilities: Vec<String> = args
+                .value("capabilities")
+                .ok_or_else(|| Failure::one("--capabilities a,b is required: what moves out"))?
+                .split(',')
+                .map(|c| c.trim().to_string())
+                .filter(|c| !c.is_empty())
+                .collect();
+            let link = match args.value("link") {
+                None => SplitLink::Requires,
+                Some(name) => SplitLink::from_name(name).ok_or_else(|| {
+                    Failure::one(format!("--link {name:?}: expected requires, async or none"))
+                })?,
+            };
+            let doc = load(args.file()?)?;
+            let request = SplitRequest {
+                node: node.to_string(),
+                capabilities,
+                link,
+                own_database: args.flag("own-database"),
+            };
+            let out = split(&doc, &request).map_err(|e| Failure::one(format!("split: {e}")))?;
+            Ok(out.to_json_pretty() + "\n")
+        }
+        "render" => {
+            let args = parse_args(rest, &[], &[])?;
+            if args.help {
+                return Ok(format!("{RENDER_HELP}\n"));
+            }
+            let doc = load(args.file()?)?;
+            let analysis = analyze(&doc);
+            Ok(render_svg(&doc, &analysis.node_statuses()))
+        }
+        other => Err(Failure::one(format!(
+            "unknown command {other:?}\n\n{USAGE}"
+        ))),
+    }
+}
+
+fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    match run(&argv) {
+        Ok(out) => {
+            let mut stdout = std::io::stdout().lock();
+            // A closed pipe (`topolab render x | head`) is not an error worth a panic.
+            let _ = stdout.write_all(out.as_bytes());
+            let _ = stdout.flush();
+            ExitCode::SUCCESS
+        }
+        Err(Failure(lines)) => {
+            let mut stderr = std::io::stderr().lock();
+            for line in lines {
+                let _ = writeln!(stderr, "error: {line}");
+            }
+            ExitCode::from(2)
+        }
+    }
+}

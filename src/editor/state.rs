@@ -25,12 +25,23 @@ pub enum Action {
         id: String,
         index: u32,
     },
+    /// Kill (`killed: true`) or revive instance `index` of node `id`.
+    SetInstance {
+        id: String,
+        index: u32,
+        killed: bool,
+    },
     /// Kill the lowest-numbered instance of `id` that is still up.
     KillOne {
         id: String,
     },
     /// Revive every instance of `id`.
     ReviveAll {
+        id: String,
+    },
+    /// Remove a node, its links, and the functions that named it as their client
+    /// or whose capability no node holds any more.
+    DeleteNode {
         id: String,
     },
     /// Select a node, or nothing.
@@ -138,6 +149,20 @@ impl EditorState {
                     true
                 });
             }
+            Action::SetInstance { id, index, killed } => {
+                next.edit_node(&id, true, |n| {
+                    if n.is_client() || index >= n.replicas() || n.is_killed(index) == killed {
+                        return false;
+                    }
+                    if killed {
+                        n.killed.push(index);
+                        n.killed.sort_unstable();
+                    } else {
+                        n.killed.retain(|&k| k != index);
+                    }
+                    true
+                });
+            }
             Action::KillOne { id } => {
                 next.edit_node(&id, true, |n| {
                     let Some(index) = (0..n.replicas()).find(|i| !n.is_killed(*i)) else {
@@ -157,6 +182,23 @@ impl EditorState {
                     n.killed.clear();
                     changed
                 });
+            }
+            Action::DeleteNode { id } => {
+                let Some(i) = next.current.doc.node_index(&id) else {
+                    return next;
+                };
+                let mut doc = (*next.current.doc).clone();
+                doc.nodes.remove(i);
+                doc.links.retain(|l| l.from != id && l.to != id);
+                if let Some(functions) = &mut doc.functions {
+                    let nodes = &doc.nodes;
+                    functions
+                        .retain(|f| f.client != id && nodes.iter().any(|n| n.holds(&f.capability)));
+                }
+                if next.selected.as_deref() == Some(id.as_str()) {
+                    next.selected = None;
+                }
+                next.commit(Rc::new(doc), true);
             }
             Action::Select(id) => next.selected = id,
             Action::Undo => {

@@ -46,8 +46,16 @@ fn border_point(cx: f64, cy: f64, size: (f64, f64), tx: f64, ty: f64) -> (f64, f
         return (cx, cy);
     }
     let (hw, hh) = (size.0 / 2.0, size.1 / 2.0);
-    let sx = if dx != 0.0 { hw / dx.abs() } else { f64::INFINITY };
-    let sy = if dy != 0.0 { hh / dy.abs() } else { f64::INFINITY };
+    let sx = if dx != 0.0 {
+        hw / dx.abs()
+    } else {
+        f64::INFINITY
+    };
+    let sy = if dy != 0.0 {
+        hh / dy.abs()
+    } else {
+        f64::INFINITY
+    };
     let s = sx.min(sy).min(1.0);
     (cx + dx * s, cy + dy * s)
 }
@@ -78,9 +86,11 @@ mod tests {
 
     #[test]
     fn link_segment_starts_and_ends_on_the_boxes() {
-        let (x1, y1, x2, y2) = link_segment((0.0, 0.0), (100.0, 40.0), (300.0, 0.0), (100.0, 40.0), 0.0);
+        let (x1, y1, x2, y2) =
+            link_segment((0.0, 0.0), (100.0, 40.0), (300.0, 0.0), (100.0, 40.0), 0.0);
         assert_eq!((x1, y1, x2, y2), (50.0, 0.0, 250.0, 0.0));
-        let (_, _, x2, _) = link_segment((0.0, 0.0), (100.0, 40.0), (300.0, 0.0), (100.0, 40.0), 4.0);
+        let (_, _, x2, _) =
+            link_segment((0.0, 0.0), (100.0, 40.0), (300.0, 0.0), (100.0, 40.0), 4.0);
         assert_eq!(x2, 246.0);
     }
 
@@ -92,8 +102,14 @@ mod tests {
             let (w, h) = node_size(&n);
             for i in 0..r {
                 let (x, y) = instance_origin(&n, i);
-                assert!(x >= -w / 2.0 && x + INSTANCE_SIZE <= w / 2.0, "replicas {r} index {i}");
-                assert!(y >= -h / 2.0 && y + INSTANCE_SIZE <= h / 2.0, "replicas {r} index {i}");
+                assert!(
+                    x >= -w / 2.0 && x + INSTANCE_SIZE <= w / 2.0,
+                    "replicas {r} index {i}"
+                );
+                assert!(
+                    y >= -h / 2.0 && y + INSTANCE_SIZE <= h / 2.0,
+                    "replicas {r} index {i}"
+                );
             }
         }
     }

@@ -6,7 +6,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::canvas::{Canvas, NodeFacts};
+use super::panel::AnalysisPanel;
 use crate::editor::{Action, EditorState};
+use crate::model::analysis::analyze;
 use crate::model::presets::{preset, PRESETS};
 use crate::model::Document;
 
@@ -44,11 +46,36 @@ pub fn app() -> Html {
             Callback::from(move |a: Action| dispatcher.dispatch(a))
         })
     };
+    {
+        // `window.topolab`, for as long as the app is mounted.
+        let editor = editor.clone();
+        use_effect_with((), move |_| {
+            let api = super::api::install(editor);
+            move || drop(api)
+        });
+    }
     let state = &editor.0;
+    super::keyboard::use_shortcuts(state.selected.clone(), (*dispatch).clone());
     let doc = state.doc().clone();
-    let facts = use_memo(state.topology_rev(), {
+    // The one place the engine runs: again only when the topology changed.
+    let analysis = use_memo(state.topology_rev(), {
         let doc = doc.clone();
-        move |_| Rc::new(vec![NodeFacts::default(); doc.nodes.len()])
+        move |_| Rc::new(analyze(&doc))
+    });
+    let facts = use_memo(state.topology_rev(), {
+        let analysis = analysis.clone();
+        move |_| {
+            Rc::new(
+                analysis
+                    .nodes
+                    .iter()
+                    .map(|n| NodeFacts {
+                        status: n.status(),
+                        spof: n.spof,
+                    })
+                    .collect::<Vec<_>>(),
+            )
+        }
     });
     let on_preset = {
         let (dispatch, scenario) = ((*dispatch).clone(), scenario.clone());
@@ -88,6 +115,7 @@ pub fn app() -> Html {
                 <Canvas doc={doc.clone()} load_count={state.load_count()} facts={(*facts).clone()}
                         selected={state.selected.clone().map(AttrValue::from)}
                         dispatch={(*dispatch).clone()} />
+                <AnalysisPanel analysis={(*analysis).clone()} />
             </main>
         </div>
     }

@@ -6,15 +6,14 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
 use web_sys::{Element, SvgGraphicsElement};
 use yew::prelude::*;
 
 use super::link_view::{LinkView, LinkViewProps};
 use super::node_view::{NodeEvent, NodeView, NodeViewProps};
 use super::positions::Positions;
-use super::status::Status;
 use crate::editor::Action;
+use crate::model::analysis::Status;
 use crate::model::geometry::node_size;
 use crate::model::Document;
 
@@ -22,7 +21,7 @@ use crate::model::Document;
 const DRAG_THRESHOLD_PX: f64 = 3.0;
 
 /// What the analysis says of one node, as the canvas draws it.
-#[derive(Clone, Copy, Debug, PartialEq, Default)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct NodeFacts {
     pub status: Status,
     pub spof: bool,
@@ -103,10 +102,6 @@ pub fn canvas(props: &CanvasProps) -> Html {
                     .map(|m| f64::from(m.a()))
                     .filter(|s| s.is_finite() && *s > 0.0)
                     .unwrap_or(1.0);
-                if let Some(svg) = svg_ref.cast::<Element>() {
-                    // Keep receiving moves when the pointer leaves the window.
-                    let _ = svg.set_pointer_capture(event.pointer_id());
-                }
                 let start_pos = positions.get(&id);
                 *drag.borrow_mut() = DragState {
                     drag: Some(Drag {
@@ -133,7 +128,7 @@ pub fn canvas(props: &CanvasProps) -> Html {
     };
 
     let on_pointer_move = {
-        let (drag, positions) = (drag.clone(), (*positions).clone());
+        let (drag, positions, svg_ref) = (drag.clone(), (*positions).clone(), svg_ref.clone());
         move |event: PointerEvent| {
             let mut state = drag.borrow_mut();
             let Some(d) = state
@@ -150,6 +145,15 @@ pub fn canvas(props: &CanvasProps) -> Html {
             if !d.moved && dx.hypot(dy) < DRAG_THRESHOLD_PX {
                 return;
             }
+            if !d.moved {
+                // Now it is a drag: keep receiving moves when the pointer leaves
+                // the window. Not before, or the click on an instance would be
+                // retargeted to the canvas. (Yew delegates events, so
+                // `current_target` is its root, not the svg.)
+                if let Some(svg) = svg_ref.cast::<Element>() {
+                    let _ = svg.set_pointer_capture(d.pointer_id);
+                }
+            }
             d.moved = true;
             let at = (
                 (d.start_pos.0 + dx / d.scale).round(),
@@ -164,13 +168,11 @@ pub fn canvas(props: &CanvasProps) -> Html {
     let on_pointer_up = {
         let (drag, positions, dispatch) =
             (drag.clone(), (*positions).clone(), props.dispatch.clone());
-        move |event: PointerEvent| {
+        let svg_ref = svg_ref.clone();
+        move |_: PointerEvent| {
             let mut state = drag.borrow_mut();
             let Some(d) = state.drag.take() else { return };
-            if let Some(svg) = event
-                .current_target()
-                .and_then(|t| t.dyn_into::<Element>().ok())
-            {
+            if let Some(svg) = svg_ref.cast::<Element>() {
                 let _ = svg.release_pointer_capture(d.pointer_id);
             }
             state.suppress_click = d.moved;
@@ -202,7 +204,10 @@ pub fn canvas(props: &CanvasProps) -> Html {
         Some(html! { <LinkView key={key} ..p /> })
     });
     let nodes = props.doc.nodes.iter().enumerate().map(|(i, node)| {
-        let facts = props.facts.get(i).copied().unwrap_or_default();
+        let facts = props.facts.get(i).copied().unwrap_or(NodeFacts {
+            status: Status::Up,
+            spof: false,
+        });
         let selected = props.selected.as_deref() == Some(node.id.as_str());
         let p = NodeViewProps::of(
             node,

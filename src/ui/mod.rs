@@ -2,10 +2,13 @@
 //! draw what the engine returns and turn pointer and key events into
 //! [`crate::editor::Action`]s.
 
+mod api;
 mod app;
 mod canvas;
+mod keyboard;
 mod link_view;
 mod node_view;
+mod panel;
 mod positions;
 mod status;
 

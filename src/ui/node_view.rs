@@ -5,7 +5,8 @@
 use yew::prelude::*;
 
 use super::positions::Positions;
-use super::status::Status;
+use super::status::mark;
+use crate::model::analysis::Status;
 use crate::model::geometry::{instance_origin, node_size, INSTANCE_SIZE};
 use crate::model::{Node, NodeKind};
 
@@ -63,23 +64,14 @@ impl NodeViewProps {
     }
 }
 
-/// A short glyph per kind, drawn as text so it scales and prints.
-fn kind_glyph(kind: NodeKind) -> &'static str {
-    match kind {
-        NodeKind::Client => "◉",
-        NodeKind::LoadBalancer => "⇉",
-        NodeKind::Gateway => "⇄",
-        NodeKind::Service => "⚙",
-        NodeKind::Database => "⛁",
-        NodeKind::Cache => "⚡",
-        NodeKind::Queue => "☰",
-        NodeKind::External => "☁",
-    }
+/// The kind's name as drawn above the label ("LOAD BALANCER").
+fn kind_caption(kind: NodeKind) -> String {
+    kind.as_str().replace('_', " ").to_uppercase()
 }
 
 /// Labels longer than a box holds are cut with an ellipsis (the full text is the tooltip).
 fn short_label(label: &str) -> String {
-    const MAX: usize = 13;
+    const MAX: usize = 15;
     if label.chars().count() <= MAX {
         label.to_string()
     } else {
@@ -143,7 +135,7 @@ pub fn node_view(props: &NodeViewProps) -> Html {
             </g>
         }
     });
-    let label_y = -h / 2.0 + 20.0;
+    let label_y = -h / 2.0 + 25.0;
     html! {
         <g data-node-id={props.id.clone()} data-kind={props.kind.as_str()}
            data-status={props.status.as_str()}
@@ -154,16 +146,16 @@ pub fn node_view(props: &NodeViewProps) -> Html {
            onpointerdown={on_pointer_down}>
             <rect class="node-box" x={(-w / 2.0).to_string()} y={(-h / 2.0).to_string()}
                   width={w.to_string()} height={h.to_string()} rx="8" />
-            <text class="node-glyph" x={(-w / 2.0 + 14.0).to_string()} y={label_y.to_string()}
-                  aria-hidden="true">{ kind_glyph(props.kind) }</text>
-            <text class="node-label" x="8" y={label_y.to_string()}>
+            <text class="node-kind" x="0" y={(-h / 2.0 + 11.0).to_string()}
+                  aria-hidden="true">{ kind_caption(props.kind) }</text>
+            <text class="node-label" x="0" y={label_y.to_string()}>
                 <title>{ props.label.clone() }</title>
                 { short_label(&props.label) }
             </text>
             <g class="node-status-mark" transform={format!("translate({} {})", w / 2.0, -h / 2.0)}
                aria-hidden="true">
                 <circle r="8" />
-                <text>{ props.status.mark() }</text>
+                <text>{ mark(props.status) }</text>
             </g>
             if props.spof {
                 <text class="spof-badge" x={(-w / 2.0 + 4.0).to_string()} y={(-h / 2.0 - 5.0).to_string()}>

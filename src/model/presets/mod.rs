@@ -57,7 +57,11 @@ mod tests {
         for p in PRESETS {
             let doc = parse_document(p.json);
             assert!(doc.is_ok(), "preset {} is invalid: {:?}", p.name, doc.err());
-            assert!(!doc.unwrap_or_default().nodes.is_empty(), "preset {} is empty", p.name);
+            assert!(
+                !doc.unwrap_or_default().nodes.is_empty(),
+                "preset {} is empty",
+                p.name
+            );
         }
     }
 }

@@ -1,0 +1,88 @@
+//! The analysis panel: system figures and every function's status and
+//! availability, exactly as the engine computed them.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::status::mark;
+use crate::model::analysis::{Analysis, Method};
+use crate::model::units::{downtime, nines, percent};
+
+#[derive(Properties, PartialEq)]
+pub struct PanelProps {
+    pub analysis: Rc<Analysis>,
+}
+
+fn nines_text(a: f64) -> String {
+    match nines(a) {
+        16 => "perfect".into(),
+        1 => "1 nine".into(),
+        n => format!("{n} nines"),
+    }
+}
+
+#[function_component(AnalysisPanel)]
+pub fn analysis_panel(props: &PanelProps) -> Html {
+    let a = &props.analysis;
+    let system = &a.system;
+    let estimate = match (system.method, system.ci95) {
+        (Method::MonteCarlo, Some(half)) => html! {
+            <p class="note">{ format!("Estimated by sampling: ± {} (95%)", percent(half).trim_end_matches('%').to_string() + " points") }</p>
+        },
+        _ => html! {},
+    };
+    let rows = a.functions.iter().map(|f| {
+        let status = f.status.as_str();
+        // Kills cost availability: show it against the design figure.
+        let lower = f.design_availability - f.availability > 1e-15;
+        html! {
+            <tr key={f.id.clone()} data-function-id={f.id.clone()} data-status={status}
+                class={classes!(format!("status-{status}"))}>
+                <th scope="row" class="fn-label" title={f.id.clone()}>{ f.label.clone() }</th>
+                <td><span class={classes!("status-chip", format!("status-{status}"))}>
+                    { format!("{} {}", mark(f.status), status) }</span></td>
+                <td class={classes!("num", lower.then_some("lower"))} data-availability="">{ percent(f.availability) }</td>
+                <td class="num design">{ percent(f.design_availability) }</td>
+                <td class="num">{ downtime(f.downtime_hours_per_year) }</td>
+            </tr>
+        }
+    });
+    html! {
+        <aside class="panel" aria-label="Analysis">
+            <section class="system">
+                <h2>{ "Whole system" }</h2>
+                <div class="figures">
+                    <div class="figure">
+                        <span class="figure-label">{ "Every function works" }</span>
+                        <span class="figure-value" data-system-all="">{ percent(system.all) }</span>
+                        <span class="figure-sub">{ format!("{} · design {}", nines_text(system.all), percent(system.design_all)) }</span>
+                    </div>
+                    <div class="figure">
+                        <span class="figure-label">{ "Weighted mean" }</span>
+                        <span class="figure-value" data-system-mean="">{ percent(system.mean) }</span>
+                        <span class="figure-sub">{ format!("{} · design {}", nines_text(system.mean), percent(system.design_mean)) }</span>
+                    </div>
+                </div>
+                { estimate }
+            </section>
+            <section class="functions">
+                <h2>{ "Functions" }</h2>
+                if a.functions.is_empty() {
+                    <p class="note">{ "No function yet: link a client to a service." }</p>
+                } else {
+                    <table class="function-table">
+                        <thead><tr>
+                            <th scope="col">{ "Function" }</th>
+                            <th scope="col">{ "Now" }</th>
+                            <th scope="col" class="num">{ "Availability" }</th>
+                            <th scope="col" class="num">{ "Design" }</th>
+                            <th scope="col" class="num">{ "Down / year" }</th>
+                        </tr></thead>
+                        <tbody>{ for rows }</tbody>
+                    </table>
+                }
+            </section>
+        </aside>
+    }
+}

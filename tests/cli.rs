@@ -1,0 +1,269 @@
+//! The `topolab` command line (MODEL.md §5): output and exit status.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn topolab(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_topolab"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("topolab runs");
+    if let Some(text) = stdin {
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(text.as_bytes())
+            .expect("write stdin");
+    } else {
+        drop(child.stdin.take());
+    }
+    child.wait_with_output().expect("topolab exits")
+}
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn analyze_prints_the_expected_json_for_every_spec_example() {
+    for name in ["monolith", "cluster", "distributed", "microservices"] {
+        let out = topolab(&["analyze", &fixture(&format!("spec/{name}.json"))], None);
+        assert_eq!(out.status.code(), Some(0), "{name}: {}", text(&out.stderr));
+        let got: Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+        let want: Value = serde_json::from_str(
+            &std::fs::read_to_string(fixture(&format!("spec/{name}.expected.json")))
+                .expect("expected"),
+        )
+        .expect("expected JSON");
+        assert_close(&got, &want, name);
+    }
+}
+
+/// Equal JSON, with numbers equal to 1e-12.
+fn assert_close(got: &Value, want: &Value, at: &str) {
+    match (got, want) {
+        (Value::Number(a), Value::Number(b)) => {
+            let (a, b) = (
+                a.as_f64().unwrap_or(f64::NAN),
+                b.as_f64().unwrap_or(f64::NAN),
+            );
+            assert!((a - b).abs() <= 1e-12, "{at}: {a} != {b}");
+        }
+        (Value::Array(a), Value::Array(b)) => {
+            assert_eq!(a.len(), b.len(), "{at}: lengths differ");
+            for (i, (x, y)) in a.iter().zip(b).enumerate() {
+                assert_close(x, y, &format!("{at}[{i}]"));
+            }
+        }
+        (Value::Object(a), Value::Object(b)) => {
+            let mut ka: Vec<_> = a.keys().collect();
+            let mut kb: Vec<_> = b.keys().collect();
+            ka.sort();
+            kb.sort();
+            assert_eq!(ka, kb, "{at}: keys differ");
+            for (k, v) in b {
+                assert_close(&a[k], v, &format!("{at}.{k}"));
+            }
+        }
+        _ => assert_eq!(got, want, "{at}"),
+    }
+}
+
+#[test]
+fn analyze_reads_standard_input_for_a_dash() {
+    let doc = std::fs::read_to_string(fixture("spec/monolith.json")).expect("fixture");
+    let out = topolab(&["analyze", "-"], Some(&doc));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let got: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(got["system"]["method"], "exact");
+}
+
+#[test]
+fn invalid_input_exits_2_with_one_line_per_problem_and_nothing_on_stdout() {
+    let bad = r#"{"format": "topolab/1", "nodes": [
+        {"id": "a", "kind": "client", "replicas": 2},
+        {"id": "b", "kind": "service", "quorum": 3}],
+      "links": [{"from": "a", "to": "paymnts"}]}"#;
+    let out = topolab(&["analyze", "-"], Some(bad));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = text(&out.stderr);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 3, "{err}");
+    assert!(
+        lines.contains(&"error: links[0].to: no node with id \"paymnts\""),
+        "{err}"
+    );
+    assert!(lines.iter().all(|l| l.starts_with("error: ")), "{err}");
+}
+
+#[test]
+fn unreadable_files_and_bad_json_exit_2() {
+    let out = topolab(&["analyze", "/no/such/file.json"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).starts_with("error: cannot read /no/such/file.json"));
+    let out = topolab(&["validate", "-"], Some("{not json"));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("not valid JSON"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn validate_says_ok_for_a_valid_document() {
+    let out = topolab(&["validate", &fixture("spec/cluster.json")], None);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        text(&out.stdout).contains("6 nodes, 7 links"),
+        "{}",
+        text(&out.stdout)
+    );
+}
+
+#[test]
+fn split_prints_a_valid_document_with_the_new_service() {
+    let out = topolab(
+        &[
+            "split",
+            &fixture("spec/distributed.json"),
+            "--node",
+            "storefront",
+            "--capabilities",
+            "orders",
+            "--link",
+            "async",
+            "--own-database",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let doc = topolab::model::parse_document(&text(&out.stdout)).expect("valid document");
+    for id in [
+        "storefront-orders",
+        "storefront-orders-events",
+        "storefront-orders-db",
+    ] {
+        assert!(doc.node(id).is_some(), "{id} missing");
+    }
+}
+
+#[test]
+fn split_refuses_what_cannot_be_split() {
+    let out = topolab(
+        &[
+            "split",
+            &fixture("spec/distributed.json"),
+            "--node",
+            "db",
+            "--capabilities",
+            "x",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(
+        text(&out.stderr).contains("only a service can be split"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = topolab(
+        &[
+            "split",
+            &fixture("spec/distributed.json"),
+            "--node",
+            "storefront",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("--capabilities"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = topolab(
+        &[
+            "split",
+            &fixture("spec/distributed.json"),
+            "--node",
+            "storefront",
+            "--capabilities",
+            "orders",
+            "--link",
+            "rpc",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn render_prints_a_standalone_svg_with_every_node_and_link() {
+    let out = topolab(&["render", &fixture("spec/microservices.json")], None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let svg = text(&out.stdout);
+    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    assert!(svg.trim_end().ends_with("</svg>"));
+    assert_eq!(svg.matches("data-node-id=").count(), 11);
+    assert_eq!(svg.matches("data-link=").count(), 11);
+    assert!(svg.contains("<style>"), "styles inline");
+}
+
+#[test]
+fn render_draws_killed_instances_and_down_nodes() {
+    let doc = std::fs::read_to_string(fixture("spec/monolith.json"))
+        .expect("fixture")
+        .replace(
+            r#""kind": "database","#,
+            r#""kind": "database", "killed": [0],"#,
+        );
+    let out = topolab(&["render", "-"], Some(&doc));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let svg = text(&out.stdout);
+    assert!(svg.contains(r#"data-killed="true""#));
+    assert!(
+        svg.contains(r#"data-node-id="app" data-kind="service" data-status="down""#),
+        "{svg}"
+    );
+}
+
+#[test]
+fn labels_are_drawn_as_text_never_as_markup() {
+    let doc = r#"{"format": "topolab/1", "nodes": [{"id": "a", "kind": "service", "label": "<script>alert(1)</script>"}]}"#;
+    let out = topolab(&["render", "-"], Some(doc));
+    let svg = text(&out.stdout);
+    assert!(!svg.contains("<script>"));
+    assert!(svg.contains("&lt;script&gt;"));
+}
+
+#[test]
+fn every_command_has_help_and_unknown_ones_exit_2() {
+    for cmd in ["analyze", "validate", "split", "render"] {
+        let out = topolab(&[cmd, "--help"], None);
+        assert_eq!(out.status.code(), Some(0), "{cmd}");
+        assert!(
+            text(&out.stdout).starts_with(&format!("Usage: topolab {cmd}")),
+            "{cmd}"
+        );
+    }
+    let out = topolab(&["--help"], None);
+    assert!(text(&out.stdout).contains("topolab analyze FILE"));
+    let out = topolab(&["frobnicate"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let out = topolab(&[], None);
+    assert_eq!(out.status.code(), Some(2));
+}
