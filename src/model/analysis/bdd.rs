@@ -229,3 +229,32 @@ impl Bdd {
 fn hash_node(level: u32, low: Ref, high: Ref) -> u64 {
     finish(mix(mix(u64::from(level), u64::from(low)), u64::from(high)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Bdd, FALSE, TRUE};
+
+    #[test]
+    fn equal_functions_share_one_node() {
+        let mut bdd = Bdd::new(1_000);
+        let [a, b, c] = [0, 1, 2].map(|level| bdd.var(level).unwrap_or(FALSE));
+        // a AND (b OR c) built two ways.
+        let left = bdd.or(b, c).and_then(|bc| bdd.and(a, bc)).unwrap_or(FALSE);
+        let ab = bdd.and(a, b).unwrap_or(FALSE);
+        let ac = bdd.and(a, c).unwrap_or(FALSE);
+        let right = bdd.or(ab, ac).unwrap_or(TRUE);
+        assert_eq!(left, right);
+        let mut p = Vec::new();
+        bdd.probabilities(&[0.9, 0.5, 0.2], &[0.1, 0.5, 0.8], &mut p);
+        assert!((p[left as usize] - 0.9 * (1.0 - 0.5 * 0.8)).abs() < 1e-15);
+    }
+
+    #[test]
+    fn budget_is_a_ceiling_on_nodes() {
+        let mut bdd = Bdd::new(4);
+        let a = bdd.var(0);
+        let b = bdd.var(1);
+        assert!(a.is_ok() && b.is_ok());
+        assert!(bdd.var(2).is_err());
+    }
+}

@@ -46,11 +46,15 @@ pub(crate) fn impact(
         lanes.evaluate(&alive, &mut scratch, &mut out);
         for (lane, &v) in batch.iter().enumerate() {
             alive[v] |= 1 << lane;
-            blast_radius[v] = working
-                .iter()
-                .copied()
-                .filter(|&f| out[f] & (1 << lane) == 0)
-                .collect();
+        }
+        let used = ALL_LANES >> (64 - batch.len());
+        // Functions in order, so each blast radius is in function order.
+        for &f in &working {
+            let mut lost = !out[f] & used;
+            while lost != 0 {
+                blast_radius[batch[lost.trailing_zeros() as usize]].push(f);
+                lost &= lost - 1;
+            }
         }
     }
     let spof = doc

@@ -2,9 +2,10 @@
 //! (MODEL.md §2 `works` and function reachability): what blast radius, SPOF
 //! and Monte Carlo sampling run on.
 //!
-//! Only nodes some function's client can reach matter; the plan lists them in
-//! an order where each value is computed after those it depends on, so one
-//! pass suffices except inside cycles, which are iterated to their fixpoint.
+//! Only nodes on a path from a function's client to one of its holders matter,
+//! with what they require; the plan lists them in an order where each value is
+//! computed after those it depends on, so one pass suffices except inside
+//! cycles, which are iterated to their fixpoint.
 
 use std::ops::Range;
 

@@ -1,13 +1,15 @@
 //! The analysis engine (MODEL.md §2 and §3): from a [`Document`] to an
 //! [`Analysis`], a pure function of the topology and its kills.
 //!
-//! Code map: [`topology`](self) numbers the document once; `live` is the live
-//! view; `availability` (over `bdd`) is the exact expected and design
-//! availability, `montecarlo` (over `sampler`) its fallback past a work
-//! budget, both evaluated with the 64-scenario evaluator of `lanes`, which
-//! `impact` uses for blast radius and SPOF too; `coupling` and `depth` are
-//! MODEL.md §3's figures; `functions` derives the functions; `report` holds
-//! the result types.
+//! Code map: `topology` numbers the document once and sorts its links by
+//! relation; `functions` lists or derives the functions (§1.3); `live` is the
+//! live view; `odds` gives each node's P(alive) per view; `availability`
+//! builds each function's BDD (`bdd`) and evaluates it in the expected and
+//! design views, and `conjunction` gets P(all) from those BDDs; past a work
+//! budget, `montecarlo` (drawing failure sets with `sampler`) estimates them
+//! instead. `lanes` evaluates 64 failure scenarios at once, for sampling and
+//! for `impact` (blast radius, SPOF); `coupling` and `depth` are §3's figures;
+//! `report` holds the result types. Nothing here does I/O or keeps state.
 
 mod availability;
 mod bdd;

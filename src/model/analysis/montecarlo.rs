@@ -1,6 +1,7 @@
-//! The Monte Carlo fallback (MODEL.md §2): when the exact BDD would exceed its
-//! budget, availabilities are estimated, and the result says so and gives the
-//! half-width of its widest 95% interval.
+//! The Monte Carlo fallback (MODEL.md §2): when exact evaluation would exceed
+//! its budget, availabilities (or `all` alone) are estimated, and the result
+//! says so and gives the half-width of its widest 95% interval. The same seed
+//! gives the same figures.
 //!
 //! Variance is spent only where it must be. The states where no node, or one
 //! node, fails (the bulk of the probability when nodes are up 99.9% of the
@@ -65,6 +66,83 @@ struct ViewEstimate {
     half_width: f64,
 }
 
+/// One view's failure model: the nodes that may fail and the scenario state.
+struct View<'a> {
+    lanes: &'a Lanes,
+    /// Nodes that may fail in this view (the sampler numbers them `0..`).
+    variable: Vec<usize>,
+    sampler: Sampler,
+    /// Per node, its alive lanes: certain nodes fixed, variable ones all up
+    /// between evaluations.
+    alive: Vec<u64>,
+    scratch: Scratch,
+    /// Per function, its working lanes after an evaluation.
+    out: Vec<u64>,
+}
+
+impl View<'_> {
+    /// Evaluates the current scenarios; per function, then for `all`, the
+    /// lanes where it does not work.
+    fn lost(&mut self) -> Vec<u64> {
+        self.lanes
+            .evaluate(&self.alive, &mut self.scratch, &mut self.out);
+        let all = self.out.iter().fold(ALL_LANES, |all, &works| all & works);
+        self.out.iter().chain([&all]).map(|&works| !works).collect()
+    }
+
+    /// P(down) per function and for `all` (last) over the states with no
+    /// failure or exactly one, exactly.
+    fn few_failures(&mut self) -> Vec<f64> {
+        let mut down = vec![0.0; self.out.len() + 1];
+        let p_none = self.sampler.p_none;
+        for (slot, lost) in self.lost().into_iter().enumerate() {
+            if lost & 1 != 0 {
+                down[slot] += p_none;
+            }
+        }
+        let variable = self.variable.clone();
+        for (batch_index, batch) in variable.chunks(64).enumerate() {
+            for (lane, &v) in batch.iter().enumerate() {
+                self.alive[v] &= !(1 << lane);
+            }
+            let lost = self.lost();
+            for (lane, &v) in batch.iter().enumerate() {
+                self.alive[v] |= 1 << lane;
+            }
+            let used = ALL_LANES >> (64 - batch.len());
+            for (slot, &l) in lost.iter().enumerate() {
+                let mut lanes = l & used;
+                while lanes != 0 {
+                    down[slot] +=
+                        self.sampler.p_only[batch_index * 64 + lanes.trailing_zeros() as usize];
+                    lanes &= lanes - 1;
+                }
+            }
+        }
+        down
+    }
+
+    /// Counts, per function and for `all`, the states where it fails among
+    /// 64 states with two or more failures.
+    fn sample_batch(&mut self, rng: &mut Pcg64Mcg, downs: &mut [u64]) {
+        let mut failed = Vec::new();
+        let mut cleared = Vec::new();
+        for lane in 0..64 {
+            self.sampler.sample(rng, &mut failed);
+            for &k in &failed {
+                self.alive[self.variable[k]] &= !(1 << lane);
+                cleared.push(self.variable[k]);
+            }
+        }
+        for (slot, lost) in self.lost().into_iter().enumerate() {
+            downs[slot] += u64::from(lost.count_ones());
+        }
+        for v in cleared {
+            self.alive[v] = ALL_LANES;
+        }
+    }
+}
+
 fn estimate_view(
     lanes: &Lanes,
     functions: usize,
@@ -77,72 +155,37 @@ fn estimate_view(
     let variable: Vec<usize> = (0..len)
         .filter(|&v| lanes.relevant[v] && !odds.certain_up(v) && !odds.certain_down(v))
         .collect();
-    let mut alive: Vec<u64> = (0..len)
-        .map(|v| if odds.certain_down(v) { 0 } else { ALL_LANES })
-        .collect();
     let up: Vec<f64> = variable.iter().map(|&v| odds.up[v]).collect();
     let down: Vec<f64> = variable.iter().map(|&v| odds.down[v]).collect();
-    let sampler = Sampler::new(&up, &down);
-    let mut scratch = Scratch::default();
-    let mut out = vec![0u64; functions];
-    // Slot `functions` is "all"; each slot accumulates P(down).
-    let mut exact = vec![0.0; functions + 1];
-    let tally =
-        |out: &[u64], weight_of_lane: &dyn Fn(u32) -> f64, lanes_used: u32, exact: &mut [f64]| {
-            let mut all = ALL_LANES;
-            for (f, &works) in out.iter().enumerate() {
-                all &= works;
-                exact[f] += down_weight(works, lanes_used, weight_of_lane);
-            }
-            exact[functions] += down_weight(all, lanes_used, weight_of_lane);
-        };
-    lanes.evaluate(&alive, &mut scratch, &mut out);
-    tally(&out, &|_| sampler.p_none, 1, &mut exact);
-    for (batch_index, batch) in variable.chunks(64).enumerate() {
-        for (lane, &v) in batch.iter().enumerate() {
-            alive[v] &= !(1 << lane);
-        }
-        lanes.evaluate(&alive, &mut scratch, &mut out);
-        let weight = |lane: u32| sampler.p_only[batch_index * 64 + lane as usize];
-        tally(&out, &weight, batch.len() as u32, &mut exact);
-        for (lane, &v) in batch.iter().enumerate() {
-            alive[v] |= 1 << lane;
-        }
-    }
+    let mut view = View {
+        lanes,
+        sampler: Sampler::new(&up, &down),
+        variable,
+        alive: (0..len)
+            .map(|v| if odds.certain_down(v) { 0 } else { ALL_LANES })
+            .collect(),
+        scratch: Scratch::default(),
+        out: vec![0; functions],
+    };
+    // Slot `functions` is `all`.
+    let exact = view.few_failures();
+    let p_several = view.sampler.p_several;
     let mut downs = vec![0u64; functions + 1];
     let mut samples = 0u64;
-    let mut half_width = sampler.p_several;
-    if sampler.p_several > NEGLIGIBLE && variable.len() >= 2 {
-        let mut failed = Vec::new();
-        let mut cleared = Vec::new();
+    let mut half_width = p_several;
+    if p_several > NEGLIGIBLE && view.variable.len() >= 2 {
+        let watched = match sampled {
+            Sampled::Everything => 0..functions + 1,
+            Sampled::AllOnly => functions..functions + 1,
+        };
         loop {
             for _ in 0..ROUND / 64 {
-                for lane in 0..64 {
-                    sampler.sample(rng, &mut failed);
-                    for &k in &failed {
-                        alive[variable[k]] &= !(1 << lane);
-                        cleared.push(variable[k]);
-                    }
-                }
-                lanes.evaluate(&alive, &mut scratch, &mut out);
-                for v in cleared.drain(..) {
-                    alive[v] = ALL_LANES;
-                }
-                let mut all = ALL_LANES;
-                for (f, &works) in out.iter().enumerate() {
-                    all &= works;
-                    downs[f] += u64::from((!works).count_ones());
-                }
-                downs[functions] += u64::from((!all).count_ones());
+                view.sample_batch(rng, &mut downs);
                 samples += 64;
             }
-            let watched = match sampled {
-                Sampled::Everything => &downs[..],
-                Sampled::AllOnly => &downs[functions..],
-            };
-            half_width = watched
+            half_width = downs[watched.clone()]
                 .iter()
-                .map(|&d| sampler.p_several * wilson_half_width(d, samples))
+                .map(|&d| p_several * wilson_half_width(d, samples))
                 .fold(0.0, f64::max);
             if half_width < options.monte_carlo_half_width
                 || samples >= options.monte_carlo_max_samples
@@ -157,21 +200,13 @@ fn estimate_view(
         } else {
             downs[slot] as f64 / samples as f64
         };
-        (1.0 - exact[slot] - sampler.p_several * sampled).clamp(0.0, 1.0)
+        (1.0 - exact[slot] - p_several * sampled).clamp(0.0, 1.0)
     };
     ViewEstimate {
         functions: (0..functions).map(availability).collect(),
         all: availability(functions),
         half_width,
     }
-}
-
-/// The total weight of the lanes (among the first `lanes_used`) where `works` is clear.
-fn down_weight(works: u64, lanes_used: u32, weight_of_lane: &dyn Fn(u32) -> f64) -> f64 {
-    (0..lanes_used)
-        .filter(|&lane| works & (1 << lane) == 0)
-        .map(weight_of_lane)
-        .sum()
 }
 
 /// Half-width of the Wilson 95% interval of `k` successes in `n` trials.

@@ -88,3 +88,17 @@ pub(crate) fn binomial_tails(n: u32, a: f64, quorum: u32) -> (f64, f64) {
     }
     (up, down)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::binomial_tails;
+
+    #[test]
+    fn tails_are_the_binomial_sums() {
+        // 3 replicas, quorum 2, a = 0.9: 3 * 0.81 * 0.1 + 0.729.
+        let (up, down) = binomial_tails(3, 0.9, 2);
+        assert!((up - 0.972).abs() < 1e-15 && (down - 0.028).abs() < 1e-15);
+        assert_eq!(binomial_tails(2, 0.5, 3), (0.0, 1.0));
+        assert_eq!(binomial_tails(1, 1.0, 1), (1.0, 0.0));
+    }
+}

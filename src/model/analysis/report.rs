@@ -43,6 +43,7 @@ pub enum Method {
 pub struct Analysis {
     /// In document order, or derived order when the document lists none.
     pub functions: Vec<FunctionReport>,
+    /// `all`, `mean` and how they were computed (MODEL.md §2).
     pub system: SystemReport,
     /// In document order.
     pub nodes: Vec<NodeReport>,
@@ -74,8 +75,9 @@ impl Analysis {
 /// One function's live status and availabilities (MODEL.md §2, §5).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FunctionReport {
+    /// The function's id (`<client>:<capability>` when derived, MODEL.md §1.3).
     pub id: String,
-    /// Live status.
+    /// Live status (MODEL.md §2).
     pub status: Status,
     /// P(the function works) in the expected view.
     pub availability: f64,
@@ -104,6 +106,7 @@ pub struct SystemReport {
     pub all: f64,
     /// Weighted mean of the functions' availabilities; 1 with no functions.
     pub mean: f64,
+    /// Exact, or sampled past the work budget (MODEL.md §2).
     pub method: Method,
     /// `None` when exact; else the half-width of the widest 95% interval
     /// among the reported probabilities.
@@ -119,17 +122,23 @@ pub struct SystemReport {
 /// One node's live state, coupling and impact (MODEL.md §2, §3, §5).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct NodeReport {
+    /// The node's id.
     pub id: String,
+    /// At least `quorum` instances are not killed (MODEL.md §2, live view).
     pub alive: bool,
+    /// Alive, and so is everything it requires (MODEL.md §2, live view).
     pub works: bool,
+    /// Works, but an optional dependency, or a required one's, does not (MODEL.md §2).
     pub degraded: bool,
-    /// Distinct nodes calling this one synchronously.
+    /// Distinct nodes calling this one synchronously (MODEL.md §3).
     pub ca: u32,
     /// Distinct nodes this one calls synchronously.
     pub ce: u32,
     /// `ce / (ca + ce)`, 0 when both are 0.
     pub instability: f64,
+    /// Distinct nodes sending to this one over async links.
     pub async_in: u32,
+    /// Distinct nodes this one sends to over async links.
     pub async_out: u32,
     /// The most requires links on a simple path of sync links from this node.
     pub sync_depth: u32,

@@ -146,3 +146,52 @@ impl Alias {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Sampler;
+    use rand::SeedableRng;
+    use rand_pcg::Pcg64Mcg;
+
+    #[test]
+    fn none_one_and_several_failures_partition_the_states() {
+        let up = [0.9, 0.5, 0.999, 0.2];
+        let down: Vec<f64> = up.iter().map(|p| 1.0 - p).collect();
+        let s = Sampler::new(&up, &down);
+        // Enumerated: every subset of failed nodes, by size.
+        let (mut none, mut one, mut several) = (0.0, vec![0.0; 4], 0.0);
+        for set in 0u32..16 {
+            let p: f64 = (0..4)
+                .map(|k| if set & (1 << k) != 0 { down[k] } else { up[k] })
+                .product();
+            match set.count_ones() {
+                0 => none += p,
+                1 => one[set.trailing_zeros() as usize] += p,
+                _ => several += p,
+            }
+        }
+        assert!((s.p_none - none).abs() < 1e-15);
+        for (p, e) in s.p_only.iter().zip(&one) {
+            assert!((p - e).abs() < 1e-15);
+        }
+        assert!((s.p_several - several).abs() < 1e-15);
+    }
+
+    #[test]
+    fn samples_hold_at_least_two_distinct_nodes() {
+        let up = [0.99, 0.999, 0.9, 0.99999];
+        let down: Vec<f64> = up.iter().map(|p| 1.0 - p).collect();
+        let s = Sampler::new(&up, &down);
+        let mut rng = Pcg64Mcg::seed_from_u64(1);
+        let mut failed = Vec::new();
+        for _ in 0..10_000 {
+            s.sample(&mut rng, &mut failed);
+            failed.sort_unstable();
+            failed.dedup();
+            assert!(
+                failed.len() >= 2 && failed.iter().all(|&k| k < 4),
+                "{failed:?}"
+            );
+        }
+    }
+}
