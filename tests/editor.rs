@@ -135,7 +135,7 @@ fn deleting_a_node_removes_its_links_and_functions_and_stays_valid() {
         weight: None,
         extra: None,
     }]);
-    let s = EditorState::new(doc).apply(Action::Select(Some("app".into())));
+    let s = EditorState::new(doc).apply(Action::Select(topolab::editor::Selection::node("app")));
     let s = s.apply(Action::DeleteNode { id: "app".into() });
     assert!(s.doc().node("app").is_none());
     assert!(s
@@ -148,7 +148,7 @@ fn deleting_a_node_removes_its_links_and_functions_and_stays_valid() {
         Some(0),
         "no node holds orders any more"
     );
-    assert_eq!(s.selected, None);
+    assert_eq!(s.selection, topolab::editor::Selection::None);
     assert!(topolab::model::validate(s.doc()).is_empty());
     let back = s.apply(Action::Undo);
     assert!(back.doc().node("app").is_some());

@@ -3,6 +3,7 @@
 //! [`Action`] applied in [`EditorState::apply`], which is also where undo and
 //! redo live. The Yew app wraps it in a reducer; the tests run it natively.
 
+pub mod edit;
 mod state;
 
-pub use state::{Action, EditorState};
+pub use state::{Action, EditorState, Selection};

@@ -3,7 +3,71 @@
 
 use std::rc::Rc;
 
-use crate::model::Document;
+use super::edit;
+use crate::model::{Document, LinkKind, Node, NodeKind};
+
+/// What is selected: nothing, some nodes (the last one is the primary, which
+/// `k`, `r` and the inspector act on), or one link.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Selection {
+    #[default]
+    None,
+    Nodes(Vec<String>),
+    Link {
+        from: String,
+        to: String,
+    },
+}
+
+impl Selection {
+    /// Just this node.
+    pub fn node(id: impl Into<String>) -> Selection {
+        Selection::Nodes(vec![id.into()])
+    }
+
+    /// The selected nodes (none when a link is selected).
+    pub fn nodes(&self) -> &[String] {
+        match self {
+            Selection::Nodes(ids) => ids,
+            _ => &[],
+        }
+    }
+
+    /// The node the keyboard and the inspector act on: the last one selected.
+    pub fn primary(&self) -> Option<&str> {
+        self.nodes().last().map(String::as_str)
+    }
+
+    /// Whether node `id` is selected.
+    pub fn has_node(&self, id: &str) -> bool {
+        self.nodes().iter().any(|n| n == id)
+    }
+
+    /// Whether link `from -> to` is selected.
+    pub fn has_link(&self, from: &str, to: &str) -> bool {
+        matches!(self, Selection::Link { from: f, to: t } if f == from && t == to)
+    }
+
+    /// The selection without what `doc` no longer has.
+    fn within(self, doc: &Document) -> Selection {
+        match self {
+            Selection::Nodes(mut ids) => {
+                ids.retain(|id| doc.node(id).is_some());
+                if ids.is_empty() {
+                    Selection::None
+                } else {
+                    Selection::Nodes(ids)
+                }
+            }
+            Selection::Link { from, to }
+                if doc.links.iter().any(|l| l.from == from && l.to == to) =>
+            {
+                Selection::Link { from, to }
+            }
+            _ => Selection::None,
+        }
+    }
+}
 
 /// How many past states undo can go back through.
 pub const UNDO_LIMIT: usize = 200;
@@ -19,6 +83,37 @@ pub enum Action {
         id: String,
         x: f64,
         y: f64,
+    },
+    /// Several nodes were dropped after a drag of the selection: one undo step.
+    MoveNodes(Vec<(String, f64, f64)>),
+    /// Add a node of `kind` at (x, y) with a fresh id, and select it.
+    AddNode {
+        kind: NodeKind,
+        x: f64,
+        y: f64,
+    },
+    /// Link `from -> to` with the default kind, and select the link. Refused
+    /// (nothing changes) where [`edit::link_refusal`] says why not.
+    AddLink {
+        from: String,
+        to: String,
+    },
+    /// Set the kind of link `from -> to` (`None`: the default for its `from` node).
+    SetLinkKind {
+        from: String,
+        to: String,
+        kind: Option<LinkKind>,
+    },
+    /// Remove link `from -> to`.
+    DeleteLink {
+        from: String,
+        to: String,
+    },
+    /// Replace node `id` by `node` (the inspector's edits; a new id renames it).
+    /// Refused when the result would not validate ([`edit::replace_node`]).
+    UpdateNode {
+        id: String,
+        node: Node,
     },
     /// Kill instance `index` of node `id` if it is up, revive it if it is killed.
     ToggleInstance {
@@ -44,8 +139,12 @@ pub enum Action {
     DeleteNode {
         id: String,
     },
-    /// Select a node, or nothing.
-    Select(Option<String>),
+    /// Remove whatever is selected: its nodes (with their links) or its link.
+    DeleteSelection,
+    /// Select this, replacing the selection.
+    Select(Selection),
+    /// Add node `id` to the selection, or take it out if it is in (shift+click).
+    ToggleSelected(String),
     Undo,
     Redo,
 }
@@ -65,8 +164,8 @@ pub struct EditorState {
     redo: Vec<Snapshot>,
     next_rev: u64,
     loads: u64,
-    /// The selected node's id.
-    pub selected: Option<String>,
+    /// What is selected.
+    pub selection: Selection,
 }
 
 impl EditorState {
@@ -81,7 +180,7 @@ impl EditorState {
             redo: Vec::new(),
             next_rev: 1,
             loads: 0,
-            selected: None,
+            selection: Selection::None,
         }
     }
 
@@ -118,7 +217,7 @@ impl EditorState {
         let mut next = self.clone();
         match action {
             Action::Load(doc) => {
-                next.selected = None;
+                next.selection = Selection::None;
                 next.loads += 1;
                 next.commit(doc, true);
             }
@@ -183,34 +282,117 @@ impl EditorState {
                     changed
                 });
             }
-            Action::DeleteNode { id } => {
-                let Some(i) = next.current.doc.node_index(&id) else {
-                    return next;
-                };
+            Action::MoveNodes(moves) => {
                 let mut doc = (*next.current.doc).clone();
-                doc.nodes.remove(i);
-                doc.links.retain(|l| l.from != id && l.to != id);
-                if let Some(functions) = &mut doc.functions {
-                    let nodes = &doc.nodes;
-                    functions
-                        .retain(|f| f.client != id && nodes.iter().any(|n| n.holds(&f.capability)));
+                let mut changed = false;
+                for (id, x, y) in moves {
+                    if !(x.is_finite() && y.is_finite()) {
+                        continue;
+                    }
+                    if let Some(n) = doc.nodes.iter_mut().find(|n| n.id == id) {
+                        if n.x != x || n.y != y {
+                            (n.x, n.y) = (x, y);
+                            changed = true;
+                        }
+                    }
                 }
-                if next.selected.as_deref() == Some(id.as_str()) {
-                    next.selected = None;
+                if changed {
+                    next.commit(Rc::new(doc), false);
                 }
+            }
+            Action::AddNode { kind, x, y } => {
+                if !(x.is_finite() && y.is_finite())
+                    || edit::node_refusal(&next.current.doc).is_some()
+                {
+                    return next;
+                }
+                let mut doc = (*next.current.doc).clone();
+                let id = edit::new_node_id(&doc, kind);
+                doc.nodes
+                    .push(Node::new(id.clone(), kind, x.round(), y.round()));
+                next.selection = Selection::node(id);
                 next.commit(Rc::new(doc), true);
             }
-            Action::Select(id) => next.selected = id,
+            Action::AddLink { from, to } => {
+                if let Ok(doc) = edit::add_link(&next.current.doc, &from, &to) {
+                    next.selection = Selection::Link { from, to };
+                    next.commit(Rc::new(doc), true);
+                }
+            }
+            Action::SetLinkKind { from, to, kind } => {
+                if let Some(doc) = edit::set_link_kind(&next.current.doc, &from, &to, kind) {
+                    if doc != *next.current.doc {
+                        next.commit(Rc::new(doc), true);
+                    }
+                }
+            }
+            Action::DeleteLink { from, to } => {
+                if let Some(doc) = edit::remove_link(&next.current.doc, &from, &to) {
+                    next.selection = std::mem::take(&mut next.selection).within(&doc);
+                    next.commit(Rc::new(doc), true);
+                }
+            }
+            Action::UpdateNode { id, node } => {
+                let new_id = node.id.clone();
+                if let Ok(doc) = edit::replace_node(&next.current.doc, &id, node) {
+                    if doc != *next.current.doc {
+                        if let Selection::Nodes(ids) = &mut next.selection {
+                            for s in ids.iter_mut().filter(|s| **s == id) {
+                                s.clone_from(&new_id);
+                            }
+                        }
+                        next.commit(Rc::new(doc), true);
+                    }
+                }
+            }
+            Action::DeleteNode { id } => {
+                if let Some(doc) = edit::remove_node(&next.current.doc, &id) {
+                    next.selection = std::mem::take(&mut next.selection).within(&doc);
+                    next.commit(Rc::new(doc), true);
+                }
+            }
+            Action::DeleteSelection => {
+                let doc = match &next.selection {
+                    Selection::None => None,
+                    Selection::Link { from, to } => edit::remove_link(&next.current.doc, from, to),
+                    Selection::Nodes(ids) => {
+                        ids.iter().try_fold((*next.current.doc).clone(), |doc, id| {
+                            Some(edit::remove_node(&doc, id).unwrap_or(doc))
+                        })
+                    }
+                };
+                if let Some(doc) = doc {
+                    next.selection = Selection::None;
+                    next.commit(Rc::new(doc), true);
+                }
+            }
+            Action::Select(selection) => {
+                next.selection = selection.within(&next.current.doc);
+            }
+            Action::ToggleSelected(id) => {
+                if next.current.doc.node(&id).is_none() {
+                    return next;
+                }
+                let mut ids = next.selection.nodes().to_vec();
+                if let Some(at) = ids.iter().position(|s| *s == id) {
+                    ids.remove(at);
+                } else {
+                    ids.push(id);
+                }
+                next.selection = Selection::Nodes(ids).within(&next.current.doc);
+            }
             Action::Undo => {
                 if let Some(prev) = next.undo.pop() {
                     let now = std::mem::replace(&mut next.current, prev);
                     next.redo.push(now);
+                    next.selection = std::mem::take(&mut next.selection).within(&next.current.doc);
                 }
             }
             Action::Redo => {
                 if let Some(then) = next.redo.pop() {
                     let now = std::mem::replace(&mut next.current, then);
                     next.undo.push(now);
+                    next.selection = std::mem::take(&mut next.selection).within(&next.current.doc);
                 }
             }
         }

@@ -6,6 +6,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::canvas::{Canvas, NodeFacts};
+use super::coupling::CouplingTable;
+use super::help::HelpOverlay;
+use super::inspector::Inspector;
 use super::panel::AnalysisPanel;
 use crate::editor::{Action, EditorState};
 use crate::model::analysis::analyze;
@@ -55,7 +58,7 @@ pub fn app() -> Html {
         });
     }
     let state = &editor.0;
-    super::keyboard::use_shortcuts(state.selected.clone(), (*dispatch).clone());
+    super::keyboard::use_shortcuts(state.selection.clone(), (*dispatch).clone());
     let doc = state.doc().clone();
     // The one place the engine runs: again only when the topology changed.
     let analysis = use_memo(state.topology_rev(), {
@@ -95,6 +98,11 @@ pub fn app() -> Html {
         let dispatch = (*dispatch).clone();
         Callback::from(move |_| dispatch.emit(Action::Redo))
     };
+    let help_open = use_state(|| false);
+    let close_help = {
+        let help_open = help_open.clone();
+        Callback::from(move |()| help_open.set(false))
+    };
     html! {
         <div class="app">
             <header class="toolbar">
@@ -113,10 +121,16 @@ pub fn app() -> Html {
             </header>
             <main class="workspace">
                 <Canvas doc={doc.clone()} load_count={state.load_count()} facts={(*facts).clone()}
-                        selected={state.selected.clone().map(AttrValue::from)}
+                        selection={state.selection.clone()}
                         dispatch={(*dispatch).clone()} />
-                <AnalysisPanel analysis={(*analysis).clone()} />
+                <div class="side">
+                    <Inspector doc={doc.clone()} selection={state.selection.clone()}
+                               analysis={(*analysis).clone()} dispatch={(*dispatch).clone()} />
+                    <AnalysisPanel analysis={(*analysis).clone()} />
+                    <CouplingTable doc={doc.clone()} analysis={(*analysis).clone()} />
+                </div>
             </main>
+            <HelpOverlay open={*help_open} on_close={close_help} />
         </div>
     }
 }

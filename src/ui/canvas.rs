@@ -12,7 +12,7 @@ use yew::prelude::*;
 use super::link_view::{LinkView, LinkViewProps};
 use super::node_view::{NodeEvent, NodeView, NodeViewProps};
 use super::positions::Positions;
-use crate::editor::Action;
+use crate::editor::{Action, Selection};
 use crate::model::analysis::Status;
 use crate::model::geometry::node_size;
 use crate::model::Document;
@@ -34,7 +34,7 @@ pub struct CanvasProps {
     pub load_count: u64,
     /// Per node, in document order.
     pub facts: Rc<Vec<NodeFacts>>,
-    pub selected: Option<AttrValue>,
+    pub selection: Selection,
     pub dispatch: Callback<Action>,
 }
 
@@ -114,7 +114,7 @@ pub fn canvas(props: &CanvasProps) -> Html {
                     }),
                     suppress_click: false,
                 };
-                dispatch.emit(Action::Select(Some(id.to_string())));
+                dispatch.emit(Action::Select(Selection::node(id.to_string())));
             }
             NodeEvent::InstanceClick { id, index } => {
                 if !drag.borrow().suppress_click {
@@ -208,7 +208,7 @@ pub fn canvas(props: &CanvasProps) -> Html {
             status: Status::Up,
             spof: false,
         });
-        let selected = props.selected.as_deref() == Some(node.id.as_str());
+        let selected = props.selection.has_node(&node.id);
         let p = NodeViewProps::of(
             node,
             facts.status,

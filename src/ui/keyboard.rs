@@ -7,19 +7,20 @@ use wasm_bindgen::JsCast;
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
-use crate::editor::Action;
+use crate::editor::{Action, Selection};
 
 /// The action a key press asks for, if any. Plain Rust, so the mapping reads as a table.
-pub fn action_for(key: &str, ctrl: bool, shift: bool, selected: Option<&str>) -> Option<Action> {
-    let node = || selected.map(str::to_string);
+pub fn action_for(key: &str, ctrl: bool, shift: bool, selection: &Selection) -> Option<Action> {
+    let node = || selection.primary().map(str::to_string);
+    let any = *selection != Selection::None;
     match (key, ctrl) {
         ("z" | "Z", true) if shift => Some(Action::Redo),
         ("z" | "Z", true) => Some(Action::Undo),
         ("y" | "Y", true) => Some(Action::Redo),
         ("k", false) => node().map(|id| Action::KillOne { id }),
         ("r", false) => node().map(|id| Action::ReviveAll { id }),
-        ("Delete" | "Backspace", false) => node().map(|id| Action::DeleteNode { id }),
-        ("Escape", false) => selected.map(|_| Action::Select(None)),
+        ("Delete" | "Backspace", false) if any => Some(Action::DeleteSelection),
+        ("Escape", false) if any => Some(Action::Select(Selection::None)),
         _ => None,
     }
 }
@@ -37,9 +38,9 @@ fn typing(event: &KeyboardEvent) -> bool {
 
 /// Listens for the shortcuts on the whole page while the component lives.
 #[hook]
-pub fn use_shortcuts(selected: Option<String>, dispatch: Callback<Action>) {
-    use_effect_with(selected, move |selected| {
-        let selected = selected.clone();
+pub fn use_shortcuts(selection: Selection, dispatch: Callback<Action>) {
+    use_effect_with(selection, move |selection| {
+        let selection = selection.clone();
         let listener = web_sys::window().map(|window| {
             let options = EventListenerOptions::enable_prevent_default();
             EventListener::new_with_options(&window, "keydown", options, move |event| {
@@ -51,7 +52,7 @@ pub fn use_shortcuts(selected: Option<String>, dispatch: Callback<Action>) {
                 }
                 let ctrl = event.ctrl_key() || event.meta_key();
                 if let Some(action) =
-                    action_for(&event.key(), ctrl, event.shift_key(), selected.as_deref())
+                    action_for(&event.key(), ctrl, event.shift_key(), &selection)
                 {
                     event.prevent_default();
                     dispatch.emit(action);

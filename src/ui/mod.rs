@@ -5,6 +5,10 @@
 mod api;
 mod app;
 mod canvas;
+mod coupling;
+mod help;
+mod icons;
+mod inspector;
 mod keyboard;
 mod link_view;
 mod node_view;

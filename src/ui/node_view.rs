@@ -4,6 +4,7 @@
 
 use yew::prelude::*;
 
+use super::icons::kind_icon;
 use super::positions::Positions;
 use super::status::mark;
 use crate::model::analysis::Status;
@@ -71,7 +72,7 @@ fn kind_caption(kind: NodeKind) -> String {
 
 /// Labels longer than a box holds are cut with an ellipsis (the full text is the tooltip).
 fn short_label(label: &str) -> String {
-    const MAX: usize = 15;
+    const MAX: usize = 13;
     if label.chars().count() <= MAX {
         label.to_string()
     } else {
@@ -148,7 +149,9 @@ pub fn node_view(props: &NodeViewProps) -> Html {
                   width={w.to_string()} height={h.to_string()} rx="8" />
             <text class="node-kind" x="0" y={(-h / 2.0 + 11.0).to_string()}
                   aria-hidden="true">{ kind_caption(props.kind) }</text>
-            <text class="node-label" x="0" y={label_y.to_string()}>
+            <g class="node-icon" transform={format!("translate({} {})", -w / 2.0 + 15.0, label_y)}
+               aria-hidden="true">{ kind_icon(props.kind) }</g>
+            <text class="node-label" x="8" y={label_y.to_string()}>
                 <title>{ props.label.clone() }</title>
                 { short_label(&props.label) }
             </text>

@@ -1,0 +1,160 @@
+//! Edits of a [`Document`] as pure functions: add a node, link two nodes,
+//! replace a node (renaming it where its id changed). The reducer applies
+//! them; the inspector calls them first to show what the validator would say.
+
+use std::collections::HashSet;
+
+use crate::model::validate::{validate, MAX_LINKS, MAX_NODES};
+use crate::model::{Document, Link, LinkKind, Node, NodeKind, Problem};
+
+/// An id no node of `doc` has, made from `base`: `base`, else `base-2`, `base-3`, ...
+pub fn fresh_id(doc: &Document, base: &str) -> String {
+    let taken: HashSet<&str> = doc.nodes.iter().map(|n| n.id.as_str()).collect();
+    if !taken.contains(base) {
+        return base.to_string();
+    }
+    (2..)
+        .map(|i| format!("{base}-{i}"))
+        .find(|id| !taken.contains(id.as_str()))
+        .unwrap_or_else(|| base.to_string())
+}
+
+/// The id a new node of `kind` gets: its kind's name with dashes (`load-balancer-2`).
+pub fn new_node_id(doc: &Document, kind: NodeKind) -> String {
+    fresh_id(doc, &kind.as_str().replace('_', "-"))
+}
+
+/// Why a node of this kind cannot be added, if it cannot.
+pub fn node_refusal(doc: &Document) -> Option<String> {
+    (doc.nodes.len() >= MAX_NODES).then(|| format!("a diagram holds at most {MAX_NODES} nodes"))
+}
+
+/// Why a link `from -> to` cannot be drawn, in words a user can act on; `None` when it can.
+pub fn link_refusal(doc: &Document, from: &str, to: &str) -> Option<String> {
+    let Some(source) = doc.node(from) else {
+        return Some(format!("no node with id {from:?}"));
+    };
+    let Some(target) = doc.node(to) else {
+        return Some(format!("no node with id {to:?}"));
+    };
+    if from == to {
+        return Some("a node cannot link to itself".into());
+    }
+    if target.is_client() {
+        return Some(format!(
+            "{} is a client: clients send requests, nothing calls them",
+            target.label()
+        ));
+    }
+    if doc.links.iter().any(|l| l.from == from && l.to == to) {
+        return Some(format!(
+            "{} already links to {}",
+            source.label(),
+            target.label()
+        ));
+    }
+    if doc.links.len() >= MAX_LINKS {
+        return Some(format!("a diagram holds at most {MAX_LINKS} links"));
+    }
+    None
+}
+
+/// `doc` with a new link `from -> to` of the default kind, or why not.
+pub fn add_link(doc: &Document, from: &str, to: &str) -> Result<Document, String> {
+    if let Some(why) = link_refusal(doc, from, to) {
+        return Err(why);
+    }
+    let mut next = doc.clone();
+    next.links.push(Link::new(from, to));
+    Ok(next)
+}
+
+/// `doc` with the kind of link `from -> to` set (`None`: the default for its
+/// `from` node); `None` when there is no such link.
+pub fn set_link_kind(
+    doc: &Document,
+    from: &str,
+    to: &str,
+    kind: Option<LinkKind>,
+) -> Option<Document> {
+    let i = doc
+        .links
+        .iter()
+        .position(|l| l.from == from && l.to == to)?;
+    let mut next = doc.clone();
+    next.links[i].kind = kind;
+    Some(next)
+}
+
+/// `doc` with node `id` replaced by `node`; when `node.id` differs, every link
+/// and function naming the old id follows the new one (and functions on a
+/// service's default capability, which is its id, follow too).
+///
+/// Returns the validator's problems when the result would not be a valid
+/// document: the editor never holds an invalid one.
+pub fn replace_node(doc: &Document, id: &str, node: Node) -> Result<Document, Vec<Problem>> {
+    let Some(i) = doc.node_index(id) else {
+        return Err(vec![Problem::new(
+            "nodes",
+            format!("no node with id {id:?}"),
+        )]);
+    };
+    let mut next = doc.clone();
+    let old = std::mem::replace(&mut next.nodes[i], node);
+    let new_id = next.nodes[i].id.clone();
+    if new_id != id {
+        for link in &mut next.links {
+            if link.from == id {
+                link.from = new_id.clone();
+            }
+            if link.to == id {
+                link.to = new_id.clone();
+            }
+        }
+        let capability_follows = old.kind == NodeKind::Service
+            && old.capabilities.is_none()
+            && next.nodes[i].capabilities.is_none()
+            && !next.nodes.iter().any(|n| n.holds(id));
+        if let Some(functions) = &mut next.functions {
+            for f in functions.iter_mut() {
+                if f.client == id {
+                    f.client = new_id.clone();
+                }
+                if capability_follows && f.capability == id {
+                    f.capability = new_id.clone();
+                }
+            }
+        }
+    }
+    let problems = validate(&next);
+    if problems.is_empty() {
+        Ok(next)
+    } else {
+        Err(problems)
+    }
+}
+
+/// `doc` without node `id`, its links, and the functions that named it as
+/// their client or whose capability no node holds any more.
+pub fn remove_node(doc: &Document, id: &str) -> Option<Document> {
+    let i = doc.node_index(id)?;
+    let mut next = doc.clone();
+    next.nodes.remove(i);
+    next.links.retain(|l| l.from != id && l.to != id);
+    if let Some(functions) = &mut next.functions {
+        let nodes = &next.nodes;
+        functions.retain(|f| f.client != id && nodes.iter().any(|n| n.holds(&f.capability)));
+    }
+    Some(next)
+}
+
+/// `doc` without link `from -> to`; `None` when there is no such link.
+pub fn remove_link(doc: &Document, from: &str, to: &str) -> Option<Document> {
+    let i = doc
+        .links
+        .iter()
+        .position(|l| l.from == from && l.to == to)?;
+    let mut next = doc.clone();
+    next.links.remove(i);
+    Some(next)
+}
