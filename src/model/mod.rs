@@ -6,6 +6,7 @@ pub mod geometry;
 pub mod parse;
 pub mod presets;
 pub mod render;
+pub mod share;
 pub mod split;
 pub mod units;
 pub mod validate;

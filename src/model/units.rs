@@ -66,6 +66,192 @@ pub fn downtime(hours: f64) -> String {
     }
 }
 
+/// The forms [`parse_availability`] reads, as its messages name them.
+const AVAILABILITY_FORMS: &str =
+    "write a percent (99.95%), a fraction (0.9995) or a count of nines (4 nines)";
+
+/// The most nines [`parse_availability`] takes: 16 nines are 1 to a double.
+pub const MAX_NINES: u32 = 15;
+
+/// Reads an availability as people type it (MODEL.md §1.1: `0 < a <= 1`):
+/// a percent ("99.95%", "99.95 %"), a fraction ("0.9995"), a number above 1
+/// and at most 100 without `%`, which is a percent ("99.95"), or a count of
+/// nines ("4 nines", "4nines", "4 nine", "4个9": 1 - 10^-4). Full-width
+/// characters ("９９．９％") read as their ASCII twins.
+///
+/// A percent is turned into a fraction by moving the decimal point in the
+/// text, not by dividing by 100, so "99.9%" reads as exactly the number
+/// "0.999" does (99.9 / 100 is 0.9990000000000001).
+///
+/// Refuses empty text, anything that is not a plain decimal number (no NaN,
+/// no infinity, no exponent), values at or below 0 and above 100%, with a
+/// message that names the problem and the accepted forms.
+pub fn parse_availability(text: &str) -> Result<f64, String> {
+    let normal = half_width(text);
+    let t = normal.trim();
+    if t.is_empty() {
+        return Err(format!("no availability given: {AVAILABILITY_FORMS}"));
+    }
+    let shown = quoted(t);
+    if let Some(count) = nines_count(t) {
+        return match count {
+            Some(n) if (1..=MAX_NINES).contains(&n) => {
+                let text = format!("0.{}", "9".repeat(n as usize));
+                text.parse::<f64>().map_err(|_| format!("{shown}: {AVAILABILITY_FORMS}"))
+            }
+            _ => Err(format!(
+                "{shown}: a count of nines is a whole number from 1 to {MAX_NINES} (4 nines is 99.99%)"
+            )),
+        };
+    }
+    let (number, is_percent) = match t.strip_suffix('%') {
+        Some(number) => (number.trim_end(), true),
+        None => (t, false),
+    };
+    let (negative, digits) = match number.strip_prefix('-') {
+        Some(rest) => (true, rest.trim_start()),
+        None => (false, number.strip_prefix('+').unwrap_or(number)),
+    };
+    let Some((int, frac)) = decimal_parts(digits) else {
+        return Err(format!("{shown} is not a number: {AVAILABILITY_FORMS}"));
+    };
+    if negative || !format!("{int}{frac}").bytes().any(|b| b != b'0') {
+        return Err(format!(
+            "{shown} is not above 0: an availability is above 0 and at most 100%"
+        ));
+    }
+    let value = decimal_value(int, frac);
+    let as_percent = is_percent || value > 1.0;
+    if as_percent && value > 100.0 {
+        return Err(format!(
+            "{shown} is more than 100%: an availability is above 0 and at most 100%"
+        ));
+    }
+    let a = if as_percent {
+        hundredth(int, frac)
+    } else {
+        value
+    };
+    if a > 0.0 && a <= 1.0 {
+        Ok(a)
+    } else {
+        // Only a number so small that it is 0 to a double gets here.
+        Err(format!(
+            "{shown} is too small to tell from 0: an availability is above 0 and at most 100%"
+        ))
+    }
+}
+
+/// The text an availability field starts with: the [`percent`] when it reads
+/// back as exactly `a`, else every digit of `a` as a percent, so that
+/// committing the field unchanged never changes the number.
+pub fn availability_text(a: f64) -> String {
+    let shown = percent(a);
+    if parse_availability(&shown) == Ok(a) {
+        return shown;
+    }
+    exact_percent(a).unwrap_or(shown)
+}
+
+/// `a` (0 < a <= 1) as a percent with every digit of its shortest decimal form.
+fn exact_percent(a: f64) -> Option<String> {
+    if !(a > 0.0 && a <= 1.0) {
+        return None;
+    }
+    // `Display` for f64 writes the shortest text that reads back as `a`, never
+    // with an exponent.
+    let text = a.to_string();
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let moved: String = frac.chars().chain(std::iter::repeat('0')).take(2).collect();
+    let int = format!("{int}{moved}");
+    let int = int.trim_start_matches('0');
+    let frac = frac.get(2..).unwrap_or("");
+    let int = if int.is_empty() { "0" } else { int };
+    Some(if frac.is_empty() {
+        format!("{int}%")
+    } else {
+        format!("{int}.{frac}%")
+    })
+}
+
+/// `text` with full-width forms (U+FF01 to U+FF5E, the ideographic space) as ASCII.
+fn half_width(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{3000}' => ' ',
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
+/// The user's text for a message, cut when long.
+fn quoted(t: &str) -> String {
+    const MAX: usize = 24;
+    if t.chars().count() <= MAX {
+        format!("\"{t}\"")
+    } else {
+        let cut: String = t.chars().take(MAX - 1).collect();
+        format!("\"{cut}…\"")
+    }
+}
+
+/// `None` when `t` is not written as a count of nines; `Some(None)` when it is
+/// but the count is not a whole number; else the count.
+fn nines_count(t: &str) -> Option<Option<u32>> {
+    let lower = t.to_lowercase();
+    let count = ["nines", "nine"]
+        .iter()
+        .find_map(|s| lower.strip_suffix(s))
+        .or_else(|| {
+            // "4个9", "4 個 九"
+            let rest = lower.strip_suffix(['9', '九'])?.trim_end();
+            rest.strip_suffix(['个', '個'])
+        })?
+        .trim_end();
+    let number = if !count.is_empty() && count.bytes().all(|b| b.is_ascii_digit()) {
+        count.parse::<u32>().ok()
+    } else {
+        match count {
+            "一" => Some(1),
+            "二" | "两" | "兩" => Some(2),
+            "三" => Some(3),
+            "四" => Some(4),
+            "五" => Some(5),
+            "六" => Some(6),
+            "七" => Some(7),
+            "八" => Some(8),
+            "九" => Some(9),
+            "十" => Some(10),
+            _ => None,
+        }
+    };
+    Some(number)
+}
+
+/// The integer and fraction digits of a plain decimal number ("99.95", "99.",
+/// ".5"); `None` for anything else.
+fn decimal_parts(t: &str) -> Option<(&str, &str)> {
+    let (int, frac) = t.split_once('.').unwrap_or((t, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    (digits(int) && digits(frac) && !(int.is_empty() && frac.is_empty())).then_some((int, frac))
+}
+
+/// The double nearest to the decimal `int.frac` (both plain digit strings).
+fn decimal_value(int: &str, frac: &str) -> f64 {
+    let int = if int.is_empty() { "0" } else { int };
+    let frac = if frac.is_empty() { "0" } else { frac };
+    format!("{int}.{frac}").parse().unwrap_or(f64::NAN)
+}
+
+/// The double nearest to the decimal `int.frac` / 100, found by moving the
+/// decimal point in the text so no division rounds it.
+fn hundredth(int: &str, frac: &str) -> f64 {
+    let padded = format!("{int:0>2}");
+    let (high, low) = padded.split_at(padded.len() - 2);
+    decimal_value(high, &format!("{low}{frac}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,6 +13,7 @@
 
 mod availability;
 mod bdd;
+mod blast;
 mod conjunction;
 mod coupling;
 mod depth;
@@ -27,6 +28,7 @@ mod report;
 mod sampler;
 mod topology;
 
+pub use blast::nodes_down_with;
 pub use functions::effective_functions;
 pub use report::{Analysis, FunctionReport, Method, NodeReport, Status, SystemReport};
 
