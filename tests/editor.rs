@@ -185,3 +185,284 @@ fn set_instance_kills_and_revives_idempotently() {
     });
     assert!(!out_of_range.can_undo());
 }
+
+// --- Editing: add, connect, edit, delete, select (issue 4) ---
+
+use topolab::editor::{edit, Selection};
+use topolab::model::geometry::node_size;
+use topolab::model::{LinkKind, NodeKind};
+
+fn monolith() -> EditorState {
+    EditorState::new(
+        preset("monolith")
+            .map(|p| p.document())
+            .expect("monolith preset"),
+    )
+}
+
+#[test]
+fn an_added_node_gets_a_fresh_id_of_its_kind_and_is_selected() {
+    let s = monolith().apply(Action::AddNode {
+        kind: NodeKind::LoadBalancer,
+        x: 10.4,
+        y: 20.6,
+    });
+    let s = s.apply(Action::AddNode {
+        kind: NodeKind::LoadBalancer,
+        x: 50.0,
+        y: 60.0,
+    });
+    let ids: Vec<&str> = s.doc().nodes.iter().map(|n| n.id.as_str()).collect();
+    assert!(ids.ends_with(&["lb", "lb-2"]), "{ids:?}");
+    let db = monolith().apply(Action::AddNode {
+        kind: NodeKind::Database,
+        x: 0.0,
+        y: 0.0,
+    });
+    assert!(
+        db.doc().node("db-2").is_some(),
+        "an id in use gets a number"
+    );
+    let first = s.doc().node("lb").expect("added");
+    assert_eq!(
+        (first.x, first.y),
+        (10.0, 21.0),
+        "positions are whole units"
+    );
+    assert_eq!(s.selection, Selection::node("lb-2"));
+    assert!(topolab::model::validate(s.doc()).is_empty());
+    assert_eq!(s.apply(Action::Undo).doc().nodes.len(), 4);
+}
+
+#[test]
+fn a_new_link_takes_the_default_kind_of_its_from_node_and_is_selected() {
+    let s = monolith()
+        .apply(Action::AddNode {
+            kind: NodeKind::Cache,
+            x: 0.0,
+            y: 0.0,
+        })
+        .apply(Action::AddLink {
+            from: "app".into(),
+            to: "cache".into(),
+        });
+    let link = s.doc().links.last().expect("a link");
+    assert_eq!(
+        (link.from.as_str(), link.to.as_str(), link.kind),
+        ("app", "cache", None)
+    );
+    assert_eq!(s.doc().link_kind(link), LinkKind::Requires);
+    assert_eq!(
+        s.selection,
+        Selection::Link {
+            from: "app".into(),
+            to: "cache".into()
+        }
+    );
+}
+
+#[test]
+fn links_to_a_client_to_itself_or_twice_are_refused_with_a_reason() {
+    let s = monolith();
+    let doc = s.doc();
+    assert!(edit::link_refusal(doc, "app", "browser").is_some_and(|w| w.contains("client")));
+    assert!(edit::link_refusal(doc, "app", "app").is_some_and(|w| w.contains("itself")));
+    assert!(edit::link_refusal(doc, "app", "db").is_some_and(|w| w.contains("already")));
+    assert!(edit::link_refusal(doc, "app", "ghost").is_some_and(|w| w.contains("ghost")));
+    let t = s.apply(Action::AddLink {
+        from: "app".into(),
+        to: "browser".into(),
+    });
+    assert_eq!(t.doc(), s.doc());
+    assert!(!t.can_undo(), "a refused link is not an undo step");
+}
+
+#[test]
+fn a_link_kind_can_be_set_and_reset_to_the_default() {
+    let s = monolith().apply(Action::SetLinkKind {
+        from: "app".into(),
+        to: "db".into(),
+        kind: Some(LinkKind::Optional),
+    });
+    let link = |s: &EditorState| {
+        s.doc()
+            .links
+            .iter()
+            .find(|l| l.to == "db")
+            .cloned()
+            .expect("app->db")
+    };
+    assert_eq!(link(&s).kind, Some(LinkKind::Optional));
+    let reset = s.apply(Action::SetLinkKind {
+        from: "app".into(),
+        to: "db".into(),
+        kind: None,
+    });
+    assert_eq!(link(&reset).kind, None);
+    assert_ne!(reset.topology_rev(), s.topology_rev());
+}
+
+#[test]
+fn renaming_a_node_carries_its_links_functions_and_selection_along() {
+    let s = cluster().apply(Action::Select(Selection::node("db")));
+    let mut db = s.doc().node("db").cloned().expect("db");
+    db.id = "orders-db".into();
+    let t = s.apply(Action::UpdateNode {
+        id: "db".into(),
+        node: db,
+    });
+    assert!(t.doc().node("db").is_none());
+    assert!(t.doc().links.iter().any(|l| l.to == "orders-db"));
+    assert!(!t.doc().links.iter().any(|l| l.from == "db" || l.to == "db"));
+    assert_eq!(t.selection, Selection::node("orders-db"));
+    assert!(topolab::model::validate(t.doc()).is_empty());
+}
+
+#[test]
+fn renaming_a_client_renames_it_in_the_functions_that_start_there() {
+    let s = cluster();
+    let mut browser = s.doc().node("browser").cloned().expect("browser");
+    browser.id = "phone".into();
+    let t = s.apply(Action::UpdateNode {
+        id: "browser".into(),
+        node: browser,
+    });
+    if let Some(functions) = &t.doc().functions {
+        assert!(functions.iter().all(|f| f.client == "phone"));
+    }
+    assert!(topolab::model::validate(t.doc()).is_empty());
+    let analysis = topolab::model::analyze(t.doc());
+    assert!(!analysis.functions.is_empty());
+}
+
+#[test]
+fn an_edit_the_validator_refuses_changes_nothing_and_says_where() {
+    let s = cluster();
+    let mut db = s.doc().node("db").cloned().expect("db");
+    db.quorum = Some(9);
+    let problems = edit::replace_node(s.doc(), "db", db.clone()).expect_err("quorum 9 > replicas");
+    assert!(
+        problems.iter().any(|p| p.path.ends_with(".quorum")),
+        "{problems:?}"
+    );
+    let t = s.apply(Action::UpdateNode {
+        id: "db".into(),
+        node: db,
+    });
+    assert_eq!(t.doc(), s.doc());
+    assert!(!t.can_undo());
+    let mut lb = s.doc().node("lb").cloned().expect("lb");
+    lb.id = "browser".into();
+    assert!(
+        edit::replace_node(s.doc(), "lb", lb).is_err(),
+        "ids stay unique"
+    );
+}
+
+#[test]
+fn shift_click_adds_to_and_removes_from_the_selection() {
+    let s = cluster()
+        .apply(Action::Select(Selection::node("lb")))
+        .apply(Action::ToggleSelected("db".into()));
+    assert_eq!(
+        s.selection,
+        Selection::Nodes(vec!["lb".into(), "db".into()])
+    );
+    assert_eq!(s.selection.primary(), Some("db"));
+    let s = s.apply(Action::ToggleSelected("lb".into()));
+    assert_eq!(s.selection, Selection::node("db"));
+    let s = s.apply(Action::ToggleSelected("ghost".into()));
+    assert_eq!(s.selection, Selection::node("db"));
+}
+
+#[test]
+fn moving_a_selection_is_one_undo_step_and_keeps_the_topology() {
+    let s = cluster();
+    let t = s.apply(Action::MoveNodes(vec![
+        ("lb".into(), 1.0, 2.0),
+        ("db".into(), 3.0, 4.0),
+        ("ghost".into(), 5.0, 6.0),
+        ("app1".into(), f64::NAN, 0.0),
+    ]));
+    assert_eq!(t.doc().node("lb").map(|n| (n.x, n.y)), Some((1.0, 2.0)));
+    assert_eq!(t.doc().node("db").map(|n| (n.x, n.y)), Some((3.0, 4.0)));
+    assert_eq!(t.topology_rev(), s.topology_rev());
+    assert_eq!(t.apply(Action::Undo).doc(), s.doc());
+}
+
+#[test]
+fn deleting_a_selection_of_nodes_removes_them_all_in_one_step() {
+    let s = cluster()
+        .apply(Action::Select(Selection::Nodes(vec![
+            "app1".into(),
+            "app2".into(),
+        ])))
+        .apply(Action::DeleteSelection);
+    assert!(s.doc().node("app1").is_none() && s.doc().node("app2").is_none());
+    assert_eq!(s.selection, Selection::None);
+    assert!(topolab::model::validate(s.doc()).is_empty());
+    assert_eq!(s.apply(Action::Undo).doc(), cluster().doc());
+}
+
+#[test]
+fn deleting_a_selected_link_removes_only_that_link() {
+    let s = cluster();
+    let before = s.doc().links.len();
+    let t = s
+        .apply(Action::Select(Selection::Link {
+            from: "lb".into(),
+            to: "app1".into(),
+        }))
+        .apply(Action::DeleteSelection);
+    assert_eq!(t.doc().links.len(), before - 1);
+    assert!(!t
+        .doc()
+        .links
+        .iter()
+        .any(|l| l.from == "lb" && l.to == "app1"));
+    assert_eq!(t.doc().nodes, s.doc().nodes);
+}
+
+#[test]
+fn undo_drops_a_selection_the_restored_document_does_not_have() {
+    let s = monolith()
+        .apply(Action::AddNode {
+            kind: NodeKind::Queue,
+            x: 0.0,
+            y: 0.0,
+        })
+        .apply(Action::Undo);
+    assert_eq!(s.selection, Selection::None);
+}
+
+#[test]
+fn a_free_spot_overlaps_no_node() {
+    let doc = cluster().doc().clone();
+    let lb = doc.node("lb").expect("lb");
+    let (x, y) = edit::free_spot(&doc, NodeKind::Service, (lb.x, lb.y));
+    let (w, h) = node_size(&topolab::model::Node::new("n", NodeKind::Service, x, y));
+    for n in &doc.nodes {
+        let (nw, nh) = node_size(n);
+        let apart = (n.x - x).abs() >= (nw + w) / 2.0 || (n.y - y).abs() >= (nh + h) / 2.0;
+        assert!(apart, "overlaps {} at ({x}, {y})", n.id);
+    }
+    let empty = topolab::model::Document::default();
+    assert_eq!(
+        edit::free_spot(&empty, NodeKind::Service, (100.0, 200.0)),
+        (120.0, 200.0)
+    );
+}
+
+#[test]
+fn kill_all_kills_every_instance_of_a_node_in_one_step() {
+    let s = cluster().apply(Action::KillAll { id: "db".into() });
+    let db = s.doc().node("db").expect("db");
+    assert_eq!(db.killed, (0..db.replicas()).collect::<Vec<_>>());
+    assert_eq!(s.apply(Action::Undo).doc(), cluster().doc());
+    let again = s.apply(Action::KillAll { id: "db".into() });
+    assert_eq!(again.doc(), s.doc(), "killing a dead node changes nothing");
+    let client = cluster().apply(Action::KillAll {
+        id: "browser".into(),
+    });
+    assert!(!client.can_undo(), "a client has nothing to kill");
+}

@@ -150,3 +150,118 @@ async fn clicking_an_instance_kills_it_and_the_analysis_follows() {
     );
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn the_inspector_sets_replicas_and_refuses_a_quorum_above_them() {
+    use js_sys::{Array, Function, Reflect};
+    use wasm_bindgen::JsCast;
+    let root = mount_app();
+    settle().await;
+    let window = web_sys::window().expect("a window");
+    let api = Reflect::get(&window, &JsValue::from_str("topolab")).expect("window.topolab");
+    let call = |name: &str, arg: &JsValue| -> JsValue {
+        let f: Function = Reflect::get(&api, &JsValue::from_str(name))
+            .unwrap()
+            .dyn_into()
+            .expect("a function");
+        f.call1(&api, arg).expect("the call succeeds")
+    };
+    // The cluster, whatever an earlier test autosaved.
+    let cluster = topolab::model::presets::preset("cluster")
+        .expect("cluster")
+        .document();
+    call("load", &JsValue::from_str(&cluster.to_json()));
+    settle().await;
+    let db = |field: &str| -> JsValue {
+        let doc = call("document", &JsValue::UNDEFINED);
+        let nodes: Array = Reflect::get(&doc, &JsValue::from_str("nodes"))
+            .unwrap()
+            .dyn_into()
+            .unwrap();
+        let node = nodes
+            .iter()
+            .find(|n| {
+                Reflect::get(n, &JsValue::from_str("id"))
+                    .unwrap()
+                    .as_string()
+                    == Some("db".into())
+            })
+            .expect("db in the document");
+        Reflect::get(&node, &JsValue::from_str(field)).unwrap()
+    };
+    // Events built by the page's own constructors, bubbling up to Yew's root listener.
+    let fire = |el: &web_sys::Element, constructor: &str, kind: &str| {
+        let init = web_sys::MouseEventInit::new();
+        init.set_bubbles(true);
+        init.set_button(0);
+        let constructor: Function = Reflect::get(&window, &JsValue::from_str(constructor))
+            .unwrap()
+            .dyn_into()
+            .unwrap();
+        let event = Reflect::construct(&constructor, &Array::of2(&JsValue::from_str(kind), &init))
+            .expect("an event");
+        el.dispatch_event(event.unchecked_ref()).unwrap();
+    };
+    let quorum_before = db("quorum");
+
+    // A press and release on the database selects it.
+    let node = root
+        .query_selector(r#"[data-node-id="db"]"#)
+        .unwrap()
+        .expect("db drawn");
+    fire(&node, "PointerEvent", "pointerdown");
+    fire(&node, "PointerEvent", "pointerup");
+    settle().await;
+    let form = || {
+        root.query_selector(r#"[data-inspector="node"]"#)
+            .unwrap()
+            .expect("the node inspector")
+    };
+    let input = |name: &str| -> web_sys::HtmlInputElement {
+        form()
+            .query_selector(&format!(r#"input[name="{name}"]"#))
+            .unwrap()
+            .unwrap_or_else(|| panic!("an input named {name}"))
+            .dyn_into()
+            .unwrap()
+    };
+    assert_eq!(input("id").value(), "db");
+
+    let replicas = input("replicas");
+    replicas.set_value("5");
+    fire(&replicas, "Event", "change");
+    settle().await;
+    let instances = root
+        .query_selector_all(r#"[data-node-id="db"] [data-instance]"#)
+        .unwrap();
+    assert_eq!(instances.length(), 5);
+    assert_eq!(db("replicas").as_f64(), Some(5.0));
+    assert!(form().query_selector(".field-error").unwrap().is_none());
+
+    let quorum = input("quorum");
+    quorum.set_value("9");
+    fire(&quorum, "Event", "change");
+    settle().await;
+    let error = form()
+        .query_selector(".field-error")
+        .unwrap()
+        .expect("a message next to the field");
+    let message = error.text_content().unwrap_or_default();
+    assert!(message.to_lowercase().contains("quorum"), "{message}");
+    assert_eq!(error.get_attribute("role").as_deref(), Some("alert"));
+    let quorum = input("quorum");
+    assert_eq!(quorum.value(), "9", "the refused value stays in the field");
+    assert_eq!(
+        quorum.get_attribute("aria-invalid").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        quorum
+            .get_attribute("aria-describedby")
+            .map(|d| d.contains(&error.id())),
+        Some(true)
+    );
+    assert_eq!(db("quorum"), quorum_before, "the document is unchanged");
+    assert_eq!(db("replicas").as_f64(), Some(5.0));
+    root.remove();
+}

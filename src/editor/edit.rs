@@ -4,6 +4,7 @@
 
 use std::collections::HashSet;
 
+use crate::model::geometry::node_size;
 use crate::model::validate::{validate, MAX_LINKS, MAX_NODES};
 use crate::model::{Document, Link, LinkKind, Node, NodeKind, Problem};
 
@@ -19,9 +20,16 @@ pub fn fresh_id(doc: &Document, base: &str) -> String {
         .unwrap_or_else(|| base.to_string())
 }
 
-/// The id a new node of `kind` gets: its kind's name with dashes (`load-balancer-2`).
+/// The id a new node of `kind` gets: a short name for its kind (`lb`, `db`,
+/// `service-2`), short enough to show whole in its box.
 pub fn new_node_id(doc: &Document, kind: NodeKind) -> String {
-    fresh_id(doc, &kind.as_str().replace('_', "-"))
+    let base = match kind {
+        NodeKind::LoadBalancer => "lb",
+        NodeKind::Database => "db",
+        NodeKind::External => "api",
+        other => other.as_str(),
+    };
+    fresh_id(doc, base)
 }
 
 /// Why a node of this kind cannot be added, if it cannot.
@@ -157,4 +165,36 @@ pub fn remove_link(doc: &Document, from: &str, to: &str) -> Option<Document> {
     let mut next = doc.clone();
     next.links.remove(i);
     Some(next)
+}
+
+/// The point nearest `near` where a new node of `kind` overlaps no other node,
+/// searched on rings of a 40-unit grid: palette clicks never pile nodes up.
+pub fn free_spot(doc: &Document, kind: NodeKind, near: (f64, f64)) -> (f64, f64) {
+    const STEP: f64 = 40.0;
+    const GAP: f64 = 16.0;
+    let (w, h) = node_size(&Node::new("new", kind, 0.0, 0.0));
+    let free = |x: f64, y: f64| {
+        doc.nodes.iter().all(|n| {
+            let (nw, nh) = node_size(n);
+            (n.x - x).abs() >= (nw + w) / 2.0 + GAP || (n.y - y).abs() >= (nh + h) / 2.0 + GAP
+        })
+    };
+    let (cx, cy) = (
+        (near.0 / STEP).round() * STEP,
+        (near.1 / STEP).round() * STEP,
+    );
+    for ring in 0..60_i32 {
+        for dy in -ring..=ring {
+            for dx in -ring..=ring {
+                if dx.abs().max(dy.abs()) != ring {
+                    continue;
+                }
+                let (x, y) = (cx + f64::from(dx) * STEP, cy + f64::from(dy) * STEP);
+                if free(x, y) {
+                    return (x, y);
+                }
+            }
+        }
+    }
+    near
 }

@@ -130,6 +130,10 @@ pub enum Action {
     KillOne {
         id: String,
     },
+    /// Kill every instance of `id` (the "kill node" button).
+    KillAll {
+        id: String,
+    },
     /// Revive every instance of `id`.
     ReviveAll {
         id: String,
@@ -272,6 +276,15 @@ impl EditorState {
                     }
                     n.killed.push(index);
                     n.killed.sort_unstable();
+                    true
+                });
+            }
+            Action::KillAll { id } => {
+                next.edit_node(&id, true, |n| {
+                    if n.is_client() || n.killed.len() as u32 == n.replicas() {
+                        return false;
+                    }
+                    n.killed = (0..n.replicas()).collect();
                     true
                 });
             }

@@ -1,6 +1,7 @@
 //! The app's root: the editor state in a reducer, the analysis memoised on the
-//! topology's revision, and the page layout.
+//! topology's revision, persistence in effects, and the page layout.
 
+use std::collections::HashSet;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -9,9 +10,11 @@ use super::canvas::{Canvas, NodeFacts};
 use super::coupling::CouplingTable;
 use super::help::HelpOverlay;
 use super::inspector::Inspector;
-use super::panel::AnalysisPanel;
+use super::panel::{AnalysisPanel, Blast};
+use super::startup::{opening, Opening};
+use super::storage;
 use crate::editor::{Action, EditorState};
-use crate::model::analysis::analyze;
+use crate::model::analysis::{analyze, nodes_down_with};
 use crate::model::presets::{preset, PRESETS};
 use crate::model::Document;
 
@@ -27,28 +30,33 @@ impl Reducible for Editor {
     }
 }
 
-/// The preset the page opens with: `#preset=<name>`, else the cluster.
-fn initial_preset() -> &'static str {
-    let hash = gloo::utils::window().location().hash().unwrap_or_default();
-    hash.strip_prefix("#preset=")
-        .and_then(preset)
-        .map_or("cluster", |p| p.name)
-}
-
-fn preset_document(name: &str) -> Document {
-    preset(name).map(|p| p.document()).unwrap_or_default()
+/// A message shown under the toolbar until dismissed.
+#[derive(Clone, PartialEq)]
+struct Banner {
+    text: String,
+    /// A diagram the banner offers to open instead (the autosave kept aside).
+    restore: Option<Rc<Document>>,
 }
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let scenario = use_state(initial_preset);
-    let editor = use_reducer(|| Editor(EditorState::new(preset_document(*scenario))));
+    let opened = use_memo((), |_| opening());
+    let editor = use_reducer({
+        let doc = opened.doc.clone();
+        move || Editor(EditorState::new(doc))
+    });
     let dispatch = {
         let dispatcher = editor.dispatcher();
         use_memo((), move |_| {
             Callback::from(move |a: Action| dispatcher.dispatch(a))
         })
     };
+    let banner = use_state({
+        let opened = opened.clone();
+        move || initial_banner(&opened)
+    });
+    let help_open = use_state(|| false);
+    let hovered = use_state(|| None::<AttrValue>);
     {
         // `window.topolab`, for as long as the app is mounted.
         let editor = editor.clone();
@@ -58,8 +66,65 @@ pub fn app() -> Html {
         });
     }
     let state = &editor.0;
-    super::keyboard::use_shortcuts(state.selection.clone(), (*dispatch).clone());
     let doc = state.doc().clone();
+
+    // Persistence: after a change the user made, the autosave and the address
+    // follow. Opening a link or a preset writes nothing until it is edited.
+    {
+        let banner = banner.clone();
+        let written_loads = use_mut_ref(|| None::<u64>);
+        let (edited, loads) = (state.can_undo(), state.load_count());
+        use_effect_with(doc.clone(), move |doc| {
+            if edited {
+                // The first write of the page, and the first after another diagram
+                // was opened, keep the diagram they replace.
+                let replacing = written_loads.borrow_mut().replace(loads) != Some(loads);
+                let found = if replacing {
+                    storage::autosaved_text()
+                } else {
+                    None
+                };
+                if let Err(why) = storage::autosave(doc, found.as_deref(), replacing) {
+                    banner.set(Some(Banner {
+                        text: format!("Autosave failed: {why}. Export your diagram to keep it."),
+                        restore: None,
+                    }));
+                }
+                storage::write_address(doc);
+            }
+        });
+    }
+
+    // A link pasted into the address bar of an open page opens its diagram
+    // (undoable, and the autosave keeps the one it replaces).
+    {
+        let (dispatch, banner) = ((*dispatch).clone(), banner.clone());
+        use_effect_with((), move |_| {
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                    match storage::address_document() {
+                        Some(Ok(doc)) => dispatch.emit(Action::Load(Rc::new(doc))),
+                        Some(Err(text)) => banner.set(Some(Banner {
+                            text,
+                            restore: None,
+                        })),
+                        None => {}
+                    }
+                });
+            move || drop(listener)
+        });
+    }
+
+    let on_help = {
+        let help_open = help_open.clone();
+        use_memo((), move |_| Callback::from(move |()| help_open.set(true)))
+    };
+    super::keyboard::use_shortcuts(
+        state.selection.clone(),
+        (*dispatch).clone(),
+        (*on_help).clone(),
+    );
+
     // The one place the engine runs: again only when the topology changed.
     let analysis = use_memo(state.topology_rev(), {
         let doc = doc.clone();
@@ -80,15 +145,51 @@ pub fn app() -> Html {
             )
         }
     });
+    // What goes down with the node under the pointer, else the selected one.
+    let focus = (*hovered).clone().or_else(|| {
+        state
+            .selection
+            .primary()
+            .map(|id| AttrValue::from(id.to_string()))
+    });
+    let blast = use_memo((state.topology_rev(), focus), {
+        let (doc, analysis) = (doc.clone(), (*analysis).clone());
+        move |(_, focus)| {
+            let Some(id) = focus else {
+                return Blast::default();
+            };
+            let nodes: HashSet<String> = nodes_down_with(&doc, &analysis, id).into_iter().collect();
+            let functions = analysis
+                .node(id)
+                .map(|n| n.blast_radius.clone())
+                .unwrap_or_default();
+            Blast {
+                node: Some(id.clone()),
+                nodes: Rc::new(nodes),
+                functions: Rc::new(functions),
+            }
+        }
+    });
+    let on_hover = {
+        let hovered = hovered.clone();
+        use_memo((), move |_| {
+            Callback::from(move |id: Option<AttrValue>| hovered.set(id))
+        })
+    };
+
     let on_preset = {
-        let (dispatch, scenario) = ((*dispatch).clone(), scenario.clone());
+        let dispatch = (*dispatch).clone();
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
             if let Some(p) = preset(&select.value()) {
-                scenario.set(p.name);
                 dispatch.emit(Action::Load(Rc::new(p.document())));
             }
+            select.set_value("");
         })
+    };
+    let new_doc = {
+        let dispatch = (*dispatch).clone();
+        Callback::from(move |_| dispatch.emit(Action::Load(Rc::new(Document::default()))))
     };
     let undo = {
         let dispatch = (*dispatch).clone();
@@ -98,39 +199,92 @@ pub fn app() -> Html {
         let dispatch = (*dispatch).clone();
         Callback::from(move |_| dispatch.emit(Action::Redo))
     };
-    let help_open = use_state(|| false);
+    let open_help = {
+        let on_help = (*on_help).clone();
+        Callback::from(move |_| on_help.emit(()))
+    };
     let close_help = {
         let help_open = help_open.clone();
         Callback::from(move |()| help_open.set(false))
     };
+    let banner_view = (*banner).clone().map(|b| {
+        let dismiss = {
+            let banner = banner.clone();
+            Callback::from(move |_| banner.set(None))
+        };
+        let restore = b.restore.map(|doc| {
+            let (dispatch, banner) = ((*dispatch).clone(), banner.clone());
+            let onclick = Callback::from(move |_| {
+                dispatch.emit(Action::Load(doc.clone()));
+                banner.set(None);
+            });
+            html! { <button class="banner-action" data-restore="" {onclick}>{ "Restore it" }</button> }
+        });
+        html! {
+            <div class="banner" role="status">
+                <span>{ b.text }</span>
+                { for restore }
+                <button class="banner-close" onclick={dismiss} aria-label="Dismiss">{ "×" }</button>
+            </div>
+        }
+    });
     html! {
         <div class="app">
             <header class="toolbar">
                 <h1 class="brand">{ "Topolab" }</h1>
+                <button onclick={new_doc} title="Start an empty diagram (undo brings the old one back)"
+                        data-new="">{ "New" }</button>
                 <label class="field">
-                    <span>{ "Scenario" }</span>
-                    <select onchange={on_preset}>
+                    <span class="visually-hidden">{ "Open a preset" }</span>
+                    <select onchange={on_preset} data-presets="">
+                        <option value="" selected=true disabled=true>{ "Presets…" }</option>
                         { for PRESETS.iter().map(|p| html! {
-                            <option value={p.name} selected={*scenario == p.name}>{ p.name }</option>
+                            <option value={p.name}>{ p.name }</option>
                         }) }
                     </select>
                 </label>
-                <button onclick={undo} disabled={!state.can_undo()} title="Undo (Ctrl+Z)">{ "Undo" }</button>
-                <button onclick={redo} disabled={!state.can_redo()} title="Redo (Ctrl+Shift+Z)">{ "Redo" }</button>
+                <button onclick={undo} disabled={!state.can_undo()} title="Undo (Ctrl+Z)" data-undo="">{ "Undo" }</button>
+                <button onclick={redo} disabled={!state.can_redo()} title="Redo (Ctrl+Shift+Z)" data-redo="">{ "Redo" }</button>
                 <span class="doc-title">{ doc.title.clone().unwrap_or_default() }</span>
+                <button onclick={open_help} title="Keyboard shortcuts and gestures (?)" aria-label="Help"
+                        data-help-button="">{ "?" }</button>
             </header>
+            { for banner_view }
             <main class="workspace">
                 <Canvas doc={doc.clone()} load_count={state.load_count()} facts={(*facts).clone()}
-                        selection={state.selection.clone()}
-                        dispatch={(*dispatch).clone()} />
+                        selection={state.selection.clone()} blast={blast.nodes.clone()}
+                        dispatch={(*dispatch).clone()} on_hover={(*on_hover).clone()} />
                 <div class="side">
+                    <AnalysisPanel analysis={(*analysis).clone()} blast={(*blast).clone()} />
                     <Inspector doc={doc.clone()} selection={state.selection.clone()}
                                analysis={(*analysis).clone()} dispatch={(*dispatch).clone()} />
-                    <AnalysisPanel analysis={(*analysis).clone()} />
                     <CouplingTable doc={doc.clone()} analysis={(*analysis).clone()} />
                 </div>
             </main>
             <HelpOverlay open={*help_open} on_close={close_help} />
         </div>
     }
+}
+
+/// What the page says as it opens: a broken link or autosave, or the
+/// autosaved work the opened link did not replace.
+fn initial_banner(opened: &Opening) -> Option<Banner> {
+    if let Some(saved) = &opened.other_autosave {
+        let name = saved
+            .title
+            .clone()
+            .unwrap_or_else(|| format!("{} nodes", saved.nodes.len()));
+        let text = match &opened.notice {
+            Some(notice) => format!("{notice} Your autosaved diagram ({name}) is kept."),
+            None => format!("Opened from the link. Your autosaved diagram ({name}) is kept."),
+        };
+        return Some(Banner {
+            text,
+            restore: Some(Rc::new(saved.clone())),
+        });
+    }
+    opened.notice.clone().map(|text| Banner {
+        text,
+        restore: None,
+    })
 }

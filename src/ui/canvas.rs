@@ -1,24 +1,38 @@
-//! The diagram: an SVG canvas with its links and nodes, and the drag controller.
+//! The diagram: an SVG canvas with its grid, links and nodes, the palette and
+//! the zoom buttons, and the pointer gestures that edit it.
 //!
-//! A drag moves the node in the [`Positions`] store on every pointer move (only
-//! that node and its links re-render) and tells the reducer once, on release,
-//! so that the document, undo and autosave see one move.
+//! Pointer moves change only view state kept outside the component tree: node
+//! positions ([`Positions`]) while dragging, the view box ([`Viewport`]) while
+//! panning or zooming, and two overlay elements (the marquee, the new link's
+//! rubber band) set directly. The reducer hears one action when a gesture ends,
+//! so the document, undo and autosave see one move.
 
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
-use web_sys::{Element, SvgGraphicsElement};
+use gloo::events::{EventListener, EventListenerOptions};
+use gloo::timers::callback::Timeout;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
+use super::gestures::{Gesture, Gestures, Press};
 use super::link_view::{LinkView, LinkViewProps};
-use super::node_view::{NodeEvent, NodeView, NodeViewProps};
+use super::node_view::{NodeEvent, NodeLook, NodeView, NodeViewProps};
+use super::palette::{Palette, DRAG_TYPE};
 use super::positions::Positions;
-use crate::editor::{Action, Selection};
+use super::viewport::Viewport;
+use crate::editor::{edit, Action, Selection};
 use crate::model::analysis::Status;
 use crate::model::geometry::node_size;
-use crate::model::Document;
+use crate::model::{Document, NodeKind};
 
 /// A pointer this far (screen pixels) from where it went down turns a click into a drag.
 const DRAG_THRESHOLD_PX: f64 = 3.0;
+/// One press of + or - zooms by this much.
+const ZOOM_STEP: f64 = 1.25;
+/// How long a notice (a refused link) stays, in milliseconds.
+const NOTICE_MS: u32 = 4_000;
 
 /// What the analysis says of one node, as the canvas draws it.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -35,188 +49,684 @@ pub struct CanvasProps {
     /// Per node, in document order.
     pub facts: Rc<Vec<NodeFacts>>,
     pub selection: Selection,
+    /// Ids of the nodes that go down with the hovered or selected node.
+    pub blast: Rc<HashSet<String>>,
     pub dispatch: Callback<Action>,
+    /// The node under the pointer, or none.
+    pub on_hover: Callback<Option<AttrValue>>,
 }
 
-struct Drag {
-    id: AttrValue,
-    pointer_id: i32,
-    start_client: (f64, f64),
-    start_pos: (f64, f64),
-    /// Screen pixels per diagram unit.
-    scale: f64,
-    moved: bool,
+/// What the event handlers, built once, need to know of the latest render.
+struct Latest {
+    doc: Rc<Document>,
+    selection: Selection,
 }
 
-#[derive(Default)]
-struct DragState {
-    drag: Option<Drag>,
-    /// The last pointer-down became a drag: the click that follows is not a kill.
-    suppress_click: bool,
+/// The node group of the diagram under client point (x, y), if any.
+fn node_at(x: f64, y: f64) -> Option<String> {
+    let element = gloo::utils::document().element_from_point(x as f32, y as f32)?;
+    let group = element.closest("[data-node-id]").ok()??;
+    group.get_attribute("data-node-id")
 }
 
-/// The diagram's bounding box with a margin: `min-x min-y width height`.
-fn fitted_view_box(doc: &Document) -> String {
-    if doc.nodes.is_empty() {
-        return "0 0 800 500".into();
+/// The ids of the nodes whose boxes meet the rectangle between two diagram points.
+fn nodes_in(doc: &Document, a: (f64, f64), b: (f64, f64)) -> Vec<String> {
+    let (x0, x1) = (a.0.min(b.0), a.0.max(b.0));
+    let (y0, y1) = (a.1.min(b.1), a.1.max(b.1));
+    doc.nodes
+        .iter()
+        .filter(|n| {
+            let (w, h) = node_size(n);
+            n.x + w / 2.0 >= x0 && n.x - w / 2.0 <= x1 && n.y + h / 2.0 >= y0 && n.y - h / 2.0 <= y1
+        })
+        .map(|n| n.id.clone())
+        .collect()
+}
+
+/// The nearest node from `from` in the direction of an arrow key, weighing
+/// sideways distance double so that "right" means mostly right.
+fn neighbour(doc: &Document, positions: &Positions, from: &str, key: &str) -> Option<String> {
+    let (fx, fy) = positions.get(from);
+    let dir = match key {
+        "ArrowRight" => (1.0, 0.0),
+        "ArrowLeft" => (-1.0, 0.0),
+        "ArrowDown" => (0.0, 1.0),
+        "ArrowUp" => (0.0, -1.0),
+        _ => return None,
+    };
+    doc.nodes
+        .iter()
+        .filter(|n| n.id != from)
+        .filter_map(|n| {
+            let (x, y) = positions.get(&n.id);
+            let (dx, dy) = (x - fx, y - fy);
+            let along = dx * dir.0 + dy * dir.1;
+            let across = (dx * dir.1 - dy * dir.0).abs();
+            (along > 0.0).then_some((along + 2.0 * across, n.id.clone()))
+        })
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, id)| id)
+}
+
+/// Moves keyboard focus to node `id` of the canvas.
+fn focus_node(svg: &NodeRef, id: &str) {
+    let Some(svg) = svg.cast::<Element>() else {
+        return;
+    };
+    // Ids hold only `A-Z a-z 0-9 _ - .` (MODEL.md §1.1): safe inside the quotes.
+    if let Ok(Some(node)) = svg.query_selector(&format!("[data-node-id=\"{id}\"]")) {
+        if let Ok(node) = node.dyn_into::<web_sys::SvgElement>() {
+            let _ = node.focus();
+        }
     }
-    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-    for n in &doc.nodes {
-        let (w, h) = node_size(n);
-        x0 = x0.min(n.x - w / 2.0);
-        y0 = y0.min(n.y - h / 2.0);
-        x1 = x1.max(n.x + w / 2.0);
-        y1 = y1.max(n.y + h / 2.0);
+}
+
+/// Lets a text field being edited commit its value (its `change` fires on blur)
+/// before a press on the canvas changes what the inspector shows.
+fn commit_pending_edit() {
+    if let Some(el) = gloo::utils::document().active_element() {
+        if matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") {
+            if let Ok(el) = el.dyn_into::<HtmlElement>() {
+                let _ = el.blur();
+            }
+        }
     }
-    let margin = 40.0;
-    let (w, h) = (
-        (x1 - x0 + 2.0 * margin).max(400.0),
-        (y1 - y0 + 2.0 * margin).max(300.0),
-    );
-    let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
-    format!("{} {} {} {}", cx - w / 2.0, cy - h / 2.0, w, h)
+}
+
+/// Shows or hides an overlay element and sets its attributes.
+fn overlay(element: &NodeRef, attributes: Option<&[(&str, String)]>) {
+    let Some(el) = element.cast::<Element>() else {
+        return;
+    };
+    match attributes {
+        Some(attributes) => {
+            let _ = el.remove_attribute("hidden");
+            let _ = el.set_attribute("visibility", "visible");
+            for (name, value) in attributes {
+                let _ = el.set_attribute(name, value);
+            }
+        }
+        None => {
+            let _ = el.set_attribute("visibility", "hidden");
+        }
+    }
 }
 
 #[function_component(Canvas)]
 pub fn canvas(props: &CanvasProps) -> Html {
     let svg_ref = use_node_ref();
+    let marquee_ref = use_node_ref();
+    let rubber_ref = use_node_ref();
     let positions = use_memo((), |_| Positions::default());
     positions.sync(&props.doc);
-    let drag = use_mut_ref(DragState::default);
-    let view_box = use_memo(props.load_count, {
-        let doc = props.doc.clone();
-        move |_| fitted_view_box(&doc)
+    let viewport = use_memo((), {
+        let svg_ref = svg_ref.clone();
+        move |_| Viewport::new(svg_ref)
     });
+    let gesture = use_mut_ref(Gestures::default);
+    let latest = use_mut_ref(|| Latest {
+        doc: props.doc.clone(),
+        selection: props.selection.clone(),
+    });
+    *latest.borrow_mut() = Latest {
+        doc: props.doc.clone(),
+        selection: props.selection.clone(),
+    };
+    let notice = use_state(|| None::<String>);
+    let notice_timer = use_mut_ref(|| None::<Timeout>);
+    let tell = {
+        let (notice, notice_timer) = (notice.clone(), notice_timer.clone());
+        Callback::from(move |text: String| {
+            notice.set(Some(text));
+            let notice = notice.clone();
+            *notice_timer.borrow_mut() = Some(Timeout::new(NOTICE_MS, move || notice.set(None)));
+        })
+    };
 
-    let on_node_event = {
-        let (drag, svg_ref, dispatch) = (drag.clone(), svg_ref.clone(), props.dispatch.clone());
-        let positions = (*positions).clone();
-        use_callback((), move |event: NodeEvent, _| match event {
-            NodeEvent::PointerDown { id, event } => {
-                if event.button() != 0 {
+    // A newly opened document is shown whole.
+    {
+        let (viewport, doc) = ((*viewport).clone(), props.doc.clone());
+        use_effect_with(props.load_count, move |_| viewport.fit(&doc));
+    }
+
+    // Keys for the view: + and - zoom, 0 fits, Space held pans, arrows move focus
+    // between nodes, Escape leaves the diagram.
+    {
+        let (viewport, gesture, latest) = ((*viewport).clone(), gesture.clone(), latest.clone());
+        let (positions, svg_ref) = ((*positions).clone(), svg_ref.clone());
+        use_effect_with((), move |_| {
+            let window = gloo::utils::window();
+            let options = EventListenerOptions::enable_prevent_default();
+            let g = gesture.clone();
+            let down = EventListener::new_with_options(&window, "keydown", options, move |e| {
+                let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
+                    return;
+                };
+                let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
+                // Text fields keep their keys; a button keeps Space (it presses it).
+                let typing = target
+                    .as_ref()
+                    .is_some_and(|el| match el.tag_name().as_str() {
+                        "INPUT" | "TEXTAREA" | "SELECT" => true,
+                        "BUTTON" => e.key() == " ",
+                        _ => false,
+                    });
+                if typing || e.ctrl_key() || e.meta_key() || e.alt_key() {
                     return;
                 }
-                let scale = svg_ref
-                    .cast::<SvgGraphicsElement>()
-                    .and_then(|svg| svg.get_screen_ctm())
-                    .map(|m| f64::from(m.a()))
-                    .filter(|s| s.is_finite() && *s > 0.0)
-                    .unwrap_or(1.0);
-                let start_pos = positions.get(&id);
-                *drag.borrow_mut() = DragState {
-                    drag: Some(Drag {
-                        id: id.clone(),
+                let focused_node = target
+                    .as_ref()
+                    .filter(|el| el.has_attribute("data-node-id"))
+                    .and_then(|el| el.get_attribute("data-node-id"));
+                match e.key().as_str() {
+                    "+" | "=" => viewport.zoom(ZOOM_STEP),
+                    "-" | "_" => viewport.zoom(1.0 / ZOOM_STEP),
+                    "0" => viewport.fit(&latest.borrow().doc),
+                    " " => g.borrow_mut().space = true,
+                    "Escape" => {
+                        if let Some(el) = target.and_then(|t| t.dyn_into::<HtmlElement>().ok()) {
+                            let _ = el.blur();
+                        } else if focused_node.is_some() {
+                            if let Some(el) = gloo::utils::document().active_element() {
+                                if let Ok(el) = el.dyn_into::<web_sys::SvgElement>() {
+                                    let _ = el.blur();
+                                }
+                            }
+                        }
+                        return;
+                    }
+                    key if key.starts_with("Arrow") => {
+                        let Some(from) = focused_node else { return };
+                        if let Some(to) = neighbour(&latest.borrow().doc, &positions, &from, key) {
+                            focus_node(&svg_ref, &to);
+                        }
+                    }
+                    _ => return,
+                }
+                e.prevent_default();
+            });
+            let g = gesture.clone();
+            let up = EventListener::new(&window, "keyup", move |e| {
+                if let Some(e) = e.dyn_ref::<KeyboardEvent>() {
+                    if e.key() == " " {
+                        g.borrow_mut().space = false;
+                    }
+                }
+            });
+            move || drop((down, up))
+        });
+    }
+
+    // Wheel and trackpad pinch zoom around the pointer. Registered by hand:
+    // it must be allowed to stop the page from scrolling.
+    {
+        let (viewport, svg_ref) = ((*viewport).clone(), svg_ref.clone());
+        use_effect_with((), move |_| {
+            let listener = svg_ref.cast::<Element>().map(|svg| {
+                let options = EventListenerOptions::enable_prevent_default();
+                EventListener::new_with_options(&svg, "wheel", options, move |e| {
+                    let Some(e) = e.dyn_ref::<WheelEvent>() else {
+                        return;
+                    };
+                    e.prevent_default();
+                    let unit = match e.delta_mode() {
+                        1 => 16.0,
+                        2 => 400.0,
+                        _ => 1.0,
+                    };
+                    let speed = if e.ctrl_key() { 0.01 } else { 0.0015 };
+                    let factor = (-e.delta_y() * unit * speed).clamp(-1.0, 1.0).exp();
+                    viewport.zoom_at_client(
+                        factor,
+                        f64::from(e.client_x()),
+                        f64::from(e.client_y()),
+                    );
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    let on_node_event = {
+        let (gesture, latest, dispatch) = (gesture.clone(), latest.clone(), props.dispatch.clone());
+        let (positions, viewport, svg_ref) =
+            ((*positions).clone(), (*viewport).clone(), svg_ref.clone());
+        let (rubber_ref, on_hover) = (rubber_ref.clone(), props.on_hover.clone());
+        use_callback((), move |event: NodeEvent, _| {
+            let mut g = gesture.borrow_mut();
+            match event {
+                NodeEvent::PointerDown { id, event } => {
+                    if event.button() != 0 {
+                        return;
+                    }
+                    commit_pending_edit();
+                    let client = (f64::from(event.client_x()), f64::from(event.client_y()));
+                    if g.space {
+                        g.start_pan(event.pointer_id(), client, &svg_ref);
+                        return;
+                    }
+                    g.suppress_click = false;
+                    if event.shift_key() {
+                        dispatch.emit(Action::ToggleSelected(id.to_string()));
+                        return;
+                    }
+                    let latest = latest.borrow();
+                    let ids: Vec<AttrValue> = if latest.selection.has_node(&id) {
+                        latest
+                            .selection
+                            .nodes()
+                            .iter()
+                            .map(|s| AttrValue::from(s.clone()))
+                            .collect()
+                    } else {
+                        dispatch.emit(Action::Select(Selection::node(id.to_string())));
+                        vec![id]
+                    };
+                    g.gesture = Some(Gesture::press(Press {
                         pointer_id: event.pointer_id(),
-                        start_client: (f64::from(event.client_x()), f64::from(event.client_y())),
-                        start_pos,
-                        scale,
+                        start_client: client,
+                        nodes: ids
+                            .into_iter()
+                            .map(|id| {
+                                let at = positions.get(&id);
+                                (id, at)
+                            })
+                            .collect(),
+                        scale: viewport.scale(),
                         moved: false,
-                    }),
-                    suppress_click: false,
-                };
-                dispatch.emit(Action::Select(Selection::node(id.to_string())));
-            }
-            NodeEvent::InstanceClick { id, index } => {
-                if !drag.borrow().suppress_click {
-                    dispatch.emit(Action::ToggleInstance {
-                        id: id.to_string(),
-                        index,
+                    }));
+                }
+                NodeEvent::HandleDown { id, event } => {
+                    if event.button() != 0 {
+                        return;
+                    }
+                    g.gesture = Some(Gesture::Connect {
+                        pointer_id: event.pointer_id(),
+                        from: id.clone(),
                     });
+                    if let Some(svg) = svg_ref.cast::<Element>() {
+                        let _ = svg.set_pointer_capture(event.pointer_id());
+                    }
+                    let (x, y) = positions.get(&id);
+                    let at = viewport
+                        .to_diagram(f64::from(event.client_x()), f64::from(event.client_y()));
+                    overlay(
+                        &rubber_ref,
+                        Some(&[
+                            ("x1", x.to_string()),
+                            ("y1", y.to_string()),
+                            ("x2", at.0.to_string()),
+                            ("y2", at.1.to_string()),
+                        ]),
+                    );
+                }
+                NodeEvent::InstanceClick { id, index } => {
+                    if !g.suppress_click {
+                        dispatch.emit(Action::ToggleInstance {
+                            id: id.to_string(),
+                            index,
+                        });
+                    }
+                }
+                NodeEvent::Hover(id) => {
+                    if g.gesture.is_none() {
+                        on_hover.emit(id);
+                    }
+                }
+                NodeEvent::Focus(id) => {
+                    // A press focuses the node too; the press has already selected.
+                    if g.gesture.is_none() && !latest.borrow().selection.has_node(&id) {
+                        dispatch.emit(Action::Select(Selection::node(id.to_string())));
+                    }
                 }
             }
         })
     };
 
-    let on_pointer_move = {
-        let (drag, positions, svg_ref) = (drag.clone(), (*positions).clone(), svg_ref.clone());
+    let on_link_select = {
+        let dispatch = props.dispatch.clone();
+        use_callback((), move |(from, to): (AttrValue, AttrValue), _| {
+            dispatch.emit(Action::Select(Selection::Link {
+                from: from.to_string(),
+                to: to.to_string(),
+            }));
+        })
+    };
+
+    let on_backdrop_down = {
+        let (gesture, svg_ref, viewport) = (gesture.clone(), svg_ref.clone(), (*viewport).clone());
+        let (latest, marquee_ref) = (latest.clone(), marquee_ref.clone());
         move |event: PointerEvent| {
-            let mut state = drag.borrow_mut();
-            let Some(d) = state
-                .drag
-                .as_mut()
-                .filter(|d| d.pointer_id == event.pointer_id())
-            else {
-                return;
-            };
-            let (dx, dy) = (
-                f64::from(event.client_x()) - d.start_client.0,
-                f64::from(event.client_y()) - d.start_client.1,
-            );
-            if !d.moved && dx.hypot(dy) < DRAG_THRESHOLD_PX {
+            if event.button() != 0 {
                 return;
             }
-            if !d.moved {
-                // Now it is a drag: keep receiving moves when the pointer leaves
-                // the window. Not before, or the click on an instance would be
-                // retargeted to the canvas. (Yew delegates events, so
-                // `current_target` is its root, not the svg.)
-                if let Some(svg) = svg_ref.cast::<Element>() {
-                    let _ = svg.set_pointer_capture(d.pointer_id);
+            commit_pending_edit();
+            let client = (f64::from(event.client_x()), f64::from(event.client_y()));
+            let mut g = gesture.borrow_mut();
+            if let Some(Gesture::Pan {
+                pointer_id, last, ..
+            }) = &g.gesture
+            {
+                if *pointer_id != event.pointer_id() {
+                    // A second finger: pinch.
+                    let first = (*pointer_id, *last);
+                    g.gesture = Some(Gesture::Pinch {
+                        a: first,
+                        b: (event.pointer_id(), client),
+                    });
+                    if let Some(svg) = svg_ref.cast::<Element>() {
+                        let _ = svg.set_pointer_capture(event.pointer_id());
+                    }
+                    return;
                 }
             }
-            d.moved = true;
-            let at = (
-                (d.start_pos.0 + dx / d.scale).round(),
-                (d.start_pos.1 + dy / d.scale).round(),
-            );
-            let id = d.id.clone();
-            drop(state);
-            positions.set(&id, at);
+            if event.shift_key() {
+                let start = viewport.to_diagram(client.0, client.1);
+                g.gesture = Some(Gesture::Marquee {
+                    pointer_id: event.pointer_id(),
+                    start,
+                    base: latest.borrow().selection.nodes().to_vec(),
+                });
+                if let Some(svg) = svg_ref.cast::<Element>() {
+                    let _ = svg.set_pointer_capture(event.pointer_id());
+                }
+                overlay(
+                    &marquee_ref,
+                    Some(&[
+                        ("x", start.0.to_string()),
+                        ("y", start.1.to_string()),
+                        ("width", "0".into()),
+                        ("height", "0".into()),
+                    ]),
+                );
+            } else {
+                g.start_pan(event.pointer_id(), client, &svg_ref);
+            }
+        }
+    };
+
+    let on_pointer_move = {
+        let (gesture, positions, svg_ref, viewport) = (
+            gesture.clone(),
+            (*positions).clone(),
+            svg_ref.clone(),
+            (*viewport).clone(),
+        );
+        let (marquee_ref, rubber_ref) = (marquee_ref.clone(), rubber_ref.clone());
+        move |event: PointerEvent| {
+            let mut g = gesture.borrow_mut();
+            let client = (f64::from(event.client_x()), f64::from(event.client_y()));
+            let pointer = event.pointer_id();
+            match g.gesture.as_mut() {
+                Some(Gesture::Press(d)) if d.pointer_id == pointer => {
+                    let (dx, dy) = (client.0 - d.start_client.0, client.1 - d.start_client.1);
+                    if !d.moved && dx.hypot(dy) < DRAG_THRESHOLD_PX {
+                        return;
+                    }
+                    if !d.moved {
+                        // Now it is a drag: keep receiving moves when the pointer leaves
+                        // the window. Not before, or the click on an instance would be
+                        // retargeted to the canvas. (Yew delegates events, so
+                        // `current_target` is its root, not the svg.)
+                        if let Some(svg) = svg_ref.cast::<Element>() {
+                            let _ = svg.set_pointer_capture(pointer);
+                        }
+                        d.moved = true;
+                    }
+                    let moves: Vec<(AttrValue, (f64, f64))> = d
+                        .nodes
+                        .iter()
+                        .map(|(id, start)| {
+                            let at = (
+                                (start.0 + dx / d.scale).round(),
+                                (start.1 + dy / d.scale).round(),
+                            );
+                            (id.clone(), at)
+                        })
+                        .collect();
+                    drop(g);
+                    for (id, at) in moves {
+                        positions.set(&id, at);
+                    }
+                }
+                Some(Gesture::Pan {
+                    pointer_id,
+                    last,
+                    moved,
+                }) if *pointer_id == pointer => {
+                    let (dx, dy) = (client.0 - last.0, client.1 - last.1);
+                    *last = client;
+                    *moved = true;
+                    drop(g);
+                    viewport.pan_pixels(dx, dy);
+                }
+                Some(Gesture::Pinch { a, b }) if a.0 == pointer || b.0 == pointer => {
+                    let (before_a, before_b) = (a.1, b.1);
+                    if a.0 == pointer {
+                        a.1 = client;
+                    } else {
+                        b.1 = client;
+                    }
+                    let (after_a, after_b) = (a.1, b.1);
+                    drop(g);
+                    let spread = |p: (f64, f64), q: (f64, f64)| (p.0 - q.0).hypot(p.1 - q.1);
+                    let mid = |p: (f64, f64), q: (f64, f64)| ((p.0 + q.0) / 2.0, (p.1 + q.1) / 2.0);
+                    let (m0, m1) = (mid(before_a, before_b), mid(after_a, after_b));
+                    let (d0, d1) = (spread(before_a, before_b), spread(after_a, after_b));
+                    if d0 > 1.0 && d1 > 1.0 {
+                        viewport.zoom_at_client(d1 / d0, m1.0, m1.1);
+                    }
+                    viewport.pan_pixels(m1.0 - m0.0, m1.1 - m0.1);
+                }
+                Some(Gesture::Marquee {
+                    pointer_id, start, ..
+                }) if *pointer_id == pointer => {
+                    let at = viewport.to_diagram(client.0, client.1);
+                    overlay(
+                        &marquee_ref,
+                        Some(&[
+                            ("x", start.0.min(at.0).to_string()),
+                            ("y", start.1.min(at.1).to_string()),
+                            ("width", (start.0 - at.0).abs().to_string()),
+                            ("height", (start.1 - at.1).abs().to_string()),
+                        ]),
+                    );
+                }
+                Some(Gesture::Connect { pointer_id, .. }) if *pointer_id == pointer => {
+                    let at = viewport.to_diagram(client.0, client.1);
+                    overlay(
+                        &rubber_ref,
+                        Some(&[("x2", at.0.to_string()), ("y2", at.1.to_string())]),
+                    );
+                }
+                _ => {}
+            }
         }
     };
 
     let on_pointer_up = {
-        let (drag, positions, dispatch) =
-            (drag.clone(), (*positions).clone(), props.dispatch.clone());
-        let svg_ref = svg_ref.clone();
-        move |_: PointerEvent| {
-            let mut state = drag.borrow_mut();
-            let Some(d) = state.drag.take() else { return };
-            if let Some(svg) = svg_ref.cast::<Element>() {
-                let _ = svg.release_pointer_capture(d.pointer_id);
+        let (gesture, positions, dispatch, svg_ref) = (
+            gesture.clone(),
+            (*positions).clone(),
+            props.dispatch.clone(),
+            svg_ref.clone(),
+        );
+        let (viewport, latest, tell) = ((*viewport).clone(), latest.clone(), tell.clone());
+        let (marquee_ref, rubber_ref) = (marquee_ref.clone(), rubber_ref.clone());
+        move |event: PointerEvent| {
+            let pointer = event.pointer_id();
+            let mut g = gesture.borrow_mut();
+            if !g.gesture.as_ref().is_some_and(|gs| gs.has_pointer(pointer)) {
+                return;
             }
-            state.suppress_click = d.moved;
-            drop(state);
-            if d.moved {
-                let (x, y) = positions.get(&d.id);
-                dispatch.emit(Action::MoveNode {
-                    id: d.id.to_string(),
-                    x,
-                    y,
-                });
+            let Some(ended) = g.gesture.take() else {
+                return;
+            };
+            if let Some(svg) = svg_ref.cast::<Element>() {
+                let _ = svg.release_pointer_capture(pointer);
+            }
+            let client = (f64::from(event.client_x()), f64::from(event.client_y()));
+            match ended {
+                Gesture::Press(d) => {
+                    g.suppress_click = d.moved;
+                    drop(g);
+                    if d.moved {
+                        let moves: Vec<(String, f64, f64)> = d
+                            .nodes
+                            .iter()
+                            .map(|(id, _)| {
+                                let (x, y) = positions.get(id);
+                                (id.to_string(), x, y)
+                            })
+                            .collect();
+                        dispatch.emit(Action::MoveNodes(moves));
+                    }
+                }
+                Gesture::Pan { moved, .. } => {
+                    drop(g);
+                    if !moved && event.type_() == "pointerup" {
+                        // A click on empty space clears the selection.
+                        dispatch.emit(Action::Select(Selection::None));
+                    }
+                }
+                Gesture::Pinch { a, b } => {
+                    // The finger left on the glass goes on panning.
+                    let rest = if a.0 == pointer { b } else { a };
+                    g.gesture = Some(Gesture::Pan {
+                        pointer_id: rest.0,
+                        last: rest.1,
+                        moved: true,
+                    });
+                }
+                Gesture::Marquee { start, base, .. } => {
+                    drop(g);
+                    overlay(&marquee_ref, None);
+                    let at = viewport.to_diagram(client.0, client.1);
+                    let mut ids = base;
+                    for id in nodes_in(&latest.borrow().doc, start, at) {
+                        if !ids.contains(&id) {
+                            ids.push(id);
+                        }
+                    }
+                    dispatch.emit(Action::Select(Selection::Nodes(ids)));
+                }
+                Gesture::Connect { from, .. } => {
+                    drop(g);
+                    overlay(&rubber_ref, None);
+                    let Some(to) = node_at(client.0, client.1) else {
+                        return;
+                    };
+                    if to == from.as_str() {
+                        return;
+                    }
+                    match edit::link_refusal(&latest.borrow().doc, &from, &to) {
+                        Some(why) => tell.emit(format!("No link: {why}.")),
+                        None => dispatch.emit(Action::AddLink {
+                            from: from.to_string(),
+                            to,
+                        }),
+                    }
+                }
             }
         }
     };
 
-    let sizes: Vec<(f64, f64)> = props.doc.nodes.iter().map(node_size).collect();
-    let links = props.doc.links.iter().filter_map(|link| {
-        let from = props.doc.node_index(&link.from)?;
-        let to = props.doc.node_index(&link.to)?;
+    let on_drag_over = |e: DragEvent| {
+        let carries_kind = e
+            .data_transfer()
+            .is_some_and(|d| d.types().includes(&DRAG_TYPE.into(), 0));
+        if carries_kind {
+            e.prevent_default();
+        }
+    };
+    let on_drop = {
+        let (viewport, dispatch) = ((*viewport).clone(), props.dispatch.clone());
+        move |e: DragEvent| {
+            let kind = e
+                .data_transfer()
+                .and_then(|d| d.get_data(DRAG_TYPE).ok())
+                .and_then(|name| NodeKind::from_name(&name));
+            if let Some(kind) = kind {
+                e.prevent_default();
+                let (x, y) = viewport.to_diagram(f64::from(e.client_x()), f64::from(e.client_y()));
+                dispatch.emit(Action::AddNode { kind, x, y });
+            }
+        }
+    };
+    let on_palette_add = {
+        let (viewport, dispatch, latest, tell) = (
+            (*viewport).clone(),
+            props.dispatch.clone(),
+            latest.clone(),
+            tell.clone(),
+        );
+        Callback::from(move |kind: NodeKind| {
+            let doc = &latest.borrow().doc;
+            if let Some(why) = edit::node_refusal(doc) {
+                tell.emit(format!("No new node: {why}."));
+                return;
+            }
+            // Near the middle of the view, where it overlaps no other node.
+            let (x, y) = edit::free_spot(doc, kind, viewport.get().centre());
+            dispatch.emit(Action::AddNode { kind, x, y });
+        })
+    };
+    let zoom_in = {
+        let viewport = (*viewport).clone();
+        move |_: MouseEvent| viewport.zoom(ZOOM_STEP)
+    };
+    let zoom_out = {
+        let viewport = (*viewport).clone();
+        move |_: MouseEvent| viewport.zoom(1.0 / ZOOM_STEP)
+    };
+    let fit = {
+        let (viewport, latest) = ((*viewport).clone(), latest.clone());
+        move |_: MouseEvent| viewport.fit(&latest.borrow().doc)
+    };
+
+    let doc = &props.doc;
+    let index: HashMap<&str, usize> = doc
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.id.as_str(), i))
+        .collect();
+    let sizes: Vec<(f64, f64)> = doc.nodes.iter().map(node_size).collect();
+    let links = doc.links.iter().filter_map(|link| {
+        let from = *index.get(link.from.as_str())?;
+        let to = *index.get(link.to.as_str())?;
         let p = LinkViewProps {
             from: AttrValue::from(link.from.clone()),
             to: AttrValue::from(link.to.clone()),
-            kind: props.doc.link_kind(link),
+            kind: link
+                .kind
+                .unwrap_or_else(|| doc.nodes[from].kind.default_link_kind()),
             from_size: sizes[from],
             to_size: sizes[to],
+            selected: props.selection.has_link(&link.from, &link.to),
             positions: (*positions).clone(),
+            on_select: on_link_select.clone(),
         };
         let key = format!("{}->{}", link.from, link.to);
         Some(html! { <LinkView key={key} ..p /> })
     });
-    let nodes = props.doc.nodes.iter().enumerate().map(|(i, node)| {
+    let tab_stop = props
+        .selection
+        .primary()
+        .or_else(|| doc.nodes.first().map(|n| n.id.as_str()));
+    let nodes = doc.nodes.iter().enumerate().map(|(i, node)| {
         let facts = props.facts.get(i).copied().unwrap_or(NodeFacts {
             status: Status::Up,
             spof: false,
         });
-        let selected = props.selection.has_node(&node.id);
-        let p = NodeViewProps::of(
-            node,
-            facts.status,
-            facts.spof,
-            selected,
-            &positions,
-            &on_node_event,
-        );
+        let look = NodeLook {
+            status: facts.status,
+            spof: facts.spof,
+            selected: props.selection.has_node(&node.id),
+            in_blast: props.blast.contains(&node.id),
+            tab_stop: tab_stop == Some(node.id.as_str()),
+        };
+        let p = NodeViewProps::of(node, look, &positions, &on_node_event);
         html! { <NodeView key={node.id.clone()} ..p /> }
     });
     let markers = crate::model::LinkKind::ALL.iter().map(|k| {
@@ -230,14 +740,37 @@ pub fn canvas(props: &CanvasProps) -> Html {
         }
     });
     html! {
-        <svg ref={svg_ref} class="canvas" data-topolab-canvas="" viewBox={(*view_box).clone()}
-             preserveAspectRatio="xMidYMid meet" role="img"
-             aria-label={props.doc.title.clone().unwrap_or_else(|| "Topology diagram".into())}
-             onpointermove={on_pointer_move} onpointerup={on_pointer_up.clone()}
-             onpointercancel={on_pointer_up}>
-            <defs>{ for markers }</defs>
-            <g class="links">{ for links }</g>
-            <g class="nodes">{ for nodes }</g>
-        </svg>
+        <div class="canvas-wrap">
+            <Palette on_add={on_palette_add} />
+            <svg ref={svg_ref} class="canvas" data-topolab-canvas=""
+                 preserveAspectRatio="xMidYMid meet" role="group"
+                 aria-label={doc.title.clone().unwrap_or_else(|| "Topology diagram".into())}
+                 onpointermove={on_pointer_move} onpointerup={on_pointer_up.clone()}
+                 onpointercancel={on_pointer_up} ondragover={on_drag_over} ondrop={on_drop}>
+                <defs>
+                    { for markers }
+                    <pattern id="grid" width="24" height="24" patternUnits="userSpaceOnUse">
+                        <path class="grid-line" d="M24 0H0V24" />
+                    </pattern>
+                </defs>
+                <rect class="backdrop" x="-100000" y="-100000" width="200000" height="200000"
+                      onpointerdown={on_backdrop_down} />
+                <g class="links">{ for links }</g>
+                <g class="nodes">{ for nodes }</g>
+                <line ref={rubber_ref} class="rubber-band" visibility="hidden" />
+                <rect ref={marquee_ref} class="marquee" visibility="hidden" />
+            </svg>
+            <div class="zoom-controls" role="group" aria-label="Zoom">
+                <button onclick={zoom_in} title="Zoom in (+)" aria-label="Zoom in">{ "+" }</button>
+                <button onclick={zoom_out} title="Zoom out (-)" aria-label="Zoom out">{ "−" }</button>
+                <button onclick={fit} title="Fit the diagram (0)" data-fit="">{ "Fit" }</button>
+            </div>
+            if let Some(text) = (*notice).clone() {
+                <p class="notice" role="status">{ text }</p>
+            }
+            if doc.nodes.is_empty() {
+                <p class="empty-hint">{ "An empty diagram. Add a node from the palette: click a kind, or drag it here." }</p>
+            }
+        </div>
     }
 }

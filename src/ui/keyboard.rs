@@ -38,7 +38,7 @@ fn typing(event: &KeyboardEvent) -> bool {
 
 /// Listens for the shortcuts on the whole page while the component lives.
 #[hook]
-pub fn use_shortcuts(selection: Selection, dispatch: Callback<Action>) {
+pub fn use_shortcuts(selection: Selection, dispatch: Callback<Action>, on_help: Callback<()>) {
     use_effect_with(selection, move |selection| {
         let selection = selection.clone();
         let listener = web_sys::window().map(|window| {
@@ -51,8 +51,12 @@ pub fn use_shortcuts(selection: Selection, dispatch: Callback<Action>) {
                     return;
                 }
                 let ctrl = event.ctrl_key() || event.meta_key();
-                if let Some(action) =
-                    action_for(&event.key(), ctrl, event.shift_key(), &selection)
+                if event.key() == "?" && !ctrl {
+                    event.prevent_default();
+                    on_help.emit(());
+                    return;
+                }
+                if let Some(action) = action_for(&event.key(), ctrl, event.shift_key(), &selection)
                 {
                     event.prevent_default();
                     dispatch.emit(action);

@@ -6,15 +6,20 @@ mod api;
 mod app;
 mod canvas;
 mod coupling;
+mod gestures;
 mod help;
 mod icons;
 mod inspector;
 mod keyboard;
 mod link_view;
 mod node_view;
+mod palette;
 mod panel;
 mod positions;
+mod startup;
 mod status;
+mod storage;
+mod viewport;
 
 pub use app::App;
 

@@ -16,8 +16,14 @@ use crate::model::{Node, NodeKind};
 pub enum NodeEvent {
     /// A pointer went down on the node (a drag or a click may follow).
     PointerDown { id: AttrValue, event: PointerEvent },
+    /// A pointer went down on the node's connect handle (a new link may follow).
+    HandleDown { id: AttrValue, event: PointerEvent },
     /// An instance square was clicked.
     InstanceClick { id: AttrValue, index: u32 },
+    /// The pointer entered (`Some`) or left (`None`) the node.
+    Hover(Option<AttrValue>),
+    /// Keyboard focus landed on the node.
+    Focus(AttrValue),
 }
 
 /// Everything a node view draws, compared cheaply.
@@ -32,17 +38,31 @@ pub struct NodeViewProps {
     pub status: Status,
     pub spof: bool,
     pub selected: bool,
+    /// Goes down with the node under the pointer or selected (its blast radius).
+    pub in_blast: bool,
+    /// The one node Tab lands on in the diagram (roving tab stop).
+    pub tab_stop: bool,
     pub positions: Positions,
     pub on_event: Callback<NodeEvent>,
+}
+
+/// How a node is drawn beyond its own fields: what the analysis and the selection say of it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct NodeLook {
+    pub status: Status,
+    pub spof: bool,
+    pub selected: bool,
+    /// Goes down with the node under the pointer or selected.
+    pub in_blast: bool,
+    /// The diagram's one Tab stop.
+    pub tab_stop: bool,
 }
 
 impl NodeViewProps {
     /// The props for `node`, given what the analysis says of it.
     pub fn of(
         node: &Node,
-        status: Status,
-        spof: bool,
-        selected: bool,
+        look: NodeLook,
         positions: &Positions,
         on_event: &Callback<NodeEvent>,
     ) -> NodeViewProps {
@@ -56,9 +76,11 @@ impl NodeViewProps {
                 .iter()
                 .filter(|&&k| k < 64)
                 .fold(0u64, |bits, &k| bits | (1u64 << k)),
-            status,
-            spof,
-            selected,
+            status: look.status,
+            spof: look.spof,
+            selected: look.selected,
+            in_blast: look.in_blast,
+            tab_stop: look.tab_stop,
             positions: positions.clone(),
             on_event: on_event.clone(),
         }
@@ -72,7 +94,7 @@ fn kind_caption(kind: NodeKind) -> String {
 
 /// Labels longer than a box holds are cut with an ellipsis (the full text is the tooltip).
 fn short_label(label: &str) -> String {
-    const MAX: usize = 13;
+    const MAX: usize = 11;
     if label.chars().count() <= MAX {
         label.to_string()
     } else {
@@ -108,6 +130,51 @@ pub fn node_view(props: &NodeViewProps) -> Html {
             })
         }
     };
+    let on_handle_down = {
+        let on_event = props.on_event.clone();
+        let id = props.id.clone();
+        move |event: PointerEvent| {
+            event.stop_propagation();
+            on_event.emit(NodeEvent::HandleDown {
+                id: id.clone(),
+                event,
+            })
+        }
+    };
+    let on_enter = {
+        let on_event = props.on_event.clone();
+        let id = props.id.clone();
+        move |_: PointerEvent| on_event.emit(NodeEvent::Hover(Some(id.clone())))
+    };
+    let on_leave = {
+        let on_event = props.on_event.clone();
+        move |_: PointerEvent| on_event.emit(NodeEvent::Hover(None))
+    };
+    let on_focus = {
+        let on_event = props.on_event.clone();
+        let id = props.id.clone();
+        move |_: FocusEvent| on_event.emit(NodeEvent::Focus(id.clone()))
+    };
+    let killed_count = (0..props.replicas)
+        .filter(|&i| i < 64 && props.killed & (1u64 << i) != 0)
+        .count();
+    let aria = if props.replicas > 0 {
+        format!(
+            "{} ({}), {}, {} of {} instances up{}",
+            props.label,
+            props.kind.as_str().replace('_', " "),
+            props.status.as_str(),
+            props.replicas as usize - killed_count,
+            props.replicas,
+            if props.spof {
+                ", single point of failure"
+            } else {
+                ""
+            }
+        )
+    } else {
+        format!("{} (client)", props.label)
+    };
     let instances = (0..props.replicas).map(|i| {
         let (ix, iy) = instance_origin(&shape, i);
         let killed = i < 64 && props.killed & (1u64 << i) != 0;
@@ -142,16 +209,20 @@ pub fn node_view(props: &NodeViewProps) -> Html {
            data-status={props.status.as_str()}
            class={classes!("node", format!("kind-{}", props.kind.as_str()),
                            format!("status-{}", props.status.as_str()),
-                           props.selected.then_some("selected"))}
+                           props.selected.then_some("selected"),
+                           props.in_blast.then_some("in-blast"))}
            transform={format!("translate({x} {y})")}
-           onpointerdown={on_pointer_down}>
+           tabindex={if props.tab_stop { "0" } else { "-1" }}
+           role="button" aria-label={aria} aria-pressed={props.selected.to_string()}
+           onpointerdown={on_pointer_down} onpointerenter={on_enter}
+           onpointerleave={on_leave} onfocus={on_focus}>
             <rect class="node-box" x={(-w / 2.0).to_string()} y={(-h / 2.0).to_string()}
                   width={w.to_string()} height={h.to_string()} rx="8" />
             <text class="node-kind" x="0" y={(-h / 2.0 + 11.0).to_string()}
                   aria-hidden="true">{ kind_caption(props.kind) }</text>
             <g class="node-icon" transform={format!("translate({} {})", -w / 2.0 + 15.0, label_y)}
                aria-hidden="true">{ kind_icon(props.kind) }</g>
-            <text class="node-label" x="8" y={label_y.to_string()}>
+            <text class="node-label" x="10" y={label_y.to_string()}>
                 <title>{ props.label.clone() }</title>
                 { short_label(&props.label) }
             </text>
@@ -166,6 +237,10 @@ pub fn node_view(props: &NodeViewProps) -> Html {
                 </text>
             }
             { for instances }
+            <circle class="connect-handle" data-handle="" cx={(w / 2.0).to_string()} cy="0" r="7"
+                    onpointerdown={on_handle_down}>
+                <title>{ "Drag to another node to connect" }</title>
+            </circle>
         </g>
     }
 }

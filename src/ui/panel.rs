@@ -9,9 +9,21 @@ use super::status::mark;
 use crate::model::analysis::{Analysis, Method};
 use crate::model::units::{downtime, nines, percent};
 
+/// What goes down with one node (the hovered or selected one): its blast radius.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Blast {
+    /// The node, if any.
+    pub node: Option<AttrValue>,
+    /// Ids of the nodes that stop working with it.
+    pub nodes: Rc<std::collections::HashSet<String>>,
+    /// Ids of the functions that go down with it, in function order.
+    pub functions: Rc<Vec<String>>,
+}
+
 #[derive(Properties, PartialEq)]
 pub struct PanelProps {
     pub analysis: Rc<Analysis>,
+    pub blast: Blast,
 }
 
 fn nines_text(a: f64) -> String {
@@ -36,9 +48,11 @@ pub fn analysis_panel(props: &PanelProps) -> Html {
         let status = f.status.as_str();
         // Kills cost availability: show it against the design figure.
         let lower = f.design_availability - f.availability > 1e-15;
+        let in_blast = props.blast.functions.contains(&f.id);
         html! {
             <tr key={f.id.clone()} data-function-id={f.id.clone()} data-status={status}
-                class={classes!(format!("status-{status}"))}>
+                data-in-blast={in_blast.then_some("true")}
+                class={classes!(format!("status-{status}"), in_blast.then_some("in-blast"))}>
                 <th scope="row" class="fn-label" title={f.id.clone()}>{ f.label.clone() }</th>
                 <td><span class={classes!("status-chip", format!("status-{status}"))}>
                     { format!("{} {}", mark(f.status), status) }</span></td>
@@ -68,6 +82,7 @@ pub fn analysis_panel(props: &PanelProps) -> Html {
             </section>
             <section class="functions">
                 <h2>{ "Functions" }</h2>
+                { blast_caption(&props.blast, a) }
                 if a.functions.is_empty() {
                     <p class="note">{ "No function yet: link a client to a service." }</p>
                 } else {
@@ -85,4 +100,18 @@ pub fn analysis_panel(props: &PanelProps) -> Html {
             </section>
         </aside>
     }
+}
+
+/// One line saying what the hovered or selected node takes down with it.
+fn blast_caption(blast: &Blast, analysis: &Analysis) -> Html {
+    let Some(node) = &blast.node else {
+        return html! {};
+    };
+    let text = match blast.functions.len() {
+        _ if analysis.node(node).is_none() => return html! {},
+        0 => format!("Losing all of {node} takes no function down."),
+        1 => format!("Losing all of {node} takes 1 function down (highlighted)."),
+        n => format!("Losing all of {node} takes {n} functions down (highlighted)."),
+    };
+    html! { <p class="note blast-caption" data-blast-caption="">{ text }</p> }
 }

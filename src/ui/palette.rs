@@ -1,0 +1,62 @@
+//! The palette: one button per node kind. Click one to add that kind in the
+//! middle of the view, or drag it onto the canvas to drop it where you want.
+
+use yew::prelude::*;
+
+use super::icons::kind_icon;
+use crate::model::NodeKind;
+
+/// The drag-and-drop type that carries a node kind from the palette to the canvas.
+pub const DRAG_TYPE: &str = "application/x-topolab-kind";
+
+/// A kind's name for people ("Load balancer").
+pub fn kind_name(kind: NodeKind) -> &'static str {
+    match kind {
+        NodeKind::Client => "Client",
+        NodeKind::LoadBalancer => "Load balancer",
+        NodeKind::Gateway => "Gateway",
+        NodeKind::Service => "Service",
+        NodeKind::Database => "Database",
+        NodeKind::Cache => "Cache",
+        NodeKind::Queue => "Queue",
+        NodeKind::External => "External API",
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PaletteProps {
+    /// A kind was clicked (not dragged).
+    pub on_add: Callback<NodeKind>,
+}
+
+#[function_component(Palette)]
+pub fn palette(props: &PaletteProps) -> Html {
+    let items = NodeKind::ALL.iter().map(|&kind| {
+        let onclick = {
+            let on_add = props.on_add.clone();
+            move |_: MouseEvent| on_add.emit(kind)
+        };
+        let ondragstart = move |e: DragEvent| {
+            if let Some(data) = e.data_transfer() {
+                let _ = data.set_data(DRAG_TYPE, kind.as_str());
+                let _ = data.set_data("text/plain", kind.as_str());
+                data.set_effect_allowed("copy");
+            }
+        };
+        html! {
+            <li>
+                <button class="palette-item" draggable="true" data-palette-kind={kind.as_str()}
+                        title={format!("Add a {} (click, or drag onto the diagram)", kind_name(kind).to_lowercase())}
+                        {onclick} {ondragstart}>
+                    <svg class="palette-icon" viewBox="-11 -11 22 22" aria-hidden="true">{ kind_icon(kind) }</svg>
+                    <span>{ kind_name(kind) }</span>
+                </button>
+            </li>
+        }
+    });
+    html! {
+        <nav class="palette" aria-label="Add a node">
+            <ul>{ for items }</ul>
+        </nav>
+    }
+}

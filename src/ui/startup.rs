@@ -1,0 +1,91 @@
+//! Which diagram the page opens (UI.md "URL"): the address's `#d=`, else its
+//! `#preset=`, else the autosave, else the cluster preset. A broken address
+//! never breaks the page: it says what is wrong and opens the next choice.
+
+use crate::model::presets::preset;
+use crate::model::{Document, Problem};
+
+use super::storage;
+
+/// Where the opened diagram came from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Source {
+    Address,
+    Preset(&'static str),
+    Autosave,
+    Default,
+}
+
+/// What the page opens with.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Opening {
+    pub doc: Document,
+    pub source: Source,
+    /// Something the user should know (a broken link, an unreadable autosave).
+    pub notice: Option<String>,
+    /// The autosave as found on arrival (kept, never overwritten silently).
+    pub autosaved_text: Option<String>,
+    /// The autosaved diagram, when the page opened something else and it differs.
+    pub other_autosave: Option<Document>,
+}
+
+const DEFAULT_PRESET: &str = "cluster";
+
+fn problems_text(problems: &[Problem]) -> String {
+    let mut lines: Vec<String> = problems.iter().take(3).map(|p| p.to_string()).collect();
+    if problems.len() > 3 {
+        lines.push(format!("and {} more", problems.len() - 3));
+    }
+    lines.join("; ")
+}
+
+/// Decides what the page opens with.
+pub fn opening() -> Opening {
+    let autosaved_text = storage::autosaved_text();
+    let autosaved = autosaved_text.as_deref().map(storage::read_autosave);
+    let mut notice = None;
+    let mut chosen: Option<(Document, Source)> = None;
+    if let Some(data) = storage::address_data() {
+        match storage::read_address(&data) {
+            Ok(doc) => chosen = Some((doc, Source::Address)),
+            Err(problems) => {
+                notice = Some(format!(
+                    "The diagram in this link could not be opened: {}.",
+                    problems_text(&problems)
+                ))
+            }
+        }
+    } else if let Some(name) = storage::address_preset() {
+        match preset(&name) {
+            Some(p) => chosen = Some((p.document(), Source::Preset(p.name))),
+            None => notice = Some(format!("There is no preset called {name:?}.")),
+        }
+    }
+    let (doc, source) = match (chosen, &autosaved) {
+        (Some(chosen), _) => chosen,
+        (None, Some(Ok(doc))) => (doc.clone(), Source::Autosave),
+        (None, autosave) => {
+            if let Some(Err(problems)) = autosave {
+                notice = Some(format!(
+                    "Your autosaved diagram could not be read ({}); it is kept in this browser's storage.",
+                    problems_text(problems)
+                ));
+            }
+            let doc = preset(DEFAULT_PRESET)
+                .map(|p| p.document())
+                .unwrap_or_default();
+            (doc, Source::Default)
+        }
+    };
+    let other_autosave = match (&source, autosaved) {
+        (Source::Address | Source::Preset(_), Some(Ok(saved))) if saved != doc => Some(saved),
+        _ => None,
+    };
+    Opening {
+        doc,
+        source,
+        notice,
+        autosaved_text,
+        other_autosave,
+    }
+}

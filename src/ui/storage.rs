@@ -1,0 +1,102 @@
+//! Where the user's work lives between visits: the autosave in localStorage,
+//! and the address (`#d=`), both written by effects after a change, never by
+//! the reducer.
+//!
+//! Nothing is overwritten silently: the autosave a page finds when it opens
+//! is kept under [`PREVIOUS_KEY`] before this page first writes over it with
+//! a different diagram, and the app offers to restore it.
+
+use gloo::storage::{LocalStorage, Storage};
+
+use crate::model::share::{decode_document, encode_document};
+use crate::model::{parse_document, Document, Problem};
+
+/// The diagram being edited, as `topolab/1` JSON.
+pub const AUTOSAVE_KEY: &str = "topolab.autosave";
+/// The autosave found when this page opened, kept before it was replaced.
+pub const PREVIOUS_KEY: &str = "topolab.autosave.previous";
+
+/// The autosaved text, if there is one.
+pub fn autosaved_text() -> Option<String> {
+    LocalStorage::raw().get_item(AUTOSAVE_KEY).ok().flatten()
+}
+
+/// The autosaved diagram, or what is wrong with it.
+pub fn read_autosave(text: &str) -> Result<Document, Vec<Problem>> {
+    parse_document(text)
+}
+
+/// Writes the autosave; keeps the text found at start under [`PREVIOUS_KEY`]
+/// the first time it is replaced by something else. Returns why it failed
+/// (storage full or disabled).
+pub fn autosave(
+    doc: &Document,
+    found_at_start: Option<&str>,
+    first_write: bool,
+) -> Result<(), String> {
+    let storage = LocalStorage::raw();
+    let text = doc.to_json();
+    if first_write {
+        if let Some(old) = found_at_start.filter(|old| *old != text) {
+            storage
+                .set_item(PREVIOUS_KEY, old)
+                .map_err(|_| "the browser refused to keep the previous autosave".to_string())?;
+        }
+    }
+    storage
+        .set_item(AUTOSAVE_KEY, &text)
+        .map_err(|_| "the browser's storage is full or disabled".to_string())
+}
+
+/// The `#d=` data of the page's address, if it has some.
+pub fn address_data() -> Option<String> {
+    let hash = gloo::utils::window().location().hash().ok()?;
+    hash.strip_prefix("#d=").map(str::to_string)
+}
+
+/// The `#preset=` name of the page's address, if it has one.
+pub fn address_preset() -> Option<String> {
+    let hash = gloo::utils::window().location().hash().ok()?;
+    hash.strip_prefix("#preset=").map(str::to_string)
+}
+
+/// The document in `#d=` data.
+pub fn read_address(data: &str) -> Result<Document, Vec<Problem>> {
+    decode_document(data)
+}
+
+/// The diagram the address names (`#d=` or `#preset=`), or what is wrong with it;
+/// `None` when it names none.
+pub fn address_document() -> Option<Result<Document, String>> {
+    if let Some(data) = address_data() {
+        return Some(read_address(&data).map_err(|problems| {
+            let first: Vec<String> = problems.iter().take(3).map(|p| p.to_string()).collect();
+            format!(
+                "The diagram in this link could not be opened: {}.",
+                first.join("; ")
+            )
+        }));
+    }
+    let name = address_preset()?;
+    Some(
+        crate::model::presets::preset(&name)
+            .map(|p| p.document())
+            .ok_or_else(|| format!("There is no preset called {name:?}.")),
+    )
+}
+
+/// Puts `doc` in the address, replacing the history entry (UI.md "URL").
+pub fn write_address(doc: &Document) {
+    let window = gloo::utils::window();
+    let Ok(history) = window.history() else {
+        return;
+    };
+    let location = window.location();
+    let base = format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+    let url = format!("{base}#d={}", encode_document(doc));
+    let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+}

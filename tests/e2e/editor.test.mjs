@@ -1,0 +1,349 @@
+// The diagram editor with a real mouse and keyboard (issue 4): draw a cluster from an empty
+// diagram, kill its servers one by one, undo; pan and zoom; select and move; autosave and
+// restore; the inspector refusing a bad value. Screenshots of each state go to
+// target/e2e-artifacts/.
+
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import {
+  assertPageClean,
+  drag,
+  grabPoint,
+  launchBrowser,
+  openApp,
+  parseTranslate,
+  screenshot,
+  serveDist,
+  settle,
+  withPage,
+} from "./harness.mjs";
+
+const TIMEOUT = { timeout: 90_000 };
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const CANVAS = "svg[data-topolab-canvas]";
+const node = (id) => `${CANVAS} [data-node-id="${id}"]`;
+const instance = (id, index) => `${node(id)} [data-instance="${index}"]`;
+const ids = (page) => page.$$eval(`${CANVAS} [data-node-id]`, (gs) => gs.map((g) => g.getAttribute("data-node-id")));
+const links = (page) => page.$$eval(`${CANVAS} [data-link]`, (gs) => gs.map((g) => g.getAttribute("data-link")));
+const doc = (page) => page.evaluate(() => window.topolab.document());
+const rows = (page) =>
+  page.$$eval("[data-function-id]", (trs) =>
+    trs.map((tr) => ({
+      id: tr.getAttribute("data-function-id"),
+      status: tr.getAttribute("data-status"),
+      availability: tr.querySelector("[data-availability]")?.textContent,
+    })),
+  );
+const percent = (text) => Number(text.replace("%", ""));
+
+/** The centre of an element, in page pixels. */
+async function centre(page, selector) {
+  const box = await page.locator(selector).boundingBox();
+  assert.ok(box, `${selector} is not on screen`);
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Drags from node `from`'s connect handle onto node `to`. */
+async function connect(page, from, to) {
+  await page.hover(node(from));
+  const handle = await centre(page, `${node(from)} [data-handle]`);
+  const target = await grabPoint(page, to);
+  await drag(page, handle, target, { steps: 8 });
+}
+
+/** A point of the canvas, in page pixels, at fractions (fx, fy) of its box. */
+async function canvasPoint(page, fx, fy) {
+  const box = await page.locator(CANVAS).boundingBox();
+  return { x: box.x + box.width * fx, y: box.y + box.height * fy };
+}
+
+/** Types `value` into the inspector's field `name` and commits it with Enter. */
+async function setField(page, name, value) {
+  const field = page.locator(`[data-inspector] [name="${name}"]`);
+  await field.fill(String(value));
+  await field.press("Enter");
+  await settle(page);
+}
+
+test("a cluster drawn from nothing stays up until its last server dies", TIMEOUT, async () => {
+  await withPage(browser, "editor-draw-cluster", async (page) => {
+    await openApp(page, server.url);
+    await page.click("[data-new]");
+    await settle(page);
+    assert.deepEqual(await ids(page), [], "New opens an empty diagram");
+    await screenshot(page, "editor-1-empty");
+
+    // A client by a click on the palette; the others dropped where they belong.
+    await page.click('[data-palette-kind="client"]');
+    for (const [kind, fx] of [["load_balancer", 0.4], ["service", 0.6], ["database", 0.82]]) {
+      const to = await canvasPoint(page, fx, 0.5);
+      const box = await page.locator(CANVAS).boundingBox();
+      await page.locator(`[data-palette-kind="${kind}"]`).dragTo(page.locator(CANVAS), {
+        targetPosition: { x: to.x - box.x, y: to.y - box.y },
+      });
+      await settle(page);
+    }
+    assert.deepEqual(await ids(page), ["client", "lb", "service", "db"]);
+    // The client landed somewhere free; put it on the left, by dragging it.
+    const from = await grabPoint(page, "client");
+    await drag(page, from, await canvasPoint(page, 0.15, 0.5));
+    const [cx] = parseTranslate(await page.getAttribute(node("client"), "transform"));
+    const [lx] = parseTranslate(await page.getAttribute(node("lb"), "transform"));
+    assert.ok(cx < lx, "the client was dragged to the left of the load balancer");
+
+    await connect(page, "client", "lb");
+    await connect(page, "lb", "service");
+    await connect(page, "service", "db");
+    assert.deepEqual(await links(page), ["client->lb", "lb->service", "service->db"]);
+    const kinds = await page.$$eval(`${CANVAS} [data-link]`, (gs) => gs.map((g) => g.getAttribute("data-kind")));
+    assert.deepEqual(kinds, ["route", "pool", "requires"], "kinds default by the from node (MODEL.md §1.2)");
+    assert.equal((await rows(page)).length, 1, "one function: the client reaching the service");
+
+    // Three servers: the service's replicas, in the inspector.
+    await page.click(node("service"), { position: { x: 20, y: 12 } });
+    await setField(page, "replicas", 3);
+    assert.equal(await page.locator(`${node("service")} [data-instance]`).count(), 3);
+    await screenshot(page, "editor-2-cluster-drawn");
+    const healthy = await rows(page);
+    assert.equal(healthy[0].status, "up");
+
+    // Kill the servers one by one: up, up, then down.
+    let last = percent(healthy[0].availability);
+    for (const index of [0, 1]) {
+      await page.click(instance("service", index));
+      await settle(page);
+      const [row] = await rows(page);
+      assert.equal(row.status, "up", `after killing server ${index + 1} of 3 the function is still up`);
+      assert.ok(percent(row.availability) < last, `availability falls: ${row.availability} < ${last}%`);
+      last = percent(row.availability);
+      await screenshot(page, `editor-3-killed-${index + 1}`);
+    }
+    await page.click(instance("service", 2));
+    await settle(page);
+    const [dead] = await rows(page);
+    assert.equal(dead.status, "down");
+    assert.equal(dead.availability, "0%");
+    assert.equal(await page.getAttribute(node("service"), "data-status"), "down");
+    await screenshot(page, "editor-4-all-killed");
+
+    // Undo brings the last server back.
+    await page.click("[data-undo]");
+    await settle(page);
+    assert.equal((await rows(page))[0].status, "up");
+    assert.equal(await page.getAttribute(instance("service", 2), "data-killed"), "false");
+    assertPageClean(page, server);
+  });
+});
+
+test("the view pans by dragging empty space and zooms by wheel, buttons and keys", TIMEOUT, async () => {
+  await withPage(browser, "editor-pan-zoom", async (page) => {
+    await openApp(page, `${server.url}#preset=cluster`);
+    const viewBox = async () => (await page.getAttribute(CANVAS, "viewBox")).split(/\s+/).map(Number);
+    const lbAt = async () => centre(page, `${node("lb")} .node-box`);
+    const fitted = await viewBox();
+    const before = await lbAt();
+    const opened = await doc(page);
+
+    // Drag on empty space: the diagram follows the hand.
+    const empty = await canvasPoint(page, 0.5, 0.92);
+    await drag(page, empty, { x: empty.x - 100, y: empty.y - 50 });
+    const panned = await lbAt();
+    assert.ok(Math.abs(panned.x - (before.x - 100)) < 2 && Math.abs(panned.y - (before.y - 50)) < 2, JSON.stringify({ before, panned }));
+    assert.deepEqual(await doc(page), opened, "panning changes nothing in the document");
+
+    // Wheel zooms in around the pointer: the point under it stays put.
+    await page.mouse.move(panned.x, panned.y);
+    await page.mouse.wheel(0, -400);
+    await settle(page);
+    const zoomed = await viewBox();
+    assert.ok(zoomed[2] < fitted[2] * 0.8, `zoomed in: ${zoomed} vs ${fitted}`);
+    const still = await lbAt();
+    assert.ok(Math.hypot(still.x - panned.x, still.y - panned.y) < 3, "the point under the pointer stays under it");
+    await screenshot(page, "editor-zoomed");
+
+    // The buttons and keys.
+    await page.click('button[aria-label="Zoom out"]');
+    assert.ok((await viewBox())[2] > zoomed[2], "the − button zooms out");
+    await page.locator(CANVAS).focus().catch(() => {});
+    await page.keyboard.press("+");
+    await page.keyboard.press("+");
+    const closer = await viewBox();
+    assert.ok(closer[2] < zoomed[2] * 1.25, "+ zooms in");
+    await page.click("[data-fit]");
+    assert.deepEqual(await viewBox(), fitted, "Fit shows the whole diagram as it opened");
+    await page.keyboard.press("-");
+    await page.keyboard.press("0");
+    assert.deepEqual(await viewBox(), fitted, "0 fits too");
+    assertPageClean(page, server);
+  });
+});
+
+test("shift+click and the marquee select several nodes, which move together", TIMEOUT, async () => {
+  await withPage(browser, "editor-multi-select", async (page) => {
+    await openApp(page, `${server.url}#preset=cluster`);
+    const selected = () => page.$$eval(`${CANVAS} .node.selected`, (gs) => gs.map((g) => g.getAttribute("data-node-id")));
+    await page.click(node("app1"), { position: { x: 30, y: 12 } });
+    await page.click(node("app2"), { position: { x: 30, y: 12 }, modifiers: ["Shift"] });
+    assert.deepEqual(await selected(), ["app1", "app2"]);
+
+    // Dragging one of them moves both by the same amount, as one undo step.
+    const before = (await doc(page)).nodes;
+    const from = await grabPoint(page, "app1");
+    await drag(page, from, { x: from.x + 60, y: from.y + 20 });
+    const after = (await doc(page)).nodes;
+    const moved = (id) => {
+      const [a, b] = [before, after].map((ns) => ns.find((n) => n.id === id));
+      return [b.x - a.x, b.y - a.y];
+    };
+    assert.ok(moved("app1")[0] > 20, "app1 moved");
+    assert.deepEqual(moved("app2"), moved("app1"), "app2 moved with it");
+    assert.deepEqual(moved("app3"), [0, 0], "app3 did not");
+    await page.click("[data-undo]");
+    assert.deepEqual((await doc(page)).nodes, before, "one undo puts both back");
+
+    // Shift + drag on empty space: a marquee around the database selects it too.
+    const db = await page.locator(`${node("db")} .node-box`).boundingBox();
+    await page.keyboard.down("Shift");
+    await drag(page, { x: db.x - 15, y: db.y - 25 }, { x: db.x + db.width + 15, y: db.y + db.height + 15 });
+    await page.keyboard.up("Shift");
+    assert.deepEqual((await selected()).sort(), ["app1", "app2", "db"]);
+
+    // A click on empty space clears the selection.
+    const empty = await canvasPoint(page, 0.5, 0.95);
+    await page.mouse.click(empty.x, empty.y);
+    await settle(page);
+    assert.deepEqual(await selected(), []);
+    assertPageClean(page, server);
+  });
+});
+
+test("work is autosaved and restored after a reload; a link opened later never overwrites it", TIMEOUT, async () => {
+  await withPage(browser, "editor-autosave", async (page) => {
+    await openApp(page, `${server.url}#preset=monolith`);
+    await page.click('[data-palette-kind="cache"]');
+    await page.click(instance("app", 0));
+    await settle(page);
+    const edited = await doc(page);
+    assert.ok(edited.nodes.some((n) => n.id === "cache"));
+
+    // The address holds the diagram now (#d=).
+    assert.match(page.url(), /#d=[A-Za-z0-9_-]+$/);
+
+    // The bare page, opened again in the same browser, restores the autosave.
+    const again = await page.context().newPage();
+    await openApp(again, server.url);
+    assert.deepEqual(await doc(again), edited, "the autosave came back");
+    await again.close();
+
+    // A preset link opened later shows the preset, keeps the autosave and offers it back.
+    const link = await page.context().newPage();
+    await openApp(link, `${server.url}#preset=cluster`);
+    await link.waitForSelector("[data-restore]");
+    assert.ok((await ids(link)).includes("app1"), "the preset is open");
+    const saved = await link.evaluate(() => JSON.parse(localStorage.getItem("topolab.autosave")));
+    assert.deepEqual(saved, edited, "opening a link wrote nothing over the autosave");
+    await screenshot(link, "editor-autosave-banner");
+    await link.click("[data-restore]");
+    await settle(link);
+    assert.deepEqual(await doc(link), edited, "Restore brings the autosaved diagram back");
+    await link.close();
+    assertPageClean(page, server);
+  });
+});
+
+test("a broken #d= link says what is wrong and breaks nothing", TIMEOUT, async () => {
+  await withPage(browser, "editor-broken-link", async (page) => {
+    await openApp(page, `${server.url}#d=this-is-not*a~diagram`);
+    const banner = await page.textContent(".banner");
+    assert.match(banner, /could not be opened/);
+    assert.ok((await ids(page)).length > 0, "a diagram opens anyway");
+    assertPageClean(page, server);
+  });
+});
+
+test("the inspector refuses a bad value with the validator's message", TIMEOUT, async () => {
+  await withPage(browser, "editor-inspector", async (page) => {
+    await openApp(page, `${server.url}#preset=cluster`);
+    await page.click(node("db"), { position: { x: 30, y: 12 } });
+    await page.waitForSelector('[data-inspector="node"]');
+    const before = await doc(page);
+
+    await setField(page, "quorum", 9);
+    const error = page.locator("[data-inspector] .field-error");
+    await error.first().waitFor();
+    assert.match(await error.first().textContent(), /quorum|replicas/i);
+    assert.equal(await page.getAttribute('[data-inspector] [name="quorum"]', "aria-invalid"), "true");
+    assert.deepEqual(await doc(page), before, "the document is unchanged");
+    await screenshot(page, "editor-inspector-refused");
+
+    await setField(page, "availability", "abc");
+    assert.ok((await error.count()) > 0, "a non-number availability is refused too");
+    assert.deepEqual(await doc(page), before);
+
+    // A good value goes through and the analysis follows.
+    await setField(page, "availability", "99%");
+    const db = (await doc(page)).nodes.find((n) => n.id === "db");
+    assert.equal(db.availability, 0.99);
+
+    // A link is selected by a click on it; its kind changes in the inspector.
+    const link = `${CANVAS} [data-link="app1->db"]`;
+    await page.click(`${link} .link-hit`);
+    await page.waitForSelector('[data-inspector="link"]');
+    await page.selectOption('[data-inspector] [name="link-kind"]', "optional");
+    await settle(page);
+    assert.equal(await page.getAttribute(link, "data-kind"), "optional");
+    assert.equal((await doc(page)).links.find((l) => l.from === "app1" && l.to === "db").kind, "optional");
+
+    // "Kill node" kills every instance of the selected node at once.
+    await page.click(node("app2"), { position: { x: 30, y: 12 } });
+    await page.click("[data-kill-node]");
+    await settle(page);
+    assert.equal(await page.getAttribute(node("app2"), "data-status"), "down");
+    assertPageClean(page, server);
+  });
+});
+
+test("focus follows selection, and the help overlay lists the shortcuts", TIMEOUT, async () => {
+  await withPage(browser, "editor-keyboard", async (page) => {
+    await openApp(page, `${server.url}#preset=cluster`);
+    // Tab lands on the diagram's first node and selects it; arrows move to a neighbour.
+    await page.locator("[data-help-button]").focus();
+    let focused = null;
+    for (let i = 0; i < 30 && !focused; i++) {
+      await page.keyboard.press("Tab");
+      focused = await page.evaluate(() => document.activeElement?.getAttribute("data-node-id"));
+    }
+    assert.equal(focused, "browser", "Tab reaches the diagram's first node");
+    await page.keyboard.press("ArrowRight");
+    await settle(page);
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("data-node-id")), "lb");
+    assert.equal(await page.getAttribute(node("lb"), "aria-pressed"), "true", "the focused node is selected");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("k");
+    await settle(page);
+    const focusedNow = await page.evaluate(() => document.activeElement?.getAttribute("data-node-id"));
+    assert.match(focusedNow, /^app[123]$/);
+    assert.equal(await page.getAttribute(instance(focusedNow, 0), "data-killed"), "true", "k kills the focused node");
+
+    await page.keyboard.press("?");
+    await page.waitForSelector("[data-help]");
+    assert.match(await page.textContent("[data-help]"), /Ctrl\+Z/);
+    await screenshot(page, "editor-help");
+    await page.keyboard.press("Escape");
+    await settle(page);
+    assert.equal(await page.locator("[data-help]").count(), 0, "Escape closes the help");
+    assertPageClean(page, server);
+  });
+});
