@@ -1,0 +1,67 @@
+//! The form of the selected link: its kind (empty for the kind its source
+//! implies, with what that kind means) and deleting it.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::editor::Action;
+use crate::model::{Document, LinkKind, Node};
+
+use super::fields::Choice;
+use super::{hint, no_submit, text};
+
+pub(super) fn link_form(doc: &Document, from: &str, to: &str, dispatch: &Callback<Action>) -> Html {
+    let Some(link) = doc.links.iter().find(|l| l.from == from && l.to == to) else {
+        return hint();
+    };
+    let label = |id: &str| doc.node(id).map_or(id, Node::label).to_string();
+    let default = doc
+        .node(from)
+        .map_or(LinkKind::Requires, |n| n.kind.default_link_kind());
+    let effective = link.kind.unwrap_or(default);
+    let mut options = vec![(AttrValue::from(""), text::default_link_kind(default))];
+    options.extend(
+        LinkKind::ALL
+            .into_iter()
+            .map(|k| (AttrValue::from(k.as_str()), text::link_kind_option(k))),
+    );
+    let on_kind = {
+        let (from, to) = (from.to_string(), to.to_string());
+        dispatch.reform(move |name: String| Action::SetLinkKind {
+            from: from.clone(),
+            to: to.clone(),
+            kind: LinkKind::from_name(&name),
+        })
+    };
+    let delete = {
+        let (from, to) = (from.to_string(), to.to_string());
+        dispatch.reform(move |_: MouseEvent| Action::DeleteLink {
+            from: from.clone(),
+            to: to.clone(),
+        })
+    };
+    html! {
+        <form class="inspector-form" data-inspector="link" onsubmit={no_submit()}>
+            <p class="link-ends">
+                <span class="link-end">{ label(from) }</span>
+                <span class="link-arrow">{ " → " }</span>
+                <span class="link-end">{ label(to) }</span>
+            </p>
+            <div class="field-row">
+                <label for="inspector-link-kind">{ text::LINK_KIND }</label>
+                <Choice name="link-kind" id="inspector-link-kind"
+                        value={AttrValue::from(link.kind.map_or("", LinkKind::as_str))}
+                        options={Rc::new(options)} invalid={false}
+                        described_by={Some(AttrValue::from("inspector-link-kind-hint"))}
+                        onchange={on_kind} />
+                <p class="field-hint" id="inspector-link-kind-hint">
+                    { text::link_kind_meaning(effective) }
+                </p>
+            </div>
+            <div class="inspector-actions">
+                <button type="button" class="danger" onclick={delete}>{ text::DELETE_LINK }</button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,86 @@
+//! The inspector: every field of the selected node or link, edited through
+//! [`Action`]s. A field commits on `change` (Enter or leaving it). The edit is
+//! first tried with [`edit::replace_node`]: a refused value stays in its field,
+//! marked invalid, with the validator's words next to it, and nothing is
+//! dispatched, so the document never holds an invalid node.
+//!
+//! [`edit::replace_node`]: crate::editor::edit::replace_node
+
+mod drafts;
+mod fields;
+mod instances;
+mod link_form;
+mod node_form;
+mod problems;
+mod text;
+mod typed;
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::editor::{Action, Selection};
+use crate::model::{Analysis, Document};
+
+use link_form::link_form;
+use node_form::NodeForm;
+
+#[derive(Properties, PartialEq)]
+pub struct InspectorProps {
+    pub doc: Rc<Document>,
+    pub selection: Selection,
+    pub analysis: Rc<Analysis>,
+    pub dispatch: Callback<Action>,
+}
+
+/// The inspector of the selection: a node's form, a link's, several nodes',
+/// or a hint when nothing is selected.
+#[function_component(Inspector)]
+pub fn inspector(props: &InspectorProps) -> Html {
+    let (heading, body) = match &props.selection {
+        Selection::Nodes(ids) if ids.len() > 1 => {
+            (text::SELECTION, nodes_form(ids.len(), &props.dispatch))
+        }
+        Selection::Nodes(ids) => match ids.first().filter(|id| props.doc.node(id).is_some()) {
+            Some(id) => (
+                text::NODE,
+                html! {
+                    <NodeForm doc={props.doc.clone()} id={AttrValue::from(id.clone())}
+                              dispatch={props.dispatch.clone()} />
+                },
+            ),
+            None => (text::REGION, hint()),
+        },
+        Selection::Link { from, to } => {
+            (text::LINK, link_form(&props.doc, from, to, &props.dispatch))
+        }
+        Selection::None => (text::REGION, hint()),
+    };
+    html! {
+        <section class="inspector" aria-label={text::REGION}>
+            <h2>{ heading }</h2>
+            { body }
+        </section>
+    }
+}
+
+fn hint() -> Html {
+    html! { <p class="note inspector-hint">{ text::HINT }</p> }
+}
+
+/// Enter in a field must not submit (and reload) the page.
+fn no_submit() -> Callback<SubmitEvent> {
+    Callback::from(|e: SubmitEvent| e.prevent_default())
+}
+
+fn nodes_form(n: usize, dispatch: &Callback<Action>) -> Html {
+    let delete = dispatch.reform(|_: MouseEvent| Action::DeleteSelection);
+    html! {
+        <form class="inspector-form" data-inspector="nodes" onsubmit={no_submit()}>
+            <p class="inspector-count">{ text::nodes_selected(n) }</p>
+            <div class="inspector-actions">
+                <button type="button" class="danger" onclick={delete}>{ text::DELETE }</button>
+            </div>
+        </form>
+    }
+}

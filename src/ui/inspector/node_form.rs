@@ -1,0 +1,176 @@
+//! The form of the selected node: each field commits on `change`, is tried
+//! against the validator first, and a refused value stays in its field with
+//! the reasons; then the node's instances and deleting it.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::editor::{edit, Action};
+use crate::model::units::{availability_text, downtime, downtime_hours_per_year, nines, percent};
+use crate::model::{Document, NodeKind};
+
+use super::drafts::{DraftAction, Drafts, Refused};
+use super::fields::{error_list, text_field, Choice, Field, FieldInput};
+use super::instances::instances;
+use super::problems::messages;
+use super::typed::edited;
+use super::{hint, no_submit, text};
+
+#[derive(Properties, PartialEq)]
+pub(super) struct NodeFormProps {
+    pub(super) doc: Rc<Document>,
+    pub(super) id: AttrValue,
+    pub(super) dispatch: Callback<Action>,
+}
+
+#[function_component(NodeForm)]
+pub(super) fn node_form(props: &NodeFormProps) -> Html {
+    let drafts = use_reducer(Drafts::default);
+    // A commit that changes nothing ("03" for 3) still shows the value as the document has it.
+    let redraw = use_force_update();
+    let (Some(index), Some(node)) = (props.doc.node_index(&props.id), props.doc.node(&props.id))
+    else {
+        return hint();
+    };
+    let refused = drafts.for_node(&props.doc, &props.id);
+    let refusal = |field: Field| refused.iter().find(|r| r.field == field);
+
+    let commit = {
+        let (doc, id, dispatch) = (props.doc.clone(), props.id.clone(), props.dispatch.clone());
+        let node = node.clone();
+        let drafts = drafts.dispatcher();
+        let redraw = redraw.clone();
+        Callback::from(move |(field, typed): (Field, String)| {
+            let outcome = edited(&doc, &node, field, &typed)
+                .map_err(|message| vec![text::problem(field.title(), &message)])
+                .and_then(|candidate| {
+                    if candidate == node {
+                        return Ok(None);
+                    }
+                    edit::replace_node(&doc, &id, candidate.clone())
+                        .map(|_| Some(candidate))
+                        .map_err(|problems| messages(&doc, index, &problems))
+                });
+            match outcome {
+                Ok(change) => {
+                    drafts.dispatch(DraftAction::Accept(field));
+                    match change {
+                        Some(node) => dispatch.emit(Action::UpdateNode {
+                            id: id.to_string(),
+                            node,
+                        }),
+                        None => redraw.force_update(),
+                    }
+                }
+                Err(messages) => drafts.dispatch(DraftAction::Refuse {
+                    doc: doc.clone(),
+                    id: id.clone(),
+                    refused: Refused {
+                        field,
+                        text: typed,
+                        messages,
+                    },
+                }),
+            }
+        })
+    };
+    let input = |field: Field, value: String| FieldInput {
+        field,
+        value: refusal(field).map_or(value, |r| r.text.clone()),
+        refused: refusal(field),
+        input_type: "text",
+        inputmode: None,
+        min: None,
+        max: None,
+        placeholder: None,
+        hint: None,
+        commit: commit.clone(),
+    };
+
+    let kinds: Vec<(AttrValue, String)> = NodeKind::ALL
+        .into_iter()
+        .map(|k| (AttrValue::from(k.as_str()), text::kind_name(k).to_string()))
+        .collect();
+    let kind_value =
+        refusal(Field::Kind).map_or(node.kind.as_str().to_string(), |r| r.text.clone());
+    let kind_field = html! {
+        <div class={classes!("field-row", refusal(Field::Kind).map(|_| "invalid"))}>
+            <label for={Field::Kind.dom_id()}>{ text::KIND }</label>
+            <Choice name="kind" id={Field::Kind.dom_id()} value={AttrValue::from(kind_value)}
+                    options={Rc::new(kinds)} invalid={refusal(Field::Kind).is_some()}
+                    described_by={refusal(Field::Kind).map(|_| AttrValue::from(format!("{}-error", Field::Kind.dom_id())))}
+                    onchange={commit.reform(|name: String| (Field::Kind, name))} />
+            { error_list(Field::Kind, refusal(Field::Kind)) }
+        </div>
+    };
+
+    let instance_fields = if node.is_client() {
+        html! {}
+    } else {
+        let a = node.availability();
+        let replicas = node.replicas();
+        let is_service = node.kind == NodeKind::Service;
+        let caps = node
+            .capabilities
+            .as_ref()
+            .map(|c| c.join(", "))
+            .unwrap_or_default();
+        html! {
+            <>
+                { text_field(FieldInput {
+                    input_type: "number",
+                    inputmode: Some("numeric"),
+                    min: Some(1),
+                    max: Some(crate::model::validate::MAX_REPLICAS),
+                    hint: Some(text::REPLICAS_HINT.to_string()),
+                    ..input(Field::Replicas, replicas.to_string())
+                }) }
+                { text_field(FieldInput {
+                    input_type: "number",
+                    inputmode: Some("numeric"),
+                    min: Some(1),
+                    max: Some(replicas),
+                    hint: Some(text::QUORUM_HINT.to_string()),
+                    ..input(Field::Quorum, node.quorum().to_string())
+                }) }
+                { text_field(FieldInput {
+                    inputmode: Some("decimal"),
+                    placeholder: Some(text::default_availability(&percent(node.kind.default_availability()))),
+                    hint: Some(text::one_instance(nines(a), &downtime(downtime_hours_per_year(a)))),
+                    ..input(Field::Availability, availability_text(a))
+                }) }
+                { text_field(FieldInput {
+                    placeholder: is_service.then(|| node.id.clone()),
+                    hint: Some(text::CAPABILITIES_HINT.to_string()),
+                    ..input(Field::Capabilities, caps)
+                }) }
+                { instances(node, &props.dispatch) }
+            </>
+        }
+    };
+    let delete = {
+        let id = props.id.to_string();
+        props
+            .dispatch
+            .reform(move |_: MouseEvent| Action::DeleteNode { id: id.clone() })
+    };
+    html! {
+        <form class="inspector-form" data-inspector="node" data-kind={node.kind.as_str()}
+              onsubmit={no_submit()}>
+            { text_field(FieldInput {
+                hint: Some(text::ID_HINT.to_string()),
+                ..input(Field::Id, node.id.clone())
+            }) }
+            { text_field(FieldInput {
+                placeholder: Some(node.id.clone()),
+                ..input(Field::Label, node.label.clone().unwrap_or_default())
+            }) }
+            { kind_field }
+            { instance_fields }
+            <div class="inspector-actions">
+                <button type="button" class="danger" onclick={delete}>{ text::DELETE_NODE }</button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,100 @@
+//! What a value typed in a field of the node form makes of the node, before
+//! the validator sees it; or, in the user's words, why it cannot be read.
+
+use crate::model::units::parse_availability;
+use crate::model::{Document, Node, NodeKind};
+
+use super::fields::Field;
+use super::text;
+
+/// `node` with `field` set from what the user typed, or why it cannot be read.
+/// A value equal to the current one leaves the node as it is.
+pub(super) fn edited(
+    doc: &Document,
+    node: &Node,
+    field: Field,
+    typed: &str,
+) -> Result<Node, String> {
+    let mut n = node.clone();
+    let typed = typed.trim();
+    match field {
+        Field::Id => {
+            if typed != node.id {
+                if let Some(other) = doc.node(typed) {
+                    return Err(text::id_taken(typed, other.label()));
+                }
+                n.id = typed.to_string();
+            }
+        }
+        Field::Label => {
+            n.label = (!typed.is_empty()).then(|| typed.to_string());
+            if n.label.as_deref().unwrap_or(&n.id) == node.label() {
+                n.label.clone_from(&node.label);
+            }
+        }
+        Field::Kind => {
+            let Some(kind) = NodeKind::from_name(typed) else {
+                return Err(typed.to_string());
+            };
+            n.kind = kind;
+            if kind == NodeKind::Client && node.kind != NodeKind::Client {
+                let callers: Vec<&str> = doc
+                    .links
+                    .iter()
+                    .filter(|l| l.to == node.id)
+                    .map(|l| doc.node(&l.from).map_or(l.from.as_str(), Node::label))
+                    .collect();
+                if !callers.is_empty() {
+                    return Err(text::client_called(&callers));
+                }
+                // A client is always up: none of these apply to it (MODEL.md §1.1).
+                n.replicas = None;
+                n.quorum = None;
+                n.availability = None;
+                n.killed.clear();
+                n.capabilities = None;
+            }
+        }
+        Field::Replicas => {
+            let max = crate::model::validate::MAX_REPLICAS;
+            let r: u32 = typed
+                .parse()
+                .map_err(|_| text::whole_number(&max.to_string()))?;
+            if r != node.replicas() {
+                n.replicas = Some(r);
+                // Fewer instances: the ones that are gone are no longer killed.
+                n.killed.retain(|&k| k < r);
+            }
+        }
+        Field::Quorum => {
+            let q: u32 = typed
+                .parse()
+                .map_err(|_| text::whole_number(&node.replicas().to_string()))?;
+            if q != node.quorum() {
+                n.quorum = Some(q);
+            }
+        }
+        Field::Availability => {
+            if typed.is_empty() {
+                // Empty: the kind's default.
+                n.availability = None;
+            } else {
+                let a = parse_availability(typed)?;
+                if a != node.availability() {
+                    n.availability = Some(a);
+                }
+            }
+        }
+        Field::Capabilities => {
+            let mut caps: Vec<String> = Vec::new();
+            for cap in typed.split([',', '，', '、']).map(str::trim) {
+                if !cap.is_empty() && !caps.iter().any(|c| c == cap) {
+                    caps.push(cap.to_string());
+                }
+            }
+            // Empty: the kind's default (`[id]` for a service).
+            n.capabilities = (!caps.is_empty()).then_some(caps);
+        }
+    }
+    Ok(n)
+}
