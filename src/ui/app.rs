@@ -253,7 +253,8 @@ pub fn app() -> Html {
             <main class="workspace">
                 <Canvas doc={doc.clone()} load_count={state.load_count()} facts={(*facts).clone()}
                         selection={state.selection.clone()} blast={blast.nodes.clone()}
-                        dispatch={(*dispatch).clone()} on_hover={(*on_hover).clone()} />
+                        dispatch={(*dispatch).clone()} hovered={(*hovered).clone()}
+                        on_hover={(*on_hover).clone()} />
                 <div class="side">
                     <AnalysisPanel analysis={(*analysis).clone()} blast={(*blast).clone()} />
                     <Inspector doc={doc.clone()} selection={state.selection.clone()}

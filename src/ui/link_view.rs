@@ -1,7 +1,9 @@
 //! One link of the diagram, drawn between the current positions of its two
-//! nodes; it re-renders itself when either of them moves. A wide invisible
-//! stroke under the line makes it easy to click (to select it).
+//! nodes. A move of either node rewrites the path directly (no render). One
+//! path a link: a click near it, on empty space, selects it (the canvas finds
+//! the nearest link), so no wide invisible twin doubles every move's work.
 
+use web_sys::Element;
 use yew::prelude::*;
 
 use super::positions::Positions;
@@ -26,23 +28,45 @@ pub struct LinkViewProps {
 /// An envelope drawn on async links, centred on the origin.
 const ENVELOPE: &str = "M-7 -5h14v10h-14zM-7 -5l7 5.5l7 -5.5";
 
+/// The drawn segment as a path's `d`, and the `transform` of its middle.
+/// A path, not a line: a move then rewrites one attribute, not four.
+fn ends(positions: &Positions, props: &LinkViewProps) -> (String, String) {
+    let a = positions.get(&props.from);
+    let b = positions.get(&props.to);
+    let (x1, y1, x2, y2) = link_segment(a, props.from_size, b, props.to_size, 2.0);
+    let middle = format!("translate({} {})", (x1 + x2) / 2.0, (y1 + y2) / 2.0);
+    (format!("M{x1} {y1}L{x2} {y2}"), middle)
+}
+
 #[function_component(LinkView)]
 pub fn link_view(props: &LinkViewProps) -> Html {
-    let redraw = use_force_update();
+    let (line, envelope) = (use_node_ref(), use_node_ref());
     {
-        let positions = props.positions.clone();
-        use_effect_with((props.from.clone(), props.to.clone()), move |(from, to)| {
-            let on_move = Callback::from(move |_| redraw.force_update());
+        let refs = (line.clone(), envelope.clone());
+        use_effect_with(props.clone(), move |props| {
+            let props = props.clone();
+            let (positions, from, to) = (
+                props.positions.clone(),
+                props.from.clone(),
+                props.to.clone(),
+            );
+            let redraw = Callback::from(move |_| {
+                let (d, middle) = ends(&props.positions, &props);
+                if let Some(el) = refs.0.cast::<Element>() {
+                    let _ = el.set_attribute("d", &d);
+                }
+                if let Some(el) = refs.1.cast::<Element>() {
+                    let _ = el.set_attribute("transform", &middle);
+                }
+            });
             let subs = [
-                positions.subscribe(from, on_move.clone()),
-                positions.subscribe(to, on_move),
+                positions.subscribe(&from, redraw.clone()),
+                positions.subscribe(&to, redraw),
             ];
             move || drop(subs)
         });
     }
-    let a = props.positions.get(&props.from);
-    let b = props.positions.get(&props.to);
-    let (x1, y1, x2, y2) = link_segment(a, props.from_size, b, props.to_size, 2.0);
+    let (d, middle) = ends(&props.positions, props);
     let kind = props.kind.as_str();
     let on_pointer_down = {
         let (on_select, from, to) = (
@@ -57,23 +81,13 @@ pub fn link_view(props: &LinkViewProps) -> Html {
             }
         }
     };
-    let (x1s, y1s, x2s, y2s) = (
-        x1.to_string(),
-        y1.to_string(),
-        x2.to_string(),
-        y2.to_string(),
-    );
     html! {
         <g data-link={format!("{}->{}", props.from, props.to)} data-kind={kind}
            class={classes!("link", format!("link-{kind}"), props.selected.then_some("selected"))}
            onpointerdown={on_pointer_down}>
-            <title>{ format!("{} → {} ({kind})", props.from, props.to) }</title>
-            <line class="link-hit" x1={x1s.clone()} y1={y1s.clone()} x2={x2s.clone()} y2={y2s.clone()} />
-            <line class="link-line" x1={x1s} y1={y1s} x2={x2s} y2={y2s}
-                  marker-end={format!("url(#arrow-{kind})")} />
+            <path ref={line} class="link-line" {d} marker-end={format!("url(#arrow-{kind})")} />
             if props.kind == LinkKind::Async {
-                <path class="envelope" d={ENVELOPE}
-                      transform={format!("translate({} {})", (x1 + x2) / 2.0, (y1 + y2) / 2.0)} />
+                <path ref={envelope} class="envelope" d={ENVELOPE} transform={middle} />
             }
         </g>
     }

@@ -1,6 +1,6 @@
 //! One node of the diagram: its box, icon, label and instance squares, drawn
-//! at the position the [`Positions`] store holds. It re-renders itself when its
-//! position changes and otherwise only when its props do.
+//! at the position the [`Positions`] store holds. A move only rewrites its
+//! `transform`; it re-renders only when its props change.
 
 use yew::prelude::*;
 
@@ -42,6 +42,8 @@ pub struct NodeViewProps {
     pub in_blast: bool,
     /// The one node Tab lands on in the diagram (roving tab stop).
     pub tab_stop: bool,
+    /// Shows the connect handle (the node is hovered or selected).
+    pub handle: bool,
     pub positions: Positions,
     pub on_event: Callback<NodeEvent>,
 }
@@ -56,6 +58,8 @@ pub struct NodeLook {
     pub in_blast: bool,
     /// The diagram's one Tab stop.
     pub tab_stop: bool,
+    /// Shows the connect handle.
+    pub handle: bool,
 }
 
 impl NodeViewProps {
@@ -81,6 +85,7 @@ impl NodeViewProps {
             selected: look.selected,
             in_blast: look.in_blast,
             tab_stop: look.tab_stop,
+            handle: look.handle,
             positions: positions.clone(),
             on_event: on_event.clone(),
         }
@@ -103,19 +108,36 @@ fn short_label(label: &str) -> String {
     }
 }
 
+/// `translate(x y)`: where a node group is drawn.
+fn placement((x, y): (f64, f64)) -> String {
+    format!("translate({x} {y})")
+}
+
 #[function_component(NodeView)]
 pub fn node_view(props: &NodeViewProps) -> Html {
-    let redraw = use_force_update();
+    let group = use_node_ref();
     {
-        let positions = props.positions.clone();
+        // A move is written straight onto the group's `transform`: a drag costs
+        // one attribute a node, as in hand-written SVG, and no render. The next
+        // render draws the same place, from the same store.
+        let (positions, group) = (props.positions.clone(), group.clone());
         use_effect_with(props.id.clone(), move |id| {
-            let sub = positions.subscribe(id, Callback::from(move |_| redraw.force_update()));
+            let store = positions.clone();
+            let id_moved = id.clone();
+            let sub = positions.subscribe(
+                id,
+                Callback::from(move |_| {
+                    if let Some(g) = group.cast::<web_sys::Element>() {
+                        let _ = g.set_attribute("transform", &placement(store.get(&id_moved)));
+                    }
+                }),
+            );
             move || drop(sub)
         });
     }
-    let (x, y) = props.positions.get(&props.id);
+    let at = props.positions.get(&props.id);
     // Geometry comes from the model so that the CLI's render draws the same.
-    let mut shape = Node::new(props.id.as_str(), props.kind, x, y);
+    let mut shape = Node::new(props.id.as_str(), props.kind, 0.0, 0.0);
     if props.replicas > 0 {
         shape.replicas = Some(props.replicas);
     }
@@ -175,6 +197,7 @@ pub fn node_view(props: &NodeViewProps) -> Html {
     } else {
         format!("{} (client)", props.label)
     };
+    // One element an instance (plus a strike when killed): big diagrams have thousands.
     let instances = (0..props.replicas).map(|i| {
         let (ix, iy) = instance_origin(&shape, i);
         let killed = i < 64 && props.killed & (1u64 << i) != 0;
@@ -190,44 +213,51 @@ pub fn node_view(props: &NodeViewProps) -> Html {
             }
         };
         html! {
-            <g class={classes!("instance", killed.then_some("killed"))}
-               data-instance={i.to_string()} data-killed={killed.to_string()} {onclick}>
-                <title>{ format!("{} #{} — {}", props.label, i + 1,
-                    if killed { "killed: click to revive" } else { "up: click to kill" }) }</title>
-                <rect x={ix.to_string()} y={iy.to_string()}
+            <>
+                <rect class={classes!("instance", killed.then_some("killed"))}
+                      data-instance={i.to_string()} data-killed={killed.to_string()} {onclick}
+                      x={ix.to_string()} y={iy.to_string()}
                       width={INSTANCE_SIZE.to_string()} height={INSTANCE_SIZE.to_string()} rx="2" />
                 if killed {
                     <path class="strike" d={format!("M{} {}l{s} {s}M{} {}l{s} -{s}",
                         ix, iy, ix, iy + INSTANCE_SIZE, s = INSTANCE_SIZE)} />
                 }
-            </g>
+            </>
         }
     });
     let label_y = -h / 2.0 + 25.0;
+    let tooltip = if props.replicas > 0 {
+        format!(
+            "{} — click a server square to kill or revive it",
+            props.label
+        )
+    } else {
+        props.label.to_string()
+    };
     html! {
-        <g data-node-id={props.id.clone()} data-kind={props.kind.as_str()}
+        <g ref={group} data-node-id={props.id.clone()} data-kind={props.kind.as_str()}
            data-status={props.status.as_str()}
            class={classes!("node", format!("kind-{}", props.kind.as_str()),
                            format!("status-{}", props.status.as_str()),
                            props.selected.then_some("selected"),
                            props.in_blast.then_some("in-blast"))}
-           transform={format!("translate({x} {y})")}
+           transform={placement(at)}
            tabindex={if props.tab_stop { "0" } else { "-1" }}
            role="button" aria-label={aria} aria-pressed={props.selected.to_string()}
            onpointerdown={on_pointer_down} onpointerenter={on_enter}
            onpointerleave={on_leave} onfocus={on_focus}>
+            <title>{ tooltip }</title>
             <rect class="node-box" x={(-w / 2.0).to_string()} y={(-h / 2.0).to_string()}
                   width={w.to_string()} height={h.to_string()} rx="8" />
             <text class="node-kind" x="0" y={(-h / 2.0 + 11.0).to_string()}
                   aria-hidden="true">{ kind_caption(props.kind) }</text>
-            <g class="node-icon" transform={format!("translate({} {})", -w / 2.0 + 15.0, label_y)}
-               aria-hidden="true">{ kind_icon(props.kind) }</g>
-            <text class="node-label" x="10" y={label_y.to_string()}>
-                <title>{ props.label.clone() }</title>
-                { short_label(&props.label) }
-            </text>
-            <g class="node-status-mark" transform={format!("translate({} {})", w / 2.0, -h / 2.0)}
-               aria-hidden="true">
+            <g class="node-icon" aria-hidden="true"
+               transform={format!("translate({} {label_y})", -w / 2.0 + 15.0)}>
+                { kind_icon(props.kind) }
+            </g>
+            <text class="node-label" x="10" y={label_y.to_string()}>{ short_label(&props.label) }</text>
+            <g class={classes!("node-status-mark", "mark", format!("mark-{}", props.status.as_str()))}
+               transform={format!("translate({} {})", w / 2.0, -h / 2.0)} aria-hidden="true">
                 <circle r="8" />
                 <text>{ mark(props.status) }</text>
             </g>
@@ -237,10 +267,12 @@ pub fn node_view(props: &NodeViewProps) -> Html {
                 </text>
             }
             { for instances }
-            <circle class="connect-handle" data-handle="" cx={(w / 2.0).to_string()} cy="0" r="7"
-                    onpointerdown={on_handle_down}>
-                <title>{ "Drag to another node to connect" }</title>
-            </circle>
+            if props.handle {
+                <circle class="connect-handle" data-handle="" cx={(w / 2.0).to_string()} cy="0" r="7"
+                        onpointerdown={on_handle_down}>
+                    <title>{ "Drag to another node to connect" }</title>
+                </circle>
+            }
         </g>
     }
 }
