@@ -81,14 +81,16 @@ pub fn link_view(props: &LinkViewProps) -> Html {
             }
         }
     };
+    // One element a link (two for async): big diagrams have thousands.
     html! {
-        <g data-link={format!("{}->{}", props.from, props.to)} data-kind={kind}
-           class={classes!("link", format!("link-{kind}"), props.selected.then_some("selected"))}
-           onpointerdown={on_pointer_down}>
-            <path ref={line} class="link-line" {d} marker-end={format!("url(#arrow-{kind})")} />
+        <>
+            <path ref={line} data-link={format!("{}->{}", props.from, props.to)} data-kind={kind}
+                  class={classes!("link", "link-line", format!("link-{kind}"),
+                                  props.selected.then_some("selected"))}
+                  {d} marker-end={format!("url(#arrow-{kind})")} onpointerdown={on_pointer_down} />
             if props.kind == LinkKind::Async {
                 <path ref={envelope} class="envelope" d={ENVELOPE} transform={middle} />
             }
-        </g>
+        </>
     }
 }

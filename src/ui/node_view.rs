@@ -246,7 +246,10 @@ pub fn node_view(props: &NodeViewProps) -> Html {
            role="button" aria-label={aria} aria-pressed={props.selected.to_string()}
            onpointerdown={on_pointer_down} onpointerenter={on_enter}
            onpointerleave={on_leave} onfocus={on_focus}>
-            <title>{ tooltip }</title>
+            // The tooltip exists only while it can show: thousands of nodes need none.
+            if props.handle {
+                <title>{ tooltip }</title>
+            }
             <rect class="node-box" x={(-w / 2.0).to_string()} y={(-h / 2.0).to_string()}
                   width={w.to_string()} height={h.to_string()} rx="8" />
             <text class="node-kind" x="0" y={(-h / 2.0 + 11.0).to_string()}
@@ -256,11 +259,10 @@ pub fn node_view(props: &NodeViewProps) -> Html {
                 { kind_icon(props.kind) }
             </g>
             <text class="node-label" x="10" y={label_y.to_string()}>{ short_label(&props.label) }</text>
-            <g class={classes!("node-status-mark", "mark", format!("mark-{}", props.status.as_str()))}
-               transform={format!("translate({} {})", w / 2.0, -h / 2.0)} aria-hidden="true">
-                <circle r="8" />
-                <text>{ mark(props.status) }</text>
-            </g>
+            <circle class={classes!("node-status-mark", format!("mark-{}", props.status.as_str()))}
+                    cx={(w / 2.0).to_string()} cy={(-h / 2.0).to_string()} r="8" />
+            <text class="node-status-glyph" x={(w / 2.0).to_string()} y={(-h / 2.0).to_string()}
+                  aria-hidden="true">{ mark(props.status) }</text>
             if props.spof {
                 <text class="spof-badge" x={(-w / 2.0 + 4.0).to_string()} y={(-h / 2.0 - 5.0).to_string()}>
                     { "SPOF" }

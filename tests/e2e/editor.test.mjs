@@ -300,7 +300,7 @@ test("the inspector refuses a bad value with the validator's message", TIMEOUT, 
     // A link is selected by a click near it; its kind changes in the inspector.
     const link = `${CANVAS} [data-link="app1->db"]`;
     const { a, b } = await page.evaluate((sel) => {
-      const path = document.querySelector(`${sel} .link-line`);
+      const path = document.querySelector(sel);
       const m = path.getScreenCTM();
       const at = (t) => {
         const p = path.getPointAtLength(path.getTotalLength() * t);
