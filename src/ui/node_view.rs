@@ -35,15 +35,8 @@ pub struct NodeViewProps {
     pub replicas: u32,
     /// Bit `i` set: instance `i` killed (at most 64 replicas).
     pub killed: u64,
-    pub status: Status,
-    pub spof: bool,
-    pub selected: bool,
-    /// Goes down with the node under the pointer or selected (its blast radius).
-    pub in_blast: bool,
-    /// The one node Tab lands on in the diagram (roving tab stop).
-    pub tab_stop: bool,
-    /// Shows the connect handle (the node is hovered or selected).
-    pub handle: bool,
+    /// What the analysis and the selection say of it.
+    pub look: NodeLook,
     pub positions: Positions,
     pub on_event: Callback<NodeEvent>,
 }
@@ -80,12 +73,7 @@ impl NodeViewProps {
                 .iter()
                 .filter(|&&k| k < 64)
                 .fold(0u64, |bits, &k| bits | (1u64 << k)),
-            status: look.status,
-            spof: look.spof,
-            selected: look.selected,
-            in_blast: look.in_blast,
-            tab_stop: look.tab_stop,
-            handle: look.handle,
+            look,
             positions: positions.clone(),
             on_event: on_event.clone(),
         }
@@ -185,10 +173,10 @@ pub fn node_view(props: &NodeViewProps) -> Html {
             "{} ({}), {}, {} of {} instances up{}",
             props.label,
             props.kind.as_str().replace('_', " "),
-            props.status.as_str(),
+            props.look.status.as_str(),
             props.replicas as usize - killed_count,
             props.replicas,
-            if props.spof {
+            if props.look.spof {
                 ", single point of failure"
             } else {
                 ""
@@ -236,18 +224,18 @@ pub fn node_view(props: &NodeViewProps) -> Html {
     };
     html! {
         <g ref={group} data-node-id={props.id.clone()} data-kind={props.kind.as_str()}
-           data-status={props.status.as_str()}
+           data-status={props.look.status.as_str()}
            class={classes!("node", format!("kind-{}", props.kind.as_str()),
-                           format!("status-{}", props.status.as_str()),
-                           props.selected.then_some("selected"),
-                           props.in_blast.then_some("in-blast"))}
+                           format!("status-{}", props.look.status.as_str()),
+                           props.look.selected.then_some("selected"),
+                           props.look.in_blast.then_some("in-blast"))}
            transform={placement(at)}
-           tabindex={if props.tab_stop { "0" } else { "-1" }}
-           role="button" aria-label={aria} aria-pressed={props.selected.to_string()}
+           tabindex={if props.look.tab_stop { "0" } else { "-1" }}
+           role="button" aria-label={aria} aria-pressed={props.look.selected.to_string()}
            onpointerdown={on_pointer_down} onpointerenter={on_enter}
            onpointerleave={on_leave} onfocus={on_focus}>
             // The tooltip exists only while it can show: thousands of nodes need none.
-            if props.handle {
+            if props.look.handle {
                 <title>{ tooltip }</title>
             }
             <rect class="node-box" x={(-w / 2.0).to_string()} y={(-h / 2.0).to_string()}
@@ -259,17 +247,17 @@ pub fn node_view(props: &NodeViewProps) -> Html {
                 { kind_icon(props.kind) }
             </g>
             <text class="node-label" x="10" y={label_y.to_string()}>{ short_label(&props.label) }</text>
-            <circle class={classes!("node-status-mark", format!("mark-{}", props.status.as_str()))}
+            <circle class={classes!("node-status-mark", format!("mark-{}", props.look.status.as_str()))}
                     cx={(w / 2.0).to_string()} cy={(-h / 2.0).to_string()} r="8" />
             <text class="node-status-glyph" x={(w / 2.0).to_string()} y={(-h / 2.0).to_string()}
-                  aria-hidden="true">{ mark(props.status) }</text>
-            if props.spof {
+                  aria-hidden="true">{ mark(props.look.status) }</text>
+            if props.look.spof {
                 <text class="spof-badge" x={(-w / 2.0 + 4.0).to_string()} y={(-h / 2.0 - 5.0).to_string()}>
                     { "SPOF" }
                 </text>
             }
             { for instances }
-            if props.handle {
+            if props.look.handle {
                 <circle class="connect-handle" data-handle="" cx={(w / 2.0).to_string()} cy="0" r="7"
                         onpointerdown={on_handle_down}>
                     <title>{ "Drag to another node to connect" }</title>

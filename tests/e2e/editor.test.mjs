@@ -4,33 +4,21 @@
 // target/e2e-artifacts/.
 
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import {
   assertPageClean,
   drag,
   grabPoint,
-  launchBrowser,
   openApp,
   parseTranslate,
   screenshot,
-  serveDist,
   settle,
   withPage,
+  startSession,
 } from "./harness.mjs";
 
 const TIMEOUT = { timeout: 90_000 };
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = startSession();
 
 const CANVAS = "svg[data-topolab-canvas]";
 const node = (id) => `${CANVAS} [data-node-id="${id}"]`;
@@ -78,8 +66,8 @@ async function setField(page, name, value) {
 }
 
 test("a cluster drawn from nothing stays up until its last server dies", TIMEOUT, async () => {
-  await withPage(browser, "editor-draw-cluster", async (page) => {
-    await openApp(page, server.url);
+  await withPage(session.browser, "editor-draw-cluster", async (page) => {
+    await openApp(page, session.server.url);
     await page.click("[data-new]");
     await settle(page);
     assert.deepEqual(await ids(page), [], "New opens an empty diagram");
@@ -143,13 +131,13 @@ test("a cluster drawn from nothing stays up until its last server dies", TIMEOUT
     await settle(page);
     assert.equal((await rows(page))[0].status, "up");
     assert.equal(await page.getAttribute(instance("service", 2), "data-killed"), "false");
-    assertPageClean(page, server);
+    assertPageClean(page, session.server);
   });
 });
 
 test("the view pans by dragging empty space and zooms by wheel, buttons and keys", TIMEOUT, async () => {
-  await withPage(browser, "editor-pan-zoom", async (page) => {
-    await openApp(page, `${server.url}#preset=cluster`);
+  await withPage(session.browser, "editor-pan-zoom", async (page) => {
+    await openApp(page, `${session.server.url}#preset=cluster`);
     const viewBox = async () => (await page.getAttribute(CANVAS, "viewBox")).split(/\s+/).map(Number);
     const lbAt = async () => centre(page, `${node("lb")} .node-box`);
     const fitted = await viewBox();
@@ -186,13 +174,13 @@ test("the view pans by dragging empty space and zooms by wheel, buttons and keys
     await page.keyboard.press("-");
     await page.keyboard.press("0");
     assert.deepEqual(await viewBox(), fitted, "0 fits too");
-    assertPageClean(page, server);
+    assertPageClean(page, session.server);
   });
 });
 
 test("shift+click and the marquee select several nodes, which move together", TIMEOUT, async () => {
-  await withPage(browser, "editor-multi-select", async (page) => {
-    await openApp(page, `${server.url}#preset=cluster`);
+  await withPage(session.browser, "editor-multi-select", async (page) => {
+    await openApp(page, `${session.server.url}#preset=cluster`);
     const selected = () => page.$$eval(`${CANVAS} .node.selected`, (gs) => gs.map((g) => g.getAttribute("data-node-id")));
     await page.click(node("app1"), { position: { x: 30, y: 12 } });
     await page.click(node("app2"), { position: { x: 30, y: 12 }, modifiers: ["Shift"] });
@@ -225,13 +213,13 @@ test("shift+click and the marquee select several nodes, which move together", TI
     await page.mouse.click(empty.x, empty.y);
     await settle(page);
     assert.deepEqual(await selected(), []);
-    assertPageClean(page, server);
+    assertPageClean(page, session.server);
   });
 });
 
 test("work is autosaved and restored after a reload; a link opened later never overwrites it", TIMEOUT, async () => {
-  await withPage(browser, "editor-autosave", async (page) => {
-    await openApp(page, `${server.url}#preset=monolith`);
+  await withPage(session.browser, "editor-autosave", async (page) => {
+    await openApp(page, `${session.server.url}#preset=monolith`);
     await page.click('[data-palette-kind="cache"]');
     await page.click(instance("app", 0));
     await settle(page);
@@ -243,13 +231,13 @@ test("work is autosaved and restored after a reload; a link opened later never o
 
     // The bare page, opened again in the same browser, restores the autosave.
     const again = await page.context().newPage();
-    await openApp(again, server.url);
+    await openApp(again, session.server.url);
     assert.deepEqual(await doc(again), edited, "the autosave came back");
     await again.close();
 
     // A preset link opened later shows the preset, keeps the autosave and offers it back.
     const link = await page.context().newPage();
-    await openApp(link, `${server.url}#preset=cluster`);
+    await openApp(link, `${session.server.url}#preset=cluster`);
     await link.waitForSelector("[data-restore]");
     assert.ok((await ids(link)).includes("app1"), "the preset is open");
     const saved = await link.evaluate(() => JSON.parse(localStorage.getItem("topolab.autosave")));
@@ -259,23 +247,23 @@ test("work is autosaved and restored after a reload; a link opened later never o
     await settle(link);
     assert.deepEqual(await doc(link), edited, "Restore brings the autosaved diagram back");
     await link.close();
-    assertPageClean(page, server);
+    assertPageClean(page, session.server);
   });
 });
 
 test("a broken #d= link says what is wrong and breaks nothing", TIMEOUT, async () => {
-  await withPage(browser, "editor-broken-link", async (page) => {
-    await openApp(page, `${server.url}#d=this-is-not*a~diagram`);
+  await withPage(session.browser, "editor-broken-link", async (page) => {
+    await openApp(page, `${session.server.url}#d=this-is-not*a~diagram`);
     const banner = await page.textContent(".banner");
     assert.match(banner, /could not be opened/);
     assert.ok((await ids(page)).length > 0, "a diagram opens anyway");
-    assertPageClean(page, server);
+    assertPageClean(page, session.server);
   });
 });
 
 test("the inspector refuses a bad value with the validator's message", TIMEOUT, async () => {
-  await withPage(browser, "editor-inspector", async (page) => {
-    await openApp(page, `${server.url}#preset=cluster`);
+  await withPage(session.browser, "editor-inspector", async (page) => {
+    await openApp(page, `${session.server.url}#preset=cluster`);
     await page.click(node("db"), { position: { x: 30, y: 12 } });
     await page.waitForSelector('[data-inspector="node"]');
     const before = await doc(page);
@@ -324,13 +312,13 @@ test("the inspector refuses a bad value with the validator's message", TIMEOUT, 
     await page.click("[data-kill-node]");
     await settle(page);
     assert.equal(await page.getAttribute(node("app2"), "data-status"), "down");
-    assertPageClean(page, server);
+    assertPageClean(page, session.server);
   });
 });
 
 test("focus follows selection, and the help overlay lists the shortcuts", TIMEOUT, async () => {
-  await withPage(browser, "editor-keyboard", async (page) => {
-    await openApp(page, `${server.url}#preset=cluster`);
+  await withPage(session.browser, "editor-keyboard", async (page) => {
+    await openApp(page, `${session.server.url}#preset=cluster`);
     // Tab lands on the diagram's first node and selects it; arrows move to a neighbour.
     await page.locator("[data-help-button]").focus();
     let focused = null;
@@ -357,6 +345,6 @@ test("focus follows selection, and the help overlay lists the shortcuts", TIMEOU
     await page.keyboard.press("Escape");
     await settle(page);
     assert.equal(await page.locator("[data-help]").count(), 0, "Escape closes the help");
-    assertPageClean(page, server);
+    assertPageClean(page, session.server);
   });
 });

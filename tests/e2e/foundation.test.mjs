@@ -3,13 +3,12 @@
 // links, and the page loads cleanly from 127.0.0.1 alone, from any folder.
 
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import {
   assertPageClean,
   drag,
   freeDelta,
   grabPoint,
-  launchBrowser,
   openApp,
   parseTranslate,
   readDiagram,
@@ -17,26 +16,16 @@ import {
   serveDist,
   toNodeSpace,
   withPage,
+  startSession,
 } from "./harness.mjs";
 
 const TIMEOUT = { timeout: 60_000 };
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = startSession();
 
 test("the page renders the diagram: a canvas with at least two nodes", TIMEOUT, async () => {
-  await withPage(browser, "foundation-render", async (page) => {
-    await openApp(page, server.url);
+  await withPage(session.browser, "foundation-render", async (page) => {
+    await openApp(page, session.server.url);
     assert.equal(await page.title(), "Topolab");
     const { nodes } = await readDiagram(page);
     assert.ok(nodes.length >= 2, `expected at least 2 [data-node-id] groups, found ${nodes.length}`);
@@ -44,13 +33,13 @@ test("the page renders the diagram: a canvas with at least two nodes", TIMEOUT, 
       assert.ok(node.id, "a node group with an empty data-node-id");
       parseTranslate(node.transform); // its position is a translate(x y)
     }
-    assertPageClean(page, server);
+    assertPageClean(page, session.server);
   });
 });
 
 test("dragging a node moves it and its links with the pointer", TIMEOUT, async () => {
-  await withPage(browser, "foundation-drag", async (page) => {
-    await openApp(page, server.url);
+  await withPage(session.browser, "foundation-drag", async (page) => {
+    await openApp(page, session.server.url);
     const before = await readDiagram(page);
     // A node with links, so there is geometry to follow it.
     const node = before.nodes.find((n) => before.links.some((l) => l.from === n.id || l.to === n.id));
@@ -82,14 +71,14 @@ test("dragging a node moves it and its links with the pointer", TIMEOUT, async (
     }
 
     await screenshot(page, "foundation");
-    assertPageClean(page, server);
+    assertPageClean(page, session.server);
   });
 });
 
 test("the app loads from any folder, with relative URLs only", TIMEOUT, async () => {
   const nested = await serveDist({ prefix: "/some/folder/" });
   try {
-    await withPage(browser, "foundation-subfolder", async (page) => {
+    await withPage(session.browser, "foundation-subfolder", async (page) => {
       await openApp(page, nested.url);
       const { nodes } = await readDiagram(page);
       assert.ok(nodes.length >= 2, `expected at least 2 nodes, found ${nodes.length}`);

@@ -4,6 +4,7 @@
 // Only helpers live here; the tests are the `*.test.mjs` files next to it.
 
 import assert from "node:assert/strict";
+import { after, before } from "node:test";
 import { createReadStream } from "node:fs";
 import { mkdir, stat } from "node:fs/promises";
 import http from "node:http";
@@ -101,6 +102,23 @@ export async function serveDist({ root = DIST, prefix = "/" } = {}) {
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * One server of dist/ and one browser for a whole test file: registers node:test `before`
+ * and `after` hooks and returns the object whose `server` and `browser` they fill.
+ */
+export function startSession() {
+  const session = { server: null, browser: null };
+  before(async () => {
+    session.server = await serveDist();
+    session.browser = await launchBrowser();
+  });
+  after(async () => {
+    await session.browser?.close();
+    await session.server?.close();
+  });
+  return session;
 }
 
 /** Launches Debian's headless Chromium (never a downloaded one). */

@@ -2,22 +2,11 @@
 // rows and their availability figures follow the engine (spec/UI.md's contract).
 
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { assertPageClean, launchBrowser, openApp, screenshot, serveDist, settle, withPage } from "./harness.mjs";
+import { test } from "node:test";
+import { assertPageClean, openApp, screenshot, settle, withPage, startSession } from "./harness.mjs";
 
 const TIMEOUT = { timeout: 60_000 };
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = startSession();
 
 const instance = (id, index) => `[data-node-id="${id}"] [data-instance="${index}"]`;
 const rows = (page) =>
@@ -30,8 +19,8 @@ const rows = (page) =>
   );
 
 test("the cluster survives its servers one by one until the last dies", TIMEOUT, async () => {
-  await withPage(browser, "kill-cluster", async (page) => {
-    await openApp(page, `${server.url}#preset=cluster`);
+  await withPage(session.browser, "kill-cluster", async (page) => {
+    await openApp(page, `${session.server.url}#preset=cluster`);
     const fresh = await rows(page);
     assert.equal(fresh.length, 3);
     assert.ok(fresh.every((r) => r.status === "up"), JSON.stringify(fresh));
@@ -56,13 +45,13 @@ test("the cluster survives its servers one by one until the last dies", TIMEOUT,
     await settle(page);
     assert.equal(await page.getAttribute(instance("app2", 0), "data-killed"), "false");
     assert.ok((await rows(page)).every((r) => r.status === "up"), "revived: up again");
-    assertPageClean(page, server);
+    assertPageClean(page, session.server);
   });
 });
 
 test("keyboard: k kills one more instance, r revives, Ctrl+Z undoes, Delete removes", TIMEOUT, async () => {
-  await withPage(browser, "kill-keyboard", async (page) => {
-    await openApp(page, `${server.url}#preset=cluster`);
+  await withPage(session.browser, "kill-keyboard", async (page) => {
+    await openApp(page, `${session.server.url}#preset=cluster`);
     await page.click('[data-node-id="db"] .node-box');
     const killed = () => page.$$eval('[data-node-id="db"] [data-instance]', (els) => els.map((e) => e.getAttribute("data-killed")));
     await page.keyboard.press("k");
@@ -85,13 +74,13 @@ test("keyboard: k kills one more instance, r revives, Ctrl+Z undoes, Delete remo
     await settle(page);
     assert.equal(await page.$('[data-node-id="db"]'), null);
     assert.equal(await page.$$eval('[data-link$="->db"]', (els) => els.length), 0);
-    assertPageClean(page, server);
+    assertPageClean(page, session.server);
   });
 });
 
 test("window.topolab: kill, revive, document, analysis and load", TIMEOUT, async () => {
-  await withPage(browser, "kill-api", async (page) => {
-    await openApp(page, `${server.url}#preset=cluster`);
+  await withPage(session.browser, "kill-api", async (page) => {
+    await openApp(page, `${session.server.url}#preset=cluster`);
     const result = await page.evaluate(() => {
       const t = window.topolab;
       t.kill("lb", 0);
@@ -120,6 +109,6 @@ test("window.topolab: kill, revive, document, analysis and load", TIMEOUT, async
     await settle(page);
     assert.equal(await page.$$eval("[data-node-id]", (els) => els.length), 2);
     assert.equal(await page.textContent('[data-function-id="c:s"] [data-availability]'), "99.90%");
-    assertPageClean(page, server);
+    assertPageClean(page, session.server);
   });
 });
