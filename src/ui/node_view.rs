@@ -53,6 +53,8 @@ pub struct NodeLook {
     pub tab_stop: bool,
     /// Shows the connect handle.
     pub handle: bool,
+    /// Drawn in full (captions, icon, label); false when zoomed far out.
+    pub detail: bool,
 }
 
 impl NodeViewProps {
@@ -240,18 +242,24 @@ pub fn node_view(props: &NodeViewProps) -> Html {
             }
             <rect class="node-box" x={(-w / 2.0).to_string()} y={(-h / 2.0).to_string()}
                   width={w.to_string()} height={h.to_string()} rx="8" />
-            <text class="node-kind" x="0" y={(-h / 2.0 + 11.0).to_string()}
-                  aria-hidden="true">{ kind_caption(props.kind) }</text>
-            <g class="node-icon" aria-hidden="true"
-               transform={format!("translate({} {label_y})", -w / 2.0 + 15.0)}>
-                { kind_icon(props.kind) }
-            </g>
-            <text class="node-label" x="10" y={label_y.to_string()}>{ short_label(&props.label) }</text>
+            // Zoomed out so far that text would be a few pixels high, a node is its
+            // box, status dot and instances: thousands of them then draw in a fraction.
+            if props.look.detail {
+                <text class="node-kind" x="0" y={(-h / 2.0 + 11.0).to_string()}
+                      aria-hidden="true">{ kind_caption(props.kind) }</text>
+                <g class="node-icon" aria-hidden="true"
+                   transform={format!("translate({} {label_y})", -w / 2.0 + 15.0)}>
+                    { kind_icon(props.kind) }
+                </g>
+                <text class="node-label" x="10" y={label_y.to_string()}>{ short_label(&props.label) }</text>
+            }
             <circle class={classes!("node-status-mark", format!("mark-{}", props.look.status.as_str()))}
                     cx={(w / 2.0).to_string()} cy={(-h / 2.0).to_string()} r="8" />
-            <text class="node-status-glyph" x={(w / 2.0).to_string()} y={(-h / 2.0).to_string()}
-                  aria-hidden="true">{ mark(props.look.status) }</text>
-            if props.look.spof {
+            if props.look.detail {
+                <text class="node-status-glyph" x={(w / 2.0).to_string()} y={(-h / 2.0).to_string()}
+                      aria-hidden="true">{ mark(props.look.status) }</text>
+            }
+            if props.look.spof && props.look.detail {
                 <text class="spof-badge" x={(-w / 2.0 + 4.0).to_string()} y={(-h / 2.0 - 5.0).to_string()}>
                     { "SPOF" }
                 </text>

@@ -2,7 +2,7 @@
 //! `viewBox`. It is view state, like positions: it is set on the element
 //! directly, so panning or zooming never re-renders a node or a link.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use web_sys::{Element, SvgGraphicsElement};
@@ -10,6 +10,10 @@ use yew::NodeRef;
 
 use crate::model::geometry::node_size;
 use crate::model::Document;
+
+/// Screen pixels per diagram unit below which nodes are drawn without text:
+/// a 13-pixel label would be under 5 pixels high.
+pub const DETAIL_SCALE: f64 = 0.38;
 
 /// The narrowest and widest view, in diagram units.
 const MIN_WIDTH: f64 = 120.0;
@@ -89,12 +93,17 @@ impl ViewBox {
     }
 }
 
+/// The level of detail last told, and whom to tell when it changes.
+type DetailWatch = (bool, yew::Callback<bool>);
+
 /// The canvas's view, kept apart from the component tree and written to the
 /// `<svg>` element itself.
 #[derive(Clone)]
 pub struct Viewport {
     svg: NodeRef,
     view: Rc<Cell<ViewBox>>,
+    /// Told whether nodes should be drawn in full, when that changes.
+    on_detail: Rc<RefCell<Option<DetailWatch>>>,
 }
 
 impl PartialEq for Viewport {
@@ -113,6 +122,37 @@ impl Viewport {
                 w: 800.0,
                 h: 500.0,
             })),
+            on_detail: Rc::new(RefCell::new(None)),
+        }
+    }
+
+    /// Calls `on_detail` whenever the view crosses [`DETAIL_SCALE`], starting from `detail`.
+    pub fn watch_detail(&self, detail: bool, on_detail: yew::Callback<bool>) {
+        *self.on_detail.borrow_mut() = Some((detail, on_detail));
+    }
+
+    /// Tells the watcher if the level of detail changed with the view.
+    fn check_detail(&self) {
+        let Some(svg) = self.svg.cast::<Element>() else {
+            return;
+        };
+        let view = self.get();
+        let (w, h) = (
+            f64::from(svg.client_width()),
+            f64::from(svg.client_height()),
+        );
+        if w <= 0.0 || h <= 0.0 {
+            return;
+        }
+        let detail = (w / view.w).min(h / view.h) >= DETAIL_SCALE;
+        let mut watch = self.on_detail.borrow_mut();
+        if let Some((shown, callback)) = watch.as_mut() {
+            if *shown != detail {
+                *shown = detail;
+                let callback = callback.clone();
+                drop(watch);
+                callback.emit(detail);
+            }
         }
     }
 
@@ -134,6 +174,7 @@ impl Viewport {
         if let Some(svg) = self.svg.cast::<Element>() {
             let _ = svg.set_attribute("viewBox", &view.attribute());
         }
+        self.check_detail();
     }
 
     /// Shows the whole diagram.

@@ -174,6 +174,21 @@ test("the view pans by dragging empty space and zooms by wheel, buttons and keys
     await page.keyboard.press("-");
     await page.keyboard.press("0");
     assert.deepEqual(await viewBox(), fitted, "0 fits too");
+
+    // Zoomed far out, nodes drop their texts (unreadable at that size) but keep everything
+    // the automation contract names; zooming back in brings the texts back.
+    const count = (selector) => page.locator(`${CANVAS} ${selector}`).count();
+    const [nodes, instances, labels] = [await count("[data-node-id]"), await count("[data-instance]"), await count(".node-label")];
+    assert.equal(labels, nodes);
+    for (let i = 0; i < 6; i++) await page.keyboard.press("-");
+    await settle(page);
+    assert.equal(await count(".node-label"), 0, "no labels when zoomed far out");
+    assert.equal(await count("[data-node-id][data-status]"), nodes);
+    assert.equal(await count("[data-instance]"), instances);
+    await screenshot(page, "editor-zoomed-out");
+    await page.keyboard.press("0");
+    await settle(page);
+    assert.equal(await count(".node-label"), nodes, "the labels are back at the fitted view");
     assertPageClean(page, session.server);
   });
 });
