@@ -41,9 +41,10 @@ struct Banner {
 #[function_component(App)]
 pub fn app() -> Html {
     let opened = use_memo((), |_| opening());
+    // The document is copied once, when the reducer starts (not on every render).
     let editor = use_reducer({
-        let doc = opened.doc.clone();
-        move || Editor(EditorState::new(doc))
+        let opened = opened.clone();
+        move || Editor(EditorState::new(opened.doc.clone()))
     });
     let dispatch = {
         let dispatcher = editor.dispatcher();
