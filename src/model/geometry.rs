@@ -1,7 +1,7 @@
 //! How big a node is drawn and where links meet it: shared by the app's canvas
 //! and the CLI's `render`, so both draw the same picture.
 
-use super::document::Node;
+use super::document::{Document, Node};
 
 /// Width of a node's box.
 pub const NODE_WIDTH: f64 = 124.0;
@@ -24,6 +24,25 @@ pub fn node_size(node: &Node) -> (f64, f64) {
         NODE_WIDTH,
         NODE_HEIGHT + f64::from(rows) * (INSTANCE_SIZE + INSTANCE_GAP),
     )
+}
+
+/// The drawing's bounds `(x0, y0, x1, y1)`: every box, with room above for the
+/// status marks and SPOF badges and to the right for the connect handles;
+/// `None` for an empty diagram. Shared by the CLI's render and the app's "fit".
+pub fn diagram_bounds(doc: &Document) -> Option<(f64, f64, f64, f64)> {
+    let first = doc.nodes.first()?;
+    Some(doc.nodes.iter().fold(
+        (first.x, first.y, first.x, first.y),
+        |(x0, y0, x1, y1), n| {
+            let (w, h) = node_size(n);
+            (
+                x0.min(n.x - w / 2.0),
+                y0.min(n.y - h / 2.0 - 12.0),
+                x1.max(n.x + w / 2.0 + 12.0),
+                y1.max(n.y + h / 2.0),
+            )
+        },
+    ))
 }
 
 /// Top-left corner of instance `index`'s square, relative to the node's centre.

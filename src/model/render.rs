@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::document::{Document, NodeKind};
-use super::geometry::{instance_origin, link_segment, node_size, INSTANCE_SIZE};
+use super::geometry::{diagram_bounds, instance_origin, link_segment, node_size, INSTANCE_SIZE};
 
 const STYLE: &str = "
 svg{font-family:system-ui,-apple-system,'Segoe UI','Noto Sans','Noto Sans CJK SC',sans-serif}
@@ -58,21 +58,7 @@ fn status_mark(status: &str) -> &'static str {
 /// are drawn as up.
 pub fn render_svg(doc: &Document, statuses: &[&str]) -> String {
     let sizes: Vec<(f64, f64)> = doc.nodes.iter().map(node_size).collect();
-    // The drawing's bounds: every box, with room above for the status marks.
-    let (x0, y0, x1, y1) = match doc.nodes.first() {
-        None => (0.0, 0.0, 400.0, 300.0),
-        Some(first) => doc.nodes.iter().zip(&sizes).fold(
-            (first.x, first.y, first.x, first.y),
-            |(a, b, c, d), (n, (w, h))| {
-                (
-                    a.min(n.x - w / 2.0),
-                    b.min(n.y - h / 2.0 - 12.0),
-                    c.max(n.x + w / 2.0 + 12.0),
-                    d.max(n.y + h / 2.0),
-                )
-            },
-        ),
-    };
+    let (x0, y0, x1, y1) = diagram_bounds(doc).unwrap_or((0.0, 0.0, 400.0, 300.0));
     let margin = 24.0;
     let title_height = if doc.title.is_some() { 32.0 } else { 0.0 };
     let (vx, vy) = (x0 - margin, y0 - margin - title_height);

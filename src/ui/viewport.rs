@@ -8,7 +8,7 @@ use std::rc::Rc;
 use web_sys::{Element, SvgGraphicsElement};
 use yew::NodeRef;
 
-use crate::model::geometry::node_size;
+use crate::model::geometry::diagram_bounds;
 use crate::model::Document;
 
 /// Screen pixels per diagram unit below which nodes are drawn without text:
@@ -33,22 +33,14 @@ pub struct ViewBox {
 impl ViewBox {
     /// The diagram's bounding box with a margin, at least 400 x 300 units.
     pub fn fitted(doc: &Document) -> ViewBox {
-        if doc.nodes.is_empty() {
+        let Some((x0, y0, x1, y1)) = diagram_bounds(doc) else {
             return ViewBox {
                 x: 0.0,
                 y: 0.0,
                 w: 800.0,
                 h: 500.0,
             };
-        }
-        let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-        for n in &doc.nodes {
-            let (w, h) = node_size(n);
-            x0 = x0.min(n.x - w / 2.0);
-            y0 = y0.min(n.y - h / 2.0 - 14.0); // room for the SPOF badge
-            x1 = x1.max(n.x + w / 2.0 + 10.0); // room for the connect handle
-            y1 = y1.max(n.y + h / 2.0);
-        }
+        };
         let w = (x1 - x0 + 2.0 * FIT_MARGIN).max(400.0);
         let h = (y1 - y0 + 2.0 * FIT_MARGIN).max(300.0);
         let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
