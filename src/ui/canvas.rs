@@ -297,13 +297,9 @@ pub fn canvas(props: &CanvasProps) -> Html {
                 };
                 let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
                 // Text fields keep their keys; a button keeps Space (it presses it).
-                let typing = target
-                    .as_ref()
-                    .is_some_and(|el| match el.tag_name().as_str() {
-                        "INPUT" | "TEXTAREA" | "SELECT" => true,
-                        "BUTTON" => e.key() == " ",
-                        _ => false,
-                    });
+                let typing = super::keyboard::typing(e)
+                    || (e.key() == " "
+                        && target.as_ref().is_some_and(|el| el.tag_name() == "BUTTON"));
                 if typing || e.ctrl_key() || e.meta_key() || e.alt_key() {
                     return;
                 }

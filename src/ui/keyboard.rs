@@ -26,7 +26,7 @@ pub fn action_for(key: &str, ctrl: bool, shift: bool, selection: &Selection) -> 
 }
 
 /// Whether the key press is meant for a text field rather than the diagram.
-fn typing(event: &KeyboardEvent) -> bool {
+pub(super) fn typing(event: &KeyboardEvent) -> bool {
     event
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
