@@ -103,8 +103,8 @@ pub fn app() -> Html {
         use_effect_with((), move |_| {
             let listener =
                 gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
-                    match storage::address_document() {
-                        Some(Ok(doc)) => dispatch.emit(Action::Load(Rc::new(doc))),
+                    match super::startup::from_address() {
+                        Some(Ok((doc, _))) => dispatch.emit(Action::Load(Rc::new(doc))),
                         Some(Err(text)) => banner.set(Some(Banner {
                             text,
                             restore: None,

@@ -3,6 +3,7 @@
 //! never breaks the page: it says what is wrong and opens the next choice.
 
 use crate::model::presets::preset;
+use crate::model::share::decode_document;
 use crate::model::{Document, Problem};
 
 use super::storage;
@@ -39,28 +40,39 @@ fn problems_text(problems: &[Problem]) -> String {
     lines.join("; ")
 }
 
+/// The diagram the address names (`#d=`, else `#preset=`) and where it came
+/// from, or what is wrong with it; `None` when it names none. Read when the
+/// page opens and when the address changes.
+pub fn from_address() -> Option<Result<(Document, Source), String>> {
+    if let Some(data) = storage::address_data() {
+        return Some(
+            decode_document(&data)
+                .map(|doc| (doc, Source::Address))
+                .map_err(|problems| {
+                    format!(
+                        "The diagram in this link could not be opened: {}.",
+                        problems_text(&problems)
+                    )
+                }),
+        );
+    }
+    let name = storage::address_preset()?;
+    Some(
+        preset(&name)
+            .map(|p| (p.document(), Source::Preset(p.name)))
+            .ok_or_else(|| format!("There is no preset called {name:?}.")),
+    )
+}
+
 /// Decides what the page opens with.
 pub fn opening() -> Opening {
     let autosaved_text = storage::autosaved_text();
     let autosaved = autosaved_text.as_deref().map(storage::read_autosave);
-    let mut notice = None;
-    let mut chosen: Option<(Document, Source)> = None;
-    if let Some(data) = storage::address_data() {
-        match storage::read_address(&data) {
-            Ok(doc) => chosen = Some((doc, Source::Address)),
-            Err(problems) => {
-                notice = Some(format!(
-                    "The diagram in this link could not be opened: {}.",
-                    problems_text(&problems)
-                ))
-            }
-        }
-    } else if let Some(name) = storage::address_preset() {
-        match preset(&name) {
-            Some(p) => chosen = Some((p.document(), Source::Preset(p.name))),
-            None => notice = Some(format!("There is no preset called {name:?}.")),
-        }
-    }
+    let (chosen, mut notice) = match from_address() {
+        Some(Ok(chosen)) => (Some(chosen), None),
+        Some(Err(notice)) => (None, Some(notice)),
+        None => (None, None),
+    };
     let (doc, source) = match (chosen, &autosaved) {
         (Some(chosen), _) => chosen,
         (None, Some(Ok(doc))) => (doc.clone(), Source::Autosave),

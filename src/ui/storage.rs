@@ -8,7 +8,7 @@
 
 use gloo::storage::{LocalStorage, Storage};
 
-use crate::model::share::{decode_document, encode_document};
+use crate::model::share::encode_document;
 use crate::model::{parse_document, Document, Problem};
 
 /// The diagram being edited, as `topolab/1` JSON.
@@ -58,31 +58,6 @@ pub fn address_data() -> Option<String> {
 pub fn address_preset() -> Option<String> {
     let hash = gloo::utils::window().location().hash().ok()?;
     hash.strip_prefix("#preset=").map(str::to_string)
-}
-
-/// The document in `#d=` data.
-pub fn read_address(data: &str) -> Result<Document, Vec<Problem>> {
-    decode_document(data)
-}
-
-/// The diagram the address names (`#d=` or `#preset=`), or what is wrong with it;
-/// `None` when it names none.
-pub fn address_document() -> Option<Result<Document, String>> {
-    if let Some(data) = address_data() {
-        return Some(read_address(&data).map_err(|problems| {
-            let first: Vec<String> = problems.iter().take(3).map(|p| p.to_string()).collect();
-            format!(
-                "The diagram in this link could not be opened: {}.",
-                first.join("; ")
-            )
-        }));
-    }
-    let name = address_preset()?;
-    Some(
-        crate::model::presets::preset(&name)
-            .map(|p| p.document())
-            .ok_or_else(|| format!("There is no preset called {name:?}.")),
-    )
 }
 
 /// Puts `doc` in the address, replacing the history entry (UI.md "URL").
