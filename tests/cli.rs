@@ -252,7 +252,7 @@ fn labels_are_drawn_as_text_never_as_markup() {
 
 #[test]
 fn every_command_has_help_and_unknown_ones_exit_2() {
-    for cmd in ["analyze", "validate", "split", "render"] {
+    for cmd in ["analyze", "validate", "split", "render", "compare"] {
         let out = topolab(&[cmd, "--help"], None);
         assert_eq!(out.status.code(), Some(0), "{cmd}");
         assert!(
@@ -266,4 +266,161 @@ fn every_command_has_help_and_unknown_ones_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     let out = topolab(&[], None);
     assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn compare_prints_two_spec_examples_side_by_side_as_json() {
+    let (monolith, micro) = (
+        fixture("spec/monolith.json"),
+        fixture("spec/microservices.json"),
+    );
+    let out = topolab(&["compare", &monolith, &micro], None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let got: Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+    let mut keys: Vec<&String> = got.as_object().expect("an object").keys().collect();
+    keys.sort();
+    assert_eq!(keys, ["a", "b", "functions", "rows"]);
+    assert_eq!(
+        (got["a"].as_str(), got["b"].as_str()),
+        (Some(&*monolith), Some(&*micro))
+    );
+
+    let rows = got["rows"].as_array().expect("rows");
+    let metrics: Vec<&str> = rows.iter().filter_map(|r| r["metric"].as_str()).collect();
+    assert_eq!(
+        metrics,
+        [
+            "system_all",
+            "system_mean",
+            "system_design_all",
+            "system_downtime_hours_per_year",
+            "method",
+            "functions",
+            "nodes",
+            "instances",
+            "services",
+            "sync_links",
+            "async_links",
+            "shared_stores",
+            "cycles",
+            "max_sync_depth",
+            "longest_request_chain",
+            "spof_nodes",
+            "largest_blast_radius",
+            "mean_blast_radius",
+            "mean_instability",
+        ]
+    );
+    for row in rows {
+        let mut keys: Vec<&String> = row.as_object().expect("a row").keys().collect();
+        keys.sort();
+        assert_eq!(keys, ["a", "b", "better", "differs", "direction", "metric"]);
+    }
+    let row = |metric: &str| {
+        rows.iter()
+            .find(|r| r["metric"] == metric)
+            .cloned()
+            .unwrap_or(Value::Null)
+    };
+    // Monolith: app and db in series (MODEL.md §2).
+    let all = row("system_all");
+    assert_close(&all["a"], &Value::from(0.999 * 0.9995), "system_all.a");
+    assert_eq!(
+        (&all["direction"], &all["differs"], &all["better"]),
+        (
+            &Value::from("higher"),
+            &Value::from(true),
+            &Value::from("a")
+        )
+    );
+    assert_eq!(row("nodes")["better"], Value::Null);
+    assert_eq!(row("nodes")["direction"], "none");
+    assert_eq!(row("spof_nodes")["a"], serde_json::json!(["app", "db"]));
+    assert_eq!(row("shared_stores")["differs"], false);
+    assert_eq!(row("method")["b"], "exact");
+
+    let functions = got["functions"].as_array().expect("functions");
+    assert_eq!(functions.len(), 3);
+    for (f, id) in functions
+        .iter()
+        .zip(["browser:catalog", "browser:orders", "browser:payments"])
+    {
+        assert_eq!(
+            (&f["a"], &f["b"], &f["matched_by"]),
+            (&Value::from(id), &Value::from(id), &Value::from("id"))
+        );
+        let metrics: Vec<&str> = f["rows"]
+            .as_array()
+            .expect("rows")
+            .iter()
+            .filter_map(|r| r["metric"].as_str())
+            .collect();
+        assert_eq!(
+            metrics,
+            [
+                "availability",
+                "design_availability",
+                "status",
+                "downtime_hours_per_year"
+            ]
+        );
+    }
+    assert_eq!(
+        functions[1]["rows"][0]["better"], "a",
+        "orders: better in the monolith"
+    );
+}
+
+#[test]
+fn compare_reads_one_document_from_standard_input() {
+    let doc = std::fs::read_to_string(fixture("spec/cluster.json")).expect("fixture");
+    let out = topolab(&["compare", "-", &fixture("spec/cluster.json")], Some(&doc));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let got: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let rows = got["rows"].as_array().expect("rows");
+    assert!(
+        rows.iter().all(|r| r["differs"] == false),
+        "the same document"
+    );
+}
+
+#[test]
+fn compare_refuses_invalid_input_with_one_error_line_per_problem_naming_its_file() {
+    let bad = r#"{"format": "topolab/1", "nodes": [{"id": "a", "kind": "client"}],
+      "links": [{"from": "a", "to": "paymnts"}]}"#;
+    let out = topolab(&["compare", &fixture("spec/monolith.json"), "-"], Some(bad));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        text(&out.stderr),
+        "error: standard input: links[0].to: no node with id \"paymnts\"\n"
+    );
+    let out = topolab(&["compare", "/no/such/a.json", "/no/such/b.json"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 2, "{err}");
+    assert!(
+        lines[0].starts_with("error: cannot read /no/such/a.json"),
+        "{err}"
+    );
+    assert!(
+        lines[1].starts_with("error: cannot read /no/such/b.json"),
+        "{err}"
+    );
+}
+
+#[test]
+fn compare_needs_exactly_two_files_and_one_standard_input_at_most() {
+    let one = fixture("spec/monolith.json");
+    for args in [
+        vec!["compare", one.as_str()],
+        vec!["compare", one.as_str(), one.as_str(), one.as_str()],
+        vec!["compare", "-", "-"],
+    ] {
+        let out = topolab(&args, Some(""));
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        assert!(text(&out.stderr).starts_with("error: "), "{args:?}");
+    }
 }

@@ -7,6 +7,7 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
+use topolab::model::compare::{compare, Metric};
 use topolab::model::split::{split, SplitLink, SplitRequest};
 use topolab::model::{analyze, parse_document, render::render_svg, Document};
 
@@ -19,6 +20,7 @@ Usage:
   topolab split FILE --node V --capabilities a,b [--link requires|async|none] [--own-database]
                             print the document with V's capabilities a,b moved to a new service
   topolab render FILE       print a standalone SVG of the diagram
+  topolab compare A B       print two documents' figures side by side as JSON
   topolab COMMAND --help    more about one command
 
 FILE is a path, or - for standard input.
@@ -59,6 +61,32 @@ Usage: topolab render FILE
 Prints a standalone SVG of the diagram (styles inline, text as text), nodes
 coloured and marked by their live status.";
 
+const COMPARE_HELP: &str = "\
+Usage: topolab compare A B
+
+Analyzes documents A and B (paths; one of them may be - for standard input)
+and prints their figures side by side as one JSON object:
+  {\"a\": \"A\", \"b\": \"B\",
+   \"functions\": [{\"a\": \"browser:orders\", \"b\": \"browser:orders\", \"label\": \"orders\",
+                  \"matched_by\": \"id\", \"rows\": [ROW, ...]}],
+   \"rows\": [ROW, ...]}
+where each ROW is
+  {\"metric\": \"system_all\", \"direction\": \"higher\", \"a\": 0.9985, \"b\": 0.998,
+   \"differs\": true, \"better\": \"a\"}
+`functions`: A's functions in order, then those only in B; paired by id, else
+by client and capability or by capability (`matched_by` \"capability\"), else by
+label; one found on one side only has null for the other side and its values.
+Each function's rows, in this order: {FUNCTION_ROWS}.
+`rows`, the whole document's, in this order: {DOCUMENT_ROWS}.
+A value is a number, a string (a status, a method), a list of node ids
+(shared_stores, spof_nodes) or a list of lists (cycles). `direction` is higher,
+lower or none; `better` is a, b or null (equal, no direction, or one side
+only), lists compared by their length. `differs`: beyond 1e-12 (and beyond the
+95% intervals when sampled), by any id for a list. Blast radii are shares of
+the functions (0 to 1); longest_request_chain counts the links a request waits
+on: forwarded from a client to a node, then that node's sync_depth.
+Invalid input: exit status 2, each problem on one line naming its file.";
+
 /// A failure: lines for standard error.
 struct Failure(Vec<String>);
 
@@ -85,16 +113,57 @@ fn load(path: &str) -> Result<Document, Failure> {
         .map_err(|problems| Failure(problems.iter().map(|p| p.to_string()).collect()))
 }
 
-/// The command's words: one FILE and `--name value` options.
+/// [`COMPARE_HELP`] with the metric names filled in, wrapped to 80 columns.
+fn compare_help() -> String {
+    let keys = |metrics: &[Metric]| {
+        let mut text = String::new();
+        let mut column = 80;
+        for (i, m) in metrics.iter().enumerate() {
+            let word = match i + 1 == metrics.len() {
+                true => m.key().to_string(),
+                false => format!("{},", m.key()),
+            };
+            if column + 1 + word.len() > 78 {
+                text.push_str("\n  ");
+                column = 2;
+            } else {
+                text.push(' ');
+                column += 1;
+            }
+            text.push_str(&word);
+            column += word.len();
+        }
+        text
+    };
+    COMPARE_HELP
+        .replace(" {FUNCTION_ROWS}", &keys(&Metric::FUNCTION))
+        .replace(" {DOCUMENT_ROWS}", &keys(&Metric::DOCUMENT))
+}
+
+/// [`load`], each problem prefixed by the file's name (for two files at once).
+fn load_named(path: &str) -> Result<Document, Failure> {
+    let text = read_input(path)?;
+    let name = if path == "-" { "standard input" } else { path };
+    parse_document(&text)
+        .map_err(|problems| Failure(problems.iter().map(|p| format!("{name}: {p}")).collect()))
+}
+
+/// The command's words: FILEs and `--name value` options.
 struct Args {
-    file: Option<String>,
+    files: Vec<String>,
     options: Vec<(String, Option<String>)>,
     help: bool,
 }
 
-fn parse_args(args: &[String], takes_value: &[&str], flags: &[&str]) -> Result<Args, Failure> {
+/// Reads `args`, which may name up to `files` FILEs (one unless said).
+fn parse_args_with_files(
+    args: &[String],
+    takes_value: &[&str],
+    flags: &[&str],
+    files: usize,
+) -> Result<Args, Failure> {
     let mut out = Args {
-        file: None,
+        files: Vec::new(),
         options: Vec::new(),
         help: false,
     };
@@ -117,21 +186,27 @@ fn parse_args(args: &[String], takes_value: &[&str], flags: &[&str]) -> Result<A
             } else {
                 return Err(Failure::one(format!("unknown option --{name}")));
             }
-        } else if out.file.is_none() {
-            out.file = Some(arg.clone());
+        } else if out.files.len() < files {
+            out.files.push(arg.clone());
         } else {
+            let only = if files == 1 { "one FILE" } else { "two FILEs" };
             return Err(Failure::one(format!(
-                "unexpected argument {arg:?}: one FILE only"
+                "unexpected argument {arg:?}: {only} only"
             )));
         }
     }
     Ok(out)
 }
 
+fn parse_args(args: &[String], takes_value: &[&str], flags: &[&str]) -> Result<Args, Failure> {
+    parse_args_with_files(args, takes_value, flags, 1)
+}
+
 impl Args {
     fn file(&self) -> Result<&str, Failure> {
-        self.file
-            .as_deref()
+        self.files
+            .first()
+            .map(String::as_str)
             .ok_or_else(|| Failure::one("name a FILE, or - for standard input"))
     }
 
@@ -217,6 +292,39 @@ fn run(argv: &[String]) -> Result<String, Failure> {
             let doc = load(args.file()?)?;
             let analysis = analyze(&doc);
             Ok(render_svg(&doc, &analysis.node_statuses()))
+        }
+        "compare" => {
+            let args = parse_args_with_files(rest, &[], &[], 2)?;
+            if args.help {
+                return Ok(compare_help() + "\n");
+            }
+            let [a, b] = args.files.as_slice() else {
+                return Err(Failure::one("name two FILEs, A and B (one may be -)"));
+            };
+            if a == "-" && b == "-" {
+                return Err(Failure::one(
+                    "only one of A and B can be - (standard input)",
+                ));
+            }
+            // Every problem of both documents at once, each naming its file.
+            let (doc_a, doc_b) = (load_named(a), load_named(b));
+            let (doc_a, doc_b) = match (doc_a, doc_b) {
+                (Ok(x), Ok(y)) => (x, y),
+                (x, y) => {
+                    let lines = [x.err(), y.err()].into_iter().flatten();
+                    return Err(Failure(lines.flat_map(|f| f.0).collect()));
+                }
+            };
+            let comparison = compare(&doc_a, &doc_b);
+            let out = serde_json::json!({
+                "a": a,
+                "b": b,
+                "functions": comparison.functions,
+                "rows": comparison.rows,
+            });
+            serde_json::to_string_pretty(&out)
+                .map(|s| s + "\n")
+                .map_err(|e| Failure::one(format!("cannot write the comparison: {e}")))
         }
         other => Err(Failure::one(format!(
             "unknown command {other:?}\n\n{USAGE}"

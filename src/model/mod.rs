@@ -1,6 +1,7 @@
 //! The topology model of `../shared/spec/MODEL.md`: pure Rust, no browser, no I/O.
 
 pub mod analysis;
+pub mod compare;
 pub mod document;
 pub mod geometry;
 pub mod parse;
