@@ -3,9 +3,11 @@
 //! back keeps exactly the fields its author wrote.
 //!
 //! Documents are built from JSON by [`crate::model::parse`], which validates
-//! every rule; the types here assume a valid document.
+//! every rule; the types here assume a valid document. They deserialize
+//! strictly (unknown fields refused) only for the reader's fast path: read
+//! one through `parse`, never with serde alone.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 /// The value of the document's `format` field.
@@ -15,13 +17,15 @@ pub const FORMAT: &str = "topolab/1";
 pub type Extra = Map<String, Value>;
 
 /// A whole diagram: what the editor shows, the CLI reads and a link shares.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Document {
     /// Always [`FORMAT`].
     pub format: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     pub nodes: Vec<Node>,
+    #[serde(default)]
     pub links: Vec<Link>,
     /// `None` when the document lets the functions be derived (MODEL.md §1.3).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -67,7 +71,7 @@ impl Document {
 }
 
 /// What a node is; decides its defaults and how it is drawn (MODEL.md §1.1).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum NodeKind {
     Client,
@@ -144,13 +148,16 @@ impl NodeKind {
 }
 
 /// One box of the diagram: a client, or a role played by `replicas` identical instances.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Node {
     pub id: String,
     pub kind: NodeKind,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
+    #[serde(default)]
     pub x: f64,
+    #[serde(default)]
     pub y: f64,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub replicas: Option<u32>,
@@ -158,7 +165,7 @@ pub struct Node {
     pub quorum: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub availability: Option<f64>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub killed: Vec<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub capabilities: Option<Vec<String>>,
@@ -234,7 +241,7 @@ impl Node {
 }
 
 /// How a request or message travels along a link (MODEL.md §1.2).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LinkKind {
     Route,
@@ -282,7 +289,8 @@ impl LinkKind {
 }
 
 /// A directed edge between two nodes.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Link {
     pub from: String,
     pub to: String,
@@ -325,7 +333,8 @@ impl Document {
 }
 
 /// Something users ask the system to do: a client reaching a capability (MODEL.md §1.3).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Function {
     pub id: String,
     #[serde(skip_serializing_if = "Option::is_none")]

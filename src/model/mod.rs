@@ -3,6 +3,7 @@
 pub mod analysis;
 pub mod compare;
 pub mod document;
+pub mod drawing;
 pub mod geometry;
 pub mod parse;
 pub mod presets;

@@ -10,13 +10,14 @@ use super::canvas::{Canvas, NodeFacts};
 use super::coupling::CouplingTable;
 use super::help::HelpOverlay;
 use super::inspector::Inspector;
+use super::lang::{Lang, LangContext, LangSwitch};
 use super::panel::{AnalysisPanel, Blast};
 use super::startup::{opening, Opening};
 use super::storage;
 use crate::editor::{Action, EditorState};
 use crate::model::analysis::{analyze, nodes_down_with};
 use crate::model::presets::{preset, PRESETS};
-use crate::model::Document;
+use crate::model::{Analysis, Document};
 
 /// The reducer's state is the plain-Rust editor state.
 #[derive(PartialEq)]
@@ -38,13 +39,49 @@ struct Banner {
     restore: Option<Rc<Document>>,
 }
 
+/// What the page opens with, read before the app is mounted (see [`super::start`]).
+pub struct Start {
+    pub opening: Opening,
+    /// The analysis of the opened document.
+    pub analysis: Rc<Analysis>,
+}
+
+impl Start {
+    /// Reads the address and the autosave and analyses what they open.
+    pub fn read() -> Start {
+        let opening = opening();
+        let analysis = Rc::new(analyze(&opening.doc));
+        Start { opening, analysis }
+    }
+}
+
+#[derive(Properties, Clone, Default)]
+pub struct AppProps {
+    /// What the page opens with; read on mounting when absent.
+    #[prop_or_default]
+    pub start: Option<Rc<Start>>,
+}
+
+impl PartialEq for AppProps {
+    fn eq(&self, other: &Self) -> bool {
+        match (&self.start, &other.start) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        }
+    }
+}
+
 #[function_component(App)]
-pub fn app() -> Html {
-    let opened = use_memo((), |_| opening());
+pub fn app(props: &AppProps) -> Html {
+    let start = use_memo((), {
+        let given = props.start.clone();
+        move |_| given.unwrap_or_else(|| Rc::new(Start::read()))
+    });
     // The document is copied once, when the reducer starts (not on every render).
     let editor = use_reducer({
-        let opened = opened.clone();
-        move || Editor(EditorState::new(opened.doc.clone()))
+        let start = start.clone();
+        move || Editor(EditorState::new(start.opening.doc.clone()))
     });
     let dispatch = {
         let dispatcher = editor.dispatcher();
@@ -53,11 +90,21 @@ pub fn app() -> Html {
         })
     };
     let banner = use_state({
-        let opened = opened.clone();
-        move || initial_banner(&opened)
+        let start = start.clone();
+        move || initial_banner(&start.opening)
     });
     let help_open = use_state(|| false);
     let hovered = use_state(|| None::<AttrValue>);
+    let lang = use_state(super::lang::initial_lang);
+    use_effect_with(*lang, |lang| super::lang::apply(*lang));
+    let lang_context = {
+        let setter = lang.setter();
+        let set = use_memo((), move |_| Callback::from(move |l: Lang| setter.set(l)));
+        LangContext {
+            lang: *lang,
+            set: (*set).clone(),
+        }
+    };
     {
         // `window.topolab`, for as long as the app is mounted.
         let editor = editor.clone();
@@ -128,8 +175,12 @@ pub fn app() -> Html {
 
     // The one place the engine runs: again only when the topology changed.
     let analysis = use_memo(state.topology_rev(), {
-        let doc = doc.clone();
-        move |_| Rc::new(analyze(&doc))
+        let (doc, first) = (doc.clone(), start.analysis.clone());
+        move |rev| match rev {
+            // The opened document, analysed before the app was mounted.
+            0 => first,
+            _ => Rc::new(analyze(&doc)),
+        }
     });
     let facts = use_memo(state.topology_rev(), {
         let analysis = analysis.clone();
@@ -230,6 +281,7 @@ pub fn app() -> Html {
         }
     });
     html! {
+        <ContextProvider<LangContext> context={lang_context}>
         <div class="app">
             <header class="toolbar">
                 <h1 class="brand">{ "Topolab" }</h1>
@@ -247,6 +299,7 @@ pub fn app() -> Html {
                 <button onclick={undo} disabled={!state.can_undo()} title="Undo (Ctrl+Z)" data-undo="">{ "Undo" }</button>
                 <button onclick={redo} disabled={!state.can_redo()} title="Redo (Ctrl+Shift+Z)" data-redo="">{ "Redo" }</button>
                 <span class="doc-title">{ doc.title.clone().unwrap_or_default() }</span>
+                <LangSwitch />
                 <button onclick={open_help} title="Keyboard shortcuts and gestures (?)" aria-label="Help"
                         data-help-button="">{ "?" }</button>
             </header>
@@ -265,6 +318,7 @@ pub fn app() -> Html {
             </main>
             <HelpOverlay open={*help_open} on_close={close_help} />
         </div>
+        </ContextProvider<LangContext>>
     }
 }
 

@@ -17,14 +17,17 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
+use super::diagram_events::{self, NodeEvent};
 use super::gestures::{Gesture, Gestures, Press};
-use super::link_view::{LinkView, LinkViewProps};
-use super::node_view::{NodeEvent, NodeLook, NodeView, NodeViewProps};
+use super::lang::{use_lang, Lang};
+use super::layer::{Layer, NodeFrame};
+use super::node_text::{accessible_name, Words};
 use super::palette::{Palette, DRAG_TYPE};
 use super::positions::Positions;
 use super::viewport::Viewport;
 use crate::editor::{edit, Action, Selection};
 use crate::model::analysis::Status;
+use crate::model::drawing::{write_markers, NodeLook};
 use crate::model::geometry::{link_segment, node_size};
 use crate::model::{Document, NodeKind};
 
@@ -34,6 +37,8 @@ const DRAG_THRESHOLD_PX: f64 = 3.0;
 const LINK_REACH_PX: f64 = 8.0;
 /// One press of + or - zooms by this much.
 const ZOOM_STEP: f64 = 1.25;
+/// How long after a whole drawing its elements are looked up, in milliseconds.
+const RESOLVE_AFTER_MS: u32 = 300;
 /// How long a notice (a refused link) stays, in milliseconds.
 const NOTICE_MS: u32 = 4_000;
 
@@ -59,6 +64,47 @@ pub struct CanvasProps {
     pub hovered: Option<AttrValue>,
     /// The node under the pointer, or none.
     pub on_hover: Callback<Option<AttrValue>>,
+}
+
+/// What the canvas's props say of how each node looks.
+struct Looks<'a> {
+    facts: &'a [NodeFacts],
+    selection: &'a Selection,
+    blast: &'a HashSet<String>,
+    hovered: Option<&'a str>,
+    detail: bool,
+    lang: Lang,
+}
+
+impl Looks<'_> {
+    /// One frame a node of `doc`, in document order.
+    fn frames(&self, doc: &Document) -> Vec<NodeFrame> {
+        let primary = self.selection.primary();
+        let tab_stop = primary.or_else(|| doc.nodes.first().map(|n| n.id.as_str()));
+        doc.nodes
+            .iter()
+            .enumerate()
+            .map(|(i, node)| {
+                let facts = self.facts.get(i).copied().unwrap_or(NodeFacts {
+                    status: Status::Up,
+                    spof: false,
+                });
+                let id = Some(node.id.as_str());
+                NodeFrame {
+                    look: NodeLook {
+                        status: facts.status,
+                        spof: facts.spof,
+                        selected: self.selection.has_node(&node.id),
+                        in_blast: self.blast.contains(&node.id),
+                        detail: self.detail,
+                        handle: self.hovered == id || primary == id,
+                    },
+                    tab_stop: tab_stop == id,
+                    aria_label: accessible_name(node, facts.status, facts.spof, self.lang),
+                }
+            })
+            .collect()
+    }
 }
 
 /// What the event handlers, built once, need to know of the latest render.
@@ -229,22 +275,22 @@ pub fn canvas(props: &CanvasProps) -> Html {
     // The svg gets its size in pixels, from its area's size. A percentage size
     // made the browser lay out the whole page again on every pointer move of a
     // drag (measured: 13 ms a move at 100 nodes against 0.6 ms in pixels).
-    // How much of each node to draw, from the zoom (see `viewport::DETAIL_SCALE`).
+    // How much of each node to draw follows the zoom (see `viewport::DETAIL_SCALE`):
+    // the layer reads it from the view; crossing the threshold brings a render about.
     let detail = use_state(|| true);
     {
         let (viewport, detail) = ((*viewport).clone(), detail.clone());
         use_effect_with((), move |_| {
             let setter = detail.setter();
-            viewport.watch_detail(*detail, Callback::from(move |d| setter.set(d)));
+            viewport.watch_detail(Callback::from(move |d| setter.set(d)));
         });
     }
-    // The diagram is drawn once the svg has its size: measuring after drawing
-    // thousands of nodes would lay them all out twice.
-    let sized = use_state(|| false);
+    // The svg is sized before the diagram is first drawn (the effects run in
+    // this order): measuring after drawing thousands of nodes would lay them
+    // all out twice.
     {
         let (area_ref, svg_ref) = (area_ref.clone(), svg_ref.clone());
         let area_ref_for_observe = area_ref.clone();
-        let sized = sized.clone();
         use_effect_with((), move |_| {
             let size_svg = move || {
                 let (Some(area), Some(svg)) =
@@ -255,9 +301,6 @@ pub fn canvas(props: &CanvasProps) -> Html {
                 let (w, h) = (area.client_width().max(1), area.client_height().max(1));
                 let _ = svg.set_attribute("width", &w.to_string());
                 let _ = svg.set_attribute("height", &h.to_string());
-                if !*sized {
-                    sized.set(true);
-                }
             };
             size_svg();
             let on_resize = Closure::<dyn Fn()>::new(size_svg);
@@ -468,19 +511,51 @@ pub fn canvas(props: &CanvasProps) -> Html {
                         dispatch.emit(Action::Select(Selection::node(id.to_string())));
                     }
                 }
+                NodeEvent::LinkDown { from, to } => {
+                    commit_pending_edit();
+                    dispatch.emit(Action::Select(Selection::Link {
+                        from: from.to_string(),
+                        to: to.to_string(),
+                    }));
+                }
             }
         })
     };
 
-    let on_link_select = {
-        let dispatch = props.dispatch.clone();
-        use_callback((), move |(from, to): (AttrValue, AttrValue), _| {
-            dispatch.emit(Action::Select(Selection::Link {
-                from: from.to_string(),
-                to: to.to_string(),
-            }));
-        })
-    };
+    // The nodes and links: one layer kept by hand (see `layer`), its events
+    // heard on the <svg>, and every move of the position store written to it.
+    let links_end_ref = use_node_ref();
+    let nodes_end_ref = use_node_ref();
+    let layer = use_mut_ref(|| None::<Layer>);
+    let resolve_timer = use_mut_ref(|| None::<Timeout>);
+    {
+        let (layer, svg_ref, positions) = (layer.clone(), svg_ref.clone(), (*positions).clone());
+        let (links_end_ref, nodes_end_ref) = (links_end_ref.clone(), nodes_end_ref.clone());
+        let on_node_event = on_node_event.clone();
+        use_effect_with((), move |_| {
+            let parts = (
+                svg_ref.cast::<Element>(),
+                links_end_ref.cast::<Element>(),
+                nodes_end_ref.cast::<Element>(),
+            );
+            let mut listeners = Vec::new();
+            let mut subscription = None;
+            if let (Some(svg), Some(links_end), Some(nodes_end)) = parts {
+                listeners = diagram_events::listen(&svg, on_node_event);
+                *layer.borrow_mut() =
+                    Some(Layer::new(svg, links_end, nodes_end, positions.clone()));
+                let layer = layer.clone();
+                subscription = Some(positions.listen(Callback::from(move |id: Rc<str>| {
+                    if let Ok(mut layer) = layer.try_borrow_mut() {
+                        if let Some(layer) = layer.as_mut() {
+                            layer.moved(&id);
+                        }
+                    }
+                })));
+            }
+            move || drop((listeners, subscription))
+        });
+    }
 
     let on_backdrop_down = {
         let (gesture, svg_ref, viewport) = (gesture.clone(), svg_ref.clone(), (*viewport).clone());
@@ -827,63 +902,49 @@ pub fn canvas(props: &CanvasProps) -> Html {
     };
 
     let doc = &props.doc;
-    let index: HashMap<&str, usize> = doc
-        .nodes
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (n.id.as_str(), i))
-        .collect();
-    let sizes: Vec<(f64, f64)> = doc.nodes.iter().map(node_size).collect();
-    let links = doc.links.iter().filter_map(|link| {
-        let from = *index.get(link.from.as_str())?;
-        let to = *index.get(link.to.as_str())?;
-        let p = LinkViewProps {
-            from: AttrValue::from(link.from.clone()),
-            to: AttrValue::from(link.to.clone()),
-            kind: link
-                .kind
-                .unwrap_or_else(|| doc.nodes[from].kind.default_link_kind()),
-            from_size: sizes[from],
-            to_size: sizes[to],
-            selected: props.selection.has_link(&link.from, &link.to),
-            positions: (*positions).clone(),
-            on_select: on_link_select.clone(),
-        };
-        let key = format!("{}->{}", link.from, link.to);
-        Some(html! { <LinkView key={key} ..p /> })
-    });
-    let tab_stop = props
-        .selection
-        .primary()
-        .or_else(|| doc.nodes.first().map(|n| n.id.as_str()));
-    let nodes = doc.nodes.iter().enumerate().map(|(i, node)| {
-        let facts = props.facts.get(i).copied().unwrap_or(NodeFacts {
-            status: Status::Up,
-            spof: false,
+    {
+        // After every render the layer draws what changed. The level of detail is
+        // read from the view itself, so the first drawing already has the
+        // fitted view's (the `detail` state only brings the render about).
+        let (layer, viewport) = (layer.clone(), (*viewport).clone());
+        let (later_layer, resolve_timer) = (layer.clone(), resolve_timer.clone());
+        let (doc, facts, blast) = (props.doc.clone(), props.facts.clone(), props.blast.clone());
+        let (selection, hovered) = (props.selection.clone(), props.hovered.clone());
+        let lang = use_lang();
+        use_effect(move || {
+            if let Some(layer) = layer.borrow_mut().as_mut() {
+                let looks = Looks {
+                    facts: &facts,
+                    selection: &selection,
+                    blast: &blast,
+                    hovered: hovered.as_deref(),
+                    detail: viewport.shows_detail(),
+                    lang,
+                };
+                let link = match &selection {
+                    Selection::Link { from, to } => Some((from.as_str(), to.as_str())),
+                    _ => None,
+                };
+                layer.sync(&doc, &looks.frames(&doc), link, &Words(lang));
+                if layer.unresolved() {
+                    // Found once the page has shown the drawing, not while it waits for it.
+                    let later = later_layer.clone();
+                    *resolve_timer.borrow_mut() = Some(Timeout::new(RESOLVE_AFTER_MS, move || {
+                        if let Ok(mut layer) = later.try_borrow_mut() {
+                            if let Some(layer) = layer.as_mut() {
+                                layer.resolve();
+                            }
+                        }
+                    }));
+                }
+            }
         });
-        let look = NodeLook {
-            status: facts.status,
-            spof: facts.spof,
-            selected: props.selection.has_node(&node.id),
-            in_blast: props.blast.contains(&node.id),
-            tab_stop: tab_stop == Some(node.id.as_str()),
-            handle: props.hovered.as_deref() == Some(node.id.as_str())
-                || props.selection.primary() == Some(node.id.as_str()),
-            detail: *detail,
-        };
-        let p = NodeViewProps::of(node, look, &positions, &on_node_event);
-        html! { <NodeView key={node.id.clone()} ..p /> }
-    });
-    let markers = crate::model::LinkKind::ALL.iter().map(|k| {
-        let kind = k.as_str();
-        html! {
-            <marker id={format!("arrow-{kind}")} class={format!("arrow arrow-{kind}")}
-                    viewBox="0 0 10 10" refX="9" refY="5" markerWidth="5" markerHeight="5"
-                    orient="auto-start-reverse">
-                <path d="M0 0L10 5L0 10z" />
-            </marker>
-        }
-    });
+    }
+    let markers = {
+        let mut out = String::new();
+        write_markers(&mut out);
+        Html::from_html_unchecked(AttrValue::from(out))
+    };
     html! {
         <div class="canvas-wrap">
             <Palette on_add={on_palette_add} />
@@ -893,7 +954,7 @@ pub fn canvas(props: &CanvasProps) -> Html {
                  aria-label={doc.title.clone().unwrap_or_else(|| "Topology diagram".into())}
                  ondragover={on_drag_over} ondrop={on_drop}>
                 <defs>
-                    { for markers }
+                    { markers }
                     <pattern id="grid" width="24" height="24" patternUnits="userSpaceOnUse">
                         <path class="grid-line" d="M24 0H0V24" />
                     </pattern>
@@ -902,10 +963,8 @@ pub fn canvas(props: &CanvasProps) -> Html {
                       onpointerdown={on_backdrop_down} />
                 // Links and nodes sit right under the <svg>: a <g> around thousands
                 // of them made every move re-measure them all (3x slower at 2,000 nodes).
-                if *sized {
-                    { for links }
-                    { for nodes }
-                }
+                <g ref={links_end_ref} class="layer-end" />
+                <g ref={nodes_end_ref} class="layer-end" />
                 <line ref={rubber_ref} class="rubber-band" visibility="hidden" />
                 <rect ref={marquee_ref} class="marquee" visibility="hidden" />
             </svg>

@@ -6,25 +6,31 @@ mod api;
 mod app;
 mod canvas;
 mod coupling;
+mod diagram_events;
 mod gestures;
 mod help;
-mod icons;
 mod inspector;
 mod keyboard;
-mod link_view;
-mod node_view;
+mod lang;
+mod layer;
+mod node_text;
 mod palette;
 mod panel;
 mod positions;
 mod startup;
-mod status;
 mod storage;
 mod viewport;
 
 pub use app::App;
 
 /// Mounts the app on the page's `<body>`; a panic is reported on the console.
+///
+/// The opened document is read and analysed before Yew starts: Yew's
+/// scheduler lets the browser paint once its first render passes 16 ms, and
+/// with a 2,000-node document to read inside it that paint (of the page
+/// without its diagram) came before the diagram was drawn.
 pub fn start() {
     console_error_panic_hook::set_once();
-    yew::Renderer::<App>::new().render();
+    let start = std::rc::Rc::new(app::Start::read());
+    yew::Renderer::<App>::with_props(app::AppProps { start: Some(start) }).render();
 }

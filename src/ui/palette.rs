@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::icons::kind_icon;
+use crate::model::drawing::icon_markup;
 use crate::model::NodeKind;
 
 /// The drag-and-drop type that carries a node kind from the palette to the canvas.
@@ -48,7 +48,7 @@ pub fn palette(props: &PaletteProps) -> Html {
                 <button class="palette-item" draggable="true" data-palette-kind={kind.as_str()}
                         title={format!("Add a {} (click, or drag onto the diagram)", kind_name(kind).to_lowercase())}
                         {onclick} {ondragstart}>
-                    <svg class="palette-icon" viewBox="-11 -11 22 22" aria-hidden="true">{ kind_icon(kind) }</svg>
+                    <svg class="palette-icon" viewBox="-11 -11 22 22" aria-hidden="true">{ Html::from_html_unchecked(AttrValue::Static(icon_markup(kind))) }</svg>
                     <span>{ kind_name(kind) }</span>
                 </button>
             </li>

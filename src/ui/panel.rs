@@ -5,8 +5,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::status::mark;
 use crate::model::analysis::{Analysis, Method};
+use crate::model::drawing::status_mark as mark;
 use crate::model::units::{downtime, nines, percent};
 
 /// What goes down with one node (the hovered or selected one): its blast radius.

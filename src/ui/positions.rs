@@ -1,9 +1,9 @@
 //! Node positions as a small shared store outside the component tree.
 //!
 //! A drag changes one position many times a second. Keeping positions here,
-//! with each node view and link view subscribed to the positions it draws,
-//! means a pointer move re-renders only those views: the canvas, the other
-//! nodes and the analysis are never touched (STYLE.md, "Yew habits").
+//! with the diagram's layer ([`super::layer`]) listening, means a pointer move
+//! rewrites only the moved node's and its links' attributes: the canvas, the
+//! other nodes and the analysis are never touched (STYLE.md, "Yew habits").
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -18,7 +18,8 @@ type Point = (f64, f64);
 #[derive(Default)]
 struct Inner {
     positions: HashMap<Rc<str>, Point>,
-    subscribers: HashMap<Rc<str>, Vec<(u64, Callback<()>)>>,
+    /// Told the id of every node that moves.
+    listeners: Vec<(u64, Callback<Rc<str>>)>,
     next_token: u64,
 }
 
@@ -32,10 +33,9 @@ impl PartialEq for Positions {
     }
 }
 
-/// Keeps a view subscribed while alive; unsubscribes when dropped.
+/// Keeps a listener listening while alive; stops it when dropped.
 pub struct Subscription {
     store: Weak<RefCell<Inner>>,
-    id: Rc<str>,
     token: u64,
 }
 
@@ -43,9 +43,7 @@ impl Drop for Subscription {
     fn drop(&mut self) {
         if let Some(store) = self.store.upgrade() {
             if let Ok(mut inner) = store.try_borrow_mut() {
-                if let Some(list) = inner.subscribers.get_mut(&self.id) {
-                    list.retain(|(t, _)| *t != self.token);
-                }
+                inner.listeners.retain(|(t, _)| *t != self.token);
             }
         }
     }
@@ -62,48 +60,38 @@ impl Positions {
             .unwrap_or((0.0, 0.0))
     }
 
-    /// Moves node `id` and tells the views that draw it.
+    /// Moves node `id` and tells the listeners.
     pub fn set(&self, id: &str, at: Point) {
-        let listeners = {
+        let (key, listeners) = {
             let mut inner = self.0.borrow_mut();
-            match inner.positions.get_mut(id) {
-                Some(p) if *p == at => return,
-                Some(p) => *p = at,
-                None => {
-                    inner.positions.insert(Rc::from(id), at);
-                }
-            }
-            inner
-                .subscribers
-                .get(id)
-                .map(|l| l.iter().map(|(_, cb)| cb.clone()).collect::<Vec<_>>())
-                .unwrap_or_default()
+            let key = match inner.positions.get_key_value(id) {
+                Some((_, p)) if *p == at => return,
+                Some((key, _)) => key.clone(),
+                None => Rc::from(id),
+            };
+            inner.positions.insert(key.clone(), at);
+            let listeners: Vec<_> = inner.listeners.iter().map(|(_, cb)| cb.clone()).collect();
+            (key, listeners)
         };
         for cb in listeners {
-            cb.emit(());
+            cb.emit(key.clone());
         }
     }
 
-    /// Calls `on_change` whenever node `id` moves, for as long as the result lives.
-    pub fn subscribe(&self, id: &str, on_change: Callback<()>) -> Subscription {
+    /// Calls `on_move` with the id of every node that moves, for as long as the result lives.
+    pub fn listen(&self, on_move: Callback<Rc<str>>) -> Subscription {
         let mut inner = self.0.borrow_mut();
         inner.next_token += 1;
         let token = inner.next_token;
-        let key: Rc<str> = Rc::from(id);
-        inner
-            .subscribers
-            .entry(key.clone())
-            .or_default()
-            .push((token, on_change));
+        inner.listeners.push((token, on_move));
         Subscription {
             store: Rc::downgrade(&self.0),
-            id: key,
             token,
         }
     }
 
-    /// Takes the document's positions (after a load, undo or redo), notifying
-    /// only the views whose node moved.
+    /// Takes the document's positions (after a load, undo or redo), telling
+    /// the listeners of the nodes that moved.
     pub fn sync(&self, doc: &Document) {
         for node in &doc.nodes {
             self.set(&node.id, (node.x, node.y));

@@ -85,8 +85,9 @@ impl ViewBox {
     }
 }
 
-/// The level of detail last told, and whom to tell when it changes.
-type DetailWatch = (bool, yew::Callback<bool>);
+/// The level of detail last seen (none before the first look), and whom to
+/// tell when it changes.
+type DetailWatch = (Option<bool>, yew::Callback<bool>);
 
 /// The canvas's view, kept apart from the component tree and written to the
 /// `<svg>` element itself.
@@ -118,29 +119,38 @@ impl Viewport {
         }
     }
 
-    /// Calls `on_detail` whenever the view crosses [`DETAIL_SCALE`], starting from `detail`.
-    pub fn watch_detail(&self, detail: bool, on_detail: yew::Callback<bool>) {
-        *self.on_detail.borrow_mut() = Some((detail, on_detail));
+    /// Calls `on_detail` whenever the view crosses [`DETAIL_SCALE`]; the first
+    /// view set after this (the fit of a new diagram) is taken as it is, untold:
+    /// whoever draws reads [`Viewport::shows_detail`] then.
+    pub fn watch_detail(&self, on_detail: yew::Callback<bool>) {
+        *self.on_detail.borrow_mut() = Some((None, on_detail));
     }
 
-    /// Tells the watcher if the level of detail changed with the view.
-    fn check_detail(&self) {
-        let Some(svg) = self.svg.cast::<Element>() else {
-            return;
-        };
+    /// Whether nodes are drawn in full at the view as it is (true before the
+    /// svg has a size).
+    pub fn shows_detail(&self) -> bool {
+        self.detail_now().unwrap_or(true)
+    }
+
+    fn detail_now(&self) -> Option<bool> {
+        let svg = self.svg.cast::<Element>()?;
         let view = self.get();
         let (w, h) = (
             f64::from(svg.client_width()),
             f64::from(svg.client_height()),
         );
-        if w <= 0.0 || h <= 0.0 {
+        (w > 0.0 && h > 0.0).then(|| (w / view.w).min(h / view.h) >= DETAIL_SCALE)
+    }
+
+    /// Tells the watcher if the level of detail changed with the view.
+    fn check_detail(&self) {
+        let Some(detail) = self.detail_now() else {
             return;
-        }
-        let detail = (w / view.w).min(h / view.h) >= DETAIL_SCALE;
+        };
         let mut watch = self.on_detail.borrow_mut();
         if let Some((shown, callback)) = watch.as_mut() {
-            if *shown != detail {
-                *shown = detail;
+            let before = shown.replace(detail);
+            if before.is_some_and(|before| before != detail) {
                 let callback = callback.clone();
                 drop(watch);
                 callback.emit(detail);
