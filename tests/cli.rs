@@ -424,3 +424,47 @@ fn compare_needs_exactly_two_files_and_one_standard_input_at_most() {
         assert!(text(&out.stderr).starts_with("error: "), "{args:?}");
     }
 }
+
+#[test]
+fn render_mermaid_prints_a_flowchart_with_every_node_and_link() {
+    let out = topolab(
+        &[
+            "render",
+            &fixture("spec/microservices.json"),
+            "--format",
+            "mermaid",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let text = text(&out.stdout);
+    assert!(text.starts_with("flowchart LR\n"), "{text}");
+    let lines: Vec<&str> = text.lines().collect();
+    // One line a node (`  n<i>` and a quoted label), one a link (`  n<i> <arrow> n<j>`).
+    let is_link = |l: &&&str| l.starts_with("  n") && l.contains("->");
+    let nodes = lines
+        .iter()
+        .filter(|l| l.starts_with("  n") && l.contains('"') && !is_link(l))
+        .count();
+    let links = lines.iter().filter(is_link).count();
+    assert_eq!((nodes, links), (11, 11), "{text}");
+    assert!(
+        text.contains(" -. async .-> "),
+        "the queue's delivery is async: {text}"
+    );
+}
+
+#[test]
+fn render_refuses_an_unknown_format() {
+    let out = topolab(
+        &["render", &fixture("spec/cluster.json"), "--format", "png"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(
+        text(&out.stderr).contains("--format \"png\""),
+        "{}",
+        text(&out.stderr)
+    );
+}

@@ -48,8 +48,10 @@ fn every_preset_survives_the_round_trip() {
 
 #[test]
 fn the_encoding_needs_no_escaping_in_an_address() {
+    // The figures: `cargo test --test share fits -- --nocapture`.
     for preset in PRESETS {
         let data = encode_document(&preset.document());
+        println!("{:24} {:6} characters", preset.name, data.len());
         assert!(!data.is_empty());
         let bad: Vec<char> = data
             .chars()
@@ -206,4 +208,108 @@ proptest! {
         let problems = decode_document(&pack(&bytes)).err().unwrap_or_default();
         prop_assert!(!problems.is_empty());
     }
+}
+
+/// UI.md "URL" in practice (issue 6): an address must fit where people paste
+/// it. Chat apps and browsers take 8,000 characters without trouble.
+const ADDRESS_BUDGET: usize = 8_000;
+
+#[test]
+fn every_preset_fits_in_a_short_address() {
+    // The figures: `cargo test --test share fits -- --nocapture`.
+    for preset in PRESETS {
+        let data = encode_document(&preset.document());
+        println!("{:24} {:6} characters", preset.name, data.len());
+        assert!(
+            data.len() < ADDRESS_BUDGET / 4,
+            "{}: {} characters",
+            preset.name,
+            data.len()
+        );
+    }
+}
+
+/// A realistic 200-node diagram: a client, two load balancers, four gateways,
+/// and domains of a few services (2-3 replicas, labelled), a database and a
+/// cache each, with sync, optional and async links.
+fn two_hundred_nodes() -> topolab::model::Document {
+    use topolab::model::{Document, Link, LinkKind, Node, NodeKind};
+    let mut nodes = vec![Node::new("browser", NodeKind::Client, 60.0, 600.0)];
+    let mut links = Vec::new();
+    for i in 0..2 {
+        nodes.push(Node::new(
+            format!("lb-{i}"),
+            NodeKind::LoadBalancer,
+            240.0,
+            500.0 + 200.0 * i as f64,
+        ));
+        links.push(Link::new("browser", format!("lb-{i}")));
+    }
+    for g in 0..4 {
+        let id = format!("gateway-{g}");
+        nodes.push(Node::new(
+            id.clone(),
+            NodeKind::Gateway,
+            420.0,
+            300.0 + 200.0 * g as f64,
+        ));
+        links.push(Link::new(format!("lb-{}", g % 2), id));
+    }
+    let mut domain = 0;
+    while nodes.len() < 200 {
+        let (x, y) = (
+            600.0 + 180.0 * (domain % 6) as f64,
+            80.0 + 130.0 * (domain / 6) as f64,
+        );
+        let db = format!("orders-{domain}-db");
+        let cache = format!("orders-{domain}-cache");
+        for s in 0..3 {
+            let id = format!("orders-{domain}-svc{s}");
+            let mut n = Node::new(id.clone(), NodeKind::Service, x + 40.0 * s as f64, y);
+            n.label = Some(format!("Orders {domain} part {s}"));
+            n.replicas = Some(2 + s % 2);
+            n.capabilities = Some(vec![format!("orders-{domain}-{s}")]);
+            nodes.push(n);
+            links.push(Link::new(format!("gateway-{}", domain % 4), id.clone()));
+            links.push(Link::new(id.clone(), db.clone()));
+            links.push(Link::with_kind(id, cache.clone(), LinkKind::Optional));
+        }
+        let mut d = Node::new(db, NodeKind::Database, x, y + 60.0);
+        d.replicas = Some(3);
+        d.quorum = Some(2);
+        nodes.push(d);
+        nodes.push(Node::new(cache, NodeKind::Cache, x + 80.0, y + 60.0));
+        domain += 1;
+    }
+    nodes.truncate(200);
+    let ids: std::collections::HashSet<String> = nodes.iter().map(|n| n.id.clone()).collect();
+    links.retain(|l| ids.contains(&l.from) && ids.contains(&l.to));
+    Document {
+        title: Some("Two hundred nodes".into()),
+        nodes,
+        links,
+        ..Document::default()
+    }
+}
+
+#[test]
+fn a_two_hundred_node_diagram_fits_in_an_address() {
+    let doc = two_hundred_nodes();
+    assert_eq!(doc.nodes.len(), 200);
+    let text = doc.to_json();
+    assert!(
+        parse_document(&text).is_ok(),
+        "{:?}",
+        parse_document(&text).err()
+    );
+    let data = encode_document(&doc);
+    println!("{:24} {:6} characters", "200 nodes", data.len());
+    assert!(
+        data.len() < ADDRESS_BUDGET,
+        "{} characters for {} nodes and {} links",
+        data.len(),
+        doc.nodes.len(),
+        doc.links.len()
+    );
+    assert_eq!(decode_document(&data).ok(), Some(doc));
 }

@@ -8,6 +8,7 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use topolab::model::compare::{compare, Metric};
+use topolab::model::mermaid::render_mermaid;
 use topolab::model::split::{split, SplitLink, SplitRequest};
 use topolab::model::{analyze, parse_document, render::render_svg, Document};
 
@@ -19,7 +20,8 @@ Usage:
   topolab validate FILE     check a document; print every problem
   topolab split FILE --node V --capabilities a,b [--link requires|async|none] [--own-database]
                             print the document with V's capabilities a,b moved to a new service
-  topolab render FILE       print a standalone SVG of the diagram
+  topolab render FILE [--format svg|mermaid]
+                            print a standalone SVG of the diagram, or Mermaid flowchart text
   topolab compare A B       print two documents' figures side by side as JSON
   topolab COMMAND --help    more about one command
 
@@ -56,10 +58,13 @@ routes, and prints the new document.
                        sharing V's databases and caches";
 
 const RENDER_HELP: &str = "\
-Usage: topolab render FILE
+Usage: topolab render FILE [--format svg|mermaid]
 
-Prints a standalone SVG of the diagram (styles inline, text as text), nodes
-coloured and marked by their live status.";
+Prints a drawing of the diagram, nodes marked by their live status:
+  --format svg       a standalone SVG (the default): the app's drawing, styles
+                     inline, text as text
+  --format mermaid   Mermaid flowchart text for Markdown: a shape per node kind,
+                     an arrow style per link kind, killed instances in the label";
 
 const COMPARE_HELP: &str = "\
 Usage: topolab compare A B
@@ -285,13 +290,27 @@ fn run(argv: &[String]) -> Result<String, Failure> {
             Ok(out.to_json_pretty() + "\n")
         }
         "render" => {
-            let args = parse_args(rest, &[], &[])?;
+            let args = parse_args(rest, &["format"], &[])?;
             if args.help {
                 return Ok(format!("{RENDER_HELP}\n"));
             }
+            let mermaid = match args.value("format") {
+                None | Some("svg") => false,
+                Some("mermaid") => true,
+                Some(other) => {
+                    return Err(Failure::one(format!(
+                        "--format {other:?}: expected svg or mermaid"
+                    )))
+                }
+            };
             let doc = load(args.file()?)?;
             let analysis = analyze(&doc);
-            Ok(render_svg(&doc, &analysis.node_statuses()))
+            if mermaid {
+                let statuses: Vec<_> = analysis.nodes.iter().map(|n| n.status()).collect();
+                Ok(render_mermaid(&doc, &statuses))
+            } else {
+                Ok(render_svg(&doc, &analysis.node_statuses()))
+            }
         }
         "compare" => {
             let args = parse_args_with_files(rest, &[], &[], 2)?;

@@ -5,6 +5,7 @@ pub mod compare;
 pub mod document;
 pub mod drawing;
 pub mod geometry;
+pub mod mermaid;
 pub mod parse;
 pub mod presets;
 pub mod render;
