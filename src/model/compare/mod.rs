@@ -15,7 +15,7 @@ mod metric;
 mod metrics;
 mod table;
 
-pub use kill::{kill_in_both, kill_instance, same_node};
+pub use kill::{kill_in_both, kill_instance, revive_in_both, revive_instance, same_node};
 pub use metric::{Direction, Metric, Side, Value};
 pub use metrics::{FunctionMetrics, Metrics};
 pub use table::{Comparison, FunctionComparison, MatchedBy, Row};
