@@ -537,3 +537,44 @@ fn replacing_the_document_by_an_equal_one_changes_nothing() {
     assert_eq!(t.topology_rev(), s.topology_rev());
     assert!(!t.can_undo());
 }
+
+#[test]
+fn a_split_off_node_that_would_overlap_another_is_moved_to_a_free_spot_only() {
+    let before = monolith().doc().clone();
+    let split = {
+        let request = SplitRequest {
+            node: "app".into(),
+            capabilities: vec!["payments".into()],
+            link: SplitLink::Async,
+            own_database: true,
+        };
+        topolab::model::split::split(&before, &request).expect("splits")
+    };
+    // MODEL.md §4 puts the new service at app + 160, right on the monolith's db.
+    let placed = edit::place_new_nodes(&before, split.clone());
+    let boxes_apart = |a: &topolab::model::Node, b: &topolab::model::Node| {
+        let ((aw, ah), (bw, bh)) = (node_size(a), node_size(b));
+        (a.x - b.x).abs() >= (aw + bw) / 2.0 || (a.y - b.y).abs() >= (ah + bh) / 2.0
+    };
+    for (i, a) in placed.nodes.iter().enumerate() {
+        for b in &placed.nodes[i + 1..] {
+            assert!(boxes_apart(a, b), "{} overlaps {}", a.id, b.id);
+        }
+    }
+    let at = |d: &topolab::model::Document, id: &str| d.node(id).map(|n| (n.x, n.y));
+    assert_ne!(at(&placed, "app-payments"), at(&split, "app-payments"));
+    for id in [
+        "browser",
+        "app",
+        "db",
+        "app-payments-events",
+        "app-payments-db",
+    ] {
+        assert_eq!(at(&placed, id), at(&split, id), "{id} keeps its place");
+    }
+    let mut unmoved = placed.clone();
+    for (n, m) in unmoved.nodes.iter_mut().zip(&split.nodes) {
+        (n.x, n.y) = (m.x, m.y);
+    }
+    assert_eq!(unmoved, split, "only positions changed");
+}
