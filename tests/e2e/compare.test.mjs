@@ -224,3 +224,22 @@ for (const [lang, viewport] of [
     );
   });
 }
+
+test("the help overlay lists the keys of the split dialog and the compare view, in both languages", TIMEOUT, async () => {
+  for (const [lang, heading, line] of [
+    ["en", /Split dialog and compare view/, /kill one of its instances in both diagrams/],
+    ["zh", /拆分对话框与对比视图/, /在两张图中同时停掉它的一个实例/],
+  ]) {
+    await withPage(session.browser, `compare-help-${lang}`, async (page) => {
+      await openApp(page, `${session.server.url}?lang=${lang}#preset=monolith`);
+      await page.click("[data-help-button]");
+      await page.waitForSelector("[data-help]");
+      const text = await page.textContent("[data-help]");
+      assert.match(text, heading);
+      assert.match(text, line);
+      await page.evaluate(() => document.querySelector("[data-help] tbody:last-of-type").scrollIntoView());
+      await screenshot(page, `compare-help-${lang}`);
+      assertPageClean(page, session.server);
+    });
+  }
+});
