@@ -674,3 +674,33 @@ fn every_metric_has_a_stable_key_that_names_it_back() {
     assert_eq!(Metric::SystemAll.key(), "system_all");
     assert_eq!(Metric::SharedStores.key(), "shared_stores");
 }
+
+#[test]
+fn split_preview_with_the_known_analysis_equals_split_preview() {
+    use topolab::model::compare::split_preview_with;
+    for (doc, node, caps) in [
+        (spec("monolith"), "app", vec!["payments"]),
+        (spec("distributed"), "storefront", vec!["orders"]),
+    ] {
+        for link in [SplitLink::Requires, SplitLink::Async, SplitLink::None] {
+            for own in [false, true] {
+                let req = request(node, &caps, link, own);
+                assert_eq!(
+                    split_preview_with(&doc, &analyze(&doc), &req),
+                    split_preview(&doc, &req),
+                    "{node} {link:?} {own}"
+                );
+            }
+        }
+    }
+    let doc = spec("monolith");
+    let refused = split_preview_with(
+        &doc,
+        &analyze(&doc),
+        &request("app", &[], SplitLink::None, false),
+    );
+    assert_eq!(
+        refused,
+        Err(topolab::model::split::SplitError::NothingToMove)
+    );
+}

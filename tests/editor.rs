@@ -466,3 +466,115 @@ fn kill_all_kills_every_instance_of_a_node_in_one_step() {
     });
     assert!(!client.can_undo(), "a client has nothing to kill");
 }
+
+// --- Replacing the topology in one step: a split applied (issue 5) ---
+
+use topolab::model::compare::split_preview;
+use topolab::model::split::{SplitLink, SplitRequest};
+
+/// The monolith's app with `payments` moved out through a queue, to its own database.
+fn payments_split(doc: &topolab::model::Document) -> topolab::model::Document {
+    let request = SplitRequest {
+        node: "app".into(),
+        capabilities: vec!["payments".into()],
+        link: SplitLink::Async,
+        own_database: true,
+    };
+    split_preview(doc, &request)
+        .expect("the monolith's app can be split")
+        .document
+}
+
+#[test]
+fn replacing_the_document_applies_exactly_that_document_as_one_undo_step() {
+    let s = monolith().apply(Action::Select(Selection::node("app")));
+    let before = s.doc().clone();
+    let after = Rc::new(payments_split(&before));
+    let t = s.apply(Action::Replace(after.clone()));
+    assert_eq!(t.doc(), &after);
+    assert_ne!(t.topology_rev(), s.topology_rev(), "a topology change");
+    let undone = t.apply(Action::Undo);
+    assert_eq!(
+        undone.doc(),
+        &before,
+        "one undo restores the document exactly"
+    );
+    assert_eq!(undone.topology_rev(), s.topology_rev());
+    assert!(!undone.can_undo(), "the replace was a single step");
+    assert_eq!(undone.apply(Action::Redo).doc(), &after);
+}
+
+#[test]
+fn replacing_the_document_keeps_the_view_and_what_is_still_selected() {
+    let s = monolith().apply(Action::Select(Selection::Nodes(vec![
+        "db".into(),
+        "app".into(),
+    ])));
+    let t = s.apply(Action::Replace(Rc::new(payments_split(s.doc()))));
+    assert_eq!(
+        t.load_count(),
+        s.load_count(),
+        "the view is not fitted again"
+    );
+    assert_eq!(t.selection, s.selection, "the split keeps every id");
+
+    let mut smaller = (**s.doc()).clone();
+    smaller.nodes.retain(|n| n.id != "db");
+    smaller.links.retain(|l| l.to != "db");
+    let u = s.apply(Action::Replace(Rc::new(smaller)));
+    assert_eq!(
+        u.selection,
+        Selection::node("app"),
+        "a node gone leaves the selection"
+    );
+}
+
+#[test]
+fn replacing_the_document_by_an_equal_one_changes_nothing() {
+    let s = monolith();
+    let t = s.apply(Action::Replace(Rc::new((**s.doc()).clone())));
+    assert_eq!(t.doc(), s.doc());
+    assert_eq!(t.topology_rev(), s.topology_rev());
+    assert!(!t.can_undo());
+}
+
+#[test]
+fn a_split_off_node_that_would_overlap_another_is_moved_to_a_free_spot_only() {
+    let before = monolith().doc().clone();
+    let split = {
+        let request = SplitRequest {
+            node: "app".into(),
+            capabilities: vec!["payments".into()],
+            link: SplitLink::Async,
+            own_database: true,
+        };
+        topolab::model::split::split(&before, &request).expect("splits")
+    };
+    // MODEL.md §4 puts the new service at app + 160, right on the monolith's db.
+    let placed = edit::place_new_nodes(&before, split.clone());
+    let boxes_apart = |a: &topolab::model::Node, b: &topolab::model::Node| {
+        let ((aw, ah), (bw, bh)) = (node_size(a), node_size(b));
+        (a.x - b.x).abs() >= (aw + bw) / 2.0 || (a.y - b.y).abs() >= (ah + bh) / 2.0
+    };
+    for (i, a) in placed.nodes.iter().enumerate() {
+        for b in &placed.nodes[i + 1..] {
+            assert!(boxes_apart(a, b), "{} overlaps {}", a.id, b.id);
+        }
+    }
+    let at = |d: &topolab::model::Document, id: &str| d.node(id).map(|n| (n.x, n.y));
+    assert_ne!(at(&placed, "app-payments"), at(&split, "app-payments"));
+    for id in [
+        "browser",
+        "app",
+        "db",
+        "app-payments-events",
+        "app-payments-db",
+    ] {
+        assert_eq!(at(&placed, id), at(&split, id), "{id} keeps its place");
+    }
+    let mut unmoved = placed.clone();
+    for (n, m) in unmoved.nodes.iter_mut().zip(&split.nodes) {
+        (n.x, n.y) = (m.x, m.y);
+    }
+    assert_eq!(unmoved, split, "only positions changed");
+}

@@ -198,3 +198,29 @@ pub fn free_spot(doc: &Document, kind: NodeKind, near: (f64, f64)) -> (f64, f64)
     }
     near
 }
+
+/// `after` (an edit of `before`, such as a split, MODEL.md §4) with each node
+/// that `before` did not have and whose box overlaps another node's moved to
+/// the nearest free spot ([`free_spot`]); the others keep their place. Only
+/// positions change, so the topology and every figure stay as they were.
+pub fn place_new_nodes(before: &Document, after: Document) -> Document {
+    let mut out = after;
+    for i in 0..out.nodes.len() {
+        if before.node(&out.nodes[i].id).is_some() {
+            continue;
+        }
+        let node = &out.nodes[i];
+        let (w, h) = node_size(node);
+        let overlaps = out.nodes.iter().enumerate().any(|(j, n)| {
+            let (nw, nh) = node_size(n);
+            j != i && (n.x - node.x).abs() < (nw + w) / 2.0 && (n.y - node.y).abs() < (nh + h) / 2.0
+        });
+        if overlaps {
+            let mut others = out.clone();
+            others.nodes.remove(i);
+            let (x, y) = free_spot(&others, node.kind, (node.x, node.y));
+            (out.nodes[i].x, out.nodes[i].y) = (x, y);
+        }
+    }
+    out
+}

@@ -2,8 +2,11 @@
 //! architecture's model and update): every change to the diagram is an
 //! [`Action`] applied in [`EditorState::apply`], which is also where undo and
 //! redo live. The Yew app wraps it in a reducer; the tests run it natively.
+//! [`SideBySide`] is the compare view's state: two documents, kills made in both.
 
 pub mod edit;
+mod side_by_side;
 mod state;
 
+pub use side_by_side::SideBySide;
 pub use state::{Action, EditorState, Selection};

@@ -78,6 +78,11 @@ pub const UNDO_LIMIT: usize = 200;
 pub enum Action {
     /// Replace the whole document (open, preset, import); undoable.
     Load(Rc<Document>),
+    /// Change the topology to `doc` in one step (a split applied, MODEL.md §4):
+    /// undoable like any edit; unlike [`Action::Load`] the view is not fitted
+    /// again and the selection keeps what `doc` still has. Nothing happens
+    /// when `doc` equals the document as it is.
+    Replace(Rc<Document>),
     /// A node was dropped at (x, y) after a drag.
     MoveNode {
         id: String,
@@ -224,6 +229,12 @@ impl EditorState {
                 next.selection = Selection::None;
                 next.loads += 1;
                 next.commit(doc, true);
+            }
+            Action::Replace(doc) => {
+                if *doc != *next.current.doc {
+                    next.selection = std::mem::take(&mut next.selection).within(&doc);
+                    next.commit(doc, true);
+                }
             }
             Action::MoveNode { id, x, y } => {
                 if !(x.is_finite() && y.is_finite()) {

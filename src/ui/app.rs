@@ -7,11 +7,13 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::canvas::{Canvas, NodeFacts};
+use super::compare::CompareView;
 use super::coupling::CouplingTable;
 use super::help::HelpOverlay;
 use super::inspector::Inspector;
 use super::lang::{Lang, LangContext, LangSwitch};
 use super::panel::{AnalysisPanel, Blast};
+use super::split::SplitDialog;
 use super::startup::{opening, Opening};
 use super::storage;
 use crate::editor::{Action, EditorState};
@@ -94,6 +96,11 @@ pub fn app(props: &AppProps) -> Html {
         move || initial_banner(&start.opening)
     });
     let help_open = use_state(|| false);
+    // Issue 5: the service the split dialog is open on, the document the last
+    // applied split replaced (a natural B to compare with), the compare view.
+    let split_for = use_state(|| None::<AttrValue>);
+    let before_split = use_state(|| None::<Rc<Document>>);
+    let compare_open = use_state(|| false);
     let hovered = use_state(|| None::<AttrValue>);
     let lang = use_state(super::lang::initial_lang);
     use_effect_with(*lang, |lang| super::lang::apply(*lang));
@@ -259,6 +266,45 @@ pub fn app(props: &AppProps) -> Html {
         let help_open = help_open.clone();
         Callback::from(move |()| help_open.set(false))
     };
+    let on_split = {
+        let split_for = split_for.clone();
+        use_memo((), move |_| {
+            Callback::from(move |id: String| split_for.set(Some(AttrValue::from(id))))
+        })
+    };
+    let split_view = (*split_for).clone().map(|node| {
+        let on_apply = {
+            let (dispatch, split_for) = ((*dispatch).clone(), split_for.clone());
+            let (before_split, before) = (before_split.clone(), doc.clone());
+            Callback::from(move |after: Rc<Document>| {
+                before_split.set(Some(before.clone()));
+                dispatch.emit(Action::Replace(after));
+                split_for.set(None);
+            })
+        };
+        let on_close = {
+            let split_for = split_for.clone();
+            Callback::from(move |()| split_for.set(None))
+        };
+        html! {
+            <SplitDialog doc={doc.clone()} analysis={(*analysis).clone()} {node} {on_apply} {on_close} />
+        }
+    });
+    let open_compare = {
+        let compare_open = compare_open.clone();
+        Callback::from(move |_| compare_open.set(true))
+    };
+    let compare_view = (*compare_open).then(|| {
+        let on_close = {
+            let compare_open = compare_open.clone();
+            Callback::from(move |()| compare_open.set(false))
+        };
+        html! {
+            <CompareView doc={doc.clone()} analysis={(*analysis).clone()}
+                         before_split={(*before_split).clone()} {on_close} />
+        }
+    });
+    let lang_now = *lang;
     let banner_view = (*banner).clone().map(|b| {
         let dismiss = {
             let banner = banner.clone();
@@ -298,6 +344,8 @@ pub fn app(props: &AppProps) -> Html {
                 </label>
                 <button onclick={undo} disabled={!state.can_undo()} title="Undo (Ctrl+Z)" data-undo="">{ "Undo" }</button>
                 <button onclick={redo} disabled={!state.can_redo()} title="Redo (Ctrl+Shift+Z)" data-redo="">{ "Redo" }</button>
+                <button onclick={open_compare} title={super::compare::OPEN_TITLE.get(lang_now)}
+                        data-compare-open="">{ super::compare::OPEN.get(lang_now) }</button>
                 <span class="doc-title">{ doc.title.clone().unwrap_or_default() }</span>
                 <LangSwitch />
                 <button onclick={open_help} title="Keyboard shortcuts and gestures (?)" aria-label="Help"
@@ -312,11 +360,16 @@ pub fn app(props: &AppProps) -> Html {
                 <div class="side">
                     <AnalysisPanel analysis={(*analysis).clone()} blast={(*blast).clone()} />
                     <Inspector doc={doc.clone()} selection={state.selection.clone()}
-                               analysis={(*analysis).clone()} dispatch={(*dispatch).clone()} />
+                               analysis={(*analysis).clone()} dispatch={(*dispatch).clone()}
+                               on_split={(*on_split).clone()} />
                     <CouplingTable doc={doc.clone()} analysis={(*analysis).clone()} />
                 </div>
             </main>
             <HelpOverlay open={*help_open} on_close={close_help} />
+            // One child each, present or not: `for` would change the number of
+            // children, and Yew, pairing them by position, would rebuild the page.
+            { split_view.unwrap_or_default() }
+            { compare_view.unwrap_or_default() }
         </div>
         </ContextProvider<LangContext>>
     }

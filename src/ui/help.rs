@@ -96,6 +96,7 @@ fn refocus(element: &Element) {
 
 #[function_component(HelpOverlay)]
 pub fn help_overlay(props: &HelpProps) -> Html {
+    let lang = super::lang::use_lang();
     let close_button = use_node_ref();
     let backdrop = use_node_ref();
     {
@@ -191,6 +192,12 @@ pub fn help_overlay(props: &HelpProps) -> Html {
                     <tbody>
                         <tr class="help-group"><th scope="rowgroup" colspan="2">{ POINTER }</th></tr>
                         { for gesture_rows }
+                    </tbody>
+                    <tbody>
+                        <tr class="help-group"><th scope="rowgroup" colspan="2">{ super::compare::HELP_TITLE.get(lang) }</th></tr>
+                        { for super::compare::HELP.iter().map(|(keys, action)| html! {
+                            <tr><th scope="row">{ keys_view(keys) }</th><td>{ action.get(lang) }</td></tr>
+                        }) }
                     </tbody>
                 </table>
                 <p class="note">{ MAC_NOTE }</p>

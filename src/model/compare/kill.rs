@@ -31,6 +31,19 @@ pub fn kill_instance(doc: &Document, id: &str, index: u32) -> Option<Document> {
     Some(out)
 }
 
+/// `doc` with instance `index` of node `id` revived (MODEL.md §1.1 `killed`);
+/// `None`, and nothing to do, when there is no such node or that instance is
+/// not killed.
+pub fn revive_instance(doc: &Document, id: &str, index: u32) -> Option<Document> {
+    let at = doc.node_index(id)?;
+    if !doc.nodes[at].is_killed(index) {
+        return None;
+    }
+    let mut out = doc.clone();
+    out.nodes[at].killed.retain(|&k| k != index);
+    Some(out)
+}
+
 /// Kills instance `index` of node `id` of `a` and of its counterpart in `b`
 /// ([`same_node`]), in each where it exists; each side is `None` when
 /// unchanged. For a node chosen in `b`, call it with the documents swapped.
@@ -42,4 +55,17 @@ pub fn kill_in_both(
 ) -> (Option<Document>, Option<Document>) {
     let in_b = same_node(a, b, id).and_then(|other| kill_instance(b, other, index));
     (kill_instance(a, id, index), in_b)
+}
+
+/// Revives instance `index` of node `id` of `a` and of its counterpart in `b`
+/// ([`same_node`]), in each where it is killed; each side is `None` when
+/// unchanged, as with [`kill_in_both`].
+pub fn revive_in_both(
+    a: &Document,
+    b: &Document,
+    id: &str,
+    index: u32,
+) -> (Option<Document>, Option<Document>) {
+    let in_b = same_node(a, b, id).and_then(|other| revive_instance(b, other, index));
+    (revive_instance(a, id, index), in_b)
 }

@@ -83,6 +83,16 @@ pub enum Side {
     B,
 }
 
+impl Side {
+    /// The other document.
+    pub fn other(self) -> Side {
+        match self {
+            Side::A => Side::B,
+            Side::B => Side::A,
+        }
+    }
+}
+
 impl Metric {
     /// The rows of each function, in table order.
     pub const FUNCTION: [Metric; 4] = [

@@ -15,11 +15,12 @@ mod metric;
 mod metrics;
 mod table;
 
-pub use kill::{kill_in_both, kill_instance, same_node};
+pub use kill::{kill_in_both, kill_instance, revive_in_both, revive_instance, same_node};
 pub use metric::{Direction, Metric, Side, Value};
 pub use metrics::{FunctionMetrics, Metrics};
 pub use table::{Comparison, FunctionComparison, MatchedBy, Row};
 
+use crate::model::analysis::{analyze, Analysis};
 use crate::model::document::Document;
 use crate::model::split::{split, SplitError, SplitRequest};
 
@@ -42,8 +43,23 @@ pub struct SplitPreview {
 /// The preview of splitting `doc` as `request` asks (MODEL.md §4), or why it
 /// cannot be split ([`split`]'s error).
 pub fn split_preview(doc: &Document, request: &SplitRequest) -> Result<SplitPreview, SplitError> {
+    split_preview_with(doc, &analyze(doc), request)
+}
+
+/// [`split_preview`] given `doc`'s analysis (`analysis` must be
+/// `analyze(doc)`, such as the app's memoised one): only the document after
+/// the split is analysed, so a dialog whose choices change analyses one
+/// document a change, not two.
+pub fn split_preview_with(
+    doc: &Document,
+    analysis: &Analysis,
+    request: &SplitRequest,
+) -> Result<SplitPreview, SplitError> {
     let document = split(doc, request)?;
-    let comparison = compare(doc, &document);
+    let comparison = Comparison::new(
+        Metrics::from_analysis(doc, analysis),
+        Metrics::of(&document),
+    );
     Ok(SplitPreview {
         document,
         comparison,

@@ -31,6 +31,9 @@ pub struct InspectorProps {
     pub selection: Selection,
     pub analysis: Rc<Analysis>,
     pub dispatch: Callback<Action>,
+    /// "Split…" was pressed on the service with this id (issue 5).
+    #[prop_or_default]
+    pub on_split: Callback<String>,
 }
 
 /// The inspector of the selection: a node's form, a link's, several nodes',
@@ -46,7 +49,7 @@ pub fn inspector(props: &InspectorProps) -> Html {
                 text::NODE,
                 html! {
                     <NodeForm doc={props.doc.clone()} id={AttrValue::from(id.clone())}
-                              dispatch={props.dispatch.clone()} />
+                              dispatch={props.dispatch.clone()} on_split={props.on_split.clone()} />
                 },
             ),
             None => (text::REGION, hint()),

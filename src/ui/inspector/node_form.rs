@@ -16,17 +16,21 @@ use super::instances::instances;
 use super::problems::messages;
 use super::typed::edited;
 use super::{hint, no_submit, text};
+use crate::ui::lang::use_lang;
+use crate::ui::split::words as split_words;
 
 #[derive(Properties, PartialEq)]
 pub(super) struct NodeFormProps {
     pub(super) doc: Rc<Document>,
     pub(super) id: AttrValue,
     pub(super) dispatch: Callback<Action>,
+    pub(super) on_split: Callback<String>,
 }
 
 #[function_component(NodeForm)]
 pub(super) fn node_form(props: &NodeFormProps) -> Html {
     let drafts = use_reducer(Drafts::default);
+    let lang = use_lang();
     // A commit that changes nothing ("03" for 3) still shows the value as the document has it.
     let redraw = use_force_update();
     let (Some(index), Some(node)) = (props.doc.node_index(&props.id), props.doc.node(&props.id))
@@ -155,6 +159,15 @@ pub(super) fn node_form(props: &NodeFormProps) -> Html {
             .dispatch
             .reform(move |_: MouseEvent| Action::DeleteNode { id: id.clone() })
     };
+    // A service with two capabilities or more can be split (issue 5).
+    let split = (node.kind == NodeKind::Service && node.capabilities().len() >= 2).then(|| {
+        let (id, on_split) = (props.id.to_string(), props.on_split.clone());
+        let onclick = move |_: MouseEvent| on_split.emit(id.clone());
+        html! {
+            <button type="button" {onclick} title={split_words::OPEN_TITLE.get(lang)}
+                    data-split-open="">{ split_words::OPEN.get(lang) }</button>
+        }
+    });
     html! {
         <form class="inspector-form" data-inspector="node" data-kind={node.kind.as_str()}
               onsubmit={no_submit()}>
@@ -169,6 +182,7 @@ pub(super) fn node_form(props: &NodeFormProps) -> Html {
             { kind_field }
             { instance_fields }
             <div class="inspector-actions">
+                { split.unwrap_or_default() }
                 <button type="button" class="danger" onclick={delete}>{ text::DELETE_NODE }</button>
             </div>
         </form>
