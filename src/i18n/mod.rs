@@ -92,6 +92,41 @@ impl Localized {
     }
 }
 
+/// A text made at run time (a number or a name inside) in each language, for
+/// what is said once and shown until dismissed: shown in the language in force
+/// when it is read, so switching the language switches it too.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Text {
+    /// English.
+    pub en: String,
+    /// Simplified Chinese.
+    pub zh: String,
+}
+
+impl Text {
+    /// The text `say` says in each language.
+    pub fn of(say: impl Fn(Lang) -> String) -> Text {
+        Text {
+            en: say(Lang::En),
+            zh: say(Lang::Zh),
+        }
+    }
+
+    /// The text in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Zh => &self.zh,
+        }
+    }
+}
+
+impl From<Localized> for Text {
+    fn from(l: Localized) -> Text {
+        Text::of(|lang| l.get(lang).to_string())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
