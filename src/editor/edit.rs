@@ -4,8 +4,9 @@
 
 use std::collections::HashSet;
 
+use crate::i18n::Lang;
 use crate::model::geometry::node_size;
-use crate::model::validate::{validate, MAX_LINKS, MAX_NODES};
+use crate::model::validate::{no_node, validate, MAX_LINKS, MAX_NODES};
 use crate::model::{Document, Link, LinkKind, Node, NodeKind, Problem};
 
 /// An id no node of `doc` has, made from `base`: `base`, else `base-2`, `base-3`, ...
@@ -32,37 +33,88 @@ pub fn new_node_id(doc: &Document, kind: NodeKind) -> String {
     fresh_id(doc, base)
 }
 
+/// Why a node or a link cannot be added, to be said in the viewer's language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// The diagram has [`MAX_NODES`] nodes already.
+    TooManyNodes,
+    /// The diagram has [`MAX_LINKS`] links already.
+    TooManyLinks,
+    /// No node has this id.
+    NoNode(String),
+    /// A link from a node to itself.
+    SelfLink,
+    /// A link to a client (its label).
+    ToClient(String),
+    /// The link is there already (the two labels).
+    Exists(String, String),
+}
+
+impl Refusal {
+    /// Why, in `lang`: words a user can act on, without a full stop.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Refusal::TooManyNodes, Lang::En) => {
+                format!("a diagram holds at most {MAX_NODES} nodes")
+            }
+            (Refusal::TooManyNodes, Lang::Zh) => format!("一张图最多 {MAX_NODES} 个节点"),
+            (Refusal::TooManyLinks, Lang::En) => {
+                format!("a diagram holds at most {MAX_LINKS} links")
+            }
+            (Refusal::TooManyLinks, Lang::Zh) => format!("一张图最多 {MAX_LINKS} 条连线"),
+            (Refusal::NoNode(id), Lang::En) => format!("no node with id {id:?}"),
+            (Refusal::NoNode(id), Lang::Zh) => format!("没有 ID 为 {id:?} 的节点"),
+            (Refusal::SelfLink, Lang::En) => "a node cannot link to itself".into(),
+            (Refusal::SelfLink, Lang::Zh) => "节点不能连向自己".into(),
+            (Refusal::ToClient(label), Lang::En) => {
+                format!("{label} is a client: clients send requests, nothing calls them")
+            }
+            (Refusal::ToClient(label), Lang::Zh) => {
+                format!("“{label}”是客户端：客户端只发出请求，不会被调用")
+            }
+            (Refusal::Exists(from, to), Lang::En) => format!("{from} already links to {to}"),
+            (Refusal::Exists(from, to), Lang::Zh) => format!("“{from}”已经连向“{to}”"),
+        }
+    }
+}
+
 /// Why a node of this kind cannot be added, if it cannot.
 pub fn node_refusal(doc: &Document) -> Option<String> {
-    (doc.nodes.len() >= MAX_NODES).then(|| format!("a diagram holds at most {MAX_NODES} nodes"))
+    why_no_node(doc).map(|r| r.message(Lang::En))
+}
+
+/// [`node_refusal`] as a [`Refusal`].
+pub fn why_no_node(doc: &Document) -> Option<Refusal> {
+    (doc.nodes.len() >= MAX_NODES).then_some(Refusal::TooManyNodes)
 }
 
 /// Why a link `from -> to` cannot be drawn, in words a user can act on; `None` when it can.
 pub fn link_refusal(doc: &Document, from: &str, to: &str) -> Option<String> {
+    why_no_link(doc, from, to).map(|r| r.message(Lang::En))
+}
+
+/// [`link_refusal`] as a [`Refusal`].
+pub fn why_no_link(doc: &Document, from: &str, to: &str) -> Option<Refusal> {
     let Some(source) = doc.node(from) else {
-        return Some(format!("no node with id {from:?}"));
+        return Some(Refusal::NoNode(from.to_string()));
     };
     let Some(target) = doc.node(to) else {
-        return Some(format!("no node with id {to:?}"));
+        return Some(Refusal::NoNode(to.to_string()));
     };
     if from == to {
-        return Some("a node cannot link to itself".into());
+        return Some(Refusal::SelfLink);
     }
     if target.is_client() {
-        return Some(format!(
-            "{} is a client: clients send requests, nothing calls them",
-            target.label()
-        ));
+        return Some(Refusal::ToClient(target.label().to_string()));
     }
     if doc.links.iter().any(|l| l.from == from && l.to == to) {
-        return Some(format!(
-            "{} already links to {}",
-            source.label(),
-            target.label()
+        return Some(Refusal::Exists(
+            source.label().to_string(),
+            target.label().to_string(),
         ));
     }
     if doc.links.len() >= MAX_LINKS {
-        return Some(format!("a diagram holds at most {MAX_LINKS} links"));
+        return Some(Refusal::TooManyLinks);
     }
     None
 }
@@ -102,10 +154,7 @@ pub fn set_link_kind(
 /// document: the editor never holds an invalid one.
 pub fn replace_node(doc: &Document, id: &str, node: Node) -> Result<Document, Vec<Problem>> {
     let Some(i) = doc.node_index(id) else {
-        return Err(vec![Problem::new(
-            "nodes",
-            format!("no node with id {id:?}"),
-        )]);
+        return Err(vec![no_node("nodes", id)]);
     };
     let mut next = doc.clone();
     let old = std::mem::replace(&mut next.nodes[i], node);

@@ -116,6 +116,20 @@ impl NodeKind {
         NodeKind::ALL.into_iter().find(|k| k.as_str() == name)
     }
 
+    /// The kind's name in Chinese, as the diagram and the app's messages say it.
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            NodeKind::Client => "客户端",
+            NodeKind::LoadBalancer => "负载均衡",
+            NodeKind::Gateway => "网关",
+            NodeKind::Service => "服务",
+            NodeKind::Database => "数据库",
+            NodeKind::Cache => "缓存",
+            NodeKind::Queue => "消息队列",
+            NodeKind::External => "外部 API",
+        }
+    }
+
     /// Availability of one instance when the document gives none (MODEL.md §1.1).
     /// A client never fails, so its figure is 1.
     pub fn default_availability(self) -> f64 {

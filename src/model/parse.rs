@@ -5,7 +5,8 @@
 use serde_json::{Map, Value};
 
 use super::document::{Document, Extra, Function, Link, LinkKind, Node, NodeKind};
-use super::validate::{validate, Problem, MAX_LINKS, MAX_NODES};
+use super::validate::{too_many, validate, Problem, MAX_LINKS, MAX_NODES};
+use crate::i18n::Localized;
 
 const DOCUMENT_FIELDS: &[&str] = &["format", "title", "nodes", "links", "functions", "extra"];
 const NODE_FIELDS: &[&str] = &[
@@ -35,8 +36,13 @@ pub fn parse_document(json: &str) -> Result<Document, Vec<Problem>> {
             Err(problems)
         };
     }
-    let value: Value = serde_json::from_str(json)
-        .map_err(|e| vec![Problem::new("", format!("not valid JSON: {e}"))])?;
+    let value: Value = serde_json::from_str(json).map_err(|e| {
+        vec![Problem::in_both(
+            "",
+            format!("not valid JSON: {e}"),
+            format!("不是有效的 JSON（第 {} 行第 {} 列）", e.line(), e.column()),
+        )]
+    })?;
     document_from_value(&value)
 }
 
@@ -71,16 +77,49 @@ pub fn document_from_value(value: &Value) -> Result<Document, Vec<Problem>> {
     Err(problems)
 }
 
-fn type_name(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "true or false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
+fn type_name(v: &Value) -> Localized {
+    let (en, zh) = match v {
+        Value::Null => ("null", "null"),
+        Value::Bool(_) => ("true or false", "true 或 false"),
+        Value::Number(_) => ("a number", "数字"),
+        Value::String(_) => ("a string", "字符串"),
+        Value::Array(_) => ("a list", "列表"),
+        Value::Object(_) => ("an object", "对象"),
+    };
+    Localized { en, zh }
 }
+
+/// "expected a list, found a number" of `v`, in both languages: (English, Chinese).
+fn expected(what: Localized, v: &Value) -> (String, String) {
+    let found = type_name(v);
+    // A space between a Chinese word and a Latin one ("实际是 null").
+    let gap = if found.zh.starts_with(|c: char| c.is_ascii()) {
+        " "
+    } else {
+        ""
+    };
+    (
+        format!("expected {}, found {}", what.en, found.en),
+        format!("应为{}，实际是{gap}{}", what.zh, found.zh),
+    )
+}
+
+const AN_OBJECT: Localized = Localized {
+    en: "an object",
+    zh: "对象",
+};
+const A_STRING: Localized = Localized {
+    en: "a string",
+    zh: "字符串",
+};
+const A_NUMBER: Localized = Localized {
+    en: "a number",
+    zh: "数字",
+};
+const A_LIST: Localized = Localized {
+    en: "a list",
+    zh: "列表",
+};
 
 /// The closest allowed name to a misspelt field, if one is close.
 fn suggestion(name: &str, allowed: &[&'static str]) -> Option<&'static str> {
@@ -114,8 +153,13 @@ struct Reader {
 }
 
 impl Reader {
-    fn problem(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.problems.push(Problem::new(path, message));
+    fn problem(&mut self, path: impl Into<String>, (en, zh): (String, String)) {
+        self.problems.push(Problem::in_both(path, en, zh));
+    }
+
+    /// `path` holds `v` where `what` was expected.
+    fn wrong_type(&mut self, path: impl Into<String>, what: Localized, v: &Value) {
+        self.problem(path, expected(what, v));
     }
 
     fn object<'v>(
@@ -125,7 +169,7 @@ impl Reader {
         allowed: &[&'static str],
     ) -> Option<&'v Map<String, Value>> {
         let Value::Object(map) = v else {
-            self.problem(path, format!("expected an object, found {}", type_name(v)));
+            self.wrong_type(path, AN_OBJECT, v);
             return None;
         };
         for key in map.keys() {
@@ -135,15 +179,24 @@ impl Reader {
                 } else {
                     format!("{path}.{key}")
                 };
-                let hint = match suggestion(key, allowed) {
-                    Some(s) => format!(" (did you mean \"{s}\"?)"),
-                    None => String::new(),
+                let (hint, hint_zh) = match suggestion(key, allowed) {
+                    Some(s) => (
+                        format!(" (did you mean \"{s}\"?)"),
+                        format!("（是不是想写 \"{s}\"？）"),
+                    ),
+                    None => (String::new(), String::new()),
                 };
                 self.problem(
                     at,
-                    format!(
-                        "unknown field{hint}; allowed here: {} (put your own data under \"extra\")",
-                        allowed.join(", ")
+                    (
+                        format!(
+                            "unknown field{hint}; allowed here: {} (put your own data under \"extra\")",
+                            allowed.join(", ")
+                        ),
+                        format!(
+                            "未知字段{hint_zh}；这里允许的字段：{}（自定义数据请放在 \"extra\" 下）",
+                            allowed.join(", ")
+                        ),
                     ),
                 );
             }
@@ -155,10 +208,7 @@ impl Reader {
         match v {
             Value::String(s) => Some(s.clone()),
             other => {
-                self.problem(
-                    path,
-                    format!("expected a string, found {}", type_name(other)),
-                );
+                self.wrong_type(path, A_STRING, other);
                 None
             }
         }
@@ -173,7 +223,7 @@ impl Reader {
         match map.get(key) {
             Some(v) => self.string(path, v),
             None => {
-                self.problem(path, "is required");
+                self.problem(path, ("is required".into(), "缺少此字段".into()));
                 None
             }
         }
@@ -183,11 +233,14 @@ impl Reader {
         match v.as_f64() {
             Some(x) if x.is_finite() => Some(x),
             Some(_) => {
-                self.problem(path, "must be a finite number");
+                self.problem(
+                    path,
+                    ("must be a finite number".into(), "必须是有限的数字".into()),
+                );
                 None
             }
             None => {
-                self.problem(path, format!("expected a number, found {}", type_name(v)));
+                self.wrong_type(path, A_NUMBER, v);
                 None
             }
         }
@@ -197,7 +250,13 @@ impl Reader {
     fn whole(&mut self, path: String, v: &Value) -> Option<u32> {
         let x = self.number(path.clone(), v)?;
         if x.fract() != 0.0 || x < 0.0 || x > f64::from(u32::MAX) {
-            self.problem(path, format!("{x} is not a whole number from 0 up"));
+            self.problem(
+                path,
+                (
+                    format!("{x} is not a whole number from 0 up"),
+                    format!("{x} 不是大于等于 0 的整数"),
+                ),
+            );
             return None;
         }
         Some(x as u32)
@@ -208,10 +267,7 @@ impl Reader {
             None => None,
             Some(Value::Object(m)) => Some(m.clone()),
             Some(other) => {
-                self.problem(
-                    path,
-                    format!("expected an object, found {}", type_name(other)),
-                );
+                self.wrong_type(path, AN_OBJECT, other);
                 None
             }
         }
@@ -221,7 +277,7 @@ impl Reader {
         match v {
             Value::Array(items) => Some(items),
             other => {
-                self.problem(path, format!("expected a list, found {}", type_name(other)));
+                self.wrong_type(path, A_LIST, other);
                 None
             }
         }
@@ -236,15 +292,19 @@ impl Reader {
         let extra = self.extra("extra".into(), map);
         let nodes = match map.get("nodes") {
             None => {
-                self.problem("nodes", "is required (a list of nodes, possibly empty)");
+                self.problem(
+                    "nodes",
+                    (
+                        "is required (a list of nodes, possibly empty)".into(),
+                        "缺少此字段（节点列表，可以为空）".into(),
+                    ),
+                );
                 None
             }
             Some(v) => self.list("nodes", v).and_then(|items| {
                 if items.len() > MAX_NODES {
-                    self.problem(
-                        "nodes",
-                        format!("{} nodes; at most {MAX_NODES} can be loaded", items.len()),
-                    );
+                    self.problems
+                        .push(too_many("nodes", items.len(), MAX_NODES));
                     return None;
                 }
                 let nodes: Vec<Option<Node>> = items
@@ -259,10 +319,8 @@ impl Reader {
             None => Some(Vec::new()),
             Some(v) => self.list("links", v).and_then(|items| {
                 if items.len() > MAX_LINKS {
-                    self.problem(
-                        "links",
-                        format!("{} links; at most {MAX_LINKS} can be loaded", items.len()),
-                    );
+                    self.problems
+                        .push(too_many("links", items.len(), MAX_LINKS));
                     return None;
                 }
                 let links: Vec<Option<Link>> = items
@@ -305,7 +363,10 @@ impl Reader {
                 let names: Vec<&str> = NodeKind::ALL.iter().map(|k| k.as_str()).collect();
                 self.problem(
                     at("kind"),
-                    format!("unknown kind {k:?}; expected one of {}", names.join(", ")),
+                    (
+                        format!("unknown kind {k:?}; expected one of {}", names.join(", ")),
+                        format!("未知的节点类型 {k:?}；应为以下之一：{}", names.join(", ")),
+                    ),
                 );
             }
             kind
@@ -369,9 +430,12 @@ impl Reader {
                     let names: Vec<&str> = LinkKind::ALL.iter().map(|k| k.as_str()).collect();
                     self.problem(
                         format!("{path}.kind"),
-                        format!(
-                            "unknown link kind {k:?}; expected one of {}",
-                            names.join(", ")
+                        (
+                            format!(
+                                "unknown link kind {k:?}; expected one of {}",
+                                names.join(", ")
+                            ),
+                            format!("未知的连线类型 {k:?}；应为以下之一：{}", names.join(", ")),
                         ),
                     );
                 }

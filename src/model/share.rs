@@ -43,7 +43,7 @@ pub fn encode_document(doc: &Document) -> String {
 /// [`MAX_DECOMPRESSED_BYTES`] once inflated, not UTF-8) is one problem with an
 /// empty path; a JSON or validation error gives [`parse_document`]'s problems.
 pub fn decode_document(data: &str) -> Result<Document, Vec<Problem>> {
-    let fail = |message: String| Err(vec![Problem::new("", message)]);
+    let fail = |(en, zh): (String, String)| Err(vec![Problem::in_both("", en, zh)]);
 
     let trimmed = data.trim();
     // Both replacements are byte for byte, so error offsets still point into `trimmed`.
@@ -59,14 +59,18 @@ pub fn decode_document(data: &str) -> Result<Document, Vec<Problem>> {
     let compressed = match URL_SAFE_NO_PAD.decode(normalised.as_bytes()) {
         Ok(bytes) => bytes,
         Err(e) => {
-            return fail(format!(
-                "the address's diagram is not valid base64url: {}",
-                describe_base64_error(&e, trimmed)
-            ))
+            let (en, zh) = describe_base64_error(&e, trimmed);
+            return fail((
+                format!("the address's diagram is not valid base64url: {en}"),
+                format!("链接中的图不是有效的 base64url 数据：{zh}"),
+            ));
         }
     };
     if compressed.is_empty() {
-        return fail("the address's diagram is empty (nothing after #d=)".to_string());
+        return fail((
+            "the address's diagram is empty (nothing after #d=)".to_string(),
+            "链接中的图是空的（#d= 后面什么都没有）".to_string(),
+        ));
     }
     let json = match decompress_to_vec_with_limit(&compressed, MAX_DECOMPRESSED_BYTES) {
         Ok(bytes) => bytes,
@@ -75,53 +79,85 @@ pub fn decode_document(data: &str) -> Result<Document, Vec<Problem>> {
     let text = match String::from_utf8(json) {
         Ok(text) => text,
         Err(e) => {
-            return fail(format!(
-                "the address's diagram is not UTF-8 text once decompressed \
-                 (invalid byte at position {})",
-                e.utf8_error().valid_up_to()
-            ))
+            let at = e.utf8_error().valid_up_to();
+            return fail((
+                format!(
+                    "the address's diagram is not UTF-8 text once decompressed \
+                     (invalid byte at position {at})"
+                ),
+                format!("链接中的图解压后不是 UTF-8 文本（第 {at} 个字节无效）"),
+            ));
         }
     };
     parse_document(&text)
 }
 
-/// Words for a base64 error; `text` is the trimmed input the offsets point into.
-fn describe_base64_error(e: &DecodeError, text: &str) -> String {
+/// Words for a base64 error, in English and Chinese; `text` is the trimmed
+/// input the offsets point into.
+fn describe_base64_error(e: &DecodeError, text: &str) -> (String, String) {
     let char_at = |offset: usize| {
         text.get(offset..)
             .and_then(|rest| rest.chars().next())
             .map_or_else(|| "?".to_string(), |c| format!("{c:?}"))
     };
     match *e {
-        DecodeError::InvalidByte(offset, _) => format!(
-            "character {} at position {offset} is not one of A-Z a-z 0-9 - _",
-            char_at(offset)
+        DecodeError::InvalidByte(offset, _) => (
+            format!(
+                "character {} at position {offset} is not one of A-Z a-z 0-9 - _",
+                char_at(offset)
+            ),
+            format!(
+                "第 {offset} 位的字符 {} 不在 A-Z a-z 0-9 - _ 之内",
+                char_at(offset)
+            ),
         ),
-        DecodeError::InvalidLength(symbols) => format!(
-            "{symbols} characters cannot be a whole base64url text (was the link cut short?)"
+        DecodeError::InvalidLength(symbols) => (
+            format!(
+                "{symbols} characters cannot be a whole base64url text (was the link cut short?)"
+            ),
+            format!("{symbols} 个字符构不成完整的 base64url 文本（链接是不是没复制全？）"),
         ),
-        DecodeError::InvalidLastSymbol { offset, .. } => format!(
-            "its last character, {} at position {offset}, cannot end a base64url text \
-             (was the link cut short?)",
-            char_at(offset)
+        DecodeError::InvalidLastSymbol { offset, .. } => (
+            format!(
+                "its last character, {} at position {offset}, cannot end a base64url text \
+                 (was the link cut short?)",
+                char_at(offset)
+            ),
+            format!(
+                "最后一个字符（第 {offset} 位的 {}）不能作为 base64url 文本的结尾\
+                 （链接是不是没复制全？）",
+                char_at(offset)
+            ),
         ),
-        DecodeError::InvalidPadding => "its `=` padding is misplaced".to_string(),
+        DecodeError::InvalidPadding => (
+            "its `=` padding is misplaced".to_string(),
+            "其中 `=` 填充的位置不对".to_string(),
+        ),
     }
 }
 
-/// Words for an inflate error.
-fn describe_inflate_error(e: &DecompressError) -> String {
+/// Words for an inflate error, in English and Chinese.
+fn describe_inflate_error(e: &DecompressError) -> (String, String) {
     match e.status {
-        TINFLStatus::HasMoreOutput => format!(
-            "the address's diagram is larger than the limit of {} MiB once decompressed, \
-             so it is refused",
-            MAX_DECOMPRESSED_BYTES / (1024 * 1024)
-        ),
-        TINFLStatus::FailedCannotMakeProgress | TINFLStatus::NeedsMoreInput => {
+        TINFLStatus::HasMoreOutput => {
+            let mib = MAX_DECOMPRESSED_BYTES / (1024 * 1024);
+            (
+                format!(
+                    "the address's diagram is larger than the limit of {mib} MiB once \
+                     decompressed, so it is refused"
+                ),
+                format!("链接中的图解压后超过 {mib} MiB 的上限，已拒绝打开"),
+            )
+        }
+        TINFLStatus::FailedCannotMakeProgress | TINFLStatus::NeedsMoreInput => (
             "the address's diagram ends too early: its DEFLATE data is cut short \
              (was the whole link copied?)"
-                .to_string()
-        }
-        status => format!("the address's diagram is not valid raw DEFLATE data ({status:?})"),
+                .to_string(),
+            "链接中的图提前结束了：DEFLATE 数据不完整（链接是否完整复制？）".to_string(),
+        ),
+        status => (
+            format!("the address's diagram is not valid raw DEFLATE data ({status:?})"),
+            format!("链接中的图不是有效的原始 DEFLATE 数据（{status:?}）"),
+        ),
     }
 }

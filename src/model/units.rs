@@ -1,5 +1,11 @@
 //! Availability in the words people use: percent with enough digits to show the
-//! nines, "N nines", and downtime per year in human units.
+//! nines, "N nines", and downtime per year in human units, in English (what the
+//! CLI and every existing caller get) or in the viewer's [`Lang`] (the `_in`
+//! functions: "3 nines" / "3 个 9", "8.8 h" / "8.8 小时").
+
+use std::fmt;
+
+use crate::i18n::Lang;
 
 /// Hours in a year, as MODEL.md §2 counts them (365.25 days).
 pub const HOURS_PER_YEAR: f64 = 365.25 * 24.0;
@@ -51,24 +57,141 @@ pub fn percent(a: f64) -> String {
 /// Downtime per year in the largest unit that keeps the number readable:
 /// "31.6 s", "8.8 min", "13.1 h", "3.7 days".
 pub fn downtime(hours: f64) -> String {
+    downtime_in(hours, Lang::En)
+}
+
+/// [`downtime`] in `lang`: the same number and unit, the unit in its words
+/// ("8.8 min" / "8.8 分钟", "3.7 days" / "3.7 天"); "none" / "无" for no downtime.
+pub fn downtime_in(hours: f64, lang: Lang) -> String {
     if !hours.is_finite() || hours <= 0.0 {
-        return "none".into();
+        return match lang {
+            Lang::En => "none",
+            Lang::Zh => "无",
+        }
+        .into();
     }
     let seconds = hours * 3600.0;
-    if seconds < 60.0 {
-        format!("{seconds:.1} s")
+    let (value, en, zh) = if seconds < 60.0 {
+        (seconds, "s", "秒")
     } else if seconds < 3600.0 {
-        format!("{:.1} min", seconds / 60.0)
+        (seconds / 60.0, "min", "分钟")
     } else if hours < 48.0 {
-        format!("{hours:.1} h")
+        (hours, "h", "小时")
     } else {
-        format!("{:.1} days", hours / 24.0)
+        (hours / 24.0, "days", "天")
+    };
+    match lang {
+        Lang::En => format!("{value:.1} {en}"),
+        Lang::Zh => format!("{value:.1} {zh}"),
+    }
+}
+
+/// The count of [`nines`] in words: "3 nines" / "3 个 9", "1 nine" / "1 个 9";
+/// availability 1 (16 nines, beyond a double) is "perfect" / "永不宕机".
+pub fn nines_in(a: f64, lang: Lang) -> String {
+    match (nines(a), lang) {
+        (16, Lang::En) => "perfect".into(),
+        (16, Lang::Zh) => "永不宕机".into(),
+        (1, Lang::En) => "1 nine".into(),
+        (n, Lang::En) => format!("{n} nines"),
+        (n, Lang::Zh) => format!("{n} 个 9"),
     }
 }
 
 /// The forms [`parse_availability`] reads, as its messages name them.
 const AVAILABILITY_FORMS: &str =
     "write a percent (99.95%), a fraction (0.9995) or a count of nines (4 nines)";
+const AVAILABILITY_FORMS_ZH: &str = "可以写成百分比（99.95%）、小数（0.9995）或几个 9（4 个 9）";
+/// What every availability is, as the messages about a value out of range say it.
+const AVAILABILITY_RANGE: &str = "an availability is above 0 and at most 100%";
+const AVAILABILITY_RANGE_ZH: &str = "可用性必须大于 0，且不超过 100%";
+
+/// Why a typed availability cannot be read ([`read_availability`]); each holds
+/// the user's text (cut when long) and says what is wrong and what is accepted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AvailabilityError {
+    /// Nothing was typed.
+    Empty,
+    /// Not a plain decimal number, a percent or a count of nines.
+    NotANumber(String),
+    /// A count of nines that is not a whole number from 1 to [`MAX_NINES`].
+    BadNines(String),
+    /// Zero or negative.
+    NotAboveZero(String),
+    /// More than 100%.
+    AboveHundred(String),
+    /// So small that it is 0 to a double.
+    TooSmall(String),
+    /// A count of nines whose number could not be formed (never seen in practice).
+    Unreadable(String),
+}
+
+impl AvailabilityError {
+    /// What is wrong, in `lang`; in English, [`parse_availability`]'s message.
+    pub fn message(&self, lang: Lang) -> String {
+        let shown = |t: &str| match lang {
+            Lang::En => format!("\"{t}\""),
+            Lang::Zh => format!("“{t}”"),
+        };
+        match (self, lang) {
+            (AvailabilityError::Empty, Lang::En) => {
+                format!("no availability given: {AVAILABILITY_FORMS}")
+            }
+            (AvailabilityError::Empty, Lang::Zh) => {
+                format!("没有填写可用性：{AVAILABILITY_FORMS_ZH}")
+            }
+            (AvailabilityError::NotANumber(t), Lang::En) => {
+                format!("{} is not a number: {AVAILABILITY_FORMS}", shown(t))
+            }
+            (AvailabilityError::NotANumber(t), Lang::Zh) => {
+                format!("{} 不是数字：{AVAILABILITY_FORMS_ZH}", shown(t))
+            }
+            (AvailabilityError::BadNines(t), Lang::En) => format!(
+                "{}: a count of nines is a whole number from 1 to {MAX_NINES} (4 nines is 99.99%)",
+                shown(t)
+            ),
+            (AvailabilityError::BadNines(t), Lang::Zh) => format!(
+                "{}：9 的个数必须是 1 到 {MAX_NINES} 的整数（4 个 9 即 99.99%）",
+                shown(t)
+            ),
+            (AvailabilityError::NotAboveZero(t), Lang::En) => {
+                format!("{} is not above 0: {AVAILABILITY_RANGE}", shown(t))
+            }
+            (AvailabilityError::NotAboveZero(t), Lang::Zh) => {
+                format!("{} 不大于 0：{AVAILABILITY_RANGE_ZH}", shown(t))
+            }
+            (AvailabilityError::AboveHundred(t), Lang::En) => {
+                format!("{} is more than 100%: {AVAILABILITY_RANGE}", shown(t))
+            }
+            (AvailabilityError::AboveHundred(t), Lang::Zh) => {
+                format!("{} 超过了 100%：{AVAILABILITY_RANGE_ZH}", shown(t))
+            }
+            (AvailabilityError::TooSmall(t), Lang::En) => {
+                format!(
+                    "{} is too small to tell from 0: {AVAILABILITY_RANGE}",
+                    shown(t)
+                )
+            }
+            (AvailabilityError::TooSmall(t), Lang::Zh) => {
+                format!("{} 太小，与 0 无法区分：{AVAILABILITY_RANGE_ZH}", shown(t))
+            }
+            (AvailabilityError::Unreadable(t), Lang::En) => {
+                format!("{}: {AVAILABILITY_FORMS}", shown(t))
+            }
+            (AvailabilityError::Unreadable(t), Lang::Zh) => {
+                format!("{}：{AVAILABILITY_FORMS_ZH}", shown(t))
+            }
+        }
+    }
+}
+
+impl fmt::Display for AvailabilityError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for AvailabilityError {}
 
 /// The most nines [`parse_availability`] takes: 16 nines are 1 to a double.
 pub const MAX_NINES: u32 = 15;
@@ -85,23 +208,29 @@ pub const MAX_NINES: u32 = 15;
 ///
 /// Refuses empty text, anything that is not a plain decimal number (no NaN,
 /// no infinity, no exponent), values at or below 0 and above 100%, with a
-/// message that names the problem and the accepted forms.
+/// message that names the problem and the accepted forms (in English; see
+/// [`read_availability`] for the reason as a value).
 pub fn parse_availability(text: &str) -> Result<f64, String> {
+    read_availability(text).map_err(|e| e.to_string())
+}
+
+/// [`parse_availability`], with the reason for a refusal as an
+/// [`AvailabilityError`], to be said in the viewer's language.
+pub fn read_availability(text: &str) -> Result<f64, AvailabilityError> {
     let normal = half_width(text);
     let t = normal.trim();
     if t.is_empty() {
-        return Err(format!("no availability given: {AVAILABILITY_FORMS}"));
+        return Err(AvailabilityError::Empty);
     }
     let shown = quoted(t);
     if let Some(count) = nines_count(t) {
         return match count {
             Some(n) if (1..=MAX_NINES).contains(&n) => {
                 let text = format!("0.{}", "9".repeat(n as usize));
-                text.parse::<f64>().map_err(|_| format!("{shown}: {AVAILABILITY_FORMS}"))
+                text.parse::<f64>()
+                    .map_err(|_| AvailabilityError::Unreadable(shown))
             }
-            _ => Err(format!(
-                "{shown}: a count of nines is a whole number from 1 to {MAX_NINES} (4 nines is 99.99%)"
-            )),
+            _ => Err(AvailabilityError::BadNines(shown)),
         };
     }
     let (number, is_percent) = match t.strip_suffix('%') {
@@ -113,19 +242,15 @@ pub fn parse_availability(text: &str) -> Result<f64, String> {
         None => (false, number.strip_prefix('+').unwrap_or(number)),
     };
     let Some((int, frac)) = decimal_parts(digits) else {
-        return Err(format!("{shown} is not a number: {AVAILABILITY_FORMS}"));
+        return Err(AvailabilityError::NotANumber(shown));
     };
     if negative || !format!("{int}{frac}").bytes().any(|b| b != b'0') {
-        return Err(format!(
-            "{shown} is not above 0: an availability is above 0 and at most 100%"
-        ));
+        return Err(AvailabilityError::NotAboveZero(shown));
     }
     let value = decimal_value(int, frac);
     let as_percent = is_percent || value > 1.0;
     if as_percent && value > 100.0 {
-        return Err(format!(
-            "{shown} is more than 100%: an availability is above 0 and at most 100%"
-        ));
+        return Err(AvailabilityError::AboveHundred(shown));
     }
     let a = if as_percent {
         hundredth(int, frac)
@@ -136,9 +261,7 @@ pub fn parse_availability(text: &str) -> Result<f64, String> {
         Ok(a)
     } else {
         // Only a number so small that it is 0 to a double gets here.
-        Err(format!(
-            "{shown} is too small to tell from 0: an availability is above 0 and at most 100%"
-        ))
+        Err(AvailabilityError::TooSmall(shown))
     }
 }
 
@@ -185,14 +308,14 @@ fn half_width(text: &str) -> String {
         .collect()
 }
 
-/// The user's text for a message, cut when long.
+/// The user's text for a message (quoted by the message), cut when long.
 fn quoted(t: &str) -> String {
     const MAX: usize = 24;
     if t.chars().count() <= MAX {
-        format!("\"{t}\"")
+        t.to_string()
     } else {
         let cut: String = t.chars().take(MAX - 1).collect();
-        format!("\"{cut}…\"")
+        format!("{cut}…")
     }
 }
 
@@ -279,6 +402,86 @@ mod tests {
         assert_eq!(percent(1.0), "100%");
         assert_eq!(percent(0.0), "0%");
         assert!(!percent(0.999_999_999_999_9).starts_with("100"));
+    }
+
+    #[test]
+    fn downtime_in_chinese_has_the_same_number_in_chinese_units() {
+        let zh = |hours: f64| downtime_in(hours, Lang::Zh);
+        assert_eq!(zh(downtime_hours_per_year(0.999)), "8.8 小时");
+        assert_eq!(zh(downtime_hours_per_year(0.99999)), "5.3 分钟");
+        assert_eq!(zh(downtime_hours_per_year(0.9)), "36.5 天");
+        assert_eq!(zh(0.005), "18.0 秒");
+        assert_eq!(zh(0.0), "无");
+        assert_eq!(zh(f64::NAN), "无");
+    }
+
+    #[test]
+    fn downtime_in_english_is_downtime() {
+        for hours in [
+            0.0,
+            0.005,
+            0.1,
+            0.9,
+            8.766,
+            47.9,
+            48.0,
+            876.6,
+            f64::INFINITY,
+        ] {
+            assert_eq!(downtime_in(hours, Lang::En), downtime(hours), "{hours}");
+        }
+    }
+
+    #[test]
+    fn nines_are_counted_in_words_of_each_language() {
+        assert_eq!(nines_in(0.9995, Lang::En), "3 nines");
+        assert_eq!(nines_in(0.9995, Lang::Zh), "3 个 9");
+        assert_eq!(nines_in(0.95, Lang::En), "1 nine");
+        assert_eq!(nines_in(0.95, Lang::Zh), "1 个 9");
+        assert_eq!(nines_in(0.5, Lang::En), "0 nines");
+        assert_eq!(nines_in(0.5, Lang::Zh), "0 个 9");
+        assert_eq!(nines_in(1.0, Lang::En), "perfect");
+        assert_eq!(nines_in(1.0, Lang::Zh), "永不宕机");
+    }
+
+    #[test]
+    fn a_refused_availability_is_explained_in_both_languages() {
+        let refusal = |text: &str| read_availability(text).expect_err(text);
+        // Far below the smallest double: 0 once read.
+        let tiny = format!("0.{}1", "0".repeat(400));
+        let cases = [
+            ("", "no availability given", "没有填写可用性"),
+            ("abc", "\"abc\" is not a number", "“abc” 不是数字"),
+            (
+                "20 nines",
+                "a count of nines is a whole number",
+                "9 的个数必须是",
+            ),
+            ("0%", "is not above 0", "不大于 0"),
+            ("101%", "is more than 100%", "超过了 100%"),
+            (tiny.as_str(), "too small", "太小"),
+        ];
+        for (text, en, zh) in cases {
+            let e = refusal(text);
+            assert!(e.message(Lang::En).contains(en), "{text}: {e}");
+            assert!(
+                e.message(Lang::Zh).contains(zh),
+                "{text}: {}",
+                e.message(Lang::Zh)
+            );
+            assert_eq!(parse_availability(text), Err(e.message(Lang::En)));
+            assert_eq!(e.to_string(), e.message(Lang::En));
+        }
+    }
+
+    #[test]
+    fn a_chinese_refusal_has_no_english_word_but_the_users_text() {
+        let e = read_availability("abc").expect_err("abc");
+        let zh = e.message(Lang::Zh).replace("abc", "");
+        assert!(
+            !zh.chars().any(|c| c.is_ascii_alphabetic()),
+            "English left in {zh:?}"
+        );
     }
 
     #[test]

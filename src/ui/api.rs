@@ -1,6 +1,8 @@
 //! `window.topolab` (UI.md, automation contract): an article's own buttons and
 //! the tests drive the diagram through it. Every call goes through the same
 //! actions as the mouse and keyboard, so it is undoable and autosaved alike.
+//! Its errors are for the programmer of the calling script, not for the
+//! viewer, and stay in English whatever the interface language.
 
 use js_sys::{Error, Object, Reflect, JSON};
 use wasm_bindgen::prelude::*;

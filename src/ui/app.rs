@@ -11,15 +11,83 @@ use super::compare::CompareView;
 use super::coupling::CouplingTable;
 use super::help::HelpOverlay;
 use super::inspector::Inspector;
-use super::lang::{Lang, LangContext, LangSwitch};
+use super::lang::{Lang, LangContext, LangSwitch, Localized, Text};
 use super::panel::{AnalysisPanel, Blast};
 use super::split::SplitDialog;
 use super::startup::{opening, Opening};
 use super::storage;
 use crate::editor::{Action, EditorState};
 use crate::model::analysis::{analyze, nodes_down_with};
-use crate::model::presets::{preset, PRESETS};
+use crate::model::presets::{preset, Preset, PRESETS};
 use crate::model::{Analysis, Document};
+
+const NEW: Localized = Localized {
+    en: "New",
+    zh: "新建",
+};
+const NEW_TIP: Localized = Localized {
+    en: "Start an empty diagram (undo brings the old one back)",
+    zh: "新建一张空白的图（撤销可以找回原来的图）",
+};
+const OPEN_PRESET: Localized = Localized {
+    en: "Open a preset",
+    zh: "打开预设场景",
+};
+const PRESETS_MENU: Localized = Localized {
+    en: "Presets…",
+    zh: "预设场景…",
+};
+const UNDO: Localized = Localized {
+    en: "Undo",
+    zh: "撤销",
+};
+const UNDO_TIP: Localized = Localized {
+    en: "Undo (Ctrl+Z)",
+    zh: "撤销（Ctrl+Z）",
+};
+const REDO: Localized = Localized {
+    en: "Redo",
+    zh: "重做",
+};
+const REDO_TIP: Localized = Localized {
+    en: "Redo (Ctrl+Shift+Z)",
+    zh: "重做（Ctrl+Shift+Z）",
+};
+const HELP: Localized = Localized {
+    en: "Help",
+    zh: "帮助",
+};
+const HELP_TIP: Localized = Localized {
+    en: "Keyboard shortcuts and gestures (?)",
+    zh: "键盘快捷键与手势（?）",
+};
+const RESTORE: Localized = Localized {
+    en: "Restore it",
+    zh: "恢复它",
+};
+const DISMISS: Localized = Localized {
+    en: "Dismiss",
+    zh: "关闭",
+};
+
+/// The banner of a failed autosave.
+fn autosave_failed(why: &Text) -> Text {
+    Text::of(|lang| match lang {
+        Lang::En => format!(
+            "Autosave failed: {}. Export your diagram to keep it.",
+            why.get(lang)
+        ),
+        Lang::Zh => format!("自动保存失败：{}。请导出图，以免丢失。", why.get(lang)),
+    })
+}
+
+/// The preset whose title `doc` has (in either language), if any.
+fn preset_of(doc: &Document) -> Option<&'static Preset> {
+    let title = doc.title.as_deref()?;
+    PRESETS
+        .iter()
+        .find(|p| Lang::ALL.iter().any(|&l| p.title().get(l) == title))
+}
 
 /// The reducer's state is the plain-Rust editor state.
 #[derive(PartialEq)]
@@ -36,24 +104,31 @@ impl Reducible for Editor {
 /// A message shown under the toolbar until dismissed.
 #[derive(Clone, PartialEq)]
 struct Banner {
-    text: String,
+    text: Text,
     /// A diagram the banner offers to open instead (the autosave kept aside).
     restore: Option<Rc<Document>>,
 }
 
 /// What the page opens with, read before the app is mounted (see [`super::start`]).
 pub struct Start {
+    /// The interface language the page opens in.
+    pub lang: Lang,
     pub opening: Opening,
     /// The analysis of the opened document.
     pub analysis: Rc<Analysis>,
 }
 
 impl Start {
-    /// Reads the address and the autosave and analyses what they open.
+    /// Reads the language, the address and the autosave, and analyses what they open.
     pub fn read() -> Start {
-        let opening = opening();
+        let lang = super::lang::initial_lang();
+        let opening = opening(lang);
         let analysis = Rc::new(analyze(&opening.doc));
-        Start { opening, analysis }
+        Start {
+            lang,
+            opening,
+            analysis,
+        }
     }
 }
 
@@ -102,7 +177,10 @@ pub fn app(props: &AppProps) -> Html {
     let before_split = use_state(|| None::<Rc<Document>>);
     let compare_open = use_state(|| false);
     let hovered = use_state(|| None::<AttrValue>);
-    let lang = use_state(super::lang::initial_lang);
+    let lang = use_state({
+        let start = start.clone();
+        move || start.lang
+    });
     use_effect_with(*lang, |lang| super::lang::apply(*lang));
     let lang_context = {
         let setter = lang.setter();
@@ -141,7 +219,7 @@ pub fn app(props: &AppProps) -> Html {
                 };
                 if let Err(why) = storage::autosave(doc, found.as_deref(), replacing) {
                     banner.set(Some(Banner {
-                        text: format!("Autosave failed: {why}. Export your diagram to keep it."),
+                        text: autosave_failed(&why),
                         restore: None,
                     }));
                 }
@@ -151,13 +229,14 @@ pub fn app(props: &AppProps) -> Html {
     }
 
     // A link pasted into the address bar of an open page opens its diagram
-    // (undoable, and the autosave keeps the one it replaces).
+    // (undoable, and the autosave keeps the one it replaces); a preset opens
+    // in the language in force.
     {
         let (dispatch, banner) = ((*dispatch).clone(), banner.clone());
-        use_effect_with((), move |_| {
+        use_effect_with(*lang, move |&lang| {
             let listener =
                 gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
-                    match super::startup::from_address() {
+                    match super::startup::from_address(lang) {
                         Some(Ok((doc, _))) => dispatch.emit(Action::Load(Rc::new(doc))),
                         Some(Err(text)) => banner.set(Some(Banner {
                             text,
@@ -224,6 +303,7 @@ pub fn app(props: &AppProps) -> Html {
                 .unwrap_or_default();
             Blast {
                 node: Some(id.clone()),
+                label: doc.node(id).map(|n| AttrValue::from(n.label().to_string())),
                 nodes: Rc::new(nodes),
                 functions: Rc::new(functions),
             }
@@ -236,12 +316,13 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
 
+    let lang = *lang;
     let on_preset = {
         let dispatch = (*dispatch).clone();
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
             if let Some(p) = preset(&select.value()) {
-                dispatch.emit(Action::Load(Rc::new(p.document())));
+                dispatch.emit(Action::Load(Rc::new(p.document_in(lang))));
             }
             select.set_value("");
         })
@@ -304,7 +385,6 @@ pub fn app(props: &AppProps) -> Html {
                          before_split={(*before_split).clone()} {on_close} />
         }
     });
-    let lang_now = *lang;
     let banner_view = (*banner).clone().map(|b| {
         let dismiss = {
             let banner = banner.clone();
@@ -316,39 +396,40 @@ pub fn app(props: &AppProps) -> Html {
                 dispatch.emit(Action::Load(doc.clone()));
                 banner.set(None);
             });
-            html! { <button class="banner-action" data-restore="" {onclick}>{ "Restore it" }</button> }
+            html! { <button class="banner-action" data-restore="" {onclick}>{ RESTORE.get(lang) }</button> }
         });
         html! {
             <div class="banner" role="status">
-                <span>{ b.text }</span>
+                <span>{ b.text.get(lang).to_string() }</span>
                 { for restore }
-                <button class="banner-close" onclick={dismiss} aria-label="Dismiss">{ "×" }</button>
+                <button class="banner-close" onclick={dismiss} aria-label={DISMISS.get(lang)}>{ "×" }</button>
             </div>
         }
     });
+    let doc_title_tip = preset_of(&doc).map(|p| p.description().get(lang));
     html! {
         <ContextProvider<LangContext> context={lang_context}>
         <div class="app">
             <header class="toolbar">
                 <h1 class="brand">{ "Topolab" }</h1>
-                <button onclick={new_doc} title="Start an empty diagram (undo brings the old one back)"
-                        data-new="">{ "New" }</button>
+                <button onclick={new_doc} title={NEW_TIP.get(lang)}
+                        data-new="">{ NEW.get(lang) }</button>
                 <label class="field">
-                    <span class="visually-hidden">{ "Open a preset" }</span>
+                    <span class="visually-hidden">{ OPEN_PRESET.get(lang) }</span>
                     <select onchange={on_preset} data-presets="">
-                        <option value="" selected=true disabled=true>{ "Presets…" }</option>
+                        <option value="" selected=true disabled=true>{ PRESETS_MENU.get(lang) }</option>
                         { for PRESETS.iter().map(|p| html! {
-                            <option value={p.name}>{ p.name }</option>
+                            <option value={p.name} title={p.description().get(lang)}>{ p.label().get(lang) }</option>
                         }) }
                     </select>
                 </label>
-                <button onclick={undo} disabled={!state.can_undo()} title="Undo (Ctrl+Z)" data-undo="">{ "Undo" }</button>
-                <button onclick={redo} disabled={!state.can_redo()} title="Redo (Ctrl+Shift+Z)" data-redo="">{ "Redo" }</button>
-                <button onclick={open_compare} title={super::compare::OPEN_TITLE.get(lang_now)}
-                        data-compare-open="">{ super::compare::OPEN.get(lang_now) }</button>
-                <span class="doc-title">{ doc.title.clone().unwrap_or_default() }</span>
+                <button onclick={undo} disabled={!state.can_undo()} title={UNDO_TIP.get(lang)} data-undo="">{ UNDO.get(lang) }</button>
+                <button onclick={redo} disabled={!state.can_redo()} title={REDO_TIP.get(lang)} data-redo="">{ REDO.get(lang) }</button>
+                <button onclick={open_compare} title={super::compare::OPEN_TITLE.get(lang)}
+                        data-compare-open="">{ super::compare::OPEN.get(lang) }</button>
+                <span class="doc-title" title={doc_title_tip}>{ doc.title.clone().unwrap_or_default() }</span>
                 <LangSwitch />
-                <button onclick={open_help} title="Keyboard shortcuts and gestures (?)" aria-label="Help"
+                <button onclick={open_help} title={HELP_TIP.get(lang)} aria-label={HELP.get(lang)}
                         data-help-button="">{ "?" }</button>
             </header>
             { for banner_view }
@@ -379,14 +460,29 @@ pub fn app(props: &AppProps) -> Html {
 /// autosaved work the opened link did not replace.
 fn initial_banner(opened: &Opening) -> Option<Banner> {
     if let Some(saved) = &opened.other_autosave {
-        let name = saved
-            .title
-            .clone()
-            .unwrap_or_else(|| format!("{} nodes", saved.nodes.len()));
-        let text = match &opened.notice {
-            Some(notice) => format!("{notice} Your autosaved diagram ({name}) is kept."),
-            None => format!("Opened from the link. Your autosaved diagram ({name}) is kept."),
+        let name = |lang: Lang| match (&saved.title, lang) {
+            (Some(title), _) => title.clone(),
+            (None, Lang::En) => format!("{} nodes", saved.nodes.len()),
+            (None, Lang::Zh) => format!("{} 个节点", saved.nodes.len()),
         };
+        let text = Text::of(|lang| match (&opened.notice, lang) {
+            (Some(notice), Lang::En) => format!(
+                "{} Your autosaved diagram ({}) is kept.",
+                notice.get(lang),
+                name(lang)
+            ),
+            (Some(notice), Lang::Zh) => {
+                format!("{}自动保存的图（{}）已保留。", notice.get(lang), name(lang))
+            }
+            (None, Lang::En) => format!(
+                "Opened from the link. Your autosaved diagram ({}) is kept.",
+                name(lang)
+            ),
+            (None, Lang::Zh) => format!(
+                "已打开链接中的图。自动保存的图（{}）已另行保留。",
+                name(lang)
+            ),
+        });
         return Some(Banner {
             text,
             restore: Some(Rc::new(saved.clone())),

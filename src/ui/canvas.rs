@@ -19,7 +19,7 @@ use yew::prelude::*;
 
 use super::diagram_events::{self, NodeEvent};
 use super::gestures::{Gesture, Gestures, Press};
-use super::lang::{use_lang, Lang};
+use super::lang::{use_lang, Lang, Localized, Text};
 use super::layer::{Layer, NodeFrame};
 use super::node_text::{accessible_name, Words};
 use super::palette::{Palette, DRAG_TYPE};
@@ -41,6 +41,51 @@ const ZOOM_STEP: f64 = 1.25;
 const RESOLVE_AFTER_MS: u32 = 300;
 /// How long a notice (a refused link) stays, in milliseconds.
 const NOTICE_MS: u32 = 4_000;
+
+const DIAGRAM: Localized = Localized {
+    en: "Topology diagram",
+    zh: "系统拓扑图",
+};
+const ZOOM: Localized = Localized {
+    en: "Zoom",
+    zh: "缩放",
+};
+const ZOOM_IN: Localized = Localized {
+    en: "Zoom in",
+    zh: "放大",
+};
+const ZOOM_IN_TIP: Localized = Localized {
+    en: "Zoom in (+)",
+    zh: "放大（+）",
+};
+const ZOOM_OUT: Localized = Localized {
+    en: "Zoom out",
+    zh: "缩小",
+};
+const ZOOM_OUT_TIP: Localized = Localized {
+    en: "Zoom out (-)",
+    zh: "缩小（-）",
+};
+const FIT: Localized = Localized {
+    en: "Fit",
+    zh: "全图",
+};
+const FIT_TIP: Localized = Localized {
+    en: "Fit the diagram (0)",
+    zh: "显示整张图（0）",
+};
+const EMPTY_HINT: Localized = Localized {
+    en: "An empty diagram. Add a node from the palette: click a kind, or drag it here.",
+    zh: "这是一张空白的图。从左侧组件面板添加节点：点击一种类型，或把它拖到这里。",
+};
+
+/// What the canvas says when it refuses an edit: "No link: …." in each language.
+fn refused(refusal: &edit::Refusal, en: &str, zh: &str) -> Text {
+    Text::of(|lang| match lang {
+        Lang::En => format!("{en}: {}.", refusal.message(lang)),
+        Lang::Zh => format!("{zh}：{}。", refusal.message(lang)),
+    })
+}
 
 /// What the analysis says of one node, as the canvas draws it.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -242,6 +287,7 @@ fn overlay(element: &NodeRef, attributes: Option<&[(&str, String)]>) {
 
 #[function_component(Canvas)]
 pub fn canvas(props: &CanvasProps) -> Html {
+    let lang = use_lang();
     let svg_ref = use_node_ref();
     let area_ref = use_node_ref();
     let marquee_ref = use_node_ref();
@@ -261,11 +307,11 @@ pub fn canvas(props: &CanvasProps) -> Html {
         doc: props.doc.clone(),
         selection: props.selection.clone(),
     };
-    let notice = use_state(|| None::<String>);
+    let notice = use_state(|| None::<Text>);
     let notice_timer = use_mut_ref(|| None::<Timeout>);
     let tell = {
         let (notice, notice_timer) = (notice.clone(), notice_timer.clone());
-        Callback::from(move |text: String| {
+        Callback::from(move |text: Text| {
             notice.set(Some(text));
             let notice = notice.clone();
             *notice_timer.borrow_mut() = Some(Timeout::new(NOTICE_MS, move || notice.set(None)));
@@ -810,8 +856,8 @@ pub fn canvas(props: &CanvasProps) -> Html {
                             if to == from.as_str() {
                                 return;
                             }
-                            match edit::link_refusal(&latest.borrow().doc, &from, &to) {
-                                Some(why) => tell.emit(format!("No link: {why}.")),
+                            match edit::why_no_link(&latest.borrow().doc, &from, &to) {
+                                Some(why) => tell.emit(refused(&why, "No link", "无法连线")),
                                 None => dispatch.emit(Action::AddLink {
                                     from: from.to_string(),
                                     to,
@@ -879,8 +925,8 @@ pub fn canvas(props: &CanvasProps) -> Html {
         );
         Callback::from(move |kind: NodeKind| {
             let doc = &latest.borrow().doc;
-            if let Some(why) = edit::node_refusal(doc) {
-                tell.emit(format!("No new node: {why}."));
+            if let Some(why) = edit::why_no_node(doc) {
+                tell.emit(refused(&why, "No new node", "无法添加节点"));
                 return;
             }
             // Near the middle of the view, where it overlaps no other node.
@@ -910,7 +956,6 @@ pub fn canvas(props: &CanvasProps) -> Html {
         let (later_layer, resolve_timer) = (layer.clone(), resolve_timer.clone());
         let (doc, facts, blast) = (props.doc.clone(), props.facts.clone(), props.blast.clone());
         let (selection, hovered) = (props.selection.clone(), props.hovered.clone());
-        let lang = use_lang();
         use_effect(move || {
             if let Some(layer) = layer.borrow_mut().as_mut() {
                 let looks = Looks {
@@ -951,7 +996,7 @@ pub fn canvas(props: &CanvasProps) -> Html {
             <div class="canvas-area" ref={area_ref}>
             <svg ref={svg_ref} class="canvas" data-topolab-canvas=""
                  preserveAspectRatio="xMidYMid meet" role="group"
-                 aria-label={doc.title.clone().unwrap_or_else(|| "Topology diagram".into())}
+                 aria-label={doc.title.clone().unwrap_or_else(|| DIAGRAM.get(lang).into())}
                  ondragover={on_drag_over} ondrop={on_drop}>
                 <defs>
                     { markers }
@@ -968,16 +1013,16 @@ pub fn canvas(props: &CanvasProps) -> Html {
                 <line ref={rubber_ref} class="rubber-band" visibility="hidden" />
                 <rect ref={marquee_ref} class="marquee" visibility="hidden" />
             </svg>
-            <div class="zoom-controls" role="group" aria-label="Zoom">
-                <button onclick={zoom_in} title="Zoom in (+)" aria-label="Zoom in">{ "+" }</button>
-                <button onclick={zoom_out} title="Zoom out (-)" aria-label="Zoom out">{ "−" }</button>
-                <button onclick={fit} title="Fit the diagram (0)" data-fit="">{ "Fit" }</button>
+            <div class="zoom-controls" role="group" aria-label={ZOOM.get(lang)}>
+                <button onclick={zoom_in} title={ZOOM_IN_TIP.get(lang)} aria-label={ZOOM_IN.get(lang)}>{ "+" }</button>
+                <button onclick={zoom_out} title={ZOOM_OUT_TIP.get(lang)} aria-label={ZOOM_OUT.get(lang)}>{ "−" }</button>
+                <button onclick={fit} title={FIT_TIP.get(lang)} data-fit="">{ FIT.get(lang) }</button>
             </div>
-            if let Some(text) = (*notice).clone() {
-                <p class="notice" role="status">{ text }</p>
+            if let Some(text) = &*notice {
+                <p class="notice" role="status">{ text.get(lang).to_string() }</p>
             }
             if doc.nodes.is_empty() {
-                <p class="empty-hint">{ "An empty diagram. Add a node from the palette: click a kind, or drag it here." }</p>
+                <p class="empty-hint">{ EMPTY_HINT.get(lang) }</p>
             }
             </div>
         </div>

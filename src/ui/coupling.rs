@@ -7,57 +7,98 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::lang::{use_lang, Lang, Localized};
 use crate::model::analysis::NodeReport;
 use crate::model::{Analysis, Document};
 
-// The panel's English text, in one place for the translation to come.
-const TITLE: &str = "Coupling";
-const COL_NODE: &str = "Node";
+const fn l(en: &'static str, zh: &'static str) -> Localized {
+    Localized { en, zh }
+}
+
+const TITLE: Localized = l("Coupling", "耦合");
+const COL_NODE: Localized = l("Node", "节点");
+// Ca and Ce keep their names in Chinese, as Chinese textbooks write them.
 const COL_CA: &str = "Ca";
-const COL_CA_LONG: &str = "Afferent coupling: nodes that call this one";
+const COL_CA_LONG: Localized = l(
+    "Afferent coupling: nodes that call this one",
+    "传入耦合：同步调用本节点的节点数",
+);
 const COL_CE: &str = "Ce";
-const COL_CE_LONG: &str = "Efferent coupling: nodes this one calls";
-const COL_INSTABILITY: &str = "Instability";
-const COL_ASYNC: &str = "Async in / out";
-const COL_DEPTH: &str = "Sync depth";
-const EXPLAIN_CA: &str =
-    "Ca: how many nodes call this one synchronously. High Ca: many break if it fails or changes.";
-const EXPLAIN_CE: &str =
-    "Ce: how many nodes this one calls synchronously. High Ce: it fails when any of them does.";
-const EXPLAIN_INSTABILITY: &str =
-    "Instability = Ce / (Ca + Ce): 0 means others lean on it, 1 means it leans on others.";
-const EXPLAIN_DEPTH: &str =
-    "Sync depth: the longest chain of required calls that starts at the node.";
-const NO_NODES: &str = "No node that can fail yet: add a service.";
-const SHARED_STORES: &str = "Shared stores";
-const SHARED_STORES_WHY: &str = "Services with different jobs share these stores' data: a change of schema or a slow query in one reaches the others.";
-const CYCLES: &str = "Cycles";
-const CYCLES_WHY: &str =
-    "Nodes that call each other synchronously cannot fail, change or be deployed alone.";
-const MAX_DEPTH: &str = "Longest synchronous chain";
-const MAX_DEPTH_WHY: &str = "Every hop adds latency and one more way to fail.";
-const NONE: &str = "None";
+const COL_CE_LONG: Localized = l(
+    "Efferent coupling: nodes this one calls",
+    "传出耦合：本节点同步调用的节点数",
+);
+const COL_INSTABILITY: Localized = l("Instability", "不稳定度");
+const COL_ASYNC: Localized = l("Async in / out", "异步 入/出");
+const COL_DEPTH: Localized = l("Sync depth", "同步深度");
+const EXPLAIN_CA: Localized = l(
+    "Ca: how many nodes call this one synchronously. High Ca: many break if it fails or changes.",
+    "Ca：有多少个节点同步调用它。Ca 越高，它一出故障或一改动，受牵连的节点就越多。",
+);
+const EXPLAIN_CE: Localized = l(
+    "Ce: how many nodes this one calls synchronously. High Ce: it fails when any of them does.",
+    "Ce：它同步调用了多少个节点。Ce 越高，其中任何一个出故障，它都会跟着出故障。",
+);
+const EXPLAIN_INSTABILITY: Localized = l(
+    "Instability = Ce / (Ca + Ce): 0 means others lean on it, 1 means it leans on others.",
+    "不稳定度 = Ce / (Ca + Ce)：0 表示别人依赖它，1 表示它依赖别人。",
+);
+const EXPLAIN_DEPTH: Localized = l(
+    "Sync depth: the longest chain of required calls that starts at the node.",
+    "同步深度：从该节点出发、由同步调用（必需）串成的最长调用链。",
+);
+const NO_NODES: Localized = l(
+    "No node that can fail yet: add a service.",
+    "还没有会出故障的节点：先添加一个服务吧。",
+);
+const SHARED_STORES: Localized = l("Shared stores", "共享存储");
+const SHARED_STORES_WHY: Localized = l(
+    "Services with different jobs share these stores' data: a change of schema or a slow query in one reaches the others.",
+    "职责不同的服务共用这些存储里的数据：一个服务改了表结构或出现慢查询，都会波及其他服务。",
+);
+const CYCLES: Localized = l("Cycles", "循环依赖");
+const CYCLES_WHY: Localized = l(
+    "Nodes that call each other synchronously cannot fail, change or be deployed alone.",
+    "互相同步调用的节点一损俱损，也无法单独修改或部署。",
+);
+const MAX_DEPTH: Localized = l("Longest synchronous chain", "最长同步调用链");
+const MAX_DEPTH_WHY: Localized = l(
+    "Every hop adds latency and one more way to fail.",
+    "每多一跳，就多一份延迟，也多一种出故障的可能。",
+);
+const NONE: Localized = l("None", "无");
 
 /// More rows than this and only the most coupled are shown until asked.
 const ROW_LIMIT: usize = 30;
 
-fn show_all_text(total: usize) -> String {
-    format!("Show all {total}")
+fn show_all_text(total: usize, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("Show all {total}"),
+        Lang::Zh => format!("显示全部 {total} 个"),
+    }
 }
 
-fn show_fewer_text() -> String {
-    format!("Show the {ROW_LIMIT} most coupled")
+fn show_fewer_text(lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("Show the {ROW_LIMIT} most coupled"),
+        Lang::Zh => format!("只显示耦合最高的 {ROW_LIMIT} 个"),
+    }
 }
 
-fn rows_shown_text(shown: usize, total: usize) -> String {
-    format!("{shown} of {total} nodes shown: those with the highest Ca + Ce.")
+fn rows_shown_text(shown: usize, total: usize, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{shown} of {total} nodes shown: those with the highest Ca + Ce."),
+        Lang::Zh => format!("显示了 {total} 个节点中的 {shown} 个：Ca + Ce 最高的那些。"),
+    }
 }
 
 /// What follows the number of the longest chain.
-fn depth_unit(depth: u32) -> &'static str {
-    match depth {
-        1 => " required call.",
-        _ => " required calls in a row.",
+fn depth_unit(depth: u32, lang: Lang) -> &'static str {
+    match (depth, lang) {
+        (1, Lang::En) => " required call.",
+        (_, Lang::En) => " required calls in a row.",
+        (1, Lang::Zh) => " 次同步调用。",
+        (_, Lang::Zh) => " 次连续的同步调用。",
     }
 }
 
@@ -123,6 +164,7 @@ fn row_view(row: &Row<'_>) -> Html {
 
 #[function_component(CouplingTable)]
 pub fn coupling_table(props: &CouplingProps) -> Html {
+    let lang = use_lang();
     let show_all = use_state(|| false);
     let toggle = {
         let show_all = show_all.clone();
@@ -144,34 +186,34 @@ pub fn coupling_table(props: &CouplingProps) -> Html {
     let label_of = |id: &String| labels.get(id.as_str()).copied().unwrap_or(id).to_string();
 
     let table = if total == 0 {
-        html! { <p class="note">{ NO_NODES }</p> }
+        html! { <p class="note">{ NO_NODES.get(lang) }</p> }
     } else {
         html! {
             <>
                 <table class="coupling-table">
                     <caption>
-                        <span>{ EXPLAIN_CA }</span>
-                        <span>{ EXPLAIN_CE }</span>
-                        <span>{ EXPLAIN_INSTABILITY }</span>
-                        <span>{ EXPLAIN_DEPTH }</span>
+                        <span>{ EXPLAIN_CA.get(lang) }</span>
+                        <span>{ EXPLAIN_CE.get(lang) }</span>
+                        <span>{ EXPLAIN_INSTABILITY.get(lang) }</span>
+                        <span>{ EXPLAIN_DEPTH.get(lang) }</span>
                     </caption>
                     <thead><tr>
-                        <th scope="col">{ COL_NODE }</th>
-                        <th scope="col" class="num"><abbr title={COL_CA_LONG}>{ COL_CA }</abbr></th>
-                        <th scope="col" class="num"><abbr title={COL_CE_LONG}>{ COL_CE }</abbr></th>
-                        <th scope="col" class="num">{ COL_INSTABILITY }</th>
-                        <th scope="col" class="num">{ COL_ASYNC }</th>
-                        <th scope="col" class="num">{ COL_DEPTH }</th>
+                        <th scope="col">{ COL_NODE.get(lang) }</th>
+                        <th scope="col" class="num"><abbr title={COL_CA_LONG.get(lang)}>{ COL_CA }</abbr></th>
+                        <th scope="col" class="num"><abbr title={COL_CE_LONG.get(lang)}>{ COL_CE }</abbr></th>
+                        <th scope="col" class="num">{ COL_INSTABILITY.get(lang) }</th>
+                        <th scope="col" class="num">{ COL_ASYNC.get(lang) }</th>
+                        <th scope="col" class="num">{ COL_DEPTH.get(lang) }</th>
                     </tr></thead>
                     <tbody>{ for shown.iter().map(row_view) }</tbody>
                 </table>
                 if total > ROW_LIMIT {
                     <p class="coupling-more">
                         if !*show_all {
-                            <span class="note">{ rows_shown_text(shown.len(), total) }</span>
+                            <span class="note">{ rows_shown_text(shown.len(), total, lang) }</span>
                         }
                         <button type="button" onclick={toggle} aria-expanded={show_all.to_string()}>
-                            { if *show_all { show_fewer_text() } else { show_all_text(total) } }
+                            { if *show_all { show_fewer_text(lang) } else { show_all_text(total, lang) } }
                         </button>
                     </p>
                 }
@@ -179,7 +221,7 @@ pub fn coupling_table(props: &CouplingProps) -> Html {
         }
     };
     let stores = if analysis.shared_stores.is_empty() {
-        html! { <p class="coupling-none" data-shared-stores="">{ NONE }</p> }
+        html! { <p class="coupling-none" data-shared-stores="">{ NONE.get(lang) }</p> }
     } else {
         html! {
             <ul class="coupling-list" data-shared-stores="">
@@ -190,7 +232,7 @@ pub fn coupling_table(props: &CouplingProps) -> Html {
         }
     };
     let cycles = if analysis.cycles.is_empty() {
-        html! { <p class="coupling-none" data-cycles="">{ NONE }</p> }
+        html! { <p class="coupling-none" data-cycles="">{ NONE.get(lang) }</p> }
     } else {
         html! {
             <ul class="coupling-list" data-cycles="">
@@ -202,20 +244,20 @@ pub fn coupling_table(props: &CouplingProps) -> Html {
     };
     html! {
         <section class="coupling" aria-labelledby="coupling-title">
-            <h2 id="coupling-title">{ TITLE }</h2>
+            <h2 id="coupling-title">{ TITLE.get(lang) }</h2>
             { table }
-            <h3>{ SHARED_STORES }</h3>
-            <p class="note">{ SHARED_STORES_WHY }</p>
+            <h3>{ SHARED_STORES.get(lang) }</h3>
+            <p class="note">{ SHARED_STORES_WHY.get(lang) }</p>
             { stores }
-            <h3>{ CYCLES }</h3>
-            <p class="note">{ CYCLES_WHY }</p>
+            <h3>{ CYCLES.get(lang) }</h3>
+            <p class="note">{ CYCLES_WHY.get(lang) }</p>
             { cycles }
-            <h3>{ MAX_DEPTH }</h3>
+            <h3>{ MAX_DEPTH.get(lang) }</h3>
             <p class="coupling-depth">
                 <span class="coupling-depth-value" data-max-sync-depth="">{ analysis.max_sync_depth }</span>
-                { depth_unit(analysis.max_sync_depth) }
+                { depth_unit(analysis.max_sync_depth, lang) }
             </p>
-            <p class="note">{ MAX_DEPTH_WHY }
+            <p class="note">{ MAX_DEPTH_WHY.get(lang) }
             </p>
         </section>
     }

@@ -7,57 +7,129 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent, SvgElement};
 use yew::prelude::*;
 
-// The overlay's English text, in one place for the translation to come.
-const TITLE: &str = "Keyboard shortcuts and gestures";
-const CLOSE: &str = "Close";
-const CLOSE_LONG: &str = "Close the help (Escape)";
-const COL_KEYS: &str = "Key or gesture";
-const COL_ACTION: &str = "What it does";
-const KEYBOARD: &str = "Keyboard";
-const POINTER: &str = "Mouse, pen and touch";
-const OR: &str = "or";
-const MAC_NOTE: &str = "On a Mac, ⌘ works wherever Ctrl is written.";
+use super::lang::{use_lang, Lang, Localized};
 
-/// Keys: alternatives, each a combination of keys pressed together.
-const SHORTCUTS: &[(&[&[&str]], &str)] = &[
-    (&[&["k"]], "Kill one instance of the selected node"),
-    (&[&["r"]], "Revive every instance of the selected node"),
-    (&[&["Delete"], &["Backspace"]], "Delete the selection"),
-    (&[&["Ctrl", "Z"]], "Undo"),
-    (&[&["Ctrl", "Shift", "Z"], &["Ctrl", "Y"]], "Redo"),
-    (&[&["Escape"]], "Clear the selection, or close this help"),
-    (&[&["?"]], "Show or hide this help"),
-    (&[&["+"], &["-"]], "Zoom in, zoom out"),
-    (&[&["0"]], "Fit the whole diagram in view"),
+const fn l(en: &'static str, zh: &'static str) -> Localized {
+    Localized { en, zh }
+}
+
+const TITLE: Localized = l("Keyboard shortcuts and gestures", "键盘快捷键与手势");
+const CLOSE: Localized = l("Close", "关闭");
+const CLOSE_LONG: Localized = l("Close the help (Escape)", "关闭帮助（Esc）");
+const COL_KEYS: Localized = l("Key or gesture", "按键或手势");
+const COL_ACTION: Localized = l("What it does", "作用");
+const KEYBOARD: Localized = l("Keyboard", "键盘");
+const POINTER: Localized = l("Mouse, pen and touch", "鼠标、触控笔与触屏");
+const OR: Localized = l("or", "或");
+const MAC_NOTE: Localized = l(
+    "On a Mac, ⌘ works wherever Ctrl is written.",
+    "在 Mac 上，凡是写着 Ctrl 的地方都可以用 ⌘。",
+);
+
+/// Keys: alternatives, each a combination of keys pressed together, named as
+/// printed on the key (see [`key_name`]).
+const SHORTCUTS: &[(&[&[&str]], Localized)] = &[
+    (
+        &[&["k"]],
+        l(
+            "Kill one instance of the selected node",
+            "让选中的节点再停掉一个实例",
+        ),
+    ),
+    (
+        &[&["r"]],
+        l(
+            "Revive every instance of the selected node",
+            "恢复选中节点的全部实例",
+        ),
+    ),
+    (
+        &[&["Delete"], &["Backspace"]],
+        l("Delete the selection", "删除选中的内容"),
+    ),
+    (&[&["Ctrl", "Z"]], l("Undo", "撤销")),
+    (
+        &[&["Ctrl", "Shift", "Z"], &["Ctrl", "Y"]],
+        l("Redo", "重做"),
+    ),
+    (
+        &[&["Escape"]],
+        l(
+            "Clear the selection, or close this help",
+            "取消选择，或关闭本帮助",
+        ),
+    ),
+    (&[&["?"]], l("Show or hide this help", "显示或隐藏本帮助")),
+    (&[&["+"], &["-"]], l("Zoom in, zoom out", "放大、缩小")),
+    (&[&["0"]], l("Fit the whole diagram in view", "显示整张图")),
     (
         &[&["←"], &["↑"], &["→"], &["↓"]],
-        "Move focus to the next node in that direction",
+        l(
+            "Move focus to the next node in that direction",
+            "把焦点移到该方向上最近的节点",
+        ),
     ),
-    (&[&["Tab"]], "Move focus from node to node"),
+    (
+        &[&["Tab"]],
+        l("Move focus from node to node", "在节点之间依次移动焦点"),
+    ),
 ];
 
+/// A key's name on its cap: as written, but Escape is "Esc" on the keyboards
+/// Chinese readers use (and in Chinese writing about them).
+fn key_name(key: &str, lang: Lang) -> &str {
+    match (key, lang) {
+        ("Escape", Lang::Zh) => "Esc",
+        _ => key,
+    }
+}
+
 /// Gestures: (what the hand does, what happens).
-const GESTURES: &[(&str, &str)] = &[
-    ("Click a node", "Select it"),
-    ("Shift + click a node", "Add it to the selection"),
+const GESTURES: &[(Localized, Localized)] = &[
+    (l("Click a node", "点击节点"), l("Select it", "选中它")),
     (
-        "Shift + drag on empty space",
-        "Select every node in the area",
-    ),
-    ("Drag on empty space, or Space + drag", "Pan the diagram"),
-    ("Wheel, or pinch", "Zoom"),
-    ("Drag a node", "Move it, with the rest of the selection"),
-    (
-        "Drag from a node's handle (the small circle on its right) to another node",
-        "Connect the two nodes",
+        l("Shift + click a node", "Shift + 点击节点"),
+        l("Add it to the selection", "把它加入已选中的节点"),
     ),
     (
-        "Click an instance (a small square)",
-        "Kill it, or revive it",
+        l("Shift + drag on empty space", "在空白处 Shift + 拖动"),
+        l("Select every node in the area", "框选区域内的所有节点"),
     ),
     (
-        "Drag a kind from the palette onto the canvas, or click it",
-        "Add a node",
+        l(
+            "Drag on empty space, or Space + drag",
+            "在空白处拖动，或按住空格键拖动",
+        ),
+        l("Pan the diagram", "平移视图"),
+    ),
+    (
+        l("Wheel, or pinch", "滚动滚轮，或双指捏合"),
+        l("Zoom", "缩放"),
+    ),
+    (
+        l("Drag a node", "拖动节点"),
+        l(
+            "Move it, with the rest of the selection",
+            "移动它，连同其他选中的节点",
+        ),
+    ),
+    (
+        l(
+            "Drag from a node's handle (the small circle on its right) to another node",
+            "从节点的连接柄（右侧的小圆点）拖到另一个节点上",
+        ),
+        l("Connect the two nodes", "连接这两个节点"),
+    ),
+    (
+        l("Click an instance (a small square)", "点击实例（小方块）"),
+        l("Kill it, or revive it", "停掉或恢复该实例"),
+    ),
+    (
+        l(
+            "Drag a kind from the palette onto the canvas, or click it",
+            "把组件面板里的类型拖到画布上，或直接点击它",
+        ),
+        l("Add a node", "添加节点"),
     ),
 ];
 
@@ -68,15 +140,15 @@ pub struct HelpProps {
 }
 
 /// `Ctrl` `+` `Shift` `+` `Z`, or `Ctrl` `+` `Y`.
-fn keys_view(alternatives: &[&[&str]]) -> Html {
+fn keys_view(alternatives: &[&[&str]], lang: Lang) -> Html {
     let alternative = |(i, combo): (usize, &&[&str])| {
         html! {
             <>
-                if i > 0 { <span class="help-or">{ format!(" {OR} ") }</span> }
+                if i > 0 { <span class="help-or">{ format!(" {} ", OR.get(lang)) }</span> }
                 { for combo.iter().enumerate().map(|(j, key)| html! {
                     <>
                         if j > 0 { { "+" } }
-                        <kbd>{ *key }</kbd>
+                        <kbd>{ key_name(key, lang).to_string() }</kbd>
                     </>
                 }) }
             </>
@@ -96,7 +168,7 @@ fn refocus(element: &Element) {
 
 #[function_component(HelpOverlay)]
 pub fn help_overlay(props: &HelpProps) -> Html {
-    let lang = super::lang::use_lang();
+    let lang = use_lang();
     let close_button = use_node_ref();
     let backdrop = use_node_ref();
     {
@@ -158,16 +230,16 @@ pub fn help_overlay(props: &HelpProps) -> Html {
     let shortcut_rows = SHORTCUTS.iter().map(|&(keys, action)| {
         html! {
             <tr>
-                <th scope="row">{ keys_view(keys) }</th>
-                <td>{ action }</td>
+                <th scope="row">{ keys_view(keys, lang) }</th>
+                <td>{ action.get(lang) }</td>
             </tr>
         }
     });
     let gesture_rows = GESTURES.iter().map(|&(gesture, action)| {
         html! {
             <tr>
-                <th scope="row">{ gesture }</th>
-                <td>{ action }</td>
+                <th scope="row">{ gesture.get(lang) }</th>
+                <td>{ action.get(lang) }</td>
             </tr>
         }
     });
@@ -176,31 +248,31 @@ pub fn help_overlay(props: &HelpProps) -> Html {
             <div class="help-dialog" role="dialog" aria-modal="true"
                  aria-labelledby="help-title" data-help="" onkeydown={on_key}>
                 <header class="help-header">
-                    <h2 id="help-title">{ TITLE }</h2>
+                    <h2 id="help-title">{ TITLE.get(lang) }</h2>
                     <button type="button" class="help-close" ref={close_button}
-                            onclick={close} title={CLOSE_LONG}>{ CLOSE }</button>
+                            onclick={close} title={CLOSE_LONG.get(lang)}>{ CLOSE.get(lang) }</button>
                 </header>
                 <table class="help-table">
                     <thead><tr>
-                        <th scope="col">{ COL_KEYS }</th>
-                        <th scope="col">{ COL_ACTION }</th>
+                        <th scope="col">{ COL_KEYS.get(lang) }</th>
+                        <th scope="col">{ COL_ACTION.get(lang) }</th>
                     </tr></thead>
                     <tbody>
-                        <tr class="help-group"><th scope="rowgroup" colspan="2">{ KEYBOARD }</th></tr>
+                        <tr class="help-group"><th scope="rowgroup" colspan="2">{ KEYBOARD.get(lang) }</th></tr>
                         { for shortcut_rows }
                     </tbody>
                     <tbody>
-                        <tr class="help-group"><th scope="rowgroup" colspan="2">{ POINTER }</th></tr>
+                        <tr class="help-group"><th scope="rowgroup" colspan="2">{ POINTER.get(lang) }</th></tr>
                         { for gesture_rows }
                     </tbody>
                     <tbody>
                         <tr class="help-group"><th scope="rowgroup" colspan="2">{ super::compare::HELP_TITLE.get(lang) }</th></tr>
                         { for super::compare::HELP.iter().map(|(keys, action)| html! {
-                            <tr><th scope="row">{ keys_view(keys) }</th><td>{ action.get(lang) }</td></tr>
+                            <tr><th scope="row">{ keys_view(keys, lang) }</th><td>{ action.get(lang) }</td></tr>
                         }) }
                     </tbody>
                 </table>
-                <p class="note">{ MAC_NOTE }</p>
+                <p class="note">{ MAC_NOTE.get(lang) }</p>
             </div>
         </div>
     }

@@ -9,10 +9,16 @@
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
-pub use crate::i18n::{Lang, Localized};
+pub use crate::i18n::{Lang, Localized, Text};
 
 /// Where the viewer's last choice is kept.
 const CHOICE_KEY: &str = "topolab.lang";
+
+/// The page's title (the browser's tab): the name stays, Chinese says what it is.
+const PAGE_TITLE: Localized = Localized {
+    en: "Topolab",
+    zh: "Topolab · 系统拓扑实验室",
+};
 
 /// The language in force and how to change it, given to every component.
 #[derive(Clone, PartialEq)]
@@ -67,11 +73,15 @@ pub fn initial_lang() -> Lang {
 }
 
 /// Makes `lang` the page's: the `<html lang>` attribute (screen readers,
-/// fonts), the viewer's kept choice, and `?lang=` in the address when it has one.
+/// fonts), its title, the viewer's kept choice, and `?lang=` in the address
+/// when it has one.
 pub fn apply(lang: Lang) {
     let window = gloo::utils::window();
-    if let Some(html) = window.document().and_then(|d| d.document_element()) {
-        let _ = html.set_attribute("lang", lang.as_str());
+    if let Some(document) = window.document() {
+        if let Some(html) = document.document_element() {
+            let _ = html.set_attribute("lang", lang.as_str());
+        }
+        document.set_title(PAGE_TITLE.get(lang));
     }
     if let Ok(Some(storage)) = window.local_storage() {
         let _ = storage.set_item(CHOICE_KEY, lang.as_str());

@@ -10,20 +10,6 @@ use crate::model::{Node, NodeKind};
 /// The diagram's words in a language.
 pub struct Words(pub Lang);
 
-/// A kind's name in Chinese, as drawn above a node's label.
-fn kind_name_zh(kind: NodeKind) -> &'static str {
-    match kind {
-        NodeKind::Client => "客户端",
-        NodeKind::LoadBalancer => "负载均衡",
-        NodeKind::Gateway => "网关",
-        NodeKind::Service => "服务",
-        NodeKind::Database => "数据库",
-        NodeKind::Cache => "缓存",
-        NodeKind::Queue => "消息队列",
-        NodeKind::External => "外部 API",
-    }
-}
-
 const SPOF: Localized = Localized {
     en: "SPOF",
     zh: "单点故障",
@@ -41,7 +27,7 @@ impl Wording for Words {
     fn caption(&self, kind: NodeKind) -> String {
         match self.0 {
             Lang::En => kind_caption(kind),
-            Lang::Zh => kind_name_zh(kind).to_string(),
+            Lang::Zh => kind.name_zh().to_string(),
         }
     }
 
@@ -86,7 +72,7 @@ pub fn accessible_name(node: &Node, status: Status, spof: bool, lang: Lang) -> S
         Lang::Zh => format!(
             "{}（{}），{}，{replicas} 个实例中 {up} 个在运行{}",
             node.label(),
-            kind_name_zh(node.kind),
+            node.kind.name_zh(),
             match status {
                 Status::Up => "正常",
                 Status::Degraded => "降级",

@@ -3,14 +3,23 @@
 
 use yew::prelude::*;
 
+use super::lang::{use_lang, Lang, Localized};
 use crate::model::drawing::icon_markup;
 use crate::model::NodeKind;
+
+const REGION: Localized = Localized {
+    en: "Add a node",
+    zh: "添加节点",
+};
 
 /// The drag-and-drop type that carries a node kind from the palette to the canvas.
 pub const DRAG_TYPE: &str = "application/x-topolab-kind";
 
-/// A kind's name for people ("Load balancer").
-pub fn kind_name(kind: NodeKind) -> &'static str {
+/// A kind's name for people ("Load balancer", "负载均衡").
+pub fn kind_name(kind: NodeKind, lang: Lang) -> &'static str {
+    if lang == Lang::Zh {
+        return kind.name_zh();
+    }
     match kind {
         NodeKind::Client => "Client",
         NodeKind::LoadBalancer => "Load balancer",
@@ -31,6 +40,7 @@ pub struct PaletteProps {
 
 #[function_component(Palette)]
 pub fn palette(props: &PaletteProps) -> Html {
+    let lang = use_lang();
     let items = NodeKind::ALL.iter().map(|&kind| {
         let onclick = {
             let on_add = props.on_add.clone();
@@ -43,19 +53,25 @@ pub fn palette(props: &PaletteProps) -> Html {
                 data.set_effect_allowed("copy");
             }
         };
+        let title = match lang {
+            Lang::En => format!(
+                "Add a {} (click, or drag onto the diagram)",
+                kind_name(kind, lang).to_lowercase()
+            ),
+            Lang::Zh => format!("添加{}（点击，或拖到图上）", kind_name(kind, lang)),
+        };
         html! {
             <li>
                 <button class="palette-item" draggable="true" data-palette-kind={kind.as_str()}
-                        title={format!("Add a {} (click, or drag onto the diagram)", kind_name(kind).to_lowercase())}
-                        {onclick} {ondragstart}>
+                        {title} {onclick} {ondragstart}>
                     <svg class="palette-icon" viewBox="-11 -11 22 22" aria-hidden="true">{ Html::from_html_unchecked(AttrValue::Static(icon_markup(kind))) }</svg>
-                    <span>{ kind_name(kind) }</span>
+                    <span>{ kind_name(kind, lang) }</span>
                 </button>
             </li>
         }
     });
     html! {
-        <nav class="palette" aria-label="Add a node">
+        <nav class="palette" aria-label={REGION.get(lang)}>
             <ul>{ for items }</ul>
         </nav>
     }

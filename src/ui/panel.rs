@@ -5,15 +5,94 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::analysis::{Analysis, Method};
+use super::lang::{use_lang, Lang, Localized};
+use crate::model::analysis::{Analysis, FunctionReport, Method, Status};
 use crate::model::drawing::status_mark as mark;
-use crate::model::units::{downtime, nines, percent};
+use crate::model::presets::labels;
+use crate::model::units::{downtime_in, nines_in, percent};
+
+const REGION: Localized = Localized {
+    en: "Analysis",
+    zh: "分析",
+};
+const WHOLE_SYSTEM: Localized = Localized {
+    en: "Whole system",
+    zh: "整个系统",
+};
+const ALL_WORK: Localized = Localized {
+    en: "Every function works",
+    zh: "所有功能都可用",
+};
+const MEAN: Localized = Localized {
+    en: "Weighted mean",
+    zh: "加权平均",
+};
+const FUNCTIONS: Localized = Localized {
+    en: "Functions",
+    zh: "功能",
+};
+const NO_FUNCTION: Localized = Localized {
+    en: "No function yet: link a client to a service.",
+    zh: "还没有功能：把客户端连到一个服务上。",
+};
+const COL_FUNCTION: Localized = Localized {
+    en: "Function",
+    zh: "功能",
+};
+const COL_NOW: Localized = Localized {
+    en: "Now",
+    zh: "当前",
+};
+const COL_AVAILABILITY: Localized = Localized {
+    en: "Availability",
+    zh: "可用性",
+};
+const COL_DESIGN: Localized = Localized {
+    en: "Design",
+    zh: "设计值",
+};
+const COL_DOWNTIME: Localized = Localized {
+    en: "Down / year",
+    zh: "年停机",
+};
+
+/// A live status in words (the `data-status` attribute keeps the spec's name).
+pub fn status_word(status: Status, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => status.as_str(),
+        Lang::Zh => match status {
+            Status::Up => "正常",
+            Status::Degraded => "降级",
+            Status::Down => "宕机",
+        },
+    }
+}
+
+/// A function's name as the panel shows it: its label; in Chinese, a label
+/// that is only the name of a built-in capability (a derived function of a
+/// preset, MODEL.md §1.3) in Chinese. The id stays the row's title.
+pub fn function_label(f: &FunctionReport, lang: Lang) -> String {
+    match labels::capability(&f.capability) {
+        Some(name) if f.label == f.capability => name.get(lang).to_string(),
+        _ => f.label.clone(),
+    }
+}
+
+/// "3 nines · design 99.95%".
+fn figure_sub(now: f64, design: f64, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{} · design {}", nines_in(now, lang), percent(design)),
+        Lang::Zh => format!("{} · 设计值 {}", nines_in(now, lang), percent(design)),
+    }
+}
 
 /// What goes down with one node (the hovered or selected one): its blast radius.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Blast {
     /// The node, if any.
     pub node: Option<AttrValue>,
+    /// Its label.
+    pub label: Option<AttrValue>,
     /// Ids of the nodes that stop working with it.
     pub nodes: Rc<std::collections::HashSet<String>>,
     /// Ids of the functions that go down with it, in function order.
@@ -26,22 +105,20 @@ pub struct PanelProps {
     pub blast: Blast,
 }
 
-fn nines_text(a: f64) -> String {
-    match nines(a) {
-        16 => "perfect".into(),
-        1 => "1 nine".into(),
-        n => format!("{n} nines"),
-    }
-}
-
 #[function_component(AnalysisPanel)]
 pub fn analysis_panel(props: &PanelProps) -> Html {
+    let lang = use_lang();
     let a = &props.analysis;
     let system = &a.system;
     let estimate = match (system.method, system.ci95) {
-        (Method::MonteCarlo, Some(half)) => html! {
-            <p class="note">{ format!("Estimated by sampling: ± {} (95%)", percent(half).trim_end_matches('%').to_string() + " points") }</p>
-        },
+        (Method::MonteCarlo, Some(half)) => {
+            let points = percent(half).trim_end_matches('%').to_string();
+            let text = match lang {
+                Lang::En => format!("Estimated by sampling: ± {points} points (95%)"),
+                Lang::Zh => format!("抽样估算：± {points} 个百分点（95% 置信区间）"),
+            };
+            html! { <p class="note">{ text }</p> }
+        }
         _ => html! {},
     };
     let rows = a.functions.iter().map(|f| {
@@ -53,46 +130,46 @@ pub fn analysis_panel(props: &PanelProps) -> Html {
             <tr key={f.id.clone()} data-function-id={f.id.clone()} data-status={status}
                 data-in-blast={in_blast.then_some("true")}
                 class={classes!(format!("status-{status}"), in_blast.then_some("in-blast"))}>
-                <th scope="row" class="fn-label" title={f.id.clone()}>{ f.label.clone() }</th>
+                <th scope="row" class="fn-label" title={f.id.clone()}>{ function_label(f, lang) }</th>
                 <td><span class={classes!("status-chip", format!("status-{status}"))}>
-                    { format!("{} {}", mark(f.status), status) }</span></td>
+                    { format!("{} {}", mark(f.status), status_word(f.status, lang)) }</span></td>
                 <td class={classes!("num", lower.then_some("lower"))} data-availability="">{ percent(f.availability) }</td>
                 <td class="num design">{ percent(f.design_availability) }</td>
-                <td class="num">{ downtime(f.downtime_hours_per_year) }</td>
+                <td class="num">{ downtime_in(f.downtime_hours_per_year, lang) }</td>
             </tr>
         }
     });
     html! {
-        <aside class="panel" aria-label="Analysis">
+        <aside class="panel" aria-label={REGION.get(lang)}>
             <section class="system">
-                <h2>{ "Whole system" }</h2>
+                <h2>{ WHOLE_SYSTEM.get(lang) }</h2>
                 <div class="figures">
                     <div class="figure">
-                        <span class="figure-label">{ "Every function works" }</span>
+                        <span class="figure-label">{ ALL_WORK.get(lang) }</span>
                         <span class="figure-value" data-system-all="">{ percent(system.all) }</span>
-                        <span class="figure-sub">{ format!("{} · design {}", nines_text(system.all), percent(system.design_all)) }</span>
+                        <span class="figure-sub">{ figure_sub(system.all, system.design_all, lang) }</span>
                     </div>
                     <div class="figure">
-                        <span class="figure-label">{ "Weighted mean" }</span>
+                        <span class="figure-label">{ MEAN.get(lang) }</span>
                         <span class="figure-value" data-system-mean="">{ percent(system.mean) }</span>
-                        <span class="figure-sub">{ format!("{} · design {}", nines_text(system.mean), percent(system.design_mean)) }</span>
+                        <span class="figure-sub">{ figure_sub(system.mean, system.design_mean, lang) }</span>
                     </div>
                 </div>
                 { estimate }
             </section>
             <section class="functions">
-                <h2>{ "Functions" }</h2>
-                { blast_caption(&props.blast, a) }
+                <h2>{ FUNCTIONS.get(lang) }</h2>
+                { blast_caption(&props.blast, a, lang) }
                 if a.functions.is_empty() {
-                    <p class="note">{ "No function yet: link a client to a service." }</p>
+                    <p class="note">{ NO_FUNCTION.get(lang) }</p>
                 } else {
                     <table class="function-table">
                         <thead><tr>
-                            <th scope="col">{ "Function" }</th>
-                            <th scope="col">{ "Now" }</th>
-                            <th scope="col" class="num">{ "Availability" }</th>
-                            <th scope="col" class="num">{ "Design" }</th>
-                            <th scope="col" class="num">{ "Down / year" }</th>
+                            <th scope="col">{ COL_FUNCTION.get(lang) }</th>
+                            <th scope="col">{ COL_NOW.get(lang) }</th>
+                            <th scope="col" class="num">{ COL_AVAILABILITY.get(lang) }</th>
+                            <th scope="col" class="num">{ COL_DESIGN.get(lang) }</th>
+                            <th scope="col" class="num">{ COL_DOWNTIME.get(lang) }</th>
                         </tr></thead>
                         <tbody>{ for rows }</tbody>
                     </table>
@@ -102,16 +179,22 @@ pub fn analysis_panel(props: &PanelProps) -> Html {
     }
 }
 
-/// One line saying what the hovered or selected node takes down with it.
-fn blast_caption(blast: &Blast, analysis: &Analysis) -> Html {
+/// One line saying what the hovered or selected node takes down with it (its
+/// blast radius), naming the node by its label.
+fn blast_caption(blast: &Blast, analysis: &Analysis, lang: Lang) -> Html {
     let Some(node) = &blast.node else {
         return html! {};
     };
-    let text = match blast.functions.len() {
-        _ if analysis.node(node).is_none() => return html! {},
-        0 => format!("Losing all of {node} takes no function down."),
-        1 => format!("Losing all of {node} takes 1 function down (highlighted)."),
-        n => format!("Losing all of {node} takes {n} functions down (highlighted)."),
+    if analysis.node(node).is_none() {
+        return html! {};
+    }
+    let name = blast.label.as_deref().unwrap_or(node);
+    let text = match (blast.functions.len(), lang) {
+        (0, Lang::En) => format!("Losing all of {name} takes no function down."),
+        (1, Lang::En) => format!("Losing all of {name} takes 1 function down (highlighted)."),
+        (n, Lang::En) => format!("Losing all of {name} takes {n} functions down (highlighted)."),
+        (0, Lang::Zh) => format!("“{name}”全部宕机，不会让任何功能停止。"),
+        (n, Lang::Zh) => format!("“{name}”全部宕机，会让 {n} 个功能停止（已高亮）。"),
     };
     html! { <p class="note blast-caption" data-blast-caption="">{ text }</p> }
 }

@@ -1,11 +1,14 @@
 //! Which diagram the page opens (UI.md "URL"): the address's `#d=`, else its
 //! `#preset=`, else the autosave, else the cluster preset. A broken address
 //! never breaks the page: it says what is wrong and opens the next choice.
+//! A preset opens in the viewer's language; what is said is said in both, so
+//! that it follows a later switch of language.
 
 use crate::model::presets::preset;
 use crate::model::share::decode_document;
 use crate::model::{Document, Problem};
 
+use super::lang::{Lang, Text};
 use super::storage;
 
 /// Where the opened diagram came from.
@@ -23,7 +26,7 @@ pub struct Opening {
     pub doc: Document,
     pub source: Source,
     /// Something the user should know (a broken link, an unreadable autosave).
-    pub notice: Option<String>,
+    pub notice: Option<Text>,
     /// The autosave as found on arrival (kept, never overwritten silently).
     pub autosaved_text: Option<String>,
     /// The autosaved diagram, when the page opened something else and it differs.
@@ -32,43 +35,61 @@ pub struct Opening {
 
 const DEFAULT_PRESET: &str = "cluster";
 
-fn problems_text(problems: &[Problem]) -> String {
-    let mut lines: Vec<String> = problems.iter().take(3).map(|p| p.to_string()).collect();
-    if problems.len() > 3 {
-        lines.push(format!("and {} more", problems.len() - 3));
+/// The first three problems in `lang`, and how many more there are.
+fn problems_text(problems: &[Problem], lang: Lang) -> String {
+    let mut lines: Vec<String> = problems.iter().take(3).map(|p| p.line_in(lang)).collect();
+    let more = problems.len().saturating_sub(3);
+    if more > 0 {
+        lines.push(match lang {
+            Lang::En => format!("and {more} more"),
+            Lang::Zh => format!("另有 {more} 个问题"),
+        });
     }
-    lines.join("; ")
+    lines.join(match lang {
+        Lang::En => "; ",
+        Lang::Zh => "；",
+    })
 }
 
-/// The diagram the address names (`#d=`, else `#preset=`) and where it came
-/// from, or what is wrong with it; `None` when it names none. Read when the
-/// page opens and when the address changes.
-pub fn from_address() -> Option<Result<(Document, Source), String>> {
+/// The diagram the address names (`#d=`, else `#preset=`, in `lang`) and where
+/// it came from, or what is wrong with it; `None` when it names none. Read when
+/// the page opens and when the address changes.
+pub fn from_address(lang: Lang) -> Option<Result<(Document, Source), Text>> {
     if let Some(data) = storage::address_data() {
         return Some(
             decode_document(&data)
                 .map(|doc| (doc, Source::Address))
                 .map_err(|problems| {
-                    format!(
-                        "The diagram in this link could not be opened: {}.",
-                        problems_text(&problems)
-                    )
+                    Text::of(|lang| match lang {
+                        Lang::En => format!(
+                            "The diagram in this link could not be opened: {}.",
+                            problems_text(&problems, lang)
+                        ),
+                        Lang::Zh => {
+                            format!("无法打开此链接中的图：{}。", problems_text(&problems, lang))
+                        }
+                    })
                 }),
         );
     }
     let name = storage::address_preset()?;
     Some(
         preset(&name)
-            .map(|p| (p.document(), Source::Preset(p.name)))
-            .ok_or_else(|| format!("There is no preset called {name:?}.")),
+            .map(|p| (p.document_in(lang), Source::Preset(p.name)))
+            .ok_or_else(|| {
+                Text::of(|lang| match lang {
+                    Lang::En => format!("There is no preset called {name:?}."),
+                    Lang::Zh => format!("没有名为 {name:?} 的预设场景。"),
+                })
+            }),
     )
 }
 
-/// Decides what the page opens with.
-pub fn opening() -> Opening {
+/// Decides what the page opens with, a preset in `lang`.
+pub fn opening(lang: Lang) -> Opening {
     let autosaved_text = storage::autosaved_text();
     let autosaved = autosaved_text.as_deref().map(storage::read_autosave);
-    let (chosen, mut notice) = match from_address() {
+    let (chosen, mut notice) = match from_address(lang) {
         Some(Ok(chosen)) => (Some(chosen), None),
         Some(Err(notice)) => (None, Some(notice)),
         None => (None, None),
@@ -78,13 +99,21 @@ pub fn opening() -> Opening {
         (None, Some(Ok(doc))) => (doc.clone(), Source::Autosave),
         (None, autosave) => {
             if let Some(Err(problems)) = autosave {
-                notice = Some(format!(
-                    "Your autosaved diagram could not be read ({}); it is kept in this browser's storage.",
-                    problems_text(problems)
-                ));
+                notice = Some(Text::of(|lang| {
+                    match lang {
+                    Lang::En => format!(
+                        "Your autosaved diagram could not be read ({}); it is kept in this browser's storage.",
+                        problems_text(problems, lang)
+                    ),
+                    Lang::Zh => format!(
+                        "无法读取自动保存的图（{}），它仍保存在本浏览器的存储中。",
+                        problems_text(problems, lang)
+                    ),
+                }
+                }));
             }
             let doc = preset(DEFAULT_PRESET)
-                .map(|p| p.document())
+                .map(|p| p.document_in(lang))
                 .unwrap_or_default();
             (doc, Source::Default)
         }

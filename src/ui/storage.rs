@@ -11,6 +11,17 @@ use gloo::storage::{LocalStorage, Storage};
 use crate::model::share::encode_document;
 use crate::model::{parse_document, Document, Problem};
 
+use super::lang::{Localized, Text};
+
+const PREVIOUS_REFUSED: Localized = Localized {
+    en: "the browser refused to keep the previous autosave",
+    zh: "浏览器拒绝保存上一次的自动保存",
+};
+const STORAGE_FULL: Localized = Localized {
+    en: "the browser's storage is full or disabled",
+    zh: "浏览器的存储空间已满或已被禁用",
+};
+
 /// The diagram being edited, as `topolab/1` JSON.
 pub const AUTOSAVE_KEY: &str = "topolab.autosave";
 /// The autosave found when this page opened, kept before it was replaced.
@@ -28,24 +39,24 @@ pub fn read_autosave(text: &str) -> Result<Document, Vec<Problem>> {
 
 /// Writes the autosave; keeps the text found at start under [`PREVIOUS_KEY`]
 /// the first time it is replaced by something else. Returns why it failed
-/// (storage full or disabled).
+/// (storage full or disabled), in both languages.
 pub fn autosave(
     doc: &Document,
     found_at_start: Option<&str>,
     first_write: bool,
-) -> Result<(), String> {
+) -> Result<(), Text> {
     let storage = LocalStorage::raw();
     let text = doc.to_json();
     if first_write {
         if let Some(old) = found_at_start.filter(|old| *old != text) {
             storage
                 .set_item(PREVIOUS_KEY, old)
-                .map_err(|_| "the browser refused to keep the previous autosave".to_string())?;
+                .map_err(|_| Text::from(PREVIOUS_REFUSED))?;
         }
     }
     storage
         .set_item(AUTOSAVE_KEY, &text)
-        .map_err(|_| "the browser's storage is full or disabled".to_string())
+        .map_err(|_| Text::from(STORAGE_FULL))
 }
 
 /// The `#d=` data of the page's address, if it has some.

@@ -129,10 +129,11 @@ export function launchBrowser() {
 /**
  * Opens a fresh page (own context) that records, in `page.problems`:
  * consoleErrors, pageErrors, failedRequests (network failures and HTTP >= 400) and
- * requests (every URL the page asked for). Does not navigate.
+ * requests (every URL the page asked for). Does not navigate. `locale` (e.g. "zh-CN")
+ * sets the browser's language, as navigator.languages and Accept-Language show it.
  */
-export async function openPage(browser, { viewport = { width: 1280, height: 800 } } = {}) {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+export async function openPage(browser, { viewport = { width: 1280, height: 800 }, locale } = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, ...(locale ? { locale } : {}) });
   const page = await context.newPage();
   const problems = { consoleErrors: [], pageErrors: [], failedRequests: [], requests: [] };
   page.on("console", (message) => {

@@ -10,7 +10,7 @@ const fn l(en: &'static str, zh: &'static str) -> Localized {
 }
 
 /// Every label the built-in diagrams use, keyed by its English text. Labels
-/// stay within the 11 characters a box shows whole.
+/// stay within what a box shows whole: 11 Latin letters, six Chinese characters.
 pub const LABELS: &[Localized] = &[
     l("Browser", "浏览器"),
     l("App server", "应用服务器"),
@@ -34,6 +34,21 @@ pub const LABELS: &[Localized] = &[
     l("Orders DB", "订单库"),
     l("Payments DB", "支付库"),
 ];
+
+/// The capabilities the built-in diagrams use, keyed by their name in the
+/// documents. A capability is an identifier (functions name it, the document
+/// keeps it as written); a function derived from one is labelled with it
+/// (MODEL.md §1.3), and the app shows that label in the reader's language.
+pub const CAPABILITIES: &[Localized] = &[
+    l("catalog", "浏览商品"),
+    l("orders", "下单"),
+    l("payments", "支付"),
+];
+
+/// The capability named `name`, if the built-in diagrams use it.
+pub fn capability(name: &str) -> Option<&'static Localized> {
+    CAPABILITIES.iter().find(|t| t.en == name)
+}
 
 /// The label whose English text is `en`, if the built-in diagrams use it.
 pub fn label(en: &str) -> Option<&'static Localized> {

@@ -8,6 +8,8 @@ use yew::prelude::*;
 
 use crate::model::Document;
 
+use super::super::lang::Text;
+
 use super::fields::Field;
 
 /// A value the validator refused, kept in its field with the reasons.
@@ -15,7 +17,8 @@ use super::fields::Field;
 pub(super) struct Refused {
     pub(super) field: Field,
     pub(super) text: String,
-    pub(super) messages: Vec<String>,
+    /// Said in both languages, so that a switch of language translates them.
+    pub(super) messages: Vec<Text>,
 }
 
 /// The refused values of one node of one document: stale (and so not shown)

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use super::super::lang::{Lang, Localized};
 use super::drafts::Refused;
 use super::text;
 
@@ -35,7 +36,7 @@ impl Field {
         }
     }
 
-    pub(super) fn title(self) -> &'static str {
+    pub(super) fn title(self) -> Localized {
         match self {
             Field::Id => text::ID,
             Field::Label => text::LABEL,
@@ -64,6 +65,7 @@ pub(super) struct FieldInput<'a> {
     pub(super) placeholder: Option<String>,
     pub(super) hint: Option<String>,
     pub(super) commit: Callback<(Field, String)>,
+    pub(super) lang: Lang,
 }
 
 pub(super) fn text_field(f: FieldInput) -> Html {
@@ -85,7 +87,7 @@ pub(super) fn text_field(f: FieldInput) -> Html {
     });
     html! {
         <div class={classes!("field-row", invalid.then_some("invalid"))}>
-            <label for={id.clone()}>{ field.title() }</label>
+            <label for={id.clone()}>{ field.title().get(f.lang) }</label>
             <input id={id.clone()} name={field.name()} type={f.input_type}
                    class={classes!(invalid.then_some("invalid"))}
                    value={f.value}
@@ -101,19 +103,19 @@ pub(super) fn text_field(f: FieldInput) -> Html {
             if let Some(hint) = f.hint {
                 <p class="field-hint" id={hint_id}>{ hint }</p>
             }
-            { error_list(field, f.refused) }
+            { error_list(field, f.refused, f.lang) }
         </div>
     }
 }
 
 /// The reasons a value was refused, announced as they appear.
-pub(super) fn error_list(field: Field, refused: Option<&Refused>) -> Html {
+pub(super) fn error_list(field: Field, refused: Option<&Refused>, lang: Lang) -> Html {
     let Some(r) = refused else {
         return html! {};
     };
     html! {
         <div class="field-error" role="alert" id={format!("{}-error", field.dom_id())}>
-            { for r.messages.iter().map(|m| html! { <p>{ m.clone() }</p> }) }
+            { for r.messages.iter().map(|m| html! { <p>{ m.get(lang).to_string() }</p> }) }
         </div>
     }
 }

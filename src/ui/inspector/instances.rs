@@ -6,10 +6,11 @@ use yew::prelude::*;
 use crate::editor::Action;
 use crate::model::Node;
 
+use super::super::lang::Lang;
 use super::text;
 
 /// The node's instances, each a toggle, with "Kill one" and "Revive all".
-pub(super) fn instances(node: &Node, dispatch: &Callback<Action>) -> Html {
+pub(super) fn instances(node: &Node, dispatch: &Callback<Action>, lang: Lang) -> Html {
     let toggles = (0..node.replicas()).map(|index| {
         let killed = node.is_killed(index);
         let onclick = {
@@ -23,9 +24,9 @@ pub(super) fn instances(node: &Node, dispatch: &Callback<Action>) -> Html {
         html! {
             <li key={index}>
                 <button type="button" class={classes!("instance-toggle", killed.then_some("killed"))}
-                        aria-pressed={killed.to_string()} title={text::instance_action(index, killed)}
+                        aria-pressed={killed.to_string()} title={text::instance_action(index, killed, lang)}
                         {onclick}>
-                    { text::instance(index, killed) }
+                    { text::instance(index, killed, lang) }
                 </button>
             </li>
         }
@@ -45,15 +46,15 @@ pub(super) fn instances(node: &Node, dispatch: &Callback<Action>) -> Html {
     };
     html! {
         <fieldset class="instances">
-            <legend>{ text::INSTANCES }</legend>
+            <legend>{ text::INSTANCES.get(lang) }</legend>
             <ul class="instance-list">{ for toggles }</ul>
             <div class="inspector-actions">
-                <button type="button" onclick={kill_one} disabled={all_killed}>{ text::KILL_ONE }</button>
+                <button type="button" onclick={kill_one} disabled={all_killed}>{ text::KILL_ONE.get(lang) }</button>
                 <button type="button" onclick={kill_node} disabled={all_killed} data-kill-node="">
-                    { text::KILL_NODE }
+                    { text::KILL_NODE.get(lang) }
                 </button>
                 <button type="button" onclick={revive_all} disabled={node.killed.is_empty()}>
-                    { text::REVIVE_ALL }
+                    { text::REVIVE_ALL.get(lang) }
                 </button>
             </div>
         </fieldset>

@@ -8,23 +8,30 @@ use yew::prelude::*;
 use crate::editor::Action;
 use crate::model::{Document, LinkKind, Node};
 
+use super::super::lang::Lang;
 use super::fields::Choice;
 use super::{hint, no_submit, text};
 
-pub(super) fn link_form(doc: &Document, from: &str, to: &str, dispatch: &Callback<Action>) -> Html {
+pub(super) fn link_form(
+    doc: &Document,
+    from: &str,
+    to: &str,
+    dispatch: &Callback<Action>,
+    lang: Lang,
+) -> Html {
     let Some(link) = doc.links.iter().find(|l| l.from == from && l.to == to) else {
-        return hint();
+        return hint(lang);
     };
     let label = |id: &str| doc.node(id).map_or(id, Node::label).to_string();
     let default = doc
         .node(from)
         .map_or(LinkKind::Requires, |n| n.kind.default_link_kind());
     let effective = link.kind.unwrap_or(default);
-    let mut options = vec![(AttrValue::from(""), text::default_link_kind(default))];
+    let mut options = vec![(AttrValue::from(""), text::default_link_kind(default, lang))];
     options.extend(
         LinkKind::ALL
             .into_iter()
-            .map(|k| (AttrValue::from(k.as_str()), text::link_kind_option(k))),
+            .map(|k| (AttrValue::from(k.as_str()), text::link_kind_option(k, lang))),
     );
     let on_kind = {
         let (from, to) = (from.to_string(), to.to_string());
@@ -49,18 +56,18 @@ pub(super) fn link_form(doc: &Document, from: &str, to: &str, dispatch: &Callbac
                 <span class="link-end">{ label(to) }</span>
             </p>
             <div class="field-row">
-                <label for="inspector-link-kind">{ text::LINK_KIND }</label>
+                <label for="inspector-link-kind">{ text::LINK_KIND.get(lang) }</label>
                 <Choice name="link-kind" id="inspector-link-kind"
                         value={AttrValue::from(link.kind.map_or("", LinkKind::as_str))}
                         options={Rc::new(options)} invalid={false}
                         described_by={Some(AttrValue::from("inspector-link-kind-hint"))}
                         onchange={on_kind} />
                 <p class="field-hint" id="inspector-link-kind-hint">
-                    { text::link_kind_meaning(effective) }
+                    { text::link_kind_meaning(effective, lang) }
                 </p>
             </div>
             <div class="inspector-actions">
-                <button type="button" class="danger" onclick={delete}>{ text::DELETE_LINK }</button>
+                <button type="button" class="danger" onclick={delete}>{ text::DELETE_LINK.get(lang) }</button>
             </div>
         </form>
     }

@@ -19,6 +19,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::lang::{use_lang, Lang};
 use crate::editor::{Action, Selection};
 use crate::model::{Analysis, Document};
 
@@ -40,10 +41,12 @@ pub struct InspectorProps {
 /// or a hint when nothing is selected.
 #[function_component(Inspector)]
 pub fn inspector(props: &InspectorProps) -> Html {
+    let lang = use_lang();
     let (heading, body) = match &props.selection {
-        Selection::Nodes(ids) if ids.len() > 1 => {
-            (text::SELECTION, nodes_form(ids.len(), &props.dispatch))
-        }
+        Selection::Nodes(ids) if ids.len() > 1 => (
+            text::SELECTION,
+            nodes_form(ids.len(), &props.dispatch, lang),
+        ),
         Selection::Nodes(ids) => match ids.first().filter(|id| props.doc.node(id).is_some()) {
             Some(id) => (
                 text::NODE,
@@ -52,23 +55,24 @@ pub fn inspector(props: &InspectorProps) -> Html {
                               dispatch={props.dispatch.clone()} on_split={props.on_split.clone()} />
                 },
             ),
-            None => (text::REGION, hint()),
+            None => (text::REGION, hint(lang)),
         },
-        Selection::Link { from, to } => {
-            (text::LINK, link_form(&props.doc, from, to, &props.dispatch))
-        }
-        Selection::None => (text::REGION, hint()),
+        Selection::Link { from, to } => (
+            text::LINK,
+            link_form(&props.doc, from, to, &props.dispatch, lang),
+        ),
+        Selection::None => (text::REGION, hint(lang)),
     };
     html! {
-        <section class="inspector" aria-label={text::REGION}>
-            <h2>{ heading }</h2>
+        <section class="inspector" aria-label={text::REGION.get(lang)}>
+            <h2>{ heading.get(lang) }</h2>
             { body }
         </section>
     }
 }
 
-fn hint() -> Html {
-    html! { <p class="note inspector-hint">{ text::HINT }</p> }
+fn hint(lang: Lang) -> Html {
+    html! { <p class="note inspector-hint">{ text::HINT.get(lang) }</p> }
 }
 
 /// Enter in a field must not submit (and reload) the page.
@@ -76,13 +80,13 @@ fn no_submit() -> Callback<SubmitEvent> {
     Callback::from(|e: SubmitEvent| e.prevent_default())
 }
 
-fn nodes_form(n: usize, dispatch: &Callback<Action>) -> Html {
+fn nodes_form(n: usize, dispatch: &Callback<Action>, lang: Lang) -> Html {
     let delete = dispatch.reform(|_: MouseEvent| Action::DeleteSelection);
     html! {
         <form class="inspector-form" data-inspector="nodes" onsubmit={no_submit()}>
-            <p class="inspector-count">{ text::nodes_selected(n) }</p>
+            <p class="inspector-count">{ text::nodes_selected(n, lang) }</p>
             <div class="inspector-actions">
-                <button type="button" class="danger" onclick={delete}>{ text::DELETE }</button>
+                <button type="button" class="danger" onclick={delete}>{ text::DELETE.get(lang) }</button>
             </div>
         </form>
     }

@@ -7,8 +7,12 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::editor::{edit, Action};
-use crate::model::units::{availability_text, downtime, downtime_hours_per_year, nines, percent};
+use crate::model::units::{
+    availability_text, downtime_hours_per_year, downtime_in, nines, nines_in, percent,
+};
 use crate::model::{Document, NodeKind};
+
+use super::super::lang::{use_lang, Text};
 
 use super::drafts::{DraftAction, Drafts, Refused};
 use super::fields::{error_list, text_field, Choice, Field, FieldInput};
@@ -16,7 +20,6 @@ use super::instances::instances;
 use super::problems::messages;
 use super::typed::edited;
 use super::{hint, no_submit, text};
-use crate::ui::lang::use_lang;
 use crate::ui::split::words as split_words;
 
 #[derive(Properties, PartialEq)]
@@ -35,7 +38,7 @@ pub(super) fn node_form(props: &NodeFormProps) -> Html {
     let redraw = use_force_update();
     let (Some(index), Some(node)) = (props.doc.node_index(&props.id), props.doc.node(&props.id))
     else {
-        return hint();
+        return hint(lang);
     };
     let refused = drafts.for_node(&props.doc, &props.id);
     let refusal = |field: Field| refused.iter().find(|r| r.field == field);
@@ -47,7 +50,11 @@ pub(super) fn node_form(props: &NodeFormProps) -> Html {
         let redraw = redraw.clone();
         Callback::from(move |(field, typed): (Field, String)| {
             let outcome = edited(&doc, &node, field, &typed)
-                .map_err(|message| vec![text::problem(field.title(), &message)])
+                .map_err(|message| {
+                    vec![Text::of(|lang| {
+                        text::problem(field.title().get(lang), message.get(lang), lang)
+                    })]
+                })
                 .and_then(|candidate| {
                     if candidate == node {
                         return Ok(None);
@@ -90,22 +97,28 @@ pub(super) fn node_form(props: &NodeFormProps) -> Html {
         placeholder: None,
         hint: None,
         commit: commit.clone(),
+        lang,
     };
 
     let kinds: Vec<(AttrValue, String)> = NodeKind::ALL
         .into_iter()
-        .map(|k| (AttrValue::from(k.as_str()), text::kind_name(k).to_string()))
+        .map(|k| {
+            (
+                AttrValue::from(k.as_str()),
+                text::kind_name(k, lang).to_string(),
+            )
+        })
         .collect();
     let kind_value =
         refusal(Field::Kind).map_or(node.kind.as_str().to_string(), |r| r.text.clone());
     let kind_field = html! {
         <div class={classes!("field-row", refusal(Field::Kind).map(|_| "invalid"))}>
-            <label for={Field::Kind.dom_id()}>{ text::KIND }</label>
+            <label for={Field::Kind.dom_id()}>{ text::KIND.get(lang) }</label>
             <Choice name="kind" id={Field::Kind.dom_id()} value={AttrValue::from(kind_value)}
                     options={Rc::new(kinds)} invalid={refusal(Field::Kind).is_some()}
                     described_by={refusal(Field::Kind).map(|_| AttrValue::from(format!("{}-error", Field::Kind.dom_id())))}
                     onchange={commit.reform(|name: String| (Field::Kind, name))} />
-            { error_list(Field::Kind, refusal(Field::Kind)) }
+            { error_list(Field::Kind, refusal(Field::Kind), lang) }
         </div>
     };
 
@@ -127,7 +140,7 @@ pub(super) fn node_form(props: &NodeFormProps) -> Html {
                     inputmode: Some("numeric"),
                     min: Some(1),
                     max: Some(crate::model::validate::MAX_REPLICAS),
-                    hint: Some(text::REPLICAS_HINT.to_string()),
+                    hint: Some(text::REPLICAS_HINT.get(lang).to_string()),
                     ..input(Field::Replicas, replicas.to_string())
                 }) }
                 { text_field(FieldInput {
@@ -135,21 +148,21 @@ pub(super) fn node_form(props: &NodeFormProps) -> Html {
                     inputmode: Some("numeric"),
                     min: Some(1),
                     max: Some(replicas),
-                    hint: Some(text::QUORUM_HINT.to_string()),
+                    hint: Some(text::QUORUM_HINT.get(lang).to_string()),
                     ..input(Field::Quorum, node.quorum().to_string())
                 }) }
                 { text_field(FieldInput {
                     inputmode: Some("decimal"),
-                    placeholder: Some(text::default_availability(&percent(node.kind.default_availability()))),
-                    hint: Some(text::one_instance(nines(a), &downtime(downtime_hours_per_year(a)))),
+                    placeholder: Some(text::default_availability(&percent(node.kind.default_availability()), lang)),
+                    hint: Some(text::one_instance(nines(a), &nines_in(a, lang), &downtime_in(downtime_hours_per_year(a), lang), lang)),
                     ..input(Field::Availability, availability_text(a))
                 }) }
                 { text_field(FieldInput {
                     placeholder: is_service.then(|| node.id.clone()),
-                    hint: Some(text::CAPABILITIES_HINT.to_string()),
+                    hint: Some(text::CAPABILITIES_HINT.get(lang).to_string()),
                     ..input(Field::Capabilities, caps)
                 }) }
-                { instances(node, &props.dispatch) }
+                { instances(node, &props.dispatch, lang) }
             </>
         }
     };
@@ -172,7 +185,7 @@ pub(super) fn node_form(props: &NodeFormProps) -> Html {
         <form class="inspector-form" data-inspector="node" data-kind={node.kind.as_str()}
               onsubmit={no_submit()}>
             { text_field(FieldInput {
-                hint: Some(text::ID_HINT.to_string()),
+                hint: Some(text::ID_HINT.get(lang).to_string()),
                 ..input(Field::Id, node.id.clone())
             }) }
             { text_field(FieldInput {
@@ -183,7 +196,7 @@ pub(super) fn node_form(props: &NodeFormProps) -> Html {
             { instance_fields }
             <div class="inspector-actions">
                 { split.unwrap_or_default() }
-                <button type="button" class="danger" onclick={delete}>{ text::DELETE_NODE }</button>
+                <button type="button" class="danger" onclick={delete}>{ text::DELETE_NODE.get(lang) }</button>
             </div>
         </form>
     }

@@ -3,11 +3,12 @@
 
 use crate::model::{Document, Node, Problem};
 
+use super::super::lang::{Lang, Text};
 use super::text;
 
 /// Where a problem is, in the user's words: a field of the edited node, a link
 /// or a function; the validator's path for anything else.
-fn place(doc: &Document, index: usize, path: &str) -> String {
+fn place(doc: &Document, index: usize, path: &str, lang: Lang) -> String {
     let node_prefix = format!("nodes[{index}].");
     if let Some(field) = path.strip_prefix(&node_prefix) {
         let name = match field.split('[').next().unwrap_or(field) {
@@ -20,7 +21,7 @@ fn place(doc: &Document, index: usize, path: &str) -> String {
             "killed" => text::KILLED_INSTANCES,
             _ => return path.to_string(),
         };
-        return name.to_string();
+        return name.get(lang).to_string();
     }
     let indexed = |prefix: &str| {
         path.strip_prefix(prefix)?
@@ -31,19 +32,24 @@ fn place(doc: &Document, index: usize, path: &str) -> String {
     };
     let label = |id: &str| doc.node(id).map_or(id, Node::label).to_string();
     if let Some(link) = indexed("links[").and_then(|i| doc.links.get(i)) {
-        return text::link_place(&label(&link.from), &label(&link.to));
+        return text::link_place(&label(&link.from), &label(&link.to), lang);
     }
     if let Some(f) = indexed("functions[").and_then(|i| doc.functions.as_ref()?.get(i)) {
-        return text::function_place(f.label());
+        return text::function_place(f.label(), lang);
     }
     path.to_string()
 }
 
-/// The validator's problems as lines naming their place, read against the
-/// document as it is (indices of links and functions do not change in an edit).
-pub(super) fn messages(doc: &Document, index: usize, problems: &[Problem]) -> Vec<String> {
+/// The validator's problems as lines naming their place, in both languages,
+/// read against the document as it is (indices of links and functions do not
+/// change in an edit).
+pub(super) fn messages(doc: &Document, index: usize, problems: &[Problem]) -> Vec<Text> {
     problems
         .iter()
-        .map(|p| text::problem(&place(doc, index, &p.path), &p.message))
+        .map(|p| {
+            Text::of(|lang| {
+                text::problem(&place(doc, index, &p.path, lang), p.message_in(lang), lang)
+            })
+        })
         .collect()
 }

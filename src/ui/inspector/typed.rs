@@ -1,27 +1,24 @@
 //! What a value typed in a field of the node form makes of the node, before
-//! the validator sees it; or, in the user's words, why it cannot be read.
+//! the validator sees it; or, in the user's words (in both languages), why it
+//! cannot be read.
 
-use crate::model::units::parse_availability;
+use crate::model::units::read_availability;
 use crate::model::{Document, Node, NodeKind};
 
+use super::super::lang::Text;
 use super::fields::Field;
 use super::text;
 
 /// `node` with `field` set from what the user typed, or why it cannot be read.
 /// A value equal to the current one leaves the node as it is.
-pub(super) fn edited(
-    doc: &Document,
-    node: &Node,
-    field: Field,
-    typed: &str,
-) -> Result<Node, String> {
+pub(super) fn edited(doc: &Document, node: &Node, field: Field, typed: &str) -> Result<Node, Text> {
     let mut n = node.clone();
     let typed = typed.trim();
     match field {
         Field::Id => {
             if typed != node.id {
                 if let Some(other) = doc.node(typed) {
-                    return Err(text::id_taken(typed, other.label()));
+                    return Err(Text::of(|lang| text::id_taken(typed, other.label(), lang)));
                 }
                 n.id = typed.to_string();
             }
@@ -34,7 +31,7 @@ pub(super) fn edited(
         }
         Field::Kind => {
             let Some(kind) = NodeKind::from_name(typed) else {
-                return Err(typed.to_string());
+                return Err(Text::of(|_| typed.to_string()));
             };
             n.kind = kind;
             if kind == NodeKind::Client && node.kind != NodeKind::Client {
@@ -45,7 +42,7 @@ pub(super) fn edited(
                     .map(|l| doc.node(&l.from).map_or(l.from.as_str(), Node::label))
                     .collect();
                 if !callers.is_empty() {
-                    return Err(text::client_called(&callers));
+                    return Err(Text::of(|lang| text::client_called(&callers, lang)));
                 }
                 // A client is always up: none of these apply to it (MODEL.md §1.1).
                 n.replicas = None;
@@ -59,7 +56,7 @@ pub(super) fn edited(
             let max = crate::model::validate::MAX_REPLICAS;
             let r: u32 = typed
                 .parse()
-                .map_err(|_| text::whole_number(&max.to_string()))?;
+                .map_err(|_| Text::of(|lang| text::whole_number(&max.to_string(), lang)))?;
             if r != node.replicas() {
                 n.replicas = Some(r);
                 // Fewer instances: the ones that are gone are no longer killed.
@@ -67,9 +64,9 @@ pub(super) fn edited(
             }
         }
         Field::Quorum => {
-            let q: u32 = typed
-                .parse()
-                .map_err(|_| text::whole_number(&node.replicas().to_string()))?;
+            let q: u32 = typed.parse().map_err(|_| {
+                Text::of(|lang| text::whole_number(&node.replicas().to_string(), lang))
+            })?;
             if q != node.quorum() {
                 n.quorum = Some(q);
             }
@@ -79,7 +76,7 @@ pub(super) fn edited(
                 // Empty: the kind's default.
                 n.availability = None;
             } else {
-                let a = parse_availability(typed)?;
+                let a = read_availability(typed).map_err(|e| Text::of(|lang| e.message(lang)))?;
                 if a != node.availability() {
                     n.availability = Some(a);
                 }
