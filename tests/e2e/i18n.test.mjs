@@ -19,7 +19,8 @@ const instance = (id, index) => `${node(id)} [data-instance="${index}"]`;
 // - "Topolab": the product's name, the same in every language.
 // - "API": Chinese engineers write API (外部 API, API 网关); no Chinese word replaces it.
 // - Ctrl, Shift, Tab, Esc, Delete, Backspace: key names as printed on the keys Chinese
-//   readers press (the help's <kbd>s and "撤销（Ctrl+Z）"); "Mac": a product's name.
+//   readers press, where they stand in running text ("撤销（Ctrl+Z）"); "Mac": a product's
+//   name. Inside a <kbd> (a keycap: Enter, Page Down) any key name is left as printed.
 // Besides these, only the document's own data may be Latin: an attribute whose whole value
 // is node ids, function ids or capabilities (the label's placeholder is the id, a function
 // row's title its id), and text marked lang="en" (the language switch's "English").
@@ -51,7 +52,16 @@ async function englishLeft(page, { ownWords = false } = {}) {
         found.push(`${where}: ${m[0]} in ${JSON.stringify(around)}`);
       }
     };
-    check("text", document.body.innerText);
+    // The visible text, keycaps (<kbd>) left out: they show the key as it is printed.
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const texts = [];
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+      const parent = t.parentElement;
+      if (!parent || parent.closest("kbd, script, style, noscript")) continue;
+      if (!parent.checkVisibility({ visibilityProperty: true })) continue;
+      texts.push(t.textContent);
+    }
+    check("text", texts.join("\n"));
     for (const el of document.querySelectorAll("[title], [aria-label], [placeholder]")) {
       if (el.closest('[lang^="en"]')) continue;
       for (const name of ["title", "aria-label", "placeholder"]) {
