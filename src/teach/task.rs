@@ -1,7 +1,11 @@
 //! What a lesson step asks the learner to try: an action on the diagram with
 //! a goal checked on the current document, and a "do it for me" that performs it.
 
+use std::rc::Rc;
+
+use crate::editor::Action;
 use crate::i18n::{Lang, Localized};
+use crate::model::presets::labels::localize_labels;
 use crate::model::presets::preset;
 use crate::model::split::{split, SplitLink, SplitRequest};
 use crate::model::{Document, LinkKind, NodeKind};
@@ -149,6 +153,49 @@ impl Task {
             Task::Open { preset: name } => preset(name)
                 .map(|p| p.document())
                 .ok_or_else(|| format!("there is no preset called {name:?}")),
+        }
+    }
+}
+
+impl Task {
+    /// [`Task::apply`] with the diagram's labels in `lang` (and, for
+    /// [`Task::Open`], the preset's title in `lang`).
+    pub fn apply_in(&self, doc: &Document, lang: Lang) -> Result<Document, String> {
+        match *self {
+            Task::Open { preset: name } => preset(name)
+                .map(|p| p.document_in(lang))
+                .ok_or_else(|| format!("there is no preset called {name:?}")),
+            _ => Ok(localize_labels(&self.apply(doc)?, lang)),
+        }
+    }
+
+    /// The editor action a "do it for me" button dispatches on `doc`: the
+    /// same one the keys or the instance squares send where there is one (so
+    /// the view and the selection stay), else opening [`Task::apply_in`]'s
+    /// result. Either way one undoable step whose result meets [`Task::done`].
+    pub fn action(&self, doc: &Document, lang: Lang) -> Result<Action, String> {
+        let id = |node: &str| node.to_string();
+        match *self {
+            Task::Kill { node, index, .. } => {
+                kill(doc, node, index)?;
+                Ok(Action::SetInstance {
+                    id: id(node),
+                    index,
+                    killed: true,
+                })
+            }
+            Task::KillNode { node, .. } => match doc.node(node) {
+                Some(n) if !n.is_client() => Ok(Action::KillAll { id: id(node) }),
+                Some(_) => Err(format!("{node:?} is a client: it never fails")),
+                None => Err(no_node(node)),
+            },
+            Task::Revive { node, .. } => match doc.node(node) {
+                Some(_) => Ok(Action::ReviveAll { id: id(node) }),
+                None => Err(no_node(node)),
+            },
+            Task::Split { .. } | Task::Open { .. } => {
+                Ok(Action::Load(Rc::new(self.apply_in(doc, lang)?)))
+            }
         }
     }
 }
