@@ -207,3 +207,28 @@ fn do_it_for_me_on_a_diagram_without_its_target_is_refused_with_a_reason() {
         assert!(!why.is_empty(), "{what}");
     }
 }
+
+#[test]
+fn a_lesson_s_split_names_its_new_service_and_database_in_the_reader_s_language() {
+    let step = &lesson("own-database").expect("own-database").steps[2];
+    let task = step.task.expect("a split");
+    for (lang, service, database) in [
+        (Lang::En, "Payments", "Payments DB"),
+        (Lang::Zh, "支付服务", "支付库"),
+    ] {
+        let before = step.document_in(lang).expect("the shop");
+        let after = task.apply_in(&before, lang).expect("the split");
+        assert!(task.done(&after));
+        let new: Vec<(&str, &str)> = after
+            .nodes
+            .iter()
+            .filter(|n| before.node(&n.id).is_none())
+            .map(|n| (n.kind.as_str(), n.label()))
+            .collect();
+        assert_eq!(
+            new,
+            [("service", service), ("database", database)],
+            "{lang:?}"
+        );
+    }
+}

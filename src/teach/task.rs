@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use crate::editor::Action;
 use crate::i18n::{Lang, Localized};
-use crate::model::presets::labels::localize_labels;
+use crate::model::presets::labels::{label, localize_labels};
 use crate::model::presets::preset;
 use crate::model::split::{split, SplitLink, SplitRequest};
 use crate::model::{Document, LinkKind, NodeKind};
@@ -160,11 +160,19 @@ impl Task {
 impl Task {
     /// [`Task::apply`] with the diagram's labels in `lang` (and, for
     /// [`Task::Open`], the preset's title in `lang`).
+    ///
+    /// A split's new service and database are named as the built-in diagrams
+    /// name them ("Payments", "Payments DB") where they have such a name,
+    /// rather than by the capability's id that MODEL.md §4 gives them.
     pub fn apply_in(&self, doc: &Document, lang: Lang) -> Result<Document, String> {
         match *self {
             Task::Open { preset: name } => preset(name)
                 .map(|p| p.document_in(lang))
                 .ok_or_else(|| format!("there is no preset called {name:?}")),
+            Task::Split { capabilities, .. } => {
+                let out = localize_labels(&self.apply(doc)?, lang);
+                Ok(name_new_nodes(doc, out, capabilities, lang))
+            }
             _ => Ok(localize_labels(&self.apply(doc)?, lang)),
         }
     }
@@ -198,6 +206,40 @@ impl Task {
             }
         }
     }
+}
+
+/// `after` with the nodes `before` lacks labelled in `lang` as the built-in
+/// diagrams label a service holding `capabilities` (one of them) and its
+/// database, where [`label`] knows such a name; other labels stay.
+fn name_new_nodes(
+    before: &Document,
+    mut after: Document,
+    capabilities: &[&str],
+    lang: Lang,
+) -> Document {
+    let [capability] = capabilities else {
+        return after;
+    };
+    let mut letters = capability.chars();
+    let Some(first) = letters.next() else {
+        return after;
+    };
+    let name = first.to_uppercase().chain(letters).collect::<String>();
+    for node in after
+        .nodes
+        .iter_mut()
+        .filter(|n| before.node(&n.id).is_none())
+    {
+        let en = match node.kind {
+            NodeKind::Service => name.clone(),
+            NodeKind::Database => format!("{name} DB"),
+            _ => continue,
+        };
+        if let Some(text) = label(&en) {
+            node.label = Some(text.get(lang).to_string());
+        }
+    }
+    after
 }
 
 fn no_node(id: &str) -> String {
