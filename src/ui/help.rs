@@ -96,6 +96,7 @@ fn refocus(element: &Element) {
 
 #[function_component(HelpOverlay)]
 pub fn help_overlay(props: &HelpProps) -> Html {
+    let lang = super::lang::use_lang();
     let close_button = use_node_ref();
     let backdrop = use_node_ref();
     {
@@ -162,6 +163,14 @@ pub fn help_overlay(props: &HelpProps) -> Html {
             </tr>
         }
     });
+    let lesson_rows = super::lessons::HELP_KEYS.iter().map(|&(keys, action)| {
+        html! {
+            <tr>
+                <th scope="row">{ keys_view(keys) }</th>
+                <td>{ action.get(lang) }</td>
+            </tr>
+        }
+    });
     let gesture_rows = GESTURES.iter().map(|&(gesture, action)| {
         html! {
             <tr>
@@ -188,12 +197,17 @@ pub fn help_overlay(props: &HelpProps) -> Html {
                         <tr class="help-group"><th scope="rowgroup" colspan="2">{ KEYBOARD }</th></tr>
                         { for shortcut_rows }
                     </tbody>
+                    <tbody data-help-lessons="">
+                        <tr class="help-group"><th scope="rowgroup" colspan="2">{ super::lessons::HELP_GROUP.get(lang) }</th></tr>
+                        { for lesson_rows }
+                    </tbody>
                     <tbody>
                         <tr class="help-group"><th scope="rowgroup" colspan="2">{ POINTER }</th></tr>
                         { for gesture_rows }
                     </tbody>
                 </table>
                 <p class="note">{ MAC_NOTE }</p>
+                <p class="note" data-help-lesson-link="">{ super::lessons::help_note(lang) }</p>
             </div>
         </div>
     }

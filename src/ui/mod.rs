@@ -13,6 +13,7 @@ mod inspector;
 mod keyboard;
 mod lang;
 mod layer;
+mod lessons;
 mod node_text;
 mod palette;
 mod panel;
