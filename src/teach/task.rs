@@ -79,11 +79,15 @@ impl Task {
                         name(n),
                         capabilities.join(", ")
                     ),
-                    Lang::Zh => format!(
-                        "选中{}并拆分：把 {} 拆到一个新服务，{how}，{db}。",
-                        name(n),
-                        capabilities.join("、")
-                    ),
+                    Lang::Zh => {
+                        let names: Vec<&str> =
+                            capabilities.iter().map(|c| capability_zh(c)).collect();
+                        format!(
+                            "选中{}并拆分：把{}功能拆到一个新服务，{how}，{db}。",
+                            name(n),
+                            names.join("、")
+                        )
+                    }
                 }
             }
             (Task::Open { preset: p }, _) => {
@@ -240,6 +244,18 @@ fn name_new_nodes(
         }
     }
     after
+}
+
+/// How a Chinese prompt names a capability of the lessons' diagrams (their
+/// ids are English words); any other is named by its id.
+fn capability_zh(capability: &str) -> &str {
+    match capability {
+        "catalog" => "浏览商品",
+        "orders" => "下单",
+        "payments" => "支付",
+        "checkout" => "结算",
+        other => other,
+    }
 }
 
 fn no_node(id: &str) -> String {
