@@ -126,15 +126,11 @@ async function chooseLesson(page, index) {
   assert.equal(await page.$("[data-lesson-chooser]"), null, "the chooser closes");
 }
 
-/** English words in `text` that are neither keys nor ids of the diagram on screen. */
+/** English words in `text` (of two letters or more) that are neither keys nor node ids. */
 async function englishWords(page, text) {
   const doc = await page.evaluate(() => window.topolab.document());
   const allowed = new Set(["Page", "Down", "Up", "Esc", "API"]);
-  for (const n of doc.nodes) {
-    allowed.add(n.id);
-    for (const c of n.capabilities ?? []) allowed.add(c);
-  }
-  for (const c of ["catalog", "orders", "payments", "checkout"]) allowed.add(c);
+  for (const n of doc.nodes) allowed.add(n.id);
   return (text.match(/[A-Za-z][A-Za-z-]*/g) ?? []).filter((w) => w.length > 1 && !allowed.has(w));
 }
 
@@ -449,6 +445,33 @@ test("a lesson's keys stay out of text fields and dialogs, and the help lists th
       assert.ok((await page.inputValue(field)).endsWith("np"));
       await press(page, "PageDown");
       assert.equal((await panel(page)).step, 1, "Page Down in a field is the field's");
+      assertPageClean(page, session.server);
+    },
+    PROJECTOR,
+  );
+});
+
+test("switching the language during a lesson keeps the step, its kills and the done mark", TIMEOUT, async () => {
+  await withPage(
+    session.browser,
+    "lessons-language",
+    async (page) => {
+      await openApp(page, `${session.server.url}?lang=en&lesson=cluster&step=2`);
+      await doItForMe(page);
+      assert.equal(await page.textContent(`${node("app2")} .node-label`), "Server 2");
+      // Back from Next to the toolbar's 中文 button, by Shift+Tab, and press it.
+      for (let i = 0; i < 12 && !(await page.evaluate(() => document.activeElement?.dataset.lang === "zh-CN")); i++) {
+        await press(page, "Shift+Tab");
+      }
+      await press(page, "Enter");
+      const p = await panel(page);
+      assert.equal(p.step, 2);
+      assert.equal(p.count, WORDS.zh.step(2, 6));
+      assert.ok(p.done, "still done");
+      assert.deepEqual(await killed(page, "app2"), [true], "the kill is kept");
+      assert.equal(await page.textContent(`${node("app2")} .node-label`), "服务器 2");
+      assert.deepEqual(await englishWords(page, p.all), [], p.all);
+      assert.ok(page.url().includes("lang=zh") && page.url().includes("lesson=cluster"), page.url());
       assertPageClean(page, session.server);
     },
     PROJECTOR,
