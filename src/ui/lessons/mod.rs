@@ -228,17 +228,14 @@ fn write_place(place: Option<(&str, usize)>) {
 /// language switch does to a lesson's diagram, kills and moves kept.
 fn relabelled(doc: &Document, lang: Lang, progress: &Progress) -> Document {
     let mut out = localize_labels(doc, lang);
-    let titles = progress
+    let mut titles = progress
         .step()
         .diagram
         .title()
         .into_iter()
         .chain(PRESETS.iter().map(|p| *p.title()));
     if let Some(title) = doc.title.as_deref() {
-        if let Some(t) = titles
-            .into_iter()
-            .find(|t| Lang::ALL.iter().any(|&l| t.get(l) == title))
-        {
+        if let Some(t) = titles.find(|t| Lang::ALL.iter().any(|&l| t.get(l) == title)) {
             out.title = Some(t.get(lang).to_string());
         }
     }
