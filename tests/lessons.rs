@@ -238,6 +238,24 @@ fn chinese_texts_hold_no_english_words_but_ids_and_keys() {
 }
 
 #[test]
+fn chinese_split_prompts_name_what_moves_in_chinese_not_by_its_id() {
+    for (id, i, s) in every_step() {
+        let Some(task @ Task::Split { capabilities, .. }) = s.task else {
+            continue;
+        };
+        let zh = task.prompt(Lang::Zh);
+        for c in capabilities {
+            assert!(!zh.contains(c), "{id} step {i}: {c:?} in {zh}");
+            assert!(task.prompt(Lang::En).contains(c), "{id} step {i}");
+        }
+    }
+    assert_eq!(
+        step("own-database", 1).task.map(|t| t.prompt(Lang::Zh)).as_deref(),
+        Some("选中商城应用并拆分：把支付功能拆到一个新服务，两者之间不互相调用，继续共用原来的数据库。")
+    );
+}
+
+#[test]
 fn texts_are_short() {
     for (id, i, s) in every_step() {
         for lang in Lang::ALL {

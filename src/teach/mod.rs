@@ -3,13 +3,16 @@
 //! through them, the tests check that every claim a text makes holds.
 //!
 //! Code map: `task` is what a step asks for (its prompt, its goal, doing it);
-//! `diagrams` the lessons' own small documents; `lessons/` one file a lesson.
+//! `diagrams` the lessons' own small documents; `lessons/` one file a lesson;
+//! `progress` where a class is in them (step on screen, tasks done, next and previous).
 
 mod diagrams;
 mod lessons;
+mod progress;
 mod task;
 
 pub use lessons::LESSONS;
+pub use progress::Progress;
 pub use task::Task;
 
 use crate::i18n::{Lang, Localized};

@@ -1,7 +1,11 @@
 //! What a lesson step asks the learner to try: an action on the diagram with
 //! a goal checked on the current document, and a "do it for me" that performs it.
 
+use std::rc::Rc;
+
+use crate::editor::Action;
 use crate::i18n::{Lang, Localized};
+use crate::model::presets::labels::{label, localize_labels};
 use crate::model::presets::preset;
 use crate::model::split::{split, SplitLink, SplitRequest};
 use crate::model::{Document, LinkKind, NodeKind};
@@ -75,11 +79,15 @@ impl Task {
                         name(n),
                         capabilities.join(", ")
                     ),
-                    Lang::Zh => format!(
-                        "选中{}并拆分：把 {} 拆到一个新服务，{how}，{db}。",
-                        name(n),
-                        capabilities.join("、")
-                    ),
+                    Lang::Zh => {
+                        let names: Vec<&str> =
+                            capabilities.iter().map(|c| capability_zh(c)).collect();
+                        format!(
+                            "选中{}并拆分：把{}功能拆到一个新服务，{how}，{db}。",
+                            name(n),
+                            names.join("、")
+                        )
+                    }
                 }
             }
             (Task::Open { preset: p }, _) => {
@@ -150,6 +158,103 @@ impl Task {
                 .map(|p| p.document())
                 .ok_or_else(|| format!("there is no preset called {name:?}")),
         }
+    }
+}
+
+impl Task {
+    /// [`Task::apply`] with the diagram's labels in `lang` (and, for
+    /// [`Task::Open`], the preset's title in `lang`).
+    ///
+    /// A split's new service and database are named as the built-in diagrams
+    /// name them ("Payments", "Payments DB") where they have such a name,
+    /// rather than by the capability's id that MODEL.md §4 gives them.
+    pub fn apply_in(&self, doc: &Document, lang: Lang) -> Result<Document, String> {
+        match *self {
+            Task::Open { preset: name } => preset(name)
+                .map(|p| p.document_in(lang))
+                .ok_or_else(|| format!("there is no preset called {name:?}")),
+            Task::Split { capabilities, .. } => {
+                let out = localize_labels(&self.apply(doc)?, lang);
+                Ok(name_new_nodes(doc, out, capabilities, lang))
+            }
+            _ => Ok(localize_labels(&self.apply(doc)?, lang)),
+        }
+    }
+
+    /// The editor action a "do it for me" button dispatches on `doc`: the
+    /// same one the keys or the instance squares send where there is one (so
+    /// the view and the selection stay), else opening [`Task::apply_in`]'s
+    /// result. Either way one undoable step whose result meets [`Task::done`].
+    pub fn action(&self, doc: &Document, lang: Lang) -> Result<Action, String> {
+        let id = |node: &str| node.to_string();
+        match *self {
+            Task::Kill { node, index, .. } => {
+                kill(doc, node, index)?;
+                Ok(Action::SetInstance {
+                    id: id(node),
+                    index,
+                    killed: true,
+                })
+            }
+            Task::KillNode { node, .. } => match doc.node(node) {
+                Some(n) if !n.is_client() => Ok(Action::KillAll { id: id(node) }),
+                Some(_) => Err(format!("{node:?} is a client: it never fails")),
+                None => Err(no_node(node)),
+            },
+            Task::Revive { node, .. } => match doc.node(node) {
+                Some(_) => Ok(Action::ReviveAll { id: id(node) }),
+                None => Err(no_node(node)),
+            },
+            // A split changes this diagram: the view stays where it is.
+            Task::Split { .. } => Ok(Action::Replace(Rc::new(self.apply_in(doc, lang)?))),
+            Task::Open { .. } => Ok(Action::Load(Rc::new(self.apply_in(doc, lang)?))),
+        }
+    }
+}
+
+/// `after` with the nodes `before` lacks labelled in `lang` as the built-in
+/// diagrams label a service holding `capabilities` (one of them) and its
+/// database, where [`label`] knows such a name; other labels stay.
+fn name_new_nodes(
+    before: &Document,
+    mut after: Document,
+    capabilities: &[&str],
+    lang: Lang,
+) -> Document {
+    let [capability] = capabilities else {
+        return after;
+    };
+    let mut letters = capability.chars();
+    let Some(first) = letters.next() else {
+        return after;
+    };
+    let name = first.to_uppercase().chain(letters).collect::<String>();
+    for node in after
+        .nodes
+        .iter_mut()
+        .filter(|n| before.node(&n.id).is_none())
+    {
+        let en = match node.kind {
+            NodeKind::Service => name.clone(),
+            NodeKind::Database => format!("{name} DB"),
+            _ => continue,
+        };
+        if let Some(text) = label(&en) {
+            node.label = Some(text.get(lang).to_string());
+        }
+    }
+    after
+}
+
+/// How a Chinese prompt names a capability of the lessons' diagrams (their
+/// ids are English words); any other is named by its id.
+fn capability_zh(capability: &str) -> &str {
+    match capability {
+        "catalog" => "浏览商品",
+        "orders" => "下单",
+        "payments" => "支付",
+        "checkout" => "结算",
+        other => other,
     }
 }
 

@@ -12,6 +12,7 @@ use super::coupling::CouplingTable;
 use super::help::HelpOverlay;
 use super::inspector::Inspector;
 use super::lang::{Lang, LangContext, LangSwitch, Localized, Text};
+use super::lessons::{use_lessons, LessonChooser, LessonPanel, LessonsButton};
 use super::panel::{AnalysisPanel, Blast};
 use super::split::SplitDialog;
 use super::startup::{opening, Opening};
@@ -201,14 +202,21 @@ pub fn app(props: &AppProps) -> Html {
     let state = &editor.0;
     let doc = state.doc().clone();
 
+    let lessons = use_lessons(&doc, &state.selection, *lang, &dispatch);
+
     // Persistence: after a change the user made, the autosave and the address
     // follow. Opening a link or a preset writes nothing until it is edited.
+    // During a lesson only the address follows: its diagrams are not the
+    // user's work, and must not push that out of the autosave.
     {
         let banner = banner.clone();
         let written_loads = use_mut_ref(|| None::<u64>);
         let (edited, loads) = (state.can_undo(), state.load_count());
+        let in_lesson = lessons.is_open();
         use_effect_with(doc.clone(), move |doc| {
-            if edited {
+            if edited && in_lesson {
+                storage::write_address(doc);
+            } else if edited {
                 // The first write of the page, and the first after another diagram
                 // was opened, keep the diagram they replace.
                 let replacing = written_loads.borrow_mut().replace(loads) != Some(loads);
@@ -429,11 +437,13 @@ pub fn app(props: &AppProps) -> Html {
                         data-compare-open="">{ super::compare::OPEN.get(lang) }</button>
                 <span class="doc-title" title={doc_title_tip}>{ doc.title.clone().unwrap_or_default() }</span>
                 <LangSwitch />
+                <LessonsButton lessons={lessons.clone()} />
                 <button onclick={open_help} title={HELP_TIP.get(lang)} aria-label={HELP.get(lang)}
                         data-help-button="">{ "?" }</button>
             </header>
             { for banner_view }
-            <main class="workspace">
+            <main class={classes!("workspace", lessons.is_open().then_some("lesson-open"))}>
+                <LessonPanel lessons={lessons.clone()} doc={doc.clone()} />
                 <Canvas doc={doc.clone()} load_count={state.load_count()} facts={(*facts).clone()}
                         selection={state.selection.clone()} blast={blast.nodes.clone()}
                         dispatch={(*dispatch).clone()} hovered={(*hovered).clone()}
@@ -451,6 +461,7 @@ pub fn app(props: &AppProps) -> Html {
             // children, and Yew, pairing them by position, would rebuild the page.
             { split_view.unwrap_or_default() }
             { compare_view.unwrap_or_default() }
+            <LessonChooser lessons={lessons} />
         </div>
         </ContextProvider<LangContext>>
     }

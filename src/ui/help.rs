@@ -235,6 +235,14 @@ pub fn help_overlay(props: &HelpProps) -> Html {
             </tr>
         }
     });
+    let lesson_rows = super::lessons::HELP_KEYS.iter().map(|&(keys, action)| {
+        html! {
+            <tr>
+                <th scope="row">{ keys_view(keys, lang) }</th>
+                <td>{ action.get(lang) }</td>
+            </tr>
+        }
+    });
     let gesture_rows = GESTURES.iter().map(|&(gesture, action)| {
         html! {
             <tr>
@@ -261,6 +269,10 @@ pub fn help_overlay(props: &HelpProps) -> Html {
                         <tr class="help-group"><th scope="rowgroup" colspan="2">{ KEYBOARD.get(lang) }</th></tr>
                         { for shortcut_rows }
                     </tbody>
+                    <tbody data-help-lessons="">
+                        <tr class="help-group"><th scope="rowgroup" colspan="2">{ super::lessons::HELP_GROUP.get(lang) }</th></tr>
+                        { for lesson_rows }
+                    </tbody>
                     <tbody>
                         <tr class="help-group"><th scope="rowgroup" colspan="2">{ POINTER.get(lang) }</th></tr>
                         { for gesture_rows }
@@ -273,6 +285,7 @@ pub fn help_overlay(props: &HelpProps) -> Html {
                     </tbody>
                 </table>
                 <p class="note">{ MAC_NOTE.get(lang) }</p>
+                <p class="note" data-help-lesson-link="">{ super::lessons::help_note(lang) }</p>
             </div>
         </div>
     }

@@ -14,6 +14,7 @@ mod inspector;
 mod keyboard;
 mod lang;
 mod layer;
+mod lessons;
 mod modal;
 mod node_text;
 mod palette;
