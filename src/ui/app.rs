@@ -118,10 +118,12 @@ pub fn app(props: &AppProps) -> Html {
 
     // Persistence: after a change the user made, the autosave and the address
     // follow. Opening a link or a preset writes nothing until it is edited.
+    // Undoing back to the opened diagram is a change too (it has a redo).
     {
         let banner = banner.clone();
         let written_loads = use_mut_ref(|| None::<u64>);
-        let (edited, loads) = (state.can_undo(), state.load_count());
+        let edited = state.can_undo() || state.can_redo();
+        let loads = state.load_count();
         use_effect_with(doc.clone(), move |doc| {
             if edited {
                 // The first write of the page, and the first after another diagram
