@@ -8,10 +8,13 @@ use yew::prelude::*;
 
 use super::canvas::{Canvas, NodeFacts};
 use super::coupling::CouplingTable;
+use super::export::ExportMenu;
 use super::help::HelpOverlay;
+use super::import::{use_importer, ImportButton, Incoming};
 use super::inspector::Inspector;
 use super::lang::{Lang, LangContext, LangSwitch};
 use super::panel::{AnalysisPanel, Blast};
+use super::share::ShareMenu;
 use super::startup::{opening, Opening};
 use super::storage;
 use crate::editor::{Action, EditorState};
@@ -165,6 +168,24 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
+    // Imports (file picker, drop, paste) say how they went in the banner.
+    let tell = {
+        let banner = banner.clone();
+        use_memo((), move |_| {
+            Callback::from(move |text: String| {
+                banner.set(Some(Banner {
+                    text,
+                    restore: None,
+                }))
+            })
+        })
+    };
+    let import = use_importer((*dispatch).clone(), (*tell).clone(), *lang);
+    let on_file = {
+        let import = import.clone();
+        use_memo((), move |_| import.reform(Incoming::File))
+    };
+
     let on_help = {
         let help_open = help_open.clone();
         use_memo((), move |_| Callback::from(move |()| help_open.set(true)))
@@ -298,6 +319,9 @@ pub fn app(props: &AppProps) -> Html {
                         }) }
                     </select>
                 </label>
+                <ImportButton on_import={import.clone()} />
+                <ExportMenu doc={doc.clone()} analysis={(*analysis).clone()} />
+                <ShareMenu doc={doc.clone()} />
                 <button onclick={undo} disabled={!state.can_undo()} title="Undo (Ctrl+Z)" data-undo="">{ "Undo" }</button>
                 <button onclick={redo} disabled={!state.can_redo()} title="Redo (Ctrl+Shift+Z)" data-redo="">{ "Redo" }</button>
                 <span class="doc-title">{ doc.title.clone().unwrap_or_default() }</span>
@@ -310,7 +334,7 @@ pub fn app(props: &AppProps) -> Html {
                 <Canvas doc={doc.clone()} load_count={state.load_count()} facts={(*facts).clone()}
                         selection={state.selection.clone()} blast={blast.nodes.clone()}
                         dispatch={(*dispatch).clone()} hovered={(*hovered).clone()}
-                        on_hover={(*on_hover).clone()} />
+                        on_hover={(*on_hover).clone()} on_file={(*on_file).clone()} />
                 <div class="side">
                     <AnalysisPanel analysis={(*analysis).clone()} blast={(*blast).clone()} />
                     <Inspector doc={doc.clone()} selection={state.selection.clone()}

@@ -7,6 +7,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent, SvgElement};
 use yew::prelude::*;
 
+use super::lang::{use_lang, Localized};
+
 // The overlay's English text, in one place for the translation to come.
 const TITLE: &str = "Keyboard shortcuts and gestures";
 const CLOSE: &str = "Close";
@@ -61,6 +63,36 @@ const GESTURES: &[(&str, &str)] = &[
     ),
 ];
 
+/// Importing (src/ui/import.rs): (what the hand does, what happens), in both languages.
+const IMPORTING: (Localized, &[(Localized, Localized)]) = (
+    Localized {
+        en: "Importing a diagram",
+        zh: "导入图",
+    },
+    &[
+        (
+            Localized {
+                en: "Ctrl + V outside a text field",
+                zh: "在输入框之外按 Ctrl + V",
+            },
+            Localized {
+                en: "Import the topolab/1 JSON you copied (Undo brings the old diagram back)",
+                zh: "导入复制的 topolab/1 JSON（撤销可恢复原来的图）",
+            },
+        ),
+        (
+            Localized {
+                en: "Drop a .json file on the diagram",
+                zh: "把 .json 文件拖到图上",
+            },
+            Localized {
+                en: "Import it",
+                zh: "导入该文件",
+            },
+        ),
+    ],
+);
+
 #[derive(Properties, PartialEq)]
 pub struct HelpProps {
     pub open: bool,
@@ -96,6 +128,7 @@ fn refocus(element: &Element) {
 
 #[function_component(HelpOverlay)]
 pub fn help_overlay(props: &HelpProps) -> Html {
+    let lang = use_lang();
     let close_button = use_node_ref();
     let backdrop = use_node_ref();
     {
@@ -191,6 +224,12 @@ pub fn help_overlay(props: &HelpProps) -> Html {
                     <tbody>
                         <tr class="help-group"><th scope="rowgroup" colspan="2">{ POINTER }</th></tr>
                         { for gesture_rows }
+                    </tbody>
+                    <tbody data-help-importing="">
+                        <tr class="help-group"><th scope="rowgroup" colspan="2">{ IMPORTING.0.get(lang) }</th></tr>
+                        { for IMPORTING.1.iter().map(|(how, what)| html! {
+                            <tr><th scope="row">{ how.get(lang) }</th><td>{ what.get(lang) }</td></tr>
+                        }) }
                     </tbody>
                 </table>
                 <p class="note">{ MAC_NOTE }</p>
