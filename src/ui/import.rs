@@ -21,7 +21,7 @@ use crate::editor::Action;
 use crate::model::share::MAX_DECOMPRESSED_BYTES;
 use crate::model::{parse_document, Problem};
 
-/// The largest file read: the same bound as a diagram in an address.
+/// The largest file read or text pasted: the same bound as a diagram in an address.
 pub const MAX_FILE_BYTES: usize = MAX_DECOMPRESSED_BYTES;
 /// Problems listed in a refusal; the rest are counted.
 const SHOWN_PROBLEMS: usize = 3;
@@ -171,6 +171,10 @@ pub fn use_importer(
                 tell.emit(text);
             };
             match incoming {
+                Incoming::Text(text) if text.len() > MAX_FILE_BYTES => {
+                    let why = Refusal::TooLarge(text.len() as f64);
+                    finish((refused(&Origin::Paste, &why, lang), None));
+                }
                 Incoming::Text(text) => finish(import_text(&text, &Origin::Paste, lang)),
                 Incoming::File(file) => {
                     let origin = Origin::File(file.name());
