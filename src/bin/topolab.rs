@@ -8,9 +8,8 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use topolab::model::compare::{compare, Metric};
-use topolab::model::mermaid::render_mermaid;
 use topolab::model::split::{split, SplitLink, SplitRequest};
-use topolab::model::{analyze, parse_document, render::render_svg, Document};
+use topolab::model::{analyze, export, parse_document, Document};
 
 const USAGE: &str = "\
 topolab: availability and coupling of a topolab/1 diagram
@@ -304,12 +303,12 @@ fn run(argv: &[String]) -> Result<String, Failure> {
                 }
             };
             let doc = load(args.file()?)?;
+            // The very texts of the app's Export menu.
             let analysis = analyze(&doc);
             if mermaid {
-                let statuses: Vec<_> = analysis.nodes.iter().map(|n| n.status()).collect();
-                Ok(render_mermaid(&doc, &statuses))
+                Ok(export::mermaid(&doc, &analysis))
             } else {
-                Ok(render_svg(&doc, &analysis.node_statuses()))
+                Ok(export::svg(&doc, &analysis))
             }
         }
         "compare" => {

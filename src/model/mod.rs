@@ -4,6 +4,7 @@ pub mod analysis;
 pub mod compare;
 pub mod document;
 pub mod drawing;
+pub mod export;
 pub mod geometry;
 pub mod mermaid;
 pub mod parse;

@@ -48,18 +48,31 @@ fn status_named(name: &str) -> Status {
     }
 }
 
+/// Room around the drawing, in diagram units.
+const MARGIN: f64 = 24.0;
+/// What an empty diagram's drawing spans.
+const EMPTY_BOUNDS: (f64, f64, f64, f64) = (0.0, 0.0, 400.0, 300.0);
+
+/// The standalone drawing's view box `(x, y, width, height)`, in diagram units;
+/// its `width` and `height` attributes are the same numbers, so one unit is one
+/// CSS pixel (the PNG export draws it at twice that).
+pub fn view_box(doc: &Document) -> (f64, f64, f64, f64) {
+    let (x0, y0, x1, y1) = diagram_bounds(doc).unwrap_or(EMPTY_BOUNDS);
+    let title_height = if doc.title.is_some() { 32.0 } else { 0.0 };
+    (
+        x0 - MARGIN,
+        y0 - MARGIN - title_height,
+        x1 - x0 + 2.0 * MARGIN,
+        y1 - y0 + 2.0 * MARGIN + title_height,
+    )
+}
+
 /// The whole diagram as a standalone SVG document. `statuses` gives each node's
 /// live status (`up`, `degraded` or `down`) in document order; missing ones
 /// are drawn as up.
 pub fn render_svg(doc: &Document, statuses: &[&str]) -> String {
-    let (x0, y0, x1, y1) = diagram_bounds(doc).unwrap_or((0.0, 0.0, 400.0, 300.0));
-    let margin = 24.0;
-    let title_height = if doc.title.is_some() { 32.0 } else { 0.0 };
-    let (vx, vy) = (x0 - margin, y0 - margin - title_height);
-    let (vw, vh) = (
-        x1 - x0 + 2.0 * margin,
-        y1 - y0 + 2.0 * margin + title_height,
-    );
+    let (x0, ..) = diagram_bounds(doc).unwrap_or(EMPTY_BOUNDS);
+    let (vx, vy, vw, vh) = view_box(doc);
     let mut s = String::new();
     let _ = write!(
         s,
@@ -81,7 +94,7 @@ pub fn render_svg(doc: &Document, statuses: &[&str]) -> String {
             s,
             r#"<text class="title" x="{}" y="{}">{}</text>"#,
             x0,
-            vy + margin + 8.0,
+            vy + MARGIN + 8.0,
             escape(title)
         );
     }

@@ -9,11 +9,14 @@ use yew::prelude::*;
 use super::canvas::{Canvas, NodeFacts};
 use super::compare::CompareView;
 use super::coupling::CouplingTable;
+use super::export::ExportMenu;
 use super::help::HelpOverlay;
+use super::import::{use_importer, ImportButton, Incoming};
 use super::inspector::Inspector;
 use super::lang::{Lang, LangContext, LangSwitch, Localized, Text};
 use super::lessons::{use_lessons, LessonChooser, LessonPanel, LessonsButton};
 use super::panel::{AnalysisPanel, Blast};
+use super::share::ShareMenu;
 use super::split::SplitDialog;
 use super::startup::{opening, Opening};
 use super::storage;
@@ -207,11 +210,13 @@ pub fn app(props: &AppProps) -> Html {
     // Persistence: after a change the user made, the autosave and the address
     // follow. Opening a link or a preset writes nothing until it is edited.
     // During a lesson only the address follows: its diagrams are not the
-    // user's work, and must not push that out of the autosave.
+    // user's work, and must not push that out of the autosave. Undoing back
+    // to the opened diagram is a change too (it has a redo).
     {
         let banner = banner.clone();
         let written_loads = use_mut_ref(|| None::<u64>);
-        let (edited, loads) = (state.can_undo(), state.load_count());
+        let edited = state.can_undo() || state.can_redo();
+        let loads = state.load_count();
         let in_lesson = lessons.is_open();
         use_effect_with(doc.clone(), move |doc| {
             if edited && in_lesson {
@@ -256,6 +261,24 @@ pub fn app(props: &AppProps) -> Html {
             move || drop(listener)
         });
     }
+
+    // Imports (file picker, drop, paste) say how they went in the banner.
+    let tell = {
+        let banner = banner.clone();
+        use_memo((), move |_| {
+            Callback::from(move |text: Text| {
+                banner.set(Some(Banner {
+                    text,
+                    restore: None,
+                }))
+            })
+        })
+    };
+    let import = use_importer((*dispatch).clone(), (*tell).clone());
+    let on_file = {
+        let import = import.clone();
+        use_memo((), move |_| import.reform(Incoming::File))
+    };
 
     let on_help = {
         let help_open = help_open.clone();
@@ -431,6 +454,9 @@ pub fn app(props: &AppProps) -> Html {
                         }) }
                     </select>
                 </label>
+                <ImportButton on_import={import.clone()} />
+                <ExportMenu doc={doc.clone()} analysis={(*analysis).clone()} />
+                <ShareMenu doc={doc.clone()} />
                 <button onclick={undo} disabled={!state.can_undo()} title={UNDO_TIP.get(lang)} data-undo="">{ UNDO.get(lang) }</button>
                 <button onclick={redo} disabled={!state.can_redo()} title={REDO_TIP.get(lang)} data-redo="">{ REDO.get(lang) }</button>
                 <button onclick={open_compare} title={super::compare::OPEN_TITLE.get(lang)}
@@ -447,7 +473,7 @@ pub fn app(props: &AppProps) -> Html {
                 <Canvas doc={doc.clone()} load_count={state.load_count()} facts={(*facts).clone()}
                         selection={state.selection.clone()} blast={blast.nodes.clone()}
                         dispatch={(*dispatch).clone()} hovered={(*hovered).clone()}
-                        on_hover={(*on_hover).clone()} />
+                        on_hover={(*on_hover).clone()} on_file={(*on_file).clone()} />
                 <div class="side">
                     <AnalysisPanel analysis={(*analysis).clone()} blast={(*blast).clone()} />
                     <Inspector doc={doc.clone()} selection={state.selection.clone()}

@@ -19,6 +19,7 @@ use yew::prelude::*;
 
 use super::diagram_events::{self, NodeEvent};
 use super::gestures::{Gesture, Gestures, Press};
+use super::import::carries_files;
 use super::lang::{use_lang, Lang, Localized, Text};
 use super::layer::{Layer, NodeFrame};
 use super::node_text::{accessible_name, Words};
@@ -109,6 +110,9 @@ pub struct CanvasProps {
     pub hovered: Option<AttrValue>,
     /// The node under the pointer, or none.
     pub on_hover: Callback<Option<AttrValue>>,
+    /// A file was dropped on the canvas (to import).
+    #[prop_or_default]
+    pub on_file: Callback<web_sys::File>,
 }
 
 /// What the canvas's props say of how each node looks.
@@ -894,25 +898,36 @@ pub fn canvas(props: &CanvasProps) -> Html {
         });
     }
 
+    // A palette kind (its own type) adds a node; a file is imported.
     let on_drag_over = |e: DragEvent| {
-        let carries_kind = e
-            .data_transfer()
-            .is_some_and(|d| d.types().includes(&DRAG_TYPE.into(), 0));
-        if carries_kind {
+        let Some(data) = e.data_transfer() else {
+            return;
+        };
+        if data.types().includes(&DRAG_TYPE.into(), 0) {
             e.prevent_default();
+        } else if carries_files(&data) {
+            e.prevent_default();
+            data.set_drop_effect("copy");
         }
     };
     let on_drop = {
         let (viewport, dispatch) = ((*viewport).clone(), props.dispatch.clone());
+        let on_file = props.on_file.clone();
         move |e: DragEvent| {
-            let kind = e
-                .data_transfer()
-                .and_then(|d| d.get_data(DRAG_TYPE).ok())
+            let Some(data) = e.data_transfer() else {
+                return;
+            };
+            let kind = data
+                .get_data(DRAG_TYPE)
+                .ok()
                 .and_then(|name| NodeKind::from_name(&name));
             if let Some(kind) = kind {
                 e.prevent_default();
                 let (x, y) = viewport.to_diagram(f64::from(e.client_x()), f64::from(e.client_y()));
                 dispatch.emit(Action::AddNode { kind, x, y });
+            } else if let Some(file) = data.files().and_then(|files| files.get(0)) {
+                e.prevent_default();
+                on_file.emit(file);
             }
         }
     };

@@ -133,6 +133,36 @@ const GESTURES: &[(Localized, Localized)] = &[
     ),
 ];
 
+/// Importing (src/ui/import.rs): (what the hand does, what happens), in both languages.
+const IMPORTING: (Localized, &[(Localized, Localized)]) = (
+    Localized {
+        en: "Importing a diagram",
+        zh: "导入图",
+    },
+    &[
+        (
+            Localized {
+                en: "Ctrl + V outside a text field",
+                zh: "在输入框之外按 Ctrl + V",
+            },
+            Localized {
+                en: "Import the topolab/1 JSON you copied (Undo brings the old diagram back)",
+                zh: "导入复制的 topolab/1 JSON（撤销可恢复原来的图）",
+            },
+        ),
+        (
+            Localized {
+                en: "Drop a .json file on the diagram",
+                zh: "把 .json 文件拖到图上",
+            },
+            Localized {
+                en: "Import it",
+                zh: "导入该文件",
+            },
+        ),
+    ],
+);
+
 #[derive(Properties, PartialEq)]
 pub struct HelpProps {
     pub open: bool,
@@ -281,6 +311,12 @@ pub fn help_overlay(props: &HelpProps) -> Html {
                         <tr class="help-group"><th scope="rowgroup" colspan="2">{ super::compare::HELP_TITLE.get(lang) }</th></tr>
                         { for super::compare::HELP.iter().map(|(keys, action)| html! {
                             <tr><th scope="row">{ keys_view(keys, lang) }</th><td>{ action.get(lang) }</td></tr>
+                        }) }
+                    </tbody>
+                    <tbody data-help-importing="">
+                        <tr class="help-group"><th scope="rowgroup" colspan="2">{ IMPORTING.0.get(lang) }</th></tr>
+                        { for IMPORTING.1.iter().map(|(how, what)| html! {
+                            <tr><th scope="row">{ how.get(lang) }</th><td>{ what.get(lang) }</td></tr>
                         }) }
                     </tbody>
                 </table>

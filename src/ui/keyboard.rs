@@ -27,8 +27,12 @@ pub fn action_for(key: &str, ctrl: bool, shift: bool, selection: &Selection) -> 
 
 /// Whether the key press is meant for a text field rather than the diagram.
 pub(super) fn typing(event: &KeyboardEvent) -> bool {
-    event
-        .target()
+    editable(event.target())
+}
+
+/// Whether an event's target is a text field (a key press or a paste there is its own).
+pub(super) fn editable(target: Option<web_sys::EventTarget>) -> bool {
+    target
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .is_some_and(|el| {
             matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")

@@ -126,32 +126,54 @@ export function launchBrowser() {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
 }
 
+/** Whether a URL stays on this machine: 127.0.0.1, or data held by the page itself. */
+export function isLocal(url) {
+  const { protocol, hostname } = new URL(url);
+  return ["data:", "blob:", "about:"].includes(protocol) || hostname === "127.0.0.1";
+}
+
 /**
  * Opens a fresh page (own context) that records, in `page.problems`:
  * consoleErrors, pageErrors, failedRequests (network failures and HTTP >= 400) and
- * requests (every URL the page asked for). Does not navigate. `locale` (e.g. "zh-CN")
- * sets the browser's language, as navigator.languages and Accept-Language show it.
+ * requests (every URL asked for). Requests are recorded for the whole context, so pages
+ * the test opens in it later (`page.context().newPage()`), their workers and their
+ * downloads count too; so do their console errors and exceptions. Does not navigate.
+ * `locale` (e.g. "zh-CN") sets the browser's language, as navigator.languages and
+ * Accept-Language show it.
  */
 export async function openPage(browser, { viewport = { width: 1280, height: 800 }, locale } = {}) {
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1, ...(locale ? { locale } : {}) });
-  const page = await context.newPage();
   const problems = { consoleErrors: [], pageErrors: [], failedRequests: [], requests: [] };
-  page.on("console", (message) => {
-    if (message.type() === "error") {
-      const where = message.location()?.url ? ` (${message.location().url})` : "";
-      problems.consoleErrors.push(message.text() + where);
-    }
-  });
-  page.on("pageerror", (error) => problems.pageErrors.push(String(error?.stack ?? error)));
-  page.on("request", (request) => problems.requests.push(request.url()));
-  page.on("requestfailed", (request) =>
+  const watched = new WeakSet();
+  const watch = (page) => {
+    if (watched.has(page)) return;
+    watched.add(page);
+    page.on("console", (message) => {
+      if (message.type() === "error") {
+        const where = message.location()?.url ? ` (${message.location().url})` : "";
+        problems.consoleErrors.push(message.text() + where);
+      }
+    });
+    page.on("pageerror", (error) => problems.pageErrors.push(String(error?.stack ?? error)));
+  };
+  context.on("page", watch);
+  context.on("request", (request) => problems.requests.push(request.url()));
+  context.on("requestfailed", (request) =>
     problems.failedRequests.push(`${request.url()}: ${request.failure()?.errorText ?? "failed"}`),
   );
-  page.on("response", (response) => {
+  context.on("response", (response) => {
     if (response.status() >= 400) problems.failedRequests.push(`${response.url()}: HTTP ${response.status()}`);
   });
+  const page = await context.newPage();
+  watch(page);
   page.problems = problems;
   return page;
+}
+
+/** Asserts that every request of the page's context went to 127.0.0.1 (or was page data). */
+export function assertAllLocal(page) {
+  const elsewhere = page.problems.requests.filter((url) => !isLocal(url));
+  assert.deepEqual(elsewhere, [], "requests to a host other than 127.0.0.1");
 }
 
 /** Navigates to `url` and waits until the diagram shows at least one node, drawn. */
@@ -167,12 +189,8 @@ export async function openApp(page, url, { timeout = 20_000 } = {}) {
  * server is given, that it answered no request with an error status.
  */
 export function assertPageClean(page, server) {
-  const { consoleErrors, pageErrors, failedRequests, requests } = page.problems;
-  const elsewhere = requests.filter((url) => {
-    const { protocol, hostname } = new URL(url);
-    return !(["data:", "blob:", "about:"].includes(protocol) || hostname === "127.0.0.1");
-  });
-  assert.deepEqual(elsewhere, [], "requests to a host other than 127.0.0.1");
+  const { consoleErrors, pageErrors, failedRequests } = page.problems;
+  assertAllLocal(page);
   assert.deepEqual(pageErrors, [], "uncaught exceptions on the page");
   assert.deepEqual(consoleErrors, [], "console errors");
   assert.deepEqual(failedRequests, [], "failed requests");
@@ -192,12 +210,15 @@ export async function screenshot(page, name) {
 
 /**
  * Opens a page, runs `body(page)`, saves `NAME-failure.png` if it throws, always closes
- * the page's context.
+ * the page's context. Whatever the test checks, every request of every page it opened in
+ * that context must have gone to 127.0.0.1 (the app fetches nothing from elsewhere).
  */
 export async function withPage(browser, name, body, options) {
   const page = await openPage(browser, options);
   try {
-    return await body(page);
+    const result = await body(page);
+    assertAllLocal(page);
+    return result;
   } catch (error) {
     await screenshot(page, `${name}-failure`).catch(() => {});
     throw error;
