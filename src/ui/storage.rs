@@ -6,8 +6,6 @@
 //! is kept under [`PREVIOUS_KEY`] before this page first writes over it with
 //! a different diagram, and the app offers to restore it.
 
-use gloo::storage::{LocalStorage, Storage};
-
 use crate::model::share::encode_document;
 use crate::model::{parse_document, Document, Problem};
 
@@ -16,9 +14,16 @@ pub const AUTOSAVE_KEY: &str = "topolab.autosave";
 /// The autosave found when this page opened, kept before it was replaced.
 pub const PREVIOUS_KEY: &str = "topolab.autosave.previous";
 
+/// The page's localStorage, if the browser gives it: it refuses (throws) in
+/// a frame of another site when third-party storage is blocked, and in some
+/// private modes.
+fn local_storage() -> Option<web_sys::Storage> {
+    gloo::utils::window().local_storage().ok().flatten()
+}
+
 /// The autosaved text, if there is one.
 pub fn autosaved_text() -> Option<String> {
-    LocalStorage::raw().get_item(AUTOSAVE_KEY).ok().flatten()
+    local_storage()?.get_item(AUTOSAVE_KEY).ok().flatten()
 }
 
 /// The autosaved diagram, or what is wrong with it.
@@ -34,7 +39,8 @@ pub fn autosave(
     found_at_start: Option<&str>,
     first_write: bool,
 ) -> Result<(), String> {
-    let storage = LocalStorage::raw();
+    let storage =
+        local_storage().ok_or_else(|| "the browser gives this page no storage".to_string())?;
     let text = doc.to_json();
     if first_write {
         if let Some(old) = found_at_start.filter(|old| *old != text) {
