@@ -8,12 +8,17 @@ use yew::prelude::*;
 
 use super::canvas::{Canvas, NodeFacts};
 use super::coupling::CouplingTable;
+use super::embed_dialog::EmbedButton;
+use super::embed_view::{EmbedStrip, OpenInEditor};
+use super::fullscreen::FullscreenButton;
 use super::help::HelpOverlay;
 use super::inspector::Inspector;
 use super::lang::{Lang, LangContext, LangSwitch};
+use super::mode::{PageMode, RefusalNotice, Refusals, READ_ONLY, READ_ONLY_LONG};
 use super::panel::{AnalysisPanel, Blast};
 use super::startup::{opening, Opening};
 use super::storage;
+use super::theme::ThemeSelect;
 use crate::editor::{Action, EditorState};
 use crate::model::analysis::{analyze, nodes_down_with};
 use crate::model::presets::{preset, PRESETS};
@@ -41,6 +46,8 @@ struct Banner {
 
 /// What the page opens with, read before the app is mounted (see [`super::start`]).
 pub struct Start {
+    /// `?embed=1`, `?readonly=1`.
+    pub mode: PageMode,
     pub opening: Opening,
     /// The analysis of the opened document.
     pub analysis: Rc<Analysis>,
@@ -49,9 +56,15 @@ pub struct Start {
 impl Start {
     /// Reads the address and the autosave and analyses what they open.
     pub fn read() -> Start {
-        let opening = opening();
+        let mode = PageMode::read();
+        // An embed shows the article's diagram, never the reader's own work.
+        let opening = opening(!mode.embed);
         let analysis = Rc::new(analyze(&opening.doc));
-        Start { opening, analysis }
+        Start {
+            mode,
+            opening,
+            analysis,
+        }
     }
 }
 
@@ -83,20 +96,23 @@ pub fn app(props: &AppProps) -> Html {
         let start = start.clone();
         move || Editor(EditorState::new(start.opening.doc.clone()))
     });
+    let mode = start.mode;
+    let refusals = use_reducer(Refusals::default);
     let dispatch = {
-        let dispatcher = editor.dispatcher();
+        let (dispatcher, refused) = (editor.dispatcher(), refusals.dispatcher());
         use_memo((), move |_| {
-            Callback::from(move |a: Action| dispatcher.dispatch(a))
+            super::mode::guarded(mode, move |a| dispatcher.dispatch(a), refused)
         })
     };
     let banner = use_state({
         let start = start.clone();
-        move || initial_banner(&start.opening)
+        move || initial_banner(&start.opening, mode)
     });
     let help_open = use_state(|| false);
     let hovered = use_state(|| None::<AttrValue>);
     let lang = use_state(super::lang::initial_lang);
-    use_effect_with(*lang, |lang| super::lang::apply(*lang));
+    // An embed never makes its language the reader's choice.
+    use_effect_with(*lang, move |lang| super::lang::apply(*lang, !mode.embed));
     let lang_context = {
         let setter = lang.setter();
         let set = use_memo((), move |_| Callback::from(move |l: Lang| setter.set(l)));
@@ -106,24 +122,27 @@ pub fn app(props: &AppProps) -> Html {
         }
     };
     {
-        // `window.topolab`, for as long as the app is mounted.
-        let editor = editor.clone();
+        // `window.topolab` and the embedding page's messages, for as long as
+        // the app is mounted.
+        let calls = super::api::Calls::new(editor.clone(), mode.readonly);
         use_effect_with((), move |_| {
-            let api = super::api::install(editor);
-            move || drop(api)
+            let api = super::api::install(calls.clone());
+            let messages = super::messages::listen(calls);
+            move || drop((api, messages))
         });
     }
     let state = &editor.0;
     let doc = state.doc().clone();
 
     // Persistence: after a change the user made, the autosave and the address
-    // follow. Opening a link or a preset writes nothing until it is edited.
+    // follow. Opening a link or a preset writes nothing until it is edited; an
+    // embed writes neither (an article must not overwrite the reader's work).
     {
         let banner = banner.clone();
         let written_loads = use_mut_ref(|| None::<u64>);
         let (edited, loads) = (state.can_undo(), state.load_count());
         use_effect_with(doc.clone(), move |doc| {
-            if edited {
+            if edited && !mode.embed {
                 // The first write of the page, and the first after another diagram
                 // was opened, keep the diagram they replace.
                 let replacing = written_loads.borrow_mut().replace(loads) != Some(loads);
@@ -280,42 +299,73 @@ pub fn app(props: &AppProps) -> Html {
             </div>
         }
     });
+    let canvas = html! {
+        <Canvas doc={doc.clone()} load_count={state.load_count()} facts={(*facts).clone()}
+                selection={state.selection.clone()} blast={blast.nodes.clone()}
+                dispatch={(*dispatch).clone()} hovered={(*hovered).clone()}
+                on_hover={(*on_hover).clone()} editable={!mode.embed && !mode.readonly}
+                readonly={mode.readonly} refit_on_resize={mode.embed} />
+    };
+    if mode.embed {
+        // An <iframe>'s page: the diagram fitted to the frame, a strip of figures.
+        return html! {
+            <ContextProvider<LangContext> context={lang_context}>
+            <div class={classes!("app", "embed", mode.readonly.then_some("readonly"))}>
+                { for banner_view }
+                <main class="embed-canvas">{ canvas }</main>
+                <EmbedStrip doc={doc.clone()} analysis={(*analysis).clone()} readonly={mode.readonly} />
+                <RefusalNotice refusals={refusals.0} {mode} />
+                <HelpOverlay open={*help_open} on_close={close_help} />
+            </div>
+            </ContextProvider<LangContext>>
+        };
+    }
     html! {
         <ContextProvider<LangContext> context={lang_context}>
-        <div class="app">
+        <div class={classes!("app", mode.readonly.then_some("readonly"))}>
             <header class="toolbar">
                 <h1 class="brand">{ "Topolab" }</h1>
-                <button onclick={new_doc} title="Start an empty diagram (undo brings the old one back)"
-                        data-new="">{ "New" }</button>
-                <label class="field">
-                    <span class="visually-hidden">{ "Open a preset" }</span>
-                    <select onchange={on_preset} data-presets="">
-                        <option value="" selected=true disabled=true>{ "Presets…" }</option>
-                        { for PRESETS.iter().map(|p| html! {
-                            <option value={p.name}>{ p.name }</option>
-                        }) }
-                    </select>
-                </label>
-                <button onclick={undo} disabled={!state.can_undo()} title="Undo (Ctrl+Z)" data-undo="">{ "Undo" }</button>
-                <button onclick={redo} disabled={!state.can_redo()} title="Redo (Ctrl+Shift+Z)" data-redo="">{ "Redo" }</button>
+                if !mode.readonly {
+                    <button onclick={new_doc} title="Start an empty diagram (undo brings the old one back)"
+                            data-new="">{ "New" }</button>
+                    <label class="field">
+                        <span class="visually-hidden">{ "Open a preset" }</span>
+                        <select onchange={on_preset} data-presets="">
+                            <option value="" selected=true disabled=true>{ "Presets…" }</option>
+                            { for PRESETS.iter().map(|p| html! {
+                                <option value={p.name}>{ p.name }</option>
+                            }) }
+                        </select>
+                    </label>
+                    <button onclick={undo} disabled={!state.can_undo()} title="Undo (Ctrl+Z)" data-undo="">{ "Undo" }</button>
+                    <button onclick={redo} disabled={!state.can_redo()} title="Redo (Ctrl+Shift+Z)" data-redo="">{ "Redo" }</button>
+                }
                 <span class="doc-title">{ doc.title.clone().unwrap_or_default() }</span>
+                if mode.readonly {
+                    <span class="readonly-badge" title={READ_ONLY_LONG.get(*lang)}
+                          data-readonly-badge="">{ READ_ONLY.get(*lang) }</span>
+                    <OpenInEditor doc={doc.clone()} />
+                }
                 <LangSwitch />
+                <ThemeSelect />
+                <EmbedButton doc={doc.clone()} />
+                <FullscreenButton />
                 <button onclick={open_help} title="Keyboard shortcuts and gestures (?)" aria-label="Help"
                         data-help-button="">{ "?" }</button>
             </header>
             { for banner_view }
             <main class="workspace">
-                <Canvas doc={doc.clone()} load_count={state.load_count()} facts={(*facts).clone()}
-                        selection={state.selection.clone()} blast={blast.nodes.clone()}
-                        dispatch={(*dispatch).clone()} hovered={(*hovered).clone()}
-                        on_hover={(*on_hover).clone()} />
+                { canvas }
                 <div class="side">
                     <AnalysisPanel analysis={(*analysis).clone()} blast={(*blast).clone()} />
-                    <Inspector doc={doc.clone()} selection={state.selection.clone()}
-                               analysis={(*analysis).clone()} dispatch={(*dispatch).clone()} />
+                    if !mode.readonly {
+                        <Inspector doc={doc.clone()} selection={state.selection.clone()}
+                                   analysis={(*analysis).clone()} dispatch={(*dispatch).clone()} />
+                    }
                     <CouplingTable doc={doc.clone()} analysis={(*analysis).clone()} />
                 </div>
             </main>
+            <RefusalNotice refusals={refusals.0} {mode} />
             <HelpOverlay open={*help_open} on_close={close_help} />
         </div>
         </ContextProvider<LangContext>>
@@ -324,8 +374,9 @@ pub fn app(props: &AppProps) -> Html {
 
 /// What the page says as it opens: a broken link or autosave, or the
 /// autosaved work the opened link did not replace.
-fn initial_banner(opened: &Opening) -> Option<Banner> {
-    if let Some(saved) = &opened.other_autosave {
+fn initial_banner(opened: &Opening, mode: PageMode) -> Option<Banner> {
+    // An embed never offers the reader's own work back: it never touches it.
+    if let Some(saved) = opened.other_autosave.as_ref().filter(|_| !mode.embed) {
         let name = saved
             .title
             .clone()

@@ -187,6 +187,7 @@ pub fn help_overlay(props: &HelpProps) -> Html {
                     <tbody>
                         <tr class="help-group"><th scope="rowgroup" colspan="2">{ KEYBOARD }</th></tr>
                         { for shortcut_rows }
+                        <super::fullscreen::FullscreenHelpRow />
                     </tbody>
                     <tbody>
                         <tr class="help-group"><th scope="rowgroup" colspan="2">{ POINTER }</th></tr>

@@ -67,14 +67,17 @@ pub fn initial_lang() -> Lang {
 }
 
 /// Makes `lang` the page's: the `<html lang>` attribute (screen readers,
-/// fonts), the viewer's kept choice, and `?lang=` in the address when it has one.
-pub fn apply(lang: Lang) {
+/// fonts), the viewer's kept choice (when `remember`: not in an embed), and
+/// `?lang=` in the address when it has one.
+pub fn apply(lang: Lang, remember: bool) {
     let window = gloo::utils::window();
     if let Some(html) = window.document().and_then(|d| d.document_element()) {
         let _ = html.set_attribute("lang", lang.as_str());
     }
-    if let Ok(Some(storage)) = window.local_storage() {
-        let _ = storage.set_item(CHOICE_KEY, lang.as_str());
+    if remember {
+        if let Ok(Some(storage)) = window.local_storage() {
+            let _ = storage.set_item(CHOICE_KEY, lang.as_str());
+        }
     }
     if query_value("lang").is_none() {
         return;

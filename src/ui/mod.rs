@@ -7,18 +7,25 @@ mod app;
 mod canvas;
 mod coupling;
 mod diagram_events;
+mod embed_dialog;
+mod embed_view;
+mod fullscreen;
 mod gestures;
 mod help;
 mod inspector;
 mod keyboard;
 mod lang;
 mod layer;
+mod messages;
+mod mode;
 mod node_text;
 mod palette;
 mod panel;
 mod positions;
+mod promise;
 mod startup;
 mod storage;
+mod theme;
 mod viewport;
 
 pub use app::App;
@@ -31,6 +38,8 @@ pub use app::App;
 /// without its diagram) came before the diagram was drawn.
 pub fn start() {
     console_error_panic_hook::set_once();
+    // Before the first paint, so a projector or dark page never flashes light.
+    theme::apply(theme::initial());
     let start = std::rc::Rc::new(app::Start::read());
     yew::Renderer::<App>::with_props(app::AppProps { start: Some(start) }).render();
 }

@@ -1,6 +1,7 @@
 //! Which diagram the page opens (UI.md "URL"): the address's `#d=`, else its
-//! `#preset=`, else the autosave, else the cluster preset. A broken address
-//! never breaks the page: it says what is wrong and opens the next choice.
+//! `#preset=`, else the autosave (not in an embed), else the cluster preset.
+//! A broken address never breaks the page: it says what is wrong and opens
+//! the next choice.
 
 use crate::model::presets::preset;
 use crate::model::share::decode_document;
@@ -64,9 +65,14 @@ pub fn from_address() -> Option<Result<(Document, Source), String>> {
     )
 }
 
-/// Decides what the page opens with.
-pub fn opening() -> Opening {
-    let autosaved_text = storage::autosaved_text();
+/// Decides what the page opens with; without `use_autosave` (an embed) the
+/// autosave is neither opened nor read.
+pub fn opening(use_autosave: bool) -> Opening {
+    let autosaved_text = if use_autosave {
+        storage::autosaved_text()
+    } else {
+        None
+    };
     let autosaved = autosaved_text.as_deref().map(storage::read_autosave);
     let (chosen, mut notice) = match from_address() {
         Some(Ok(chosen)) => (Some(chosen), None),
