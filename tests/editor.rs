@@ -578,3 +578,147 @@ fn a_split_off_node_that_would_overlap_another_is_moved_to_a_free_spot_only() {
     }
     assert_eq!(unmoved, split, "only positions changed");
 }
+
+#[test]
+fn a_read_only_page_lets_through_only_what_leaves_the_document_as_it_is() {
+    use topolab::editor::Selection;
+    use topolab::model::NodeKind;
+    let killed = cluster().apply(Action::KillOne { id: "db".into() });
+    let app1 = killed.doc().node("app1").expect("app1").clone();
+    let changing = [
+        Action::Load(Rc::new(topolab::model::Document::default())),
+        Action::MoveNode {
+            id: "lb".into(),
+            x: 0.0,
+            y: 0.0,
+        },
+        Action::MoveNodes(vec![("lb".into(), 0.0, 0.0)]),
+        Action::AddNode {
+            kind: NodeKind::Cache,
+            x: 900.0,
+            y: 900.0,
+        },
+        Action::AddLink {
+            from: "browser".into(),
+            to: "db".into(),
+        },
+        Action::SetLinkKind {
+            from: "lb".into(),
+            to: "app1".into(),
+            kind: Some(topolab::model::LinkKind::Requires),
+        },
+        Action::DeleteLink {
+            from: "lb".into(),
+            to: "app1".into(),
+        },
+        Action::UpdateNode {
+            id: "app1".into(),
+            node: topolab::model::Node {
+                label: Some("Renamed".into()),
+                ..app1
+            },
+        },
+        Action::ToggleInstance {
+            id: "app2".into(),
+            index: 0,
+        },
+        Action::SetInstance {
+            id: "app2".into(),
+            index: 0,
+            killed: true,
+        },
+        Action::KillOne { id: "app2".into() },
+        Action::KillAll { id: "app2".into() },
+        Action::ReviveAll { id: "db".into() },
+        Action::DeleteNode { id: "app3".into() },
+        Action::Undo,
+    ];
+    for action in changing {
+        assert!(!action.leaves_document(), "{action:?} is let through");
+        let after = killed.apply(action.clone());
+        assert_ne!(after.doc(), killed.doc(), "{action:?} changes nothing here");
+    }
+    let redo = killed.apply(Action::Undo);
+    assert!(!Action::Redo.leaves_document());
+    assert_ne!(redo.apply(Action::Redo).doc(), redo.doc());
+    let selected = killed.apply(Action::Select(Selection::node("app1")));
+    assert!(!Action::DeleteSelection.leaves_document());
+    assert_ne!(
+        selected.apply(Action::DeleteSelection).doc(),
+        selected.doc()
+    );
+
+    for action in [
+        Action::Select(Selection::node("lb")),
+        Action::Select(Selection::None),
+        Action::ToggleSelected("app2".into()),
+    ] {
+        assert!(action.leaves_document(), "{action:?} is refused");
+        assert_eq!(killed.apply(action).doc(), killed.doc());
+    }
+}
+
+#[test]
+fn an_embed_lets_through_kills_revivals_moves_and_undo_but_no_edit_of_the_diagram() {
+    use topolab::editor::Selection;
+    use topolab::model::NodeKind;
+    let node = cluster().doc().node("app1").expect("app1").clone();
+    let exploring = [
+        Action::Select(Selection::node("lb")),
+        Action::ToggleSelected("lb".into()),
+        Action::ToggleInstance {
+            id: "app1".into(),
+            index: 0,
+        },
+        Action::SetInstance {
+            id: "app1".into(),
+            index: 0,
+            killed: true,
+        },
+        Action::KillOne { id: "db".into() },
+        Action::KillAll { id: "db".into() },
+        Action::ReviveAll { id: "db".into() },
+        Action::MoveNode {
+            id: "lb".into(),
+            x: 1.0,
+            y: 2.0,
+        },
+        Action::MoveNodes(vec![("lb".into(), 1.0, 2.0)]),
+        Action::Undo,
+        Action::Redo,
+    ];
+    for action in exploring {
+        assert!(action.explores(), "{action:?} is refused");
+    }
+    let editing = [
+        Action::Load(Rc::new(topolab::model::Document::default())),
+        Action::AddNode {
+            kind: NodeKind::Cache,
+            x: 0.0,
+            y: 0.0,
+        },
+        Action::AddLink {
+            from: "browser".into(),
+            to: "db".into(),
+        },
+        Action::SetLinkKind {
+            from: "lb".into(),
+            to: "app1".into(),
+            kind: None,
+        },
+        Action::DeleteLink {
+            from: "lb".into(),
+            to: "app1".into(),
+        },
+        Action::UpdateNode {
+            id: "app1".into(),
+            node,
+        },
+        Action::DeleteNode { id: "db".into() },
+        Action::DeleteSelection,
+    ];
+    for action in editing {
+        assert!(!action.explores(), "{action:?} is let through");
+        assert!(!action.leaves_document(), "{action:?} is let through");
+    }
+}

@@ -158,6 +158,34 @@ pub enum Action {
     Redo,
 }
 
+impl Action {
+    /// Whether the action leaves the document as it is (it only changes the
+    /// selection): all a read-only page (`?readonly=1`) lets through. Any
+    /// action not named here changes the document, so is refused there.
+    pub fn leaves_document(&self) -> bool {
+        matches!(self, Action::Select(_) | Action::ToggleSelected(_))
+    }
+
+    /// Whether the action only tries failures or looks: kills and revivals,
+    /// moves, selection, undo and redo, but no node, link or field edited,
+    /// added or removed. All an embedded diagram (`?embed=1`) lets its readers do.
+    pub fn explores(&self) -> bool {
+        self.leaves_document()
+            || matches!(
+                self,
+                Action::ToggleInstance { .. }
+                    | Action::SetInstance { .. }
+                    | Action::KillOne { .. }
+                    | Action::KillAll { .. }
+                    | Action::ReviveAll { .. }
+                    | Action::MoveNode { .. }
+                    | Action::MoveNodes(_)
+                    | Action::Undo
+                    | Action::Redo
+            )
+    }
+}
+
 /// A document together with the revision of its topology (everything but positions).
 #[derive(Clone, Debug, PartialEq)]
 struct Snapshot {

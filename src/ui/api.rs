@@ -1,19 +1,115 @@
 //! `window.topolab` (UI.md, automation contract): an article's own buttons and
 //! the tests drive the diagram through it. Every call goes through the same
 //! actions as the mouse and keyboard, so it is undoable and autosaved alike.
+//! [`Calls`] does the work, for `window.topolab` and for the embedding page's
+//! messages (`super::messages`) alike; on a read-only page `load`, `kill` and
+//! `revive` are refused with [`READ_ONLY`].
+//!
 //! Its errors are for the programmer of the calling script, not for the
 //! viewer, and stay in English whatever the interface language.
 
 use js_sys::{Error, Object, Reflect, JSON};
+use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use yew::UseReducerHandle;
 
 use super::app::Editor;
 use crate::editor::Action;
+use crate::embed::protocol::Call;
 use crate::model::{analyze, parse_document};
+
+/// What `load`, `kill` and `revive` answer on a read-only page (`?readonly=1`).
+pub const READ_ONLY: &str =
+    "read-only: this diagram cannot be changed (the page was opened with readonly=1)";
 
 /// One of the API's functions as JavaScript calls it: up to two arguments.
 type ApiFn = dyn Fn(JsValue, JsValue) -> Result<JsValue, JsValue>;
+
+/// The calls of the automation contract, over the editor's reducer.
+#[derive(Clone)]
+pub struct Calls {
+    editor: UseReducerHandle<Editor>,
+    readonly: bool,
+}
+
+impl Calls {
+    pub fn new(editor: UseReducerHandle<Editor>, readonly: bool) -> Calls {
+        Calls { editor, readonly }
+    }
+
+    /// Whether the calls that change the diagram are refused.
+    pub fn readonly(&self) -> bool {
+        self.readonly
+    }
+
+    /// The document now. Read through a fresh handle: a handle that lives as
+    /// long as the page would keep every state it ever read.
+    fn doc(&self) -> std::rc::Rc<crate::model::Document> {
+        self.editor.clone().0.doc().clone()
+    }
+
+    /// Opens a `topolab/1` document given as JSON text; every problem the
+    /// validator finds, one a line, when it is not one.
+    pub fn load(&self, text: &str) -> Result<(), String> {
+        if self.readonly {
+            return Err(READ_ONLY.into());
+        }
+        let doc = parse_document(text).map_err(|problems| {
+            let lines: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+            lines.join("\n")
+        })?;
+        self.editor.dispatch(Action::Load(std::rc::Rc::new(doc)));
+        Ok(())
+    }
+
+    /// The current document as `topolab/1` JSON text.
+    pub fn document(&self) -> String {
+        self.doc().to_json()
+    }
+
+    /// The analysis as `topolab analyze` prints it, as JSON text.
+    pub fn analysis(&self) -> Result<String, String> {
+        serde_json::to_string(&analyze(&self.doc())).map_err(|err| err.to_string())
+    }
+
+    /// Kills (`killed`) or revives instance `index` of node `id`.
+    pub fn set_instance(&self, id: &str, index: u32, killed: bool) -> Result<(), String> {
+        if self.readonly {
+            return Err(READ_ONLY.into());
+        }
+        let doc = self.doc();
+        let node = doc
+            .node(id)
+            .ok_or_else(|| format!("no node with id {id:?}"))?;
+        if node.is_client() || index >= node.replicas() {
+            return Err(format!(
+                "{id:?} has no instance {index} (it has {} instance(s), numbered from 0)",
+                if node.is_client() { 0 } else { node.replicas() }
+            ));
+        }
+        self.editor.dispatch(Action::SetInstance {
+            id: id.to_string(),
+            index,
+            killed,
+        });
+        Ok(())
+    }
+
+    /// Runs a call an embedding page asked for by message; its result as
+    /// `window.topolab` returns it (`kill` and `revive`: null; `load`: true).
+    pub fn run(&self, call: &Call) -> Result<Value, String> {
+        let parsed = |text: String| serde_json::from_str(&text).map_err(|e| e.to_string());
+        match call {
+            Call::Kill { id, index } => self.set_instance(id, *index, true).map(|()| Value::Null),
+            Call::Revive { id, index } => {
+                self.set_instance(id, *index, false).map(|()| Value::Null)
+            }
+            Call::Load { document } => self.load(document).map(|()| Value::Bool(true)),
+            Call::Document => parsed(self.document()),
+            Call::Analysis => parsed(self.analysis()?),
+        }
+    }
+}
 
 /// Keeps the functions alive; removes `window.topolab` when dropped.
 pub struct Api {
@@ -28,20 +124,20 @@ impl Drop for Api {
     }
 }
 
-fn json_value(text: &str) -> Result<JsValue, JsValue> {
-    JSON::parse(text)
+fn error(text: &str) -> JsValue {
+    Error::new(text).into()
 }
 
 /// The index argument of `kill` and `revive`: a whole number from 0.
 fn instance_index(value: &JsValue) -> Result<u32, JsValue> {
     match value.as_f64() {
         Some(x) if x >= 0.0 && x.fract() == 0.0 && x <= f64::from(u32::MAX) => Ok(x as u32),
-        _ => Err(Error::new("index must be a whole number from 0").into()),
+        _ => Err(error("index must be a whole number from 0")),
     }
 }
 
-/// Installs `window.topolab` over the editor's reducer.
-pub fn install(editor: UseReducerHandle<Editor>) -> Api {
+/// Installs `window.topolab` over the calls.
+pub fn install(calls: Calls) -> Api {
     type Call = Box<ApiFn>;
     let object = Object::new();
     let mut closures = Vec::new();
@@ -51,58 +147,42 @@ pub fn install(editor: UseReducerHandle<Editor>) -> Api {
         closures.push(closure);
     };
 
-    let e = editor.clone();
+    let c = calls.clone();
     add(
         "load",
         Box::new(move |doc: JsValue, _| {
+            if c.readonly() {
+                return Err(error(READ_ONLY));
+            }
             let text = match doc.as_string() {
                 Some(text) => text,
                 None => JSON::stringify(&doc)?.as_string().unwrap_or_default(),
             };
-            let doc = parse_document(&text).map_err(|problems| {
-                let lines: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-                JsValue::from(Error::new(&lines.join("\n")))
-            })?;
-            e.dispatch(Action::Load(std::rc::Rc::new(doc)));
+            c.load(&text).map_err(|why| error(&why))?;
             Ok(JsValue::TRUE)
         }),
     );
-    let e = editor.clone();
-    add(
-        "document",
-        Box::new(move |_, _| json_value(&e.0.doc().to_json())),
-    );
-    let e = editor.clone();
+    let c = calls.clone();
+    add("document", Box::new(move |_, _| JSON::parse(&c.document())));
+    let c = calls.clone();
     add(
         "analysis",
-        Box::new(move |_, _| {
-            let analysis = analyze(e.0.doc());
-            let text = serde_json::to_string(&analysis)
-                .map_err(|err| JsValue::from(Error::new(&err.to_string())))?;
-            json_value(&text)
-        }),
+        Box::new(move |_, _| JSON::parse(&c.analysis().map_err(|why| error(&why))?)),
     );
     for (name, killed) in [("kill", true), ("revive", false)] {
-        let e = editor.clone();
+        let c = calls.clone();
         add(
             name,
             Box::new(move |id: JsValue, index: JsValue| {
+                if c.readonly() {
+                    return Err(error(READ_ONLY));
+                }
                 let id = id
                     .as_string()
-                    .ok_or_else(|| JsValue::from(Error::new("id must be a node id (a string)")))?;
+                    .ok_or_else(|| error("id must be a node id (a string)"))?;
                 let index = instance_index(&index)?;
-                let node =
-                    e.0.doc().node(&id).ok_or_else(|| {
-                        JsValue::from(Error::new(&format!("no node with id {id:?}")))
-                    })?;
-                if node.is_client() || index >= node.replicas() {
-                    return Err(Error::new(&format!(
-                        "{id:?} has no instance {index} (it has {} instance(s), numbered from 0)",
-                        if node.is_client() { 0 } else { node.replicas() }
-                    ))
-                    .into());
-                }
-                e.dispatch(Action::SetInstance { id, index, killed });
+                c.set_instance(&id, index, killed)
+                    .map_err(|why| error(&why))?;
                 Ok(JsValue::UNDEFINED)
             }),
         );

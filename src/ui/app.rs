@@ -9,17 +9,22 @@ use yew::prelude::*;
 use super::canvas::{Canvas, NodeFacts};
 use super::compare::CompareView;
 use super::coupling::CouplingTable;
+use super::embed_dialog::EmbedButton;
+use super::embed_view::{EmbedStrip, OpenInEditor};
 use super::export::ExportMenu;
+use super::fullscreen::FullscreenButton;
 use super::help::HelpOverlay;
 use super::import::{use_importer, ImportButton, Incoming};
 use super::inspector::Inspector;
 use super::lang::{Lang, LangContext, LangSwitch, Localized, Text};
 use super::lessons::{use_lessons, LessonChooser, LessonPanel, LessonsButton};
+use super::mode::{PageMode, RefusalNotice, Refusals, READ_ONLY, READ_ONLY_LONG};
 use super::panel::{AnalysisPanel, Blast};
 use super::share::ShareMenu;
 use super::split::SplitDialog;
 use super::startup::{opening, Opening};
 use super::storage;
+use super::theme::ThemeSelect;
 use crate::editor::{Action, EditorState};
 use crate::model::analysis::{analyze, nodes_down_with};
 use crate::model::presets::{preset, Preset, PRESETS};
@@ -117,6 +122,8 @@ struct Banner {
 pub struct Start {
     /// The interface language the page opens in.
     pub lang: Lang,
+    /// `?embed=1`, `?readonly=1`.
+    pub mode: PageMode,
     pub opening: Opening,
     /// The analysis of the opened document.
     pub analysis: Rc<Analysis>,
@@ -125,11 +132,14 @@ pub struct Start {
 impl Start {
     /// Reads the language, the address and the autosave, and analyses what they open.
     pub fn read() -> Start {
+        let mode = PageMode::read();
         let lang = super::lang::initial_lang();
-        let opening = opening(lang);
+        // An embed shows the article's diagram, never the reader's own work.
+        let opening = opening(lang, !mode.embed);
         let analysis = Rc::new(analyze(&opening.doc));
         Start {
             lang,
+            mode,
             opening,
             analysis,
         }
@@ -164,15 +174,17 @@ pub fn app(props: &AppProps) -> Html {
         let start = start.clone();
         move || Editor(EditorState::new(start.opening.doc.clone()))
     });
+    let mode = start.mode;
+    let refusals = use_reducer(Refusals::default);
     let dispatch = {
-        let dispatcher = editor.dispatcher();
+        let (dispatcher, refused) = (editor.dispatcher(), refusals.dispatcher());
         use_memo((), move |_| {
-            Callback::from(move |a: Action| dispatcher.dispatch(a))
+            super::mode::guarded(mode, move |a| dispatcher.dispatch(a), refused)
         })
     };
     let banner = use_state({
         let start = start.clone();
-        move || initial_banner(&start.opening)
+        move || initial_banner(&start.opening, mode)
     });
     let help_open = use_state(|| false);
     // Issue 5: the service the split dialog is open on, the document the last
@@ -185,7 +197,8 @@ pub fn app(props: &AppProps) -> Html {
         let start = start.clone();
         move || start.lang
     });
-    use_effect_with(*lang, |lang| super::lang::apply(*lang));
+    // An embed never makes its language the reader's choice.
+    use_effect_with(*lang, move |lang| super::lang::apply(*lang, !mode.embed));
     let lang_context = {
         let setter = lang.setter();
         let set = use_memo((), move |_| Callback::from(move |l: Lang| setter.set(l)));
@@ -195,11 +208,13 @@ pub fn app(props: &AppProps) -> Html {
         }
     };
     {
-        // `window.topolab`, for as long as the app is mounted.
-        let editor = editor.clone();
+        // `window.topolab` and the embedding page's messages, for as long as
+        // the app is mounted.
+        let calls = super::api::Calls::new(editor.clone(), mode.readonly);
         use_effect_with((), move |_| {
-            let api = super::api::install(editor);
-            move || drop(api)
+            let api = super::api::install(calls.clone());
+            let messages = super::messages::listen(calls);
+            move || drop((api, messages))
         });
     }
     let state = &editor.0;
@@ -208,7 +223,8 @@ pub fn app(props: &AppProps) -> Html {
     let lessons = use_lessons(&doc, &state.selection, *lang, &dispatch);
 
     // Persistence: after a change the user made, the autosave and the address
-    // follow. Opening a link or a preset writes nothing until it is edited.
+    // follow. Opening a link or a preset writes nothing until it is edited; an
+    // embed writes neither (an article must not overwrite the reader's work).
     // During a lesson only the address follows: its diagrams are not the
     // user's work, and must not push that out of the autosave. Undoing back
     // to the opened diagram is a change too (it has a redo).
@@ -219,9 +235,9 @@ pub fn app(props: &AppProps) -> Html {
         let loads = state.load_count();
         let in_lesson = lessons.is_open();
         use_effect_with(doc.clone(), move |doc| {
-            if edited && in_lesson {
+            if edited && !mode.embed && in_lesson {
                 storage::write_address(doc);
-            } else if edited {
+            } else if edited && !mode.embed {
                 // The first write of the page, and the first after another diagram
                 // was opened, keep the diagram they replace.
                 let replacing = written_loads.borrow_mut().replace(loads) != Some(loads);
@@ -438,50 +454,86 @@ pub fn app(props: &AppProps) -> Html {
         }
     });
     let doc_title_tip = preset_of(&doc).map(|p| p.description().get(lang));
+    let canvas = html! {
+        <Canvas doc={doc.clone()} load_count={state.load_count()} facts={(*facts).clone()}
+                selection={state.selection.clone()} blast={blast.nodes.clone()}
+                dispatch={(*dispatch).clone()} hovered={(*hovered).clone()}
+                on_hover={(*on_hover).clone()} editable={!mode.embed && !mode.readonly}
+                readonly={mode.readonly} refit_on_resize={mode.embed}
+                on_file={(*on_file).clone()} />
+    };
+    if mode.embed {
+        // An <iframe>'s page: the diagram fitted to the frame, a strip of figures.
+        return html! {
+            <ContextProvider<LangContext> context={lang_context}>
+            <div class={classes!("app", "embed", mode.readonly.then_some("readonly"))}>
+                { for banner_view }
+                <main class="embed-canvas">{ canvas }</main>
+                <EmbedStrip doc={doc.clone()} analysis={(*analysis).clone()} readonly={mode.readonly} />
+                <RefusalNotice refusals={refusals.0} {mode} />
+                <HelpOverlay open={*help_open} on_close={close_help} />
+            </div>
+            </ContextProvider<LangContext>>
+        };
+    }
     html! {
         <ContextProvider<LangContext> context={lang_context}>
-        <div class="app">
+        <div class={classes!("app", mode.readonly.then_some("readonly"))}>
             <header class="toolbar">
                 <h1 class="brand">{ "Topolab" }</h1>
-                <button onclick={new_doc} title={NEW_TIP.get(lang)}
-                        data-new="">{ NEW.get(lang) }</button>
-                <label class="field">
-                    <span class="visually-hidden">{ OPEN_PRESET.get(lang) }</span>
-                    <select onchange={on_preset} data-presets="">
-                        <option value="" selected=true disabled=true>{ PRESETS_MENU.get(lang) }</option>
-                        { for PRESETS.iter().map(|p| html! {
-                            <option value={p.name} title={p.description().get(lang)}>{ p.label().get(lang) }</option>
-                        }) }
-                    </select>
-                </label>
-                <ImportButton on_import={import.clone()} />
+                if !mode.readonly {
+                    <button onclick={new_doc} title={NEW_TIP.get(lang)}
+                            data-new="">{ NEW.get(lang) }</button>
+                    <label class="field">
+                        <span class="visually-hidden">{ OPEN_PRESET.get(lang) }</span>
+                        <select onchange={on_preset} data-presets="">
+                            <option value="" selected=true disabled=true>{ PRESETS_MENU.get(lang) }</option>
+                            { for PRESETS.iter().map(|p| html! {
+                                <option value={p.name} title={p.description().get(lang)}>{ p.label().get(lang) }</option>
+                            }) }
+                        </select>
+                    </label>
+                    <ImportButton on_import={import.clone()} />
+                }
                 <ExportMenu doc={doc.clone()} analysis={(*analysis).clone()} />
                 <ShareMenu doc={doc.clone()} />
-                <button onclick={undo} disabled={!state.can_undo()} title={UNDO_TIP.get(lang)} data-undo="">{ UNDO.get(lang) }</button>
-                <button onclick={redo} disabled={!state.can_redo()} title={REDO_TIP.get(lang)} data-redo="">{ REDO.get(lang) }</button>
+                if !mode.readonly {
+                    <button onclick={undo} disabled={!state.can_undo()} title={UNDO_TIP.get(lang)} data-undo="">{ UNDO.get(lang) }</button>
+                    <button onclick={redo} disabled={!state.can_redo()} title={REDO_TIP.get(lang)} data-redo="">{ REDO.get(lang) }</button>
+                }
                 <button onclick={open_compare} title={super::compare::OPEN_TITLE.get(lang)}
                         data-compare-open="">{ super::compare::OPEN.get(lang) }</button>
                 <span class="doc-title" title={doc_title_tip}>{ doc.title.clone().unwrap_or_default() }</span>
+                if mode.readonly {
+                    <span class="readonly-badge" title={READ_ONLY_LONG.get(lang)}
+                          data-readonly-badge="">{ READ_ONLY.get(lang) }</span>
+                    <OpenInEditor doc={doc.clone()} />
+                }
                 <LangSwitch />
-                <LessonsButton lessons={lessons.clone()} />
+                <ThemeSelect />
+                <EmbedButton doc={doc.clone()} />
+                <FullscreenButton />
+                if !mode.readonly {
+                    <LessonsButton lessons={lessons.clone()} />
+                }
                 <button onclick={open_help} title={HELP_TIP.get(lang)} aria-label={HELP.get(lang)}
                         data-help-button="">{ "?" }</button>
             </header>
             { for banner_view }
             <main class={classes!("workspace", lessons.is_open().then_some("lesson-open"))}>
                 <LessonPanel lessons={lessons.clone()} doc={doc.clone()} />
-                <Canvas doc={doc.clone()} load_count={state.load_count()} facts={(*facts).clone()}
-                        selection={state.selection.clone()} blast={blast.nodes.clone()}
-                        dispatch={(*dispatch).clone()} hovered={(*hovered).clone()}
-                        on_hover={(*on_hover).clone()} on_file={(*on_file).clone()} />
+                { canvas }
                 <div class="side">
                     <AnalysisPanel analysis={(*analysis).clone()} blast={(*blast).clone()} />
-                    <Inspector doc={doc.clone()} selection={state.selection.clone()}
-                               analysis={(*analysis).clone()} dispatch={(*dispatch).clone()}
-                               on_split={(*on_split).clone()} />
+                    if !mode.readonly {
+                        <Inspector doc={doc.clone()} selection={state.selection.clone()}
+                                   analysis={(*analysis).clone()} dispatch={(*dispatch).clone()}
+                                   on_split={(*on_split).clone()} />
+                    }
                     <CouplingTable doc={doc.clone()} analysis={(*analysis).clone()} />
                 </div>
             </main>
+            <RefusalNotice refusals={refusals.0} {mode} />
             <HelpOverlay open={*help_open} on_close={close_help} />
             // One child each, present or not: `for` would change the number of
             // children, and Yew, pairing them by position, would rebuild the page.
@@ -495,8 +547,9 @@ pub fn app(props: &AppProps) -> Html {
 
 /// What the page says as it opens: a broken link or autosave, or the
 /// autosaved work the opened link did not replace.
-fn initial_banner(opened: &Opening) -> Option<Banner> {
-    if let Some(saved) = &opened.other_autosave {
+fn initial_banner(opened: &Opening, mode: PageMode) -> Option<Banner> {
+    // An embed never offers the reader's own work back: it never touches it.
+    if let Some(saved) = opened.other_autosave.as_ref().filter(|_| !mode.embed) {
         let name = |lang: Lang| match (&saved.title, lang) {
             (Some(title), _) => title.clone(),
             (None, Lang::En) => format!("{} nodes", saved.nodes.len()),

@@ -113,6 +113,17 @@ pub struct CanvasProps {
     /// A file was dropped on the canvas (to import).
     #[prop_or_default]
     pub on_file: Callback<web_sys::File>,
+    /// Nodes and links can be added (palette, drop, connect handles); not in
+    /// an embed or on a read-only page.
+    #[prop_or(true)]
+    pub editable: bool,
+    /// Nothing can be changed (`?readonly=1`), fixed for the page's life: a
+    /// drag that starts on a node pans instead.
+    #[prop_or_default]
+    pub readonly: bool,
+    /// The diagram is fitted again whenever the canvas changes size (an embed's frame).
+    #[prop_or_default]
+    pub refit_on_resize: bool,
 }
 
 /// What the canvas's props say of how each node looks.
@@ -123,6 +134,8 @@ struct Looks<'a> {
     hovered: Option<&'a str>,
     detail: bool,
     lang: Lang,
+    /// Connect handles are drawn.
+    handles: bool,
 }
 
 impl Looks<'_> {
@@ -146,7 +159,7 @@ impl Looks<'_> {
                         selected: self.selection.has_node(&node.id),
                         in_blast: self.blast.contains(&node.id),
                         detail: self.detail,
-                        handle: self.hovered == id || primary == id,
+                        handle: self.handles && (self.hovered == id || primary == id),
                     },
                     tab_stop: tab_stop == id,
                     aria_label: accessible_name(node, facts.status, facts.spof, self.lang),
@@ -341,6 +354,9 @@ pub fn canvas(props: &CanvasProps) -> Html {
     {
         let (area_ref, svg_ref) = (area_ref.clone(), svg_ref.clone());
         let area_ref_for_observe = area_ref.clone();
+        let refit = props
+            .refit_on_resize
+            .then(|| ((*viewport).clone(), latest.clone()));
         use_effect_with((), move |_| {
             let size_svg = move || {
                 let (Some(area), Some(svg)) =
@@ -351,6 +367,11 @@ pub fn canvas(props: &CanvasProps) -> Html {
                 let (w, h) = (area.client_width().max(1), area.client_height().max(1));
                 let _ = svg.set_attribute("width", &w.to_string());
                 let _ = svg.set_attribute("height", &h.to_string());
+                if let Some((viewport, latest)) = &refit {
+                    if let Ok(latest) = latest.try_borrow() {
+                        viewport.fit(&latest.doc);
+                    }
+                }
             };
             size_svg();
             let on_resize = Closure::<dyn Fn()>::new(size_svg);
@@ -474,6 +495,7 @@ pub fn canvas(props: &CanvasProps) -> Html {
         let (positions, viewport, svg_ref) =
             ((*positions).clone(), (*viewport).clone(), svg_ref.clone());
         let (rubber_ref, on_hover) = (rubber_ref.clone(), props.on_hover.clone());
+        let (readonly, editable) = (props.readonly, props.editable);
         use_callback((), move |event: NodeEvent, _| {
             let mut g = gesture.borrow_mut();
             match event {
@@ -493,7 +515,13 @@ pub fn canvas(props: &CanvasProps) -> Html {
                         return;
                     }
                     let latest = latest.borrow();
-                    let ids: Vec<AttrValue> = if latest.selection.has_node(&id) {
+                    let ids: Vec<AttrValue> = if readonly {
+                        // Selected, to show its blast radius; it moves with no drag.
+                        if !latest.selection.has_node(&id) {
+                            dispatch.emit(Action::Select(Selection::node(id.to_string())));
+                        }
+                        Vec::new()
+                    } else if latest.selection.has_node(&id) {
                         latest
                             .selection
                             .nodes()
@@ -519,7 +547,7 @@ pub fn canvas(props: &CanvasProps) -> Html {
                     }));
                 }
                 NodeEvent::HandleDown { id, event } => {
-                    if event.button() != 0 {
+                    if event.button() != 0 || !editable {
                         return;
                     }
                     g.gesture = Some(Gesture::Connect {
@@ -693,6 +721,15 @@ pub fn canvas(props: &CanvasProps) -> Html {
                             let (dx, dy) =
                                 (client.0 - d.start_client.0, client.1 - d.start_client.1);
                             if !d.moved && dx.hypot(dy) < DRAG_THRESHOLD_PX {
+                                return;
+                            }
+                            if d.nodes.is_empty() {
+                                // A press that moves no node (a read-only page) pans.
+                                let id = d.pointer_id;
+                                g.start_pan(id, client, &svg_ref);
+                                if let Some(Gesture::Pan { moved, .. }) = g.gesture.as_mut() {
+                                    *moved = true;
+                                }
                                 return;
                             }
                             if !d.moved {
@@ -971,6 +1008,7 @@ pub fn canvas(props: &CanvasProps) -> Html {
         let (later_layer, resolve_timer) = (layer.clone(), resolve_timer.clone());
         let (doc, facts, blast) = (props.doc.clone(), props.facts.clone(), props.blast.clone());
         let (selection, hovered) = (props.selection.clone(), props.hovered.clone());
+        let editable = props.editable;
         use_effect(move || {
             if let Some(layer) = layer.borrow_mut().as_mut() {
                 let looks = Looks {
@@ -980,6 +1018,7 @@ pub fn canvas(props: &CanvasProps) -> Html {
                     hovered: hovered.as_deref(),
                     detail: viewport.shows_detail(),
                     lang,
+                    handles: editable,
                 };
                 let link = match &selection {
                     Selection::Link { from, to } => Some((from.as_str(), to.as_str())),
@@ -1006,8 +1045,11 @@ pub fn canvas(props: &CanvasProps) -> Html {
         Html::from_html_unchecked(AttrValue::from(out))
     };
     html! {
-        <div class="canvas-wrap">
-            <Palette on_add={on_palette_add} />
+        <div class={classes!("canvas-wrap", (!props.editable).then_some("no-palette"),
+                             props.readonly.then_some("readonly"))}>
+            if props.editable {
+                <Palette on_add={on_palette_add} />
+            }
             <div class="canvas-area" ref={area_ref}>
             <svg ref={svg_ref} class="canvas" data-topolab-canvas=""
                  preserveAspectRatio="xMidYMid meet" role="group"
@@ -1036,7 +1078,7 @@ pub fn canvas(props: &CanvasProps) -> Html {
             if let Some(text) = &*notice {
                 <p class="notice" role="status">{ text.get(lang).to_string() }</p>
             }
-            if doc.nodes.is_empty() {
+            if doc.nodes.is_empty() && props.editable {
                 <p class="empty-hint">{ EMPTY_HINT.get(lang) }</p>
             }
             </div>

@@ -298,6 +298,7 @@ pub fn help_overlay(props: &HelpProps) -> Html {
                     <tbody>
                         <tr class="help-group"><th scope="rowgroup" colspan="2">{ KEYBOARD.get(lang) }</th></tr>
                         { for shortcut_rows }
+                        <super::fullscreen::FullscreenHelpRow />
                     </tbody>
                     <tbody data-help-lessons="">
                         <tr class="help-group"><th scope="rowgroup" colspan="2">{ super::lessons::HELP_GROUP.get(lang) }</th></tr>

@@ -73,9 +73,9 @@ pub fn initial_lang() -> Lang {
 }
 
 /// Makes `lang` the page's: the `<html lang>` attribute (screen readers,
-/// fonts), its title, the viewer's kept choice, and `?lang=` in the address
-/// when it has one.
-pub fn apply(lang: Lang) {
+/// fonts), its title, the viewer's kept choice (when `remember`: not in an embed),
+/// and `?lang=` in the address when it has one.
+pub fn apply(lang: Lang, remember: bool) {
     let window = gloo::utils::window();
     if let Some(document) = window.document() {
         if let Some(html) = document.document_element() {
@@ -83,8 +83,10 @@ pub fn apply(lang: Lang) {
         }
         document.set_title(PAGE_TITLE.get(lang));
     }
-    if let Ok(Some(storage)) = window.local_storage() {
-        let _ = storage.set_item(CHOICE_KEY, lang.as_str());
+    if remember {
+        if let Ok(Some(storage)) = window.local_storage() {
+            let _ = storage.set_item(CHOICE_KEY, lang.as_str());
+        }
     }
     if query_value("lang").is_none() {
         return;

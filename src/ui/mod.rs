@@ -8,7 +8,10 @@ mod canvas;
 mod compare;
 mod coupling;
 mod diagram_events;
+mod embed_dialog;
+mod embed_view;
 mod export;
+mod fullscreen;
 mod gestures;
 mod help;
 mod import;
@@ -17,16 +20,20 @@ mod keyboard;
 mod lang;
 mod layer;
 mod lessons;
+mod messages;
 mod modal;
+mod mode;
 mod node_text;
 mod palette;
 mod panel;
 mod popover;
 mod positions;
+mod promise;
 mod share;
 mod split;
 mod startup;
 mod storage;
+mod theme;
 mod transfer;
 mod viewport;
 
@@ -40,6 +47,8 @@ pub use app::App;
 /// without its diagram) came before the diagram was drawn.
 pub fn start() {
     console_error_panic_hook::set_once();
+    // Before the first paint, so a projector or dark page never flashes light.
+    theme::apply(theme::initial());
     let start = std::rc::Rc::new(app::Start::read());
     yew::Renderer::<App>::with_props(app::AppProps { start: Some(start) }).render();
 }

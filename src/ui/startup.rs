@@ -1,8 +1,8 @@
 //! Which diagram the page opens (UI.md "URL"): the address's `#d=`, else its
-//! `#preset=`, else the autosave, else the cluster preset. A broken address
-//! never breaks the page: it says what is wrong and opens the next choice.
-//! A preset opens in the viewer's language; what is said is said in both, so
-//! that it follows a later switch of language.
+//! `#preset=`, else the autosave (not in an embed), else the cluster preset.
+//! A broken address never breaks the page: it says what is wrong and opens
+//! the next choice. A preset opens in the viewer's language; what is said is
+//! said in both, so that it follows a later switch of language.
 
 use crate::model::presets::preset;
 use crate::model::share::decode_document;
@@ -85,9 +85,14 @@ pub fn from_address(lang: Lang) -> Option<Result<(Document, Source), Text>> {
     )
 }
 
-/// Decides what the page opens with, a preset in `lang`.
-pub fn opening(lang: Lang) -> Opening {
-    let autosaved_text = storage::autosaved_text();
+/// Decides what the page opens with, a preset in `lang`; without
+/// `use_autosave` (an embed) the autosave is neither opened nor read.
+pub fn opening(lang: Lang, use_autosave: bool) -> Opening {
+    let autosaved_text = if use_autosave {
+        storage::autosaved_text()
+    } else {
+        None
+    };
     let autosaved = autosaved_text.as_deref().map(storage::read_autosave);
     let (chosen, mut notice) = match from_address(lang) {
         Some(Ok(chosen)) => (Some(chosen), None),

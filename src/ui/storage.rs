@@ -6,8 +6,6 @@
 //! is kept under [`PREVIOUS_KEY`] before this page first writes over it with
 //! a different diagram, and the app offers to restore it.
 
-use gloo::storage::{LocalStorage, Storage};
-
 use crate::model::share::encode_document;
 use crate::model::{parse_document, Document, Problem};
 
@@ -16,6 +14,10 @@ use super::lang::{Localized, Text};
 const PREVIOUS_REFUSED: Localized = Localized {
     en: "the browser refused to keep the previous autosave",
     zh: "浏览器拒绝保存上一次的自动保存",
+};
+const NO_STORAGE: Localized = Localized {
+    en: "the browser gives this page no storage",
+    zh: "浏览器不允许本页面使用存储",
 };
 const STORAGE_FULL: Localized = Localized {
     en: "the browser's storage is full or disabled",
@@ -27,9 +29,16 @@ pub const AUTOSAVE_KEY: &str = "topolab.autosave";
 /// The autosave found when this page opened, kept before it was replaced.
 pub const PREVIOUS_KEY: &str = "topolab.autosave.previous";
 
+/// The page's localStorage, if the browser gives it: it refuses (throws) in
+/// a frame of another site when third-party storage is blocked, and in some
+/// private modes.
+fn local_storage() -> Option<web_sys::Storage> {
+    gloo::utils::window().local_storage().ok().flatten()
+}
+
 /// The autosaved text, if there is one.
 pub fn autosaved_text() -> Option<String> {
-    LocalStorage::raw().get_item(AUTOSAVE_KEY).ok().flatten()
+    local_storage()?.get_item(AUTOSAVE_KEY).ok().flatten()
 }
 
 /// The autosaved diagram, or what is wrong with it.
@@ -45,7 +54,7 @@ pub fn autosave(
     found_at_start: Option<&str>,
     first_write: bool,
 ) -> Result<(), Text> {
-    let storage = LocalStorage::raw();
+    let storage = local_storage().ok_or_else(|| Text::from(NO_STORAGE))?;
     let text = doc.to_json();
     if first_write {
         if let Some(old) = found_at_start.filter(|old| *old != text) {

@@ -16,6 +16,8 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "
 // TOPOLAB_DIST=folder runs the tests against another build of the site.
 export const DIST = path.resolve(ROOT, process.env.TOPOLAB_DIST ?? "dist");
 export const ARTIFACTS = path.join(ROOT, "target", "e2e-artifacts");
+// The example pages (examples/article.html embeds ../dist/).
+export const EXAMPLES = path.join(ROOT, "examples");
 
 export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 export const CHROMIUM_ARGS = [
@@ -45,15 +47,22 @@ const MIME_TYPES = {
 
 /**
  * Serves `root` (dist/ by default) on 127.0.0.1 at a free port, under the URL folder
- * `prefix` ("/" by default; e.g. "/some/folder/" checks that the app needs no fixed base).
+ * `prefix` ("/" by default; e.g. "/some/folder/" checks that the app needs no fixed base),
+ * and each of `mounts` ({prefix, root}: more folders, e.g. examples/ beside dist/).
  * Missing files are 404s. Every request is logged in `server.log` as {method, path, status}.
  * Returns {origin, url (the app's address), log, close()}.
  */
-export async function serveDist({ root = DIST, prefix = "/" } = {}) {
+export async function serveDist({ root = DIST, prefix = "/", mounts = [] } = {}) {
   const index = path.join(root, "index.html");
   const found = await stat(index).catch(() => null);
   assert.ok(found?.isFile(), `${index} is missing: build the app first (./dev release)`);
-  assert.ok(prefix.startsWith("/") && prefix.endsWith("/"), `prefix must start and end with '/': ${prefix}`);
+  const folders = [...mounts, { prefix, root }];
+  for (const folder of folders) {
+    assert.ok(
+      folder.prefix.startsWith("/") && folder.prefix.endsWith("/"),
+      `prefix must start and end with '/': ${folder.prefix}`,
+    );
+  }
 
   const log = [];
   const server = http.createServer(async (request, response) => {
@@ -69,9 +78,10 @@ export async function serveDist({ root = DIST, prefix = "/" } = {}) {
         return reply(405, { allow: "GET, HEAD" });
       }
       const pathname = decodeURIComponent(new URL(request.url, "http://x").pathname);
-      if (!pathname.startsWith(prefix)) return reply(404, {}, "not found\n");
-      let file = path.join(root, path.normalize(pathname.slice(prefix.length)));
-      if (file !== root && !file.startsWith(root + path.sep)) return reply(404, {}, "not found\n");
+      const folder = folders.find((f) => pathname.startsWith(f.prefix));
+      if (!folder) return reply(404, {}, "not found\n");
+      let file = path.join(folder.root, path.normalize(pathname.slice(folder.prefix.length)));
+      if (file !== folder.root && !file.startsWith(folder.root + path.sep)) return reply(404, {}, "not found\n");
       if (pathname.endsWith("/")) file = path.join(file, "index.html");
       const info = await stat(file).catch(() => null);
       if (!info?.isFile()) return reply(404, {}, "not found\n");
@@ -107,11 +117,12 @@ export async function serveDist({ root = DIST, prefix = "/" } = {}) {
 /**
  * One server of dist/ and one browser for a whole test file: registers node:test `before`
  * and `after` hooks and returns the object whose `server` and `browser` they fill.
+ * `serve` goes to serveDist (e.g. {prefix: "/dist/", mounts: [...]}).
  */
-export function startSession() {
+export function startSession(serve = {}) {
   const session = { server: null, browser: null };
   before(async () => {
-    session.server = await serveDist();
+    session.server = await serveDist(serve);
     session.browser = await launchBrowser();
   });
   after(async () => {

@@ -1,0 +1,125 @@
+//! Full screen, for presenting: a button (in the toolbar, and in an embed's
+//! strip) and the `F` key toggle the whole page in and out of full screen.
+//! The browser's promises are given a handler, so a refusal (a frame not
+//! allowed to go full screen) is quiet rather than an unhandled rejection.
+
+use gloo::events::{EventListener, EventListenerOptions};
+use js_sys::{Function, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::KeyboardEvent;
+use yew::prelude::*;
+
+use super::lang::{use_lang, Localized};
+
+const ENTER: Localized = Localized {
+    en: "Full screen",
+    zh: "全屏",
+};
+const LEAVE: Localized = Localized {
+    en: "Exit full screen",
+    zh: "退出全屏",
+};
+const TIP: Localized = Localized {
+    en: "Full screen on or off (F)",
+    zh: "进入或退出全屏（F）",
+};
+/// The help overlay's line for the key.
+const HELP: Localized = Localized {
+    en: "Full screen on or off, for presenting",
+    zh: "进入或退出全屏（用于演示）",
+};
+
+/// Four corners pointing out, and pointing in.
+const ENTER_ICON: &str = "M1.5 5.5v-4h4M10.5 1.5h4v4M14.5 10.5v4h-4M5.5 14.5h-4v-4";
+const EXIT_ICON: &str = "M5.5 1.5v4h-4M14.5 5.5h-4v-4M10.5 14.5v-4h4M1.5 10.5h4v4";
+
+/// Whether the page is in full screen now.
+fn is_on() -> bool {
+    gloo::utils::document().fullscreen_element().is_some()
+}
+
+/// Whether this page may go full screen (a frame needs `allow="fullscreen"`).
+fn is_enabled() -> bool {
+    gloo::utils::document().fullscreen_enabled()
+}
+
+/// Calls `target.method()` and quietly catches the promise it returns.
+fn call_quietly(target: &JsValue, method: &str) {
+    let Ok(function) = Reflect::get(target, &JsValue::from_str(method)) else {
+        return;
+    };
+    let Some(function) = function.dyn_ref::<Function>() else {
+        return;
+    };
+    if let Ok(promise) = function.call0(target) {
+        super::promise::then(&promise, |_| {}, |_| {});
+    }
+}
+
+/// Puts the whole page in full screen, or takes it out.
+pub fn toggle() {
+    let document = gloo::utils::document();
+    if is_on() {
+        call_quietly(&document, "exitFullscreen");
+    } else if let Some(root) = document.document_element() {
+        call_quietly(&root, "requestFullscreen");
+    }
+}
+
+/// The full-screen button; while it is mounted, `F` toggles full screen too.
+/// Where the page may not go full screen, neither is there.
+#[function_component(FullscreenButton)]
+pub fn fullscreen_button() -> Html {
+    let lang = use_lang();
+    let on = use_state(is_on);
+    {
+        let on = on.clone();
+        use_effect_with((), move |_| {
+            let document = gloo::utils::document();
+            let change =
+                EventListener::new(&document, "fullscreenchange", move |_| on.set(is_on()));
+            let options = EventListenerOptions::enable_prevent_default();
+            let key =
+                EventListener::new_with_options(&gloo::utils::window(), "keydown", options, |e| {
+                    let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
+                        return;
+                    };
+                    let plain = !(e.ctrl_key() || e.meta_key() || e.alt_key() || e.repeat());
+                    if plain
+                        && matches!(e.key().as_str(), "f" | "F")
+                        && !super::keyboard::typing(e)
+                        && is_enabled()
+                    {
+                        e.prevent_default();
+                        toggle();
+                    }
+                });
+            move || drop((change, key))
+        });
+    }
+    if !is_enabled() {
+        return html! {};
+    }
+    let text = if *on { LEAVE } else { ENTER };
+    html! {
+        <button type="button" class="fullscreen-button" onclick={|_| toggle()}
+                title={TIP.get(lang)} data-fullscreen="">
+            <svg class="fullscreen-icon" viewBox="0 0 16 16" aria-hidden="true">
+                <path d={if *on { EXIT_ICON } else { ENTER_ICON }} />
+            </svg>
+            <span class="fullscreen-text">{ text.get(lang) }</span>
+        </button>
+    }
+}
+
+/// The help overlay's row for `F`.
+#[function_component(FullscreenHelpRow)]
+pub fn fullscreen_help_row() -> Html {
+    let lang = use_lang();
+    html! {
+        <tr data-help-fullscreen="">
+            <th scope="row"><kbd>{ "F" }</kbd></th>
+            <td>{ HELP.get(lang) }</td>
+        </tr>
+    }
+}
