@@ -205,9 +205,11 @@ impl Task {
                 Some(_) => Ok(Action::ReviveAll { id: id(node) }),
                 None => Err(no_node(node)),
             },
-            // A split changes this diagram: the view stays where it is.
-            Task::Split { .. } => Ok(Action::Replace(Rc::new(self.apply_in(doc, lang)?))),
-            Task::Open { .. } => Ok(Action::Load(Rc::new(self.apply_in(doc, lang)?))),
+            // A lesson's split is shown whole: the view fits the diagram again (a
+            // Replace keeps the view, and the new service may fall outside it).
+            Task::Split { .. } | Task::Open { .. } => {
+                Ok(Action::Load(Rc::new(self.apply_in(doc, lang)?)))
+            }
         }
     }
 }

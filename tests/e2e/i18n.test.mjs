@@ -21,12 +21,18 @@ const instance = (id, index) => `${node(id)} [data-instance="${index}"]`;
 // - Ctrl, Shift, Tab, Esc, Delete, Backspace: key names as printed on the keys Chinese
 //   readers press, where they stand in running text ("撤销（Ctrl+Z）"); "Mac": a product's
 //   name. Inside a <kbd> (a keycap: Enter, Page Down) any key name is left as printed.
+// - JSON (and the extension .json), SVG, PNG, Mermaid, iframe, topolab (of "topolab/1"):
+//   names of file formats and of the HTML element an embed is, which Chinese writing keeps.
+// - Inside <code> (an address to type, a lesson's id), text is code, left as it is.
 // Besides these, only the document's own data may be Latin: an attribute whose whole value
 // is node ids, function ids or capabilities (the label's placeholder is the id, a function
 // row's title its id), and text marked lang="en" (the language switch's "English").
 // Two-letter words pass the rule by design: Ca and Ce (coupling metrics keep their names in
 // Chinese textbooks), ID, EN.
-const ALLOWED = ["Topolab", "API", "Ctrl", "Shift", "Tab", "Esc", "Delete", "Backspace", "Mac"];
+const ALLOWED = [
+  "Topolab", "API", "Ctrl", "Shift", "Tab", "Esc", "Delete", "Backspace", "Mac",
+  "JSON", "json", "SVG", "PNG", "Mermaid", "iframe", "topolab",
+];
 
 /**
  * Every run of 3+ Latin letters on the page that is not allowed, with where it was found.
@@ -57,7 +63,7 @@ async function englishLeft(page, { ownWords = false } = {}) {
     const texts = [];
     for (let t = walker.nextNode(); t; t = walker.nextNode()) {
       const parent = t.parentElement;
-      if (!parent || parent.closest("kbd, script, style, noscript")) continue;
+      if (!parent || parent.closest("kbd, code, script, style, noscript")) continue;
       if (!parent.checkVisibility({ visibilityProperty: true })) continue;
       texts.push(t.textContent);
     }

@@ -489,17 +489,25 @@ pub const HELP_GROUP: Localized = Localized {
 };
 
 /// The help overlay's note on teachers' links.
-pub fn help_note(lang: Lang) -> String {
-    let ids: Vec<&str> = LESSONS.iter().map(|l| l.id).collect();
+pub fn help_note(lang: Lang) -> Html {
+    // The address and the lessons' ids are typed as they are: code, in every language.
+    let ids = LESSONS.iter().enumerate().map(|(i, l)| {
+        let sep = match (i, lang) {
+            (0, _) => "",
+            (_, Lang::En) => ", ",
+            (_, Lang::Zh) => "、",
+        };
+        html! { <>{ sep }<code>{ l.id }</code></> }
+    });
+    let example = html! { <code>{ "?lesson=cluster&step=2" }</code> };
     match lang {
-        Lang::En => format!(
-            "A link can open a lesson at a step: add ?lesson=cluster&step=2 to the \
-             address. Lessons: {}.",
-            ids.join(", ")
-        ),
-        Lang::Zh => format!(
-            "链接可以直接打开某节课的某一步：在地址后加上 ?lesson=cluster&step=2。课程：{}。",
-            ids.join("、")
-        ),
+        Lang::En => html! {
+            <>{ "A link can open a lesson at a step: add " }{ example }
+              { " to the address. Lessons: " }{ for ids }{ "." }</>
+        },
+        Lang::Zh => html! {
+            <>{ "链接可以直接打开某节课的某一步：在地址后加上 " }{ example }
+              { "。课程：" }{ for ids }{ "。" }</>
+        },
     }
 }
