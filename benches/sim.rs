@@ -9,6 +9,9 @@
 
 use std::time::{Duration, Instant};
 
+#[path = "engine/generate.rs"]
+mod generate;
+
 use topolab::model::presets::{preset, PRESETS};
 use topolab::model::sim::{simulate, Method, SimOptions, SimReport};
 use topolab::model::{analyze, parse_document, Document};
@@ -66,6 +69,18 @@ fn main() {
         cluster_with_capacity(),
         century,
     ));
+    for size in [50, 200] {
+        cases.push((
+            format!("layered {size} century"),
+            generate::layered(size, 7),
+            century,
+        ));
+        cases.push((
+            format!("tangled {size} century"),
+            generate::tangled(size, 7),
+            century,
+        ));
+    }
     for p in PRESETS {
         cases.push((
             format!("{} hour, every request", p.name),

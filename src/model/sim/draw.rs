@@ -1,6 +1,6 @@
 //! The random draws the simulation needs, on `rand` 0.9 without its default
-//! features (no `rand_distr`): exponential durations, Poisson counts and
-//! binomial counts, each from uniform numbers of the seeded generator.
+//! features (no `rand_distr`): exponential durations and Poisson counts,
+//! each from uniform numbers of the seeded generator.
 
 use rand::Rng;
 
@@ -55,50 +55,6 @@ pub(crate) fn poisson(rng: &mut impl Rng, mean: f64) -> u64 {
     }
 }
 
-/// A binomial count of `n` trials of probability `p`: the exact extremes,
-/// a count of the rarer outcome by waiting times when it is expected fewer
-/// than 30 times, else the normal approximation (its error is far below
-/// the spread between failure states that the run's interval measures).
-pub(crate) fn binomial(rng: &mut impl Rng, n: u64, p: f64) -> u64 {
-    if n == 0 || p <= 0.0 {
-        return 0;
-    }
-    if p >= 1.0 {
-        return n;
-    }
-    let (q, flip) = if p > 0.5 { (1.0 - p, true) } else { (p, false) };
-    let rare = if (n as f64) * q < 30.0 {
-        // Geometric gaps between the rare outcomes.
-        let log_keep = (-q).ln_1p();
-        let (mut at, mut k) = (0u64, 0u64);
-        loop {
-            let gap = ((1.0 - rng.random::<f64>()).ln() / log_keep).floor();
-            if gap >= (n - at) as f64 {
-                break k;
-            }
-            at += gap as u64 + 1;
-            k += 1;
-        }
-    } else {
-        let (mean, sd) = (n as f64 * q, (n as f64 * q * (1.0 - q)).sqrt());
-        (mean + sd * standard_normal(rng))
-            .round()
-            .clamp(0.0, n as f64) as u64
-    };
-    if flip {
-        n - rare
-    } else {
-        rare
-    }
-}
-
-/// A standard normal number (Box-Muller).
-fn standard_normal(rng: &mut impl Rng) -> f64 {
-    let u = 1.0 - rng.random::<f64>();
-    let v = rng.random::<f64>();
-    (-2.0 * u.ln()).sqrt() * (std::f64::consts::TAU * v).cos()
-}
-
 /// `ln(k!)`: a table up to 9, Stirling's series past it (error below 1e-12).
 fn ln_factorial(k: f64) -> f64 {
     const SMALL: [f64; 10] = [
@@ -146,21 +102,6 @@ mod tests {
             let total: f64 = (0..n).map(|_| poisson(&mut rng, mean) as f64).sum();
             let sd = (mean / n as f64).sqrt();
             assert!((total / n as f64 - mean).abs() < 5.0 * sd, "poisson {mean}");
-        }
-        for (trials, p) in [
-            (10u64, 0.3),
-            (1_000, 0.001),
-            (1_000, 0.999),
-            (1 << 40, 0.25),
-        ] {
-            let n = 20_000;
-            let total: f64 = (0..n).map(|_| binomial(&mut rng, trials, p) as f64).sum();
-            let mean = trials as f64 * p;
-            let sd = (mean * (1.0 - p) / n as f64).sqrt();
-            assert!(
-                (total / n as f64 - mean).abs() < 5.0 * sd,
-                "binomial {trials} {p}"
-            );
         }
     }
 }

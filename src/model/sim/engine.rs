@@ -274,6 +274,9 @@ impl Simulation {
 
     /// Runs every event due up to time `until` (seconds), telling `recorder`.
     pub fn run_until<R: Recorder>(&mut self, until: f64, recorder: &mut R) {
+        if until.is_nan() {
+            return;
+        }
         while let Some(next) = self.queue.peek() {
             if next.at > until {
                 break;
@@ -554,9 +557,10 @@ impl Simulation {
     /// consumer may be back start delivering.
     fn changed<R: Recorder>(&mut self, recorder: &mut R) {
         self.health = None;
-        for l in 0..self.backlog.len() {
-            if self.backlog[l] > 0 {
-                self.deliver(l as u32, recorder);
+        let net = Rc::clone(&self.net);
+        for &l in &net.queue_links {
+            if self.backlog[l as usize] > 0 {
+                self.deliver(l, recorder);
             }
         }
     }

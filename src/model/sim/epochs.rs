@@ -9,10 +9,10 @@ use std::rc::Rc;
 use rand::SeedableRng;
 use rand_pcg::Pcg64Mcg;
 
-use super::draw::{binomial, poisson};
+use super::draw::poisson;
 use super::engine::Simulation;
 use super::net::Net;
-use super::report::{wilson, Method, SimReport, Tally};
+use super::report::{wilson, Method, SimReport, Tally, BATCHES};
 use super::trace::Discard;
 use super::{Arrivals, SimOptions};
 
@@ -39,14 +39,16 @@ impl Ord for At {
     }
 }
 
-/// Each function's probability of success in a frozen state.
+/// Each function's probability of success in a frozen state, per state met.
 struct Oracle {
     net: Rc<Net>,
     options: SimOptions,
     traffic_dependent: bool,
-    /// A simulation kept in step with the run's state, for single probes.
+    /// A simulation brought to each new state for single probes.
     probe: Simulation,
-    known: HashMap<Vec<u32>, Rc<[f64]>>,
+    /// The states met, by key, and their `p_f`.
+    known: HashMap<Vec<u32>, usize>,
+    success: Vec<Vec<f64>>,
     /// Requests measured by windows, and successes (capacities or breakers).
     simulated: Vec<(u64, u64)>,
 }
@@ -55,7 +57,6 @@ impl Oracle {
     fn new(net: Rc<Net>, traffic_dependent: bool, options: &SimOptions) -> Oracle {
         let quiet = SimOptions {
             chaos: false,
-            rate: 0.0,
             ..*options
         };
         let mut probe = Simulation::of_net(Rc::clone(&net), &quiet);
@@ -67,35 +68,36 @@ impl Oracle {
             traffic_dependent,
             probe,
             known: HashMap::new(),
+            success: Vec::new(),
         }
     }
 
-    /// Instance `k` (a global index) changed; the probe follows.
-    fn toggle(&mut self, k: usize, up: bool) {
-        let node = self.net.first_instance.partition_point(|&first| first <= k) - 1;
-        let i = k - self.net.first_instance[node];
-        match up {
-            true => self.probe.revive(node, i, &mut Discard),
-            false => self.probe.kill(node, i, &mut Discard),
-        };
-    }
-
-    /// `p_f` in the state where the instances in `down` (sorted) are down
-    /// besides the document's kills.
-    fn success(&mut self, down: &[u32]) -> Rc<[f64]> {
-        if let Some(p) = self.known.get(down) {
-            return Rc::clone(p);
+    /// The number of the state named `key`, whose instances are up as in
+    /// `up`, evaluated the first time it is met.
+    fn state(&mut self, key: &[u32], up: &[bool]) -> usize {
+        if let Some(&id) = self.known.get(key) {
+            return id;
         }
-        let p: Rc<[f64]> = match self.traffic_dependent {
-            false => self.probe_each().into(),
-            true => self.window(down).into(),
+        let p = match self.traffic_dependent {
+            false => self.probe_each(up),
+            true => self.window(up),
         };
-        self.known.insert(down.to_vec(), Rc::clone(&p));
-        p
+        self.success.push(p);
+        self.known.insert(key.to_vec(), self.success.len() - 1);
+        self.success.len() - 1
     }
 
-    /// One request of each function through the probe: 1 or 0.
-    fn probe_each(&mut self) -> Vec<f64> {
+    /// One request of each function through the probe brought to `up`: 1 or 0.
+    fn probe_each(&mut self, up: &[bool]) -> Vec<f64> {
+        for (k, &is_up) in up.iter().enumerate() {
+            if self.probe.up[k] != is_up {
+                let (node, i) = self.net.instance_of(k);
+                match is_up {
+                    true => self.probe.revive(node, i, &mut Discard),
+                    false => self.probe.kill(node, i, &mut Discard),
+                };
+            }
+        }
         let before: Vec<u64> = self.probe.stats().iter().map(|s| s.succeeded).collect();
         for f in 0..self.net.functions.len() {
             self.probe.send(f, &mut Discard);
@@ -110,18 +112,17 @@ impl Oracle {
     }
 
     /// Full traffic in a fresh simulation of the state: its success rates.
-    fn window(&mut self, down: &[u32]) -> Vec<f64> {
+    fn window(&mut self, up: &[bool]) -> Vec<f64> {
         let options = SimOptions {
             chaos: false,
             seed: self.options.seed
-                ^ (self.known.len() as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15),
+                ^ (self.success.len() as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15),
             ..self.options
         };
         let mut sim = Simulation::of_net(Rc::clone(&self.net), &options);
-        for &k in down {
-            let k = k as usize;
-            let node = self.net.first_instance.partition_point(|&first| first <= k) - 1;
-            sim.kill(node, k - self.net.first_instance[node], &mut Discard);
+        for k in (0..up.len()).filter(|&k| !up[k]) {
+            let (node, i) = self.net.instance_of(k);
+            sim.kill(node, i, &mut Discard);
         }
         sim.run_until(WARM_UP_S, &mut Discard);
         sim.reset_counts();
@@ -141,57 +142,171 @@ impl Oracle {
     }
 }
 
+/// The instances' states over the run and what names a state: the dead
+/// nodes when only they matter (no capacity, no breaker: MODEL.md §2 looks
+/// at `alive`, and an up instance is as good as another), else the down
+/// instances (they share the load).
+struct States<'a> {
+    net: &'a Net,
+    traffic_dependent: bool,
+    up: Vec<bool>,
+    up_count: Vec<u32>,
+    key: Vec<u32>,
+}
+
+impl States<'_> {
+    /// Instance `k` changes; whether the key did.
+    fn toggle(&mut self, k: usize) -> bool {
+        let (node, _) = self.net.instance_of(k);
+        let quorum = self.net.nodes[node].quorum;
+        let was_alive = self.up_count[node] >= quorum;
+        self.up[k] = !self.up[k];
+        match self.up[k] {
+            true => self.up_count[node] += 1,
+            false => self.up_count[node] -= 1,
+        }
+        let named = match self.traffic_dependent {
+            true => k as u32,
+            false if was_alive != (self.up_count[node] >= quorum) => node as u32,
+            false => return false,
+        };
+        match self.key.binary_search(&named) {
+            Ok(at) => {
+                self.key.remove(at);
+            }
+            Err(at) => self.key.insert(at, named),
+        }
+        true
+    }
+}
+
+/// Per span of time, how long each state lasted.
+struct Spans {
+    time_in: Vec<f64>,
+    touched: Vec<usize>,
+}
+
+impl Spans {
+    fn add(&mut self, state: usize, duration: f64) {
+        if state >= self.time_in.len() {
+            self.time_in.resize(state + 1, 0.0);
+        }
+        if self.time_in[state] == 0.0 {
+            self.touched.push(state);
+        }
+        self.time_in[state] += duration;
+    }
+
+    /// Ends span `span` over `[start, end)`: each function's requests drawn
+    /// from the time spent in each state. Poisson arrivals in disjoint
+    /// times are independent Poisson counts, and a request succeeding with
+    /// probability `p` thins them, so the successes are Poisson(rate · Σ p·t)
+    /// and the failures Poisson(rate · Σ (1 - p)·t), exactly as if each
+    /// request were drawn; steady clients' counts are exact, their
+    /// successes rounded.
+    #[allow(clippy::too_many_arguments)]
+    fn close(
+        &mut self,
+        span: usize,
+        (start, end): (f64, f64),
+        oracle: &Oracle,
+        rates: &[f64],
+        arrivals: Arrivals,
+        rng: &mut Pcg64Mcg,
+        tally: &mut Tally,
+    ) {
+        let mut good = vec![0.0; rates.len()];
+        let mut bad = vec![0.0; rates.len()];
+        for state in self.touched.drain(..) {
+            let t = std::mem::take(&mut self.time_in[state]);
+            for (f, &p) in oracle.success[state].iter().enumerate() {
+                good[f] += p * t;
+                bad[f] += (1.0 - p) * t;
+            }
+        }
+        for (f, &rate) in rates.iter().enumerate() {
+            let (requests, succeeded) = match arrivals {
+                Arrivals::Poisson => {
+                    let ok = poisson(rng, rate * good[f]);
+                    (ok + poisson(rng, rate * bad[f]), ok)
+                }
+                Arrivals::Steady => {
+                    let n = ((rate * end).floor() - (rate * start).floor()) as u64;
+                    (n, ((rate * good[f]).round() as u64).min(n))
+                }
+            };
+            tally.add(f, span, requests, succeeded);
+        }
+    }
+}
+
 /// The epoch method's report on `net` over `options.seconds`.
 pub(crate) fn epochs(net: Rc<Net>, traffic_dependent: bool, options: &SimOptions) -> SimReport {
     let seconds = options.seconds;
     let mut rng = Pcg64Mcg::seed_from_u64(options.seed ^ 0x6570_6f63_6873_2121);
     let mut oracle = Oracle::new(Rc::clone(&net), traffic_dependent, options);
     let mut tally = Tally::new(net.functions.len(), seconds);
-    // Chaos instances: not killed by hand, able to fail.
+    let killed: Vec<bool> = net
+        .nodes
+        .iter()
+        .flat_map(|n| n.killed.iter().copied())
+        .collect();
+    let mut states = States {
+        net: &net,
+        traffic_dependent,
+        up: vec![true; net.instances],
+        up_count: net.nodes.iter().map(|n| n.replicas).collect(),
+        key: Vec::new(),
+    };
+    // The document's own kills, then chaos's stationary start.
+    for k in (0..net.instances).filter(|&k| killed[k]) {
+        states.toggle(k);
+    }
     let mut changes = BinaryHeap::new();
-    let mut up = vec![true; net.instances];
-    let mut down: Vec<u32> = Vec::new();
     if options.chaos {
-        for (v, node) in net.nodes.iter().enumerate() {
-            for i in (0..node.replicas as usize).filter(|&i| !node.killed[i]) {
-                let k = net.first_instance[v] + i;
-                let (is_up, next) = node.lifetimes.start(&mut rng);
-                if !is_up {
-                    up[k] = false;
-                    down.push(k as u32);
-                    oracle.toggle(k, false);
-                }
-                if next.is_finite() {
-                    changes.push(Reverse((At(next), k)));
-                }
+        for k in (0..net.instances).filter(|&k| !killed[k]) {
+            let (is_up, next) = net.nodes[net.instance_of(k).0].lifetimes.start(&mut rng);
+            if !is_up {
+                states.toggle(k);
+            }
+            if next.is_finite() {
+                changes.push(Reverse((At(next), k)));
             }
         }
     }
     let rates: Vec<f64> = net.functions.iter().map(|f| f.rate).collect();
-    let mut t = 0.0;
-    while t < seconds {
+    let span_length = tally.span();
+    let span_end = |span: usize| match span + 1 == BATCHES {
+        true => seconds,
+        false => (span + 1) as f64 * span_length,
+    };
+    let mut spans = Spans {
+        time_in: Vec::new(),
+        touched: Vec::new(),
+    };
+    let mut state = oracle.state(&states.key, &states.up);
+    let (mut t, mut span) = (0.0, 0);
+    loop {
         let change = changes
             .peek()
             .map_or(f64::INFINITY, |Reverse((At(at), _))| *at);
-        let end = change.min(seconds);
-        if end > t {
-            let p = oracle.success(&down);
-            while t < end {
-                let span = tally.span_of(t);
-                let span_end = if span + 1 == super::report::BATCHES {
-                    end
-                } else {
-                    end.min((span + 1) as f64 * tally.span())
-                };
-                for (f, &rate) in rates.iter().enumerate() {
-                    let requests = match options.arrivals {
-                        Arrivals::Poisson => poisson(&mut rng, rate * (span_end - t)),
-                        Arrivals::Steady => ((rate * span_end).floor() - (rate * t).floor()) as u64,
-                    };
-                    let succeeded = binomial(&mut rng, requests, p[f]);
-                    tally.add(f, span, requests, succeeded);
-                }
-                t = span_end;
+        let until = change.min(seconds);
+        while t < until {
+            let stop = until.min(span_end(span));
+            spans.add(state, stop - t);
+            t = stop;
+            if t >= span_end(span) && span + 1 < BATCHES {
+                let start = span as f64 * span_length;
+                spans.close(
+                    span,
+                    (start, t),
+                    &oracle,
+                    &rates,
+                    options.arrivals,
+                    &mut rng,
+                    &mut tally,
+                );
+                span += 1;
             }
         }
         if change >= seconds {
@@ -200,21 +315,25 @@ pub(crate) fn epochs(net: Rc<Net>, traffic_dependent: bool, options: &SimOptions
         let Some(Reverse((_, k))) = changes.pop() else {
             break;
         };
-        t = change;
-        up[k] = !up[k];
-        match down.binary_search(&(k as u32)) {
-            Ok(at) => {
-                down.remove(at);
-            }
-            Err(at) => down.insert(at, k as u32),
+        if states.toggle(k) {
+            state = oracle.state(&states.key, &states.up);
         }
-        oracle.toggle(k, up[k]);
-        let node = net.first_instance.partition_point(|&first| first <= k) - 1;
-        let next = net.nodes[node].lifetimes.next(&mut rng, up[k]);
+        let lifetimes = net.nodes[net.instance_of(k).0].lifetimes;
+        let next = lifetimes.next(&mut rng, states.up[k]);
         if next.is_finite() {
             changes.push(Reverse((At(change + next), k)));
         }
     }
+    let start = span as f64 * span_length;
+    spans.close(
+        span,
+        (start, seconds),
+        &oracle,
+        &rates,
+        options.arrivals,
+        &mut rng,
+        &mut tally,
+    );
     let ids: Vec<&str> = net.functions.iter().map(|f| f.id.as_str()).collect();
     let mut functions = tally.measures(&ids);
     if traffic_dependent {

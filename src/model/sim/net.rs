@@ -66,6 +66,8 @@ pub(crate) struct Net {
     pub asynchronous: Vec<Vec<u32>>,
     /// Route, pool and requires links: what a request is forwarded along.
     pub carry: Vec<Vec<u32>>,
+    /// Async links out of queues: where messages wait (MODEL.md §1.2).
+    pub queue_links: Vec<u32>,
     /// Per node, the nodes with a requires link to it.
     requires_in: Vec<Vec<usize>>,
     /// Per node, the nodes with a carrying link to it.
@@ -125,6 +127,7 @@ impl Net {
             optional: vec![Vec::new(); len],
             asynchronous: vec![Vec::new(); len],
             carry: vec![Vec::new(); len],
+            queue_links: Vec::new(),
             requires_in: vec![Vec::new(); len],
             carry_in: vec![Vec::new(); len],
             first_instance: Vec::with_capacity(len),
@@ -178,7 +181,12 @@ impl Net {
                     net.requires_in[to].push(from);
                 }
                 LinkKind::Optional if !client => net.optional[from].push(l),
-                LinkKind::Async if !client => net.asynchronous[from].push(l),
+                LinkKind::Async if !client => {
+                    net.asynchronous[from].push(l);
+                    if net.nodes[from].kind == NodeKind::Queue {
+                        net.queue_links.push(l);
+                    }
+                }
                 _ => {}
             }
             if kind.carries_requests() {
@@ -207,6 +215,12 @@ impl Net {
             })
             .collect();
         net
+    }
+
+    /// The node of instance `k` (a global index) and its index in the node.
+    pub(crate) fn instance_of(&self, k: usize) -> (usize, usize) {
+        let node = self.first_instance.partition_point(|&first| first <= k) - 1;
+        (node, k - self.first_instance[node])
     }
 
     /// The health checks for a given set of alive nodes (MODEL.md §2).
