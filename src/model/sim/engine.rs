@@ -16,7 +16,7 @@ use rand_pcg::Pcg64Mcg;
 use super::draw::exponential;
 use super::net::{Health, Net};
 use super::report::{Method, SimReport, Tally};
-use super::settings::{read_settings, SettingError};
+use super::settings::SettingError;
 use super::trace::{Failure, Happening, Recorder, SimEvent};
 use super::{Arrivals, SimOptions};
 use crate::model::document::Document;
@@ -211,8 +211,7 @@ impl Simulation {
     /// chaos and traffic as `options` say. Bad `extra.sim` values are
     /// refused, every one named (see [`super::settings`]).
     pub fn new(doc: &Document, options: &SimOptions) -> Result<Simulation, Vec<SettingError>> {
-        options.check()?;
-        let settings = read_settings(doc)?;
+        let settings = super::checked_settings(doc, options)?;
         Ok(Simulation::of_net(
             Rc::new(Net::new(doc, &settings, options)),
             options,
@@ -428,6 +427,9 @@ impl Simulation {
     }
 
     /// The run's figures so far (UI.md `simulate`), by the event method.
+    /// Its batch-means spans divide the options' `seconds`: requests that
+    /// finish later count in the last span, so give `seconds` the length
+    /// the run is meant to have.
     pub fn report(&self) -> SimReport {
         let ids: Vec<&str> = self.net.functions.iter().map(|f| f.id.as_str()).collect();
         SimReport {

@@ -181,15 +181,20 @@ impl SimOptions {
     }
 }
 
+/// The settings of `doc`, or every problem of the options and the settings.
+fn checked_settings(doc: &Document, options: &SimOptions) -> Result<Settings, Vec<SettingError>> {
+    match (options.check(), read_settings(doc)) {
+        (Ok(()), Ok(settings)) => Ok(settings),
+        (a, b) => Err([a.err(), b.err()].into_iter().flatten().flatten().collect()),
+    }
+}
+
 /// Simulates `doc` headless for `options.seconds` and measures each
 /// function's availability (UI.md `window.topolab.simulate`; the methods are
 /// in this module's comment). Bad options or `extra.sim` values are refused,
 /// all at once, each naming its place.
 pub fn simulate(doc: &Document, options: &SimOptions) -> Result<SimReport, Vec<SettingError>> {
-    let settings = match (options.check(), read_settings(doc)) {
-        (Ok(()), Ok(settings)) => settings,
-        (a, b) => return Err([a.err(), b.err()].into_iter().flatten().flatten().collect()),
-    };
+    let settings = checked_settings(doc, options)?;
     let net = Rc::new(Net::new(doc, &settings, options));
     let requests: f64 = net.functions.iter().map(|f| f.rate).sum::<f64>() * options.seconds;
     let interact = settings.depends_on_traffic();

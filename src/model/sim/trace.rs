@@ -12,7 +12,8 @@
 //! order sent: a dot travels `link.from -> link.to` from `Sent` to `Arrived`,
 //! waits at the instance, and travels back by `Replied`. Indices are the
 //! document's: `node` into `nodes`, `link` into `links`, `function` into
-//! [`effective_functions`](crate::model::effective_functions).
+//! [`effective_functions`](crate::model::effective_functions). A queue's
+//! delivery of a message belongs to no request: its `request` is `u64::MAX`.
 
 /// One thing that happened at simulated time `at` (seconds from the start).
 #[derive(Clone, Copy, Debug, PartialEq)]
