@@ -21,7 +21,8 @@ use super::{Arrivals, SimOptions};
 pub const WARM_UP_S: f64 = 30.0;
 /// Seconds of traffic measured in each new state (capacities or breakers only).
 pub const MEASURE_S: f64 = 120.0;
-/// The longest a single probe request is followed, in seconds.
+/// The longest a single probe request is followed, in seconds (more than
+/// any request takes unless a link's timeout is longer).
 const PROBE_LIMIT_S: f64 = 86_400.0;
 
 /// A time, ordered, for the heap of next changes.
@@ -55,12 +56,7 @@ struct Oracle {
 
 impl Oracle {
     fn new(net: Rc<Net>, traffic_dependent: bool, options: &SimOptions) -> Oracle {
-        let quiet = SimOptions {
-            chaos: false,
-            ..*options
-        };
-        let mut probe = Simulation::of_net(Rc::clone(&net), &quiet);
-        probe.set_traffic(false);
+        let probe = Oracle::quiet_probe(&net, options);
         Oracle {
             simulated: vec![(0, 0); net.functions.len()],
             net,
@@ -103,12 +99,30 @@ impl Oracle {
             self.probe.send(f, &mut Discard);
         }
         self.probe.run_until_finished(PROBE_LIMIT_S, &mut Discard);
-        self.probe
+        let p = self
+            .probe
             .stats()
             .iter()
             .zip(before)
             .map(|(s, b)| (s.succeeded - b) as f64)
-            .collect()
+            .collect();
+        if self.probe.stats().iter().any(|s| s.finished < s.sent) {
+            // A probe still waiting (a timeout longer than the limit) must
+            // not answer for the next state: start from a fresh simulation.
+            self.probe = Oracle::quiet_probe(&self.net, &self.options);
+        }
+        p
+    }
+
+    /// A simulation of the document's kills with chaos and traffic off.
+    fn quiet_probe(net: &Rc<Net>, options: &SimOptions) -> Simulation {
+        let quiet = SimOptions {
+            chaos: false,
+            ..*options
+        };
+        let mut probe = Simulation::of_net(Rc::clone(net), &quiet);
+        probe.set_traffic(false);
+        probe
     }
 
     /// Full traffic in a fresh simulation of the state: its success rates.
