@@ -73,6 +73,7 @@ impl SimReport {
 /// One function's figures.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FunctionMeasure {
+    /// The function's id (MODEL.md §1.3).
     pub id: String,
     /// Requests that finished during the run (those still in flight at its
     /// end are left out).

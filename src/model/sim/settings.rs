@@ -97,7 +97,9 @@ pub struct FunctionSettings {
 /// Every node's, link's and function's settings, in document order.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Settings {
+    /// Per node of the document.
     pub nodes: Vec<NodeSettings>,
+    /// Per link of the document.
     pub links: Vec<LinkSettings>,
     /// The document's own functions; derived functions have the defaults.
     pub functions: Vec<FunctionSettings>,
@@ -133,20 +135,34 @@ pub enum SettingProblem {
     /// `extra.sim` (or `breaker`) is not a JSON object.
     NotAnObject,
     /// A key this version does not know.
-    Unknown { expected: &'static [&'static str] },
+    Unknown {
+        /// The keys allowed there.
+        expected: &'static [&'static str],
+    },
     /// Not a finite number.
     NotANumber,
     /// Not a whole number.
     NotAnInteger,
     /// A number outside what the setting allows; `rule` says what it allows.
-    OutOfRange { value: f64, rule: &'static str },
+    OutOfRange {
+        /// The value given.
+        value: f64,
+        /// What is allowed, in words.
+        rule: &'static str,
+    },
     /// A setting that does not apply to a node of this kind (a client never
     /// fails and serves nothing).
-    NotForKind { kind: NodeKind },
+    NotForKind {
+        /// The node's kind.
+        kind: NodeKind,
+    },
     /// `queue_limit` without `capacity`: there is no queue without a limit.
     NeedsCapacity,
     /// A run option out of range (`seconds`, `rate`).
-    BadOption { rule: &'static str },
+    BadOption {
+        /// What is allowed, in words.
+        rule: &'static str,
+    },
 }
 
 /// One bad setting and where it is, e.g. `links[3].extra.sim.retries`.

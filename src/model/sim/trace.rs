@@ -18,7 +18,9 @@
 /// One thing that happened at simulated time `at` (seconds from the start).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct SimEvent {
+    /// Simulated time, in seconds from the start.
     pub at: f64,
+    /// What happened then.
     pub what: Happening,
 }
 
