@@ -11,6 +11,7 @@ pub mod parse;
 pub mod presets;
 pub mod render;
 pub mod share;
+pub mod sim;
 pub mod split;
 pub mod units;
 pub mod validate;
