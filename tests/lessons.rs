@@ -5,7 +5,9 @@
 //! out by hand from MODEL.md §2, never read from the engine.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
 use std::collections::HashSet;
+use support::{assert_exact, availability, status};
 
 use topolab::editor::{Action, EditorState};
 use topolab::i18n::{Lang, Localized};
@@ -33,25 +35,6 @@ fn before(step: &Step) -> Document {
 fn after(step: &Step) -> Document {
     let task = step.task.expect("the step has a task");
     task.apply(&before(step)).expect("the task applies")
-}
-
-fn status(a: &Analysis, function: &str) -> Status {
-    a.function(function)
-        .unwrap_or_else(|| panic!("no function {function}"))
-        .status
-}
-
-fn availability(a: &Analysis, function: &str) -> f64 {
-    a.function(function)
-        .unwrap_or_else(|| panic!("no function {function}"))
-        .availability
-}
-
-fn assert_close(actual: f64, expected: f64, what: &str) {
-    assert!(
-        (actual - expected).abs() <= 1e-12,
-        "{what}: {actual} != {expected}"
-    );
 }
 
 /// `x` as a percentage with two decimals, the way the texts quote it.
@@ -313,7 +296,7 @@ fn cluster_lesson_servers_together_are_up_one_minus_a_thousandth_cubed() {
     let a = analyze(&before(step("cluster", 4)));
     let expected = LOAD_BALANCER * (1.0 - 0.001f64.powi(3)) * any_of(2, DATABASE);
     for f in &a.functions {
-        assert_close(f.availability, expected, &f.id);
+        assert_exact(f.availability, expected, &f.id);
     }
 }
 
@@ -341,7 +324,7 @@ fn cluster_lesson_the_hidden_database_takes_the_whole_cluster_down() {
 fn sync_lesson_the_shop_is_up_999_times_9995() {
     let a = analyze(&before(step("sync-calls", 0)));
     for f in &a.functions {
-        assert_close(f.availability, SERVICE * DATABASE, &f.id);
+        assert_exact(f.availability, SERVICE * DATABASE, &f.id);
         assert_eq!(percent(f.availability), 99.85);
     }
 }
@@ -350,11 +333,11 @@ fn sync_lesson_the_shop_is_up_999_times_9995() {
 fn sync_lesson_a_synchronous_split_makes_the_catalog_need_two_servers() {
     let a = analyze(&after(step("sync-calls", 1)));
     let two = SERVICE * SERVICE * DATABASE;
-    assert_close(availability(&a, "browser:catalog"), two, "catalog");
-    assert_close(availability(&a, "browser:orders"), two, "orders");
+    assert_exact(availability(&a, "browser:catalog"), two, "catalog");
+    assert_exact(availability(&a, "browser:orders"), two, "orders");
     assert_eq!(percent(two), 99.75);
     // Payments is reached directly and needs only its own server.
-    assert_close(
+    assert_exact(
         availability(&a, "browser:payments"),
         SERVICE * DATABASE,
         "payments",
@@ -366,7 +349,7 @@ fn sync_lesson_the_distributed_chain_multiplies_three_servers() {
     let a = analyze(&before(step("sync-calls", 2)));
     let chain = SERVICE.powi(3) * DATABASE;
     for f in &a.functions {
-        assert_close(f.availability, chain, &f.id);
+        assert_exact(f.availability, chain, &f.id);
     }
     assert_eq!(percent(chain), 99.65);
 }
@@ -471,12 +454,12 @@ fn quorum_lesson_majority_and_any_one_of_three() {
     let d = DATABASE;
     // P(at least 2 of 3 up) = 3a²(1 - a) + a³ = 3a² - 2a³.
     let majority = 3.0 * d * d - 2.0 * d * d * d;
-    assert_close(
+    assert_exact(
         availability(&a, "browser:orders"),
         services * majority,
         "orders",
     );
-    assert_close(
+    assert_exact(
         availability(&a, "browser:catalog"),
         services * any_of(3, d),
         "catalog",
@@ -489,7 +472,7 @@ fn quorum_lesson_one_copy_down_leaves_a_majority() {
     let a = analyze(&doc);
     assert_eq!(status(&a, "browser:orders"), Status::Up);
     // Two copies left, both needed.
-    assert_close(
+    assert_exact(
         availability(&a, "browser:orders"),
         any_of(2, SERVICE) * DATABASE * DATABASE,
         "orders",

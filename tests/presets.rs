@@ -5,11 +5,13 @@
 //! node on its path of `requires` links), never read from the engine.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+use support::{assert_exact, availability, status};
 use topolab::i18n::{Lang, Localized};
 use topolab::model::analysis::Status;
 use topolab::model::geometry::node_size;
 use topolab::model::presets::{labels, preset, PRESETS};
-use topolab::model::{analyze, parse_document, validate, Analysis, Document, LinkKind, NodeKind};
+use topolab::model::{analyze, parse_document, validate, Document, LinkKind, NodeKind};
 
 const SERVICE: f64 = 0.999;
 const DATABASE: f64 = 0.9995;
@@ -35,25 +37,6 @@ fn killed(doc: &Document, node: &str, instances: &[u32]) -> Document {
     let i = out.node_index(node).expect("node exists");
     out.nodes[i].killed = instances.to_vec();
     out
-}
-
-fn status(a: &Analysis, function: &str) -> Status {
-    a.function(function)
-        .unwrap_or_else(|| panic!("no function {function}"))
-        .status
-}
-
-fn availability(a: &Analysis, function: &str) -> f64 {
-    a.function(function)
-        .unwrap_or_else(|| panic!("no function {function}"))
-        .availability
-}
-
-fn assert_close(actual: f64, expected: f64, what: &str) {
-    assert!(
-        (actual - expected).abs() <= 1e-12,
-        "{what}: {actual} != {expected}"
-    );
 }
 
 fn has_cjk(s: &str) -> bool {
@@ -304,7 +287,7 @@ fn there_are_at_least_two_anti_patterns() {
 fn monolith_functions_need_its_one_server_and_its_database() {
     let a = analyze(&doc("monolith"));
     for f in FUNCTIONS {
-        assert_close(availability(&a, f), SERVICE * DATABASE, f);
+        assert_exact(availability(&a, f), SERVICE * DATABASE, f);
     }
 }
 
@@ -337,7 +320,7 @@ fn cluster_availability_is_balancer_times_any_of_three_servers_times_replicated_
     let a = analyze(&doc("cluster"));
     let expected = LOAD_BALANCER * any_of(3, SERVICE) * any_of(2, DATABASE);
     for f in FUNCTIONS {
-        assert_close(availability(&a, f), expected, f);
+        assert_exact(availability(&a, f), expected, f);
     }
 }
 
@@ -379,7 +362,7 @@ fn distributed_has_a_longer_max_sync_depth_than_microservices() {
 fn distributed_functions_need_the_whole_chain() {
     let a = analyze(&doc("distributed"));
     for f in FUNCTIONS {
-        assert_close(availability(&a, f), SERVICE.powi(3) * DATABASE, f);
+        assert_exact(availability(&a, f), SERVICE.powi(3) * DATABASE, f);
     }
 }
 
@@ -416,19 +399,19 @@ fn every_microservice_with_a_database_has_its_own() {
 fn microservices_functions_need_only_their_own_services() {
     let a = analyze(&doc("microservices"));
     let (gw, svc, db) = (any_of(2, GATEWAY), any_of(2, SERVICE), any_of(2, DATABASE));
-    assert_close(
+    assert_exact(
         availability(&a, "browser:catalog"),
         gw * svc * db,
         "catalog",
     );
-    assert_close(
+    assert_exact(
         availability(&a, "browser:payments"),
         gw * svc * db,
         "payments",
     );
     // orders -> orders-db, events, payments -> payments-db.
     let orders = gw * svc * db * any_of(2, QUEUE) * svc * db;
-    assert_close(availability(&a, "browser:orders"), orders, "orders");
+    assert_exact(availability(&a, "browser:orders"), orders, "orders");
 }
 
 // --- The anti-patterns ---
@@ -449,12 +432,12 @@ fn distributed_monolith_all_availability_is_lower_than_microservices() {
     let (gw, svc, db) = (any_of(2, GATEWAY), any_of(2, SERVICE), any_of(2, DATABASE));
     // Every function needs every node: three services in a cycle, and the
     // single recommend and shipping services they call synchronously.
-    assert_close(
+    assert_exact(
         dm.system.all,
         gw * svc.powi(3) * SERVICE * SERVICE * db,
         "all",
     );
-    assert_close(
+    assert_exact(
         m.system.all,
         gw * svc.powi(3) * db.powi(3) * any_of(2, QUEUE),
         "all",
@@ -494,6 +477,6 @@ fn hidden_spof_database_is_its_only_single_point_of_failure() {
     assert_eq!(spofs, ["db"]);
     let expected = any_of(2, LOAD_BALANCER) * any_of(3, SERVICE) * DATABASE;
     for f in FUNCTIONS {
-        assert_close(availability(&a, f), expected, f);
+        assert_exact(availability(&a, f), expected, f);
     }
 }

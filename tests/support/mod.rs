@@ -26,3 +26,28 @@ pub fn analysis(json: &str) -> Analysis {
 pub fn assert_close(actual: f64, expected: f64) {
     assert!((actual - expected).abs() <= 1e-12, "{actual} != {expected}");
 }
+
+/// The live status of function `id`, which must exist.
+#[allow(dead_code)]
+pub fn status(a: &Analysis, id: &str) -> topolab::model::analysis::Status {
+    a.function(id)
+        .unwrap_or_else(|| panic!("no function {id}"))
+        .status
+}
+
+/// The expected availability of function `id`, which must exist.
+#[allow(dead_code)]
+pub fn availability(a: &Analysis, id: &str) -> f64 {
+    a.function(id)
+        .unwrap_or_else(|| panic!("no function {id}"))
+        .availability
+}
+
+/// `actual` equals `expected` to 1e-12 (MODEL.md §2: exact means exact), saying what.
+#[allow(dead_code)]
+pub fn assert_exact(actual: f64, expected: f64, what: &str) {
+    assert!(
+        (actual - expected).abs() <= 1e-12,
+        "{what}: {actual} != {expected}"
+    );
+}
