@@ -9,7 +9,10 @@ use topolab::model::layout::tidy;
 use topolab::model::{analyze, validate, Document, LinkKind, NodeKind};
 
 fn fixture(name: &str) -> String {
-    let path = format!("{}/tests/fixtures/import/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/fixtures/import/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
     std::fs::read_to_string(path).expect("fixture")
 }
 
@@ -24,7 +27,9 @@ fn kind(doc: &Document, id: &str) -> NodeKind {
 }
 
 fn replicas(doc: &Document, id: &str) -> u32 {
-    doc.node(id).unwrap_or_else(|| panic!("node {id}")).replicas()
+    doc.node(id)
+        .unwrap_or_else(|| panic!("node {id}"))
+        .replicas()
 }
 
 /// Every link as (from, to, kind), sorted.
@@ -58,8 +63,18 @@ fn compose_services_become_nodes_with_kinds_guessed_from_images() {
     assert_eq!(
         ids,
         [
-            "client", "nginx", "web", "api", "orders", "users", "payments", "worker",
-            "notifications", "postgres", "redis", "rabbitmq"
+            "client",
+            "nginx",
+            "web",
+            "api",
+            "orders",
+            "users",
+            "payments",
+            "worker",
+            "notifications",
+            "postgres",
+            "redis",
+            "rabbitmq"
         ]
     );
     assert_eq!(kind(&doc, "postgres"), NodeKind::Database);
@@ -67,7 +82,15 @@ fn compose_services_become_nodes_with_kinds_guessed_from_images() {
     assert_eq!(kind(&doc, "rabbitmq"), NodeKind::Queue);
     // nginx fronts two different services (web and api): a gateway.
     assert_eq!(kind(&doc, "nginx"), NodeKind::Gateway);
-    for id in ["web", "api", "orders", "users", "payments", "worker", "notifications"] {
+    for id in [
+        "web",
+        "api",
+        "orders",
+        "users",
+        "payments",
+        "worker",
+        "notifications",
+    ] {
         assert_eq!(kind(&doc, id), NodeKind::Service, "{id}");
     }
     assert_eq!(kind(&doc, "client"), NodeKind::Client);
@@ -101,9 +124,9 @@ fn compose_depends_on_in_list_and_map_form_and_environment_hosts_are_requires_li
         l("orders", "rabbitmq", Req),
         l("users", "postgres", Req),
         l("payments", "rabbitmq", Req),
-        l("payments", "orders", Req),     // ORDERS_URL=http://orders:8080/v1
+        l("payments", "orders", Req), // ORDERS_URL=http://orders:8080/v1
         l("worker", "rabbitmq", Req),
-        l("worker", "postgres", Req),     // DATABASE_URL=postgres://...@postgres:5432/shop
+        l("worker", "postgres", Req), // DATABASE_URL=postgres://...@postgres:5432/shop
         l("notifications", "rabbitmq", Req),
         l("notifications", "redis", Req), // REDIS_HOST=redis
     ];
@@ -114,10 +137,18 @@ fn compose_depends_on_in_list_and_map_form_and_environment_hosts_are_requires_li
 #[test]
 fn compose_guesses_and_unknown_keys_are_noted() {
     let i = imported("shop-compose.yml");
-    assert!(noted(&i, "services.worker.mem_reservation", "not understood"));
+    assert!(noted(
+        &i,
+        "services.worker.mem_reservation",
+        "not understood"
+    ));
     assert!(noted(&i, "services.nginx", "gateway"));
     assert!(noted(&i, "services.postgres.image", "database"));
-    assert!(noted(&i, "services.payments.environment.ORDERS_URL", "requires"));
+    assert!(noted(
+        &i,
+        "services.payments.environment.ORDERS_URL",
+        "requires"
+    ));
     assert!(noted(&i, "services.orders.depends_on[1]", "queue"));
     // Keys that do not change the topology are not noted.
     assert!(!noted(&i, "volumes", ""));
@@ -133,7 +164,11 @@ fn killing_the_shared_database_takes_down_exactly_its_dependents() {
     let doc = imported("shop-compose.yml").document;
     let before = analyze(&doc);
     let mut killed = doc.clone();
-    let pg = killed.nodes.iter_mut().find(|n| n.id == "postgres").expect("postgres");
+    let pg = killed
+        .nodes
+        .iter_mut()
+        .find(|n| n.id == "postgres")
+        .expect("postgres");
     pg.killed = (0..pg.replicas()).collect();
     let after = analyze(&killed);
     let down: Vec<&str> = before
@@ -150,7 +185,10 @@ fn killing_the_shared_database_takes_down_exactly_its_dependents() {
     let radius = &before.nodes[pg_index].blast_radius;
     assert_eq!(radius, &["client:api", "client:orders", "client:users"]);
     let functions: Vec<&str> = before.functions.iter().map(|f| f.id.as_str()).collect();
-    assert_eq!(functions, ["client:web", "client:api", "client:orders", "client:users"]);
+    assert_eq!(
+        functions,
+        ["client:web", "client:api", "client:orders", "client:users"]
+    );
 }
 
 #[test]
@@ -161,10 +199,7 @@ fn compose_published_ports_put_the_service_behind_a_client() {
     )
     .expect("imports");
     assert_eq!(validate(&i.document), Vec::new());
-    assert_eq!(
-        links(&i.document),
-        [l("client", "app", LinkKind::Route)]
-    );
+    assert_eq!(links(&i.document), [l("client", "app", LinkKind::Route)]);
     assert_eq!(kind(&i.document, "db"), NodeKind::Database);
 }
 
@@ -176,14 +211,30 @@ fn compose_replicas_out_of_range_are_clamped_with_a_note() {
     )
     .expect("imports");
     assert_eq!(replicas(&i.document, "a"), 64);
-    assert!(noted(&i, "services.a.deploy.replicas", "500 replicas drawn as 64"));
-    assert!(noted(&i, "services.b.deploy.replicas", "not a whole number"));
+    assert!(noted(
+        &i,
+        "services.a.deploy.replicas",
+        "500 replicas drawn as 64"
+    ));
+    assert!(noted(
+        &i,
+        "services.b.deploy.replicas",
+        "not a whole number"
+    ));
 }
 
 #[test]
 fn compose_dependency_on_an_unknown_service_is_noted() {
-    let i = import("services:\n  a:\n    image: x\n    depends_on: [ghost]\n", None).expect("imports");
-    assert!(noted(&i, "services.a.depends_on[0]", "no service named \"ghost\""));
+    let i = import(
+        "services:\n  a:\n    image: x\n    depends_on: [ghost]\n",
+        None,
+    )
+    .expect("imports");
+    assert!(noted(
+        &i,
+        "services.a.depends_on[0]",
+        "no service named \"ghost\""
+    ));
     assert!(i.document.links.is_empty());
     // No entry point: said, not hidden.
     assert!(i.notes.iter().any(|n| n.message.contains("no entry point")));
@@ -199,13 +250,20 @@ fn a_load_balancer_in_front_of_one_service_pools_it() {
     assert_eq!(kind(&i.document, "lb"), NodeKind::LoadBalancer);
     assert_eq!(
         links(&i.document),
-        [l("client", "lb", LinkKind::Route), l("lb", "app", LinkKind::Pool)]
+        [
+            l("client", "lb", LinkKind::Route),
+            l("lb", "app", LinkKind::Pool)
+        ]
     );
 }
 
 #[test]
 fn odd_service_names_get_valid_unique_ids_and_keep_their_name_as_label() {
-    let i = import("services:\n  \"my app\":\n    image: x\n  my-app:\n    image: y\n", None).expect("imports");
+    let i = import(
+        "services:\n  \"my app\":\n    image: x\n  my-app:\n    image: y\n",
+        None,
+    )
+    .expect("imports");
     let ids: Vec<&str> = i.document.nodes.iter().map(|n| n.id.as_str()).collect();
     assert_eq!(ids, ["my-app", "my-app-2"]);
     assert_eq!(i.document.nodes[0].label.as_deref(), Some("my app"));
@@ -217,7 +275,10 @@ fn odd_service_names_get_valid_unique_ids_and_keep_their_name_as_label() {
 fn k8s_workloads_become_nodes_with_replicas_and_the_ingress_is_the_entry() {
     let doc = imported("shop-k8s.yaml").document;
     let ids: Vec<&str> = doc.nodes.iter().map(|n| n.id.as_str()).collect();
-    assert_eq!(ids, ["client", "storefront", "api", "orders", "postgres", "shop"]);
+    assert_eq!(
+        ids,
+        ["client", "storefront", "api", "orders", "postgres", "shop"]
+    );
     assert_eq!(kind(&doc, "postgres"), NodeKind::Database);
     assert_eq!(kind(&doc, "storefront"), NodeKind::Service);
     // The Ingress routes to two different Services: a gateway.
@@ -269,7 +330,16 @@ fn otel_pairs_become_requires_links_keeping_the_call_count() {
     let ids: Vec<&str> = doc.nodes.iter().map(|n| n.id.as_str()).collect();
     assert_eq!(
         ids,
-        ["client", "frontend", "checkout", "catalog", "payments", "postgres", "redis", "stripe-gateway"]
+        [
+            "client",
+            "frontend",
+            "checkout",
+            "catalog",
+            "payments",
+            "postgres",
+            "redis",
+            "stripe-gateway"
+        ]
     );
     assert_eq!(kind(doc, "postgres"), NodeKind::Database);
     assert_eq!(kind(doc, "redis"), NodeKind::Cache);
@@ -279,7 +349,10 @@ fn otel_pairs_become_requires_links_keeping_the_call_count() {
         .find(|l| l.from == "checkout" && l.to == "postgres")
         .expect("checkout -> postgres");
     assert_eq!(doc.link_kind(link), LinkKind::Requires);
-    assert_eq!(link.extra.as_ref().and_then(|e| e.get("callCount")), Some(&3041.into()));
+    assert_eq!(
+        link.extra.as_ref().and_then(|e| e.get("callCount")),
+        Some(&3041.into())
+    );
     // frontend is called by no one: the entry point.
     assert!(links(doc).contains(&l("client", "frontend", LinkKind::Route)));
     assert!(noted(&i, "[7]", "depends on itself"));
@@ -288,13 +361,27 @@ fn otel_pairs_become_requires_links_keeping_the_call_count() {
 
 #[test]
 fn otel_jaeger_api_answer_is_read_too() {
-    let i = import(r#"{"data": [{"parent": "a", "child": "b", "callCount": 2}]}"#, None).expect("imports");
-    assert_eq!(links(&i.document), [l("a", "b", LinkKind::Requires), l("client", "a", LinkKind::Route)]);
+    let i = import(
+        r#"{"data": [{"parent": "a", "child": "b", "callCount": 2}]}"#,
+        None,
+    )
+    .expect("imports");
+    assert_eq!(
+        links(&i.document),
+        [
+            l("a", "b", LinkKind::Requires),
+            l("client", "a", LinkKind::Route)
+        ]
+    );
 }
 
 #[test]
 fn otel_entries_without_parent_or_child_are_noted() {
-    let i = import(r#"[{"parent": "a", "child": "b"}, {"parent": "a"}, 7]"#, None).expect("imports");
+    let i = import(
+        r#"[{"parent": "a", "child": "b"}, {"parent": "a"}, 7]"#,
+        None,
+    )
+    .expect("imports");
     assert!(noted(&i, "[1]", "not a {parent, child} pair"));
     assert!(noted(&i, "[2]", "not a {parent, child} pair"));
 }
@@ -306,9 +393,15 @@ fn formats_are_detected() {
     assert_eq!(detect(&fixture("shop-compose.yml")), Some(Format::Compose));
     assert_eq!(detect(&fixture("shop-k8s.yaml")), Some(Format::Kubernetes));
     assert_eq!(detect(&fixture("shop-otel.json")), Some(Format::Otel));
-    assert_eq!(detect(r#"{"format": "topolab/1", "nodes": []}"#), Some(Format::Topolab));
+    assert_eq!(
+        detect(r#"{"format": "topolab/1", "nodes": []}"#),
+        Some(Format::Topolab)
+    );
     assert_eq!(detect("hello: world\n"), None);
-    assert_eq!(import("hello: world\n", None), Err(ImportError::Unrecognised));
+    assert_eq!(
+        import("hello: world\n", None),
+        Err(ImportError::Unrecognised)
+    );
 }
 
 #[test]
@@ -324,7 +417,8 @@ fn malformed_yaml_is_an_error_with_its_line() {
 
 #[test]
 fn malformed_json_is_an_error_with_its_line() {
-    let text = "[\n  {\"parent\": \"a\", \"child\": \"b\"},\n  {\"parent\": \"a\" \"child\": \"c\"}\n]";
+    let text =
+        "[\n  {\"parent\": \"a\", \"child\": \"b\"},\n  {\"parent\": \"a\" \"child\": \"c\"}\n]";
     match import(text, None) {
         Err(ImportError::Syntax { line: Some(3), .. }) => {}
         other => panic!("expected a syntax error at line 3, got {other:?}"),
@@ -337,7 +431,10 @@ fn a_compose_file_of_the_wrong_shape_is_an_error() {
         import("services:\n  - web\n", Some(Format::Compose)),
         Err(ImportError::Shape { .. })
     ));
-    assert!(matches!(import("[]", Some(Format::Otel)), Err(ImportError::Shape { .. })));
+    assert!(matches!(
+        import("[]", Some(Format::Otel)),
+        Err(ImportError::Shape { .. })
+    ));
 }
 
 #[test]
@@ -355,8 +452,22 @@ fn an_alias_bomb_is_refused_not_expanded() {
 
 #[test]
 fn deep_nesting_is_refused_not_overflowed() {
-    let text = format!("services:\n  web: {}{}\n", "[".repeat(100_000), "]".repeat(100_000));
-    assert!(import(&text, None).is_err());
+    let text = format!(
+        "services:\n  web: {}{}\n",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    let started = std::time::Instant::now();
+    assert!(matches!(
+        import(&text, None),
+        Err(ImportError::Syntax { line: Some(2), .. })
+    ));
+    assert!(
+        started.elapsed().as_secs() < 5,
+        "refused before the reader's slow scan"
+    );
+    let blocks = format!("services:\n  web:\n{}x\n", "- ".repeat(100_000));
+    assert!(import(&blocks, None).is_err());
 }
 
 #[test]
@@ -388,7 +499,10 @@ fn imported_diagrams_have_no_overlapping_boxes_and_flow_left_to_right() {
         let doc = imported(name).document;
         assert_eq!(overlaps(&doc), Vec::<(String, String)>::new(), "{name}");
         for link in &doc.links {
-            let (a, b) = (doc.node(&link.from).expect("from"), doc.node(&link.to).expect("to"));
+            let (a, b) = (
+                doc.node(&link.from).expect("from"),
+                doc.node(&link.to).expect("to"),
+            );
             assert!(a.x < b.x, "{name}: {} -> {} goes right", a.id, b.id);
         }
     }
@@ -399,7 +513,12 @@ fn tidy_lays_out_every_preset_without_overlap_and_keeps_its_topology() {
     for preset in topolab::model::presets::PRESETS {
         let doc = preset.document();
         let tidied = tidy(&doc);
-        assert_eq!(overlaps(&tidied), Vec::<(String, String)>::new(), "{}", preset.name);
+        assert_eq!(
+            overlaps(&tidied),
+            Vec::<(String, String)>::new(),
+            "{}",
+            preset.name
+        );
         assert_eq!(tidied.links, doc.links);
         assert_eq!(analyze(&tidied).system, analyze(&doc).system);
         assert_eq!(tidy(&tidied), tidied, "stable");

@@ -160,13 +160,25 @@ mod tests {
             &[("c", "a"), ("a", "b"), ("b", "db"), ("a", "db")],
         ));
         let x: Vec<f64> = d.nodes.iter().map(|n| n.x).collect();
-        assert_eq!(x, [80.0, 80.0 + COLUMN_GAP, 80.0 + 2.0 * COLUMN_GAP, 80.0 + 3.0 * COLUMN_GAP]);
+        assert_eq!(
+            x,
+            [
+                80.0,
+                80.0 + COLUMN_GAP,
+                80.0 + 2.0 * COLUMN_GAP,
+                80.0 + 3.0 * COLUMN_GAP
+            ]
+        );
     }
 
     #[test]
     fn a_cycle_is_laid_out_without_overlap() {
         let d = tidy(&doc(
-            &[("a", NodeKind::Service), ("b", NodeKind::Service), ("c", NodeKind::Service)],
+            &[
+                ("a", NodeKind::Service),
+                ("b", NodeKind::Service),
+                ("c", NodeKind::Service),
+            ],
             &[("a", "b"), ("b", "c"), ("c", "a")],
         ));
         let x: Vec<f64> = d.nodes.iter().map(|n| n.x).collect();

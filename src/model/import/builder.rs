@@ -50,7 +50,10 @@ impl Builder {
     /// note, past the document's limit or for a name already added.
     pub fn add_node(&mut self, name: &str, kind: NodeKind, place: &str) -> Option<String> {
         if self.ids.contains_key(name) {
-            self.note(place, format!("\"{name}\" is defined twice; the first is kept"));
+            self.note(
+                place,
+                format!("\"{name}\" is defined twice; the first is kept"),
+            );
             return None;
         }
         if self.nodes.len() >= MAX_NODES {
@@ -133,7 +136,10 @@ impl Builder {
         place: &str,
     ) -> bool {
         if from == to {
-            self.note(place, format!("\"{from}\" depends on itself; no link drawn"));
+            self.note(
+                place,
+                format!("\"{from}\" depends on itself; no link drawn"),
+            );
             return false;
         }
         if self.links.iter().any(|l| l.from == from && l.to == to) {
@@ -159,7 +165,8 @@ impl Builder {
             Some(c) => c.clone(),
             None => {
                 let c = self.unique_id("client");
-                self.nodes.insert(0, Node::new(c.clone(), NodeKind::Client, 0.0, 0.0));
+                self.nodes
+                    .insert(0, Node::new(c.clone(), NodeKind::Client, 0.0, 0.0));
                 self.client = Some(c.clone());
                 c
             }
@@ -176,7 +183,10 @@ impl Builder {
     pub fn finish(self, title: Option<String>) -> Result<Imported, ImportError> {
         let mut notes = self.notes;
         if self.nodes.is_empty() {
-            return Err(ImportError::shape("", "nothing to draw: no service was found"));
+            return Err(ImportError::shape(
+                "",
+                "nothing to draw: no service was found",
+            ));
         }
         if self.client.is_none() {
             notes.push(Note::new(

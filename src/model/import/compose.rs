@@ -21,15 +21,54 @@ use crate::model::document::{LinkKind, NodeKind};
 
 /// Service keys that say nothing about the topology.
 const SILENT_KEYS: &[&str] = &[
-    "build", "command", "entrypoint", "volumes", "networks", "restart", "healthcheck",
-    "labels", "expose", "container_name", "hostname", "working_dir", "user", "env_file",
-    "logging", "secrets", "configs", "stdin_open", "tty", "profiles", "platform", "ulimits",
-    "cap_add", "cap_drop", "extra_hosts", "init", "privileged", "shm_size", "stop_grace_period",
-    "security_opt", "tmpfs", "devices", "dns", "pull_policy", "domainname", "mem_limit",
-    "cpus", "read_only", "sysctls", "stop_signal", "network_mode", "develop", "attach",
+    "build",
+    "command",
+    "entrypoint",
+    "volumes",
+    "networks",
+    "restart",
+    "healthcheck",
+    "labels",
+    "expose",
+    "container_name",
+    "hostname",
+    "working_dir",
+    "user",
+    "env_file",
+    "logging",
+    "secrets",
+    "configs",
+    "stdin_open",
+    "tty",
+    "profiles",
+    "platform",
+    "ulimits",
+    "cap_add",
+    "cap_drop",
+    "extra_hosts",
+    "init",
+    "privileged",
+    "shm_size",
+    "stop_grace_period",
+    "security_opt",
+    "tmpfs",
+    "devices",
+    "dns",
+    "pull_policy",
+    "domainname",
+    "mem_limit",
+    "cpus",
+    "read_only",
+    "sysctls",
+    "stop_signal",
+    "network_mode",
+    "develop",
+    "attach",
 ];
 /// Top-level keys that say nothing about the topology.
-const SILENT_TOP: &[&str] = &["version", "name", "volumes", "networks", "secrets", "configs"];
+const SILENT_TOP: &[&str] = &[
+    "version", "name", "volumes", "networks", "secrets", "configs",
+];
 
 /// The diagram a docker-compose file describes.
 pub fn import(text: &str) -> Result<Imported, ImportError> {
@@ -41,7 +80,10 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
     };
     let mut b = Builder::new();
     if docs.len() > 1 {
-        b.note("", "only the first YAML document is read as the compose file");
+        b.note(
+            "",
+            "only the first YAML document is read as the compose file",
+        );
     }
     let top = root
         .as_mapping()
@@ -54,7 +96,12 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
     }
     let services = match top.get("services") {
         Some(Value::Mapping(m)) => m,
-        Some(_) => return Err(ImportError::shape("services", "expected a mapping of services")),
+        Some(_) => {
+            return Err(ImportError::shape(
+                "services",
+                "expected a mapping of services",
+            ))
+        }
         None => return Err(ImportError::shape("", "no `services`")),
     };
     let names: Vec<String> = services.keys().map(key_text).collect();
@@ -66,7 +113,10 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
             Some(k) => k,
             None if image.is_none() => match kind_from_image(name) {
                 Some(k) => {
-                    b.note(&place, format!("no image: drawn as a {} from its name", k.as_str()));
+                    b.note(
+                        &place,
+                        format!("no image: drawn as a {} from its name", k.as_str()),
+                    );
                     k
                 }
                 None => NodeKind::Service,
@@ -97,7 +147,13 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
         if let Some(m) = spec.as_mapping() {
             for key in m.keys().map(key_text) {
                 let known = [
-                    "image", "deploy", "scale", "depends_on", "ports", "environment", "links",
+                    "image",
+                    "deploy",
+                    "scale",
+                    "depends_on",
+                    "ports",
+                    "environment",
+                    "links",
                 ];
                 if !known.contains(&key.as_str()) && !SILENT_KEYS.contains(&key.as_str()) {
                     b.note(format!("{place}.{key}"), "not understood; left out");
@@ -123,7 +179,11 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
             for (var, value) in environment(env) {
                 for host in hosts_named(&value, &name_refs) {
                     if host != name {
-                        targets.push((host.to_string(), format!("{place}.environment.{var}"), true));
+                        targets.push((
+                            host.to_string(),
+                            format!("{place}.environment.{var}"),
+                            true,
+                        ));
                     }
                 }
             }
@@ -180,7 +240,10 @@ fn proxy_link_kind(
     distinct.dedup();
     if distinct.len() > 1 {
         b.retype(name, NodeKind::Gateway);
-        b.note(place, "a proxy in front of several services: drawn as a gateway");
+        b.note(
+            place,
+            "a proxy in front of several services: drawn as a gateway",
+        );
         LinkKind::Route
     } else {
         LinkKind::Pool

@@ -11,7 +11,11 @@ use crate::model::document::NodeKind;
 /// on the image's last path part, without tag or digest.
 pub fn kind_from_image(image: &str) -> Option<NodeKind> {
     let name = image.rsplit('/').next().unwrap_or(image);
-    let name = name.split(['@', ':']).next().unwrap_or(name).to_ascii_lowercase();
+    let name = name
+        .split(['@', ':'])
+        .next()
+        .unwrap_or(name)
+        .to_ascii_lowercase();
     const TABLE: [(&str, NodeKind); 17] = [
         ("postgres", NodeKind::Database),
         ("postgis", NodeKind::Database),
@@ -115,10 +119,19 @@ mod tests {
 
     #[test]
     fn kinds_come_from_the_image_name_without_registry_or_tag() {
-        assert_eq!(kind_from_image("postgres:16-alpine"), Some(NodeKind::Database));
-        assert_eq!(kind_from_image("docker.io/library/redis:7"), Some(NodeKind::Cache));
+        assert_eq!(
+            kind_from_image("postgres:16-alpine"),
+            Some(NodeKind::Database)
+        );
+        assert_eq!(
+            kind_from_image("docker.io/library/redis:7"),
+            Some(NodeKind::Cache)
+        );
         assert_eq!(kind_from_image("bitnami/kafka:3.6"), Some(NodeKind::Queue));
-        assert_eq!(kind_from_image("nginx@sha256:abc"), Some(NodeKind::LoadBalancer));
+        assert_eq!(
+            kind_from_image("nginx@sha256:abc"),
+            Some(NodeKind::LoadBalancer)
+        );
         assert_eq!(kind_from_image("ghcr.io/acme/orders:1.2"), None);
     }
 
@@ -126,7 +139,10 @@ mod tests {
     fn hosts_are_found_in_urls_and_cluster_names() {
         let names = ["orders", "orders-db", "redis"];
         assert_eq!(hosts_named("http://orders:8080/api", &names), ["orders"]);
-        assert_eq!(hosts_named("orders.default.svc.cluster.local", &names), ["orders"]);
+        assert_eq!(
+            hosts_named("orders.default.svc.cluster.local", &names),
+            ["orders"]
+        );
         assert_eq!(
             hosts_named("postgres://app:secret@orders-db:5432/orders", &names),
             ["orders-db"]

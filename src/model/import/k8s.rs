@@ -92,7 +92,9 @@ fn read_object(b: &mut Builder, objects: &mut Objects, doc: &Value, place: Strin
     let spec = doc.get("spec");
     match kind {
         "Deployment" | "StatefulSet" | "DaemonSet" | "ReplicaSet" => {
-            objects.workloads.push(workload(b, name, &place, kind, spec));
+            objects
+                .workloads
+                .push(workload(b, name, &place, kind, spec));
         }
         "Service" => objects.services.push(Service {
             name: name.to_string(),
@@ -125,11 +127,20 @@ fn read_object(b: &mut Builder, objects: &mut Objects, doc: &Value, place: Strin
                 .unwrap_or_default();
             objects.config_maps.push((name.to_string(), values));
         }
-        _ => b.note(place, "not drawn: Topolab draws workloads, Services and Ingresses"),
+        _ => b.note(
+            place,
+            "not drawn: Topolab draws workloads, Services and Ingresses",
+        ),
     }
 }
 
-fn workload(b: &mut Builder, name: &str, place: &str, kind: &str, spec: Option<&Value>) -> Workload {
+fn workload(
+    b: &mut Builder,
+    name: &str,
+    place: &str,
+    kind: &str,
+    spec: Option<&Value>,
+) -> Workload {
     let template = spec.and_then(|s| s.get("template"));
     let labels = template
         .and_then(|t| t.get("metadata"))
@@ -186,18 +197,27 @@ fn workload(b: &mut Builder, name: &str, place: &str, kind: &str, spec: Option<&
         }
     }
     if containers.len() > 1 {
-        b.note(place, format!("{} containers drawn as one node", containers.len()));
+        b.note(
+            place,
+            format!("{} containers drawn as one node", containers.len()),
+        );
     }
     let replicas = match kind {
         "DaemonSet" => {
-            b.note(place, "a DaemonSet runs one pod a cluster node: drawn with one replica");
+            b.note(
+                place,
+                "a DaemonSet runs one pod a cluster node: drawn with one replica",
+            );
             None
         }
         _ => match spec.and_then(|s| s.get("replicas")) {
             Some(r) => match r.as_i64() {
                 Some(n) => Some((n, format!("{place}.spec.replicas"))),
                 None => {
-                    b.note(format!("{place}.spec.replicas"), "not a whole number; one replica drawn");
+                    b.note(
+                        format!("{place}.spec.replicas"),
+                        "not a whole number; one replica drawn",
+                    );
                     None
                 }
             },
@@ -260,7 +280,10 @@ fn build(mut b: Builder, objects: Objects) -> Result<Imported, ImportError> {
     for w in &objects.workloads {
         if let Some(id) = b.add_node(&w.name, w.kind, &w.place) {
             if w.kind != NodeKind::Service {
-                b.note(&w.place, format!("drawn as a {} from its image", w.kind.as_str()));
+                b.note(
+                    &w.place,
+                    format!("drawn as a {} from its image", w.kind.as_str()),
+                );
             }
             if let Some((n, at)) = &w.replicas {
                 b.set_replicas(&id, *n, at);
@@ -271,13 +294,18 @@ fn build(mut b: Builder, objects: Objects) -> Result<Imported, ImportError> {
     let mut reach: Vec<(String, Vec<String>)> = Vec::new();
     for s in &objects.services {
         let Some(selector) = &s.selector else {
-            b.note(&s.place, "no selector: not drawn (it points outside the manifests)");
+            b.note(
+                &s.place,
+                "no selector: not drawn (it points outside the manifests)",
+            );
             continue;
         };
         let picked: Vec<String> = objects
             .workloads
             .iter()
-            .filter(|w| !selector.is_empty() && selector.iter().all(|(k, v)| w.labels.get(k) == Some(v)))
+            .filter(|w| {
+                !selector.is_empty() && selector.iter().all(|(k, v)| w.labels.get(k) == Some(v))
+            })
             .filter_map(|w| b.id_of(&w.name).map(str::to_string))
             .collect();
         match picked.len() {
@@ -286,7 +314,10 @@ fn build(mut b: Builder, objects: Objects) -> Result<Imported, ImportError> {
             _ => {
                 let lb_name = format!("{}-service", s.name);
                 if let Some(lb) = b.add_node(&lb_name, NodeKind::LoadBalancer, &s.place) {
-                    b.note(&s.place, "selects several workloads: drawn as a load balancer");
+                    b.note(
+                        &s.place,
+                        "selects several workloads: drawn as a load balancer",
+                    );
                     for id in &picked {
                         b.link(&lb, id, LinkKind::Pool, &s.place);
                     }
@@ -311,14 +342,20 @@ fn build(mut b: Builder, objects: Objects) -> Result<Imported, ImportError> {
         for cm in &w.config_maps {
             match objects.config_maps.iter().find(|(n, _)| n == cm) {
                 Some((_, data)) => values.extend(data.iter().cloned()),
-                None => b.note(&w.place, format!("reads ConfigMap \"{cm}\", not in the manifests")),
+                None => b.note(
+                    &w.place,
+                    format!("reads ConfigMap \"{cm}\", not in the manifests"),
+                ),
             }
         }
         for (at, value) in values {
             for host in hosts_named(&value, &service_names) {
                 for to in targets_of(host) {
                     if to != from && b.link(&from, &to, LinkKind::Requires, &at) {
-                        b.note(&at, format!("names Service \"{host}\": drawn as a requires link"));
+                        b.note(
+                            &at,
+                            format!("names Service \"{host}\": drawn as a requires link"),
+                        );
                     }
                 }
             }
@@ -364,9 +401,15 @@ fn build(mut b: Builder, objects: Objects) -> Result<Imported, ImportError> {
         }
     }
     for (name, _) in &objects.config_maps {
-        let used = objects.workloads.iter().any(|w| w.config_maps.contains(name));
+        let used = objects
+            .workloads
+            .iter()
+            .any(|w| w.config_maps.contains(name));
         if !used {
-            b.note(format!("ConfigMap {name}"), "read by no workload here; left out");
+            b.note(
+                format!("ConfigMap {name}"),
+                "read by no workload here; left out",
+            );
         }
     }
     b.finish(None)

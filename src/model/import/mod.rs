@@ -108,7 +108,10 @@ pub struct Imported {
 #[derive(Clone, Debug, PartialEq)]
 pub enum ImportError {
     /// The text is not well-formed YAML or JSON; `line` is 1-based when known.
-    Syntax { line: Option<usize>, message: String },
+    Syntax {
+        line: Option<usize>,
+        message: String,
+    },
     /// Well-formed, but not the expected shape (e.g. `services` is a list).
     Shape { place: String, message: String },
     /// No importer recognises the text.
@@ -137,10 +140,9 @@ impl fmt::Display for ImportError {
                  Kubernetes manifests (apiVersion: and kind:), an OpenTelemetry dependency \
                  list ([{{\"parent\", \"child\", \"callCount\"}}]) or a topolab/1 document"
             ),
-            ImportError::TooLarge(n) => write!(
-                f,
-                "the text is {n} bytes; at most {MAX_TEXT} are imported"
-            ),
+            ImportError::TooLarge(n) => {
+                write!(f, "the text is {n} bytes; at most {MAX_TEXT} are imported")
+            }
             ImportError::Invalid(problems) => {
                 for (i, p) in problems.iter().enumerate() {
                     if i > 0 {
@@ -220,6 +222,7 @@ pub fn import(text: &str, format: Option<Format>) -> Result<Imported, ImportErro
 /// YAML text as its documents, each a value with merge keys (`<<`) applied.
 pub(crate) fn yaml_documents(text: &str) -> Result<Vec<serde_yaml_ng::Value>, ImportError> {
     use serde::Deserialize;
+    check_flow_depth(text)?;
     let mut docs = Vec::new();
     for de in serde_yaml_ng::Deserializer::from_str(text) {
         let mut value = serde_yaml_ng::Value::deserialize(de).map_err(yaml_error)?;
@@ -237,4 +240,43 @@ fn yaml_error(e: serde_yaml_ng::Error) -> ImportError {
         message.truncate(at);
     }
     ImportError::Syntax { line, message }
+}
+
+/// The most `[` and `{` a YAML text may leave open at once. The reader's own
+/// nesting limit (128) stops it only after a scan that takes time quadratic in
+/// the depth (75 s for 100,000 brackets), so deeper texts are refused first.
+pub const MAX_FLOW_DEPTH: usize = 128;
+
+/// Refuses a text opening more than [`MAX_FLOW_DEPTH`] flow collections at
+/// once, counting brackets outside quotes and comments (an estimate: a bracket
+/// in a plain scalar counts too, which no real file has 128 of).
+fn check_flow_depth(text: &str) -> Result<(), ImportError> {
+    let mut depth = 0usize;
+    for (i, line) in text.lines().enumerate() {
+        let mut quote: Option<char> = None;
+        let mut previous = ' ';
+        for c in line.chars() {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') => quote = Some(c),
+                (None, '#') if previous.is_whitespace() => break,
+                (None, '[' | '{') => {
+                    depth += 1;
+                    if depth > MAX_FLOW_DEPTH {
+                        return Err(ImportError::Syntax {
+                            line: Some(i + 1),
+                            message: format!(
+                                "more than {MAX_FLOW_DEPTH} nested [ ] or {{ }}; not read"
+                            ),
+                        });
+                    }
+                }
+                (None, ']' | '}') => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            previous = c;
+        }
+    }
+    Ok(())
 }

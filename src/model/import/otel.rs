@@ -22,18 +22,37 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
         Value::Array(items) => (items, String::new()),
         Value::Object(o) => match o.get("data") {
             Some(Value::Array(items)) => (items, "data".to_string()),
-            _ => return Err(ImportError::shape("", "expected an array of {parent, child, callCount}")),
+            _ => {
+                return Err(ImportError::shape(
+                    "",
+                    "expected an array of {parent, child, callCount}",
+                ))
+            }
         },
-        _ => return Err(ImportError::shape("", "expected an array of {parent, child, callCount}")),
+        _ => {
+            return Err(ImportError::shape(
+                "",
+                "expected an array of {parent, child, callCount}",
+            ))
+        }
     };
     let mut b = Builder::new();
     let mut pairs: Vec<(String, String, Option<Value>, String)> = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let place = format!("{base}[{i}]");
-        let name = |key: &str| item.get(key).and_then(Value::as_str).filter(|s| !s.is_empty());
+        let name = |key: &str| {
+            item.get(key)
+                .and_then(Value::as_str)
+                .filter(|s| !s.is_empty())
+        };
         match (name("parent"), name("child")) {
             (Some(p), Some(c)) => {
-                pairs.push((p.to_string(), c.to_string(), item.get("callCount").cloned(), place.clone()));
+                pairs.push((
+                    p.to_string(),
+                    c.to_string(),
+                    item.get("callCount").cloned(),
+                    place.clone(),
+                ));
             }
             _ => {
                 b.note(&place, "not a {parent, child} pair; left out");
@@ -68,7 +87,10 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
     }
     let mut called: Vec<&str> = Vec::new();
     for (p, c, count, place) in &pairs {
-        let (Some(from), Some(to)) = (b.id_of(p).map(str::to_string), b.id_of(c).map(str::to_string)) else {
+        let (Some(from), Some(to)) = (
+            b.id_of(p).map(str::to_string),
+            b.id_of(c).map(str::to_string),
+        ) else {
             continue;
         };
         let extra = count.clone().map(|n| {
@@ -80,10 +102,17 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
             called.push(c.as_str());
         }
     }
-    let roots: Vec<&str> = names.iter().copied().filter(|n| !called.contains(n)).collect();
+    let roots: Vec<&str> = names
+        .iter()
+        .copied()
+        .filter(|n| !called.contains(n))
+        .collect();
     if roots.is_empty() {
         if let Some(first) = names.first().and_then(|n| b.id_of(n)).map(str::to_string) {
-            b.note("", format!("every service is called by another; \"{first}\" taken as the entry point"));
+            b.note(
+                "",
+                format!("every service is called by another; \"{first}\" taken as the entry point"),
+            );
             b.entry(&first, "");
         }
     }
