@@ -468,3 +468,64 @@ fn render_refuses_an_unknown_format() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn import_prints_a_valid_document_and_its_notes_on_stderr() {
+    let out = topolab(&["import", &fixture("import/shop-compose.yml")], None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let doc = topolab::model::parse_document(&text(&out.stdout)).expect("a valid document");
+    assert_eq!(doc.nodes.len(), 12);
+    let stderr = text(&out.stderr);
+    assert!(stderr.lines().all(|l| l.starts_with("note: ")), "{stderr}");
+    assert!(stderr.contains("note: services.worker.mem_reservation: not understood"));
+}
+
+#[test]
+fn import_reads_the_format_named_and_standard_input() {
+    let list = r#"[{"parent": "a", "child": "b", "callCount": 3}]"#;
+    let out = topolab(&["import", "-", "--format", "otel"], Some(list));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let doc: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(doc["links"][0]["extra"]["callCount"], 3);
+    // Refused before standard input is read: none is written (it would race the exit).
+    let out = topolab(&["import", "-", "--format", "xml"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("unknown format \"xml\""));
+}
+
+#[test]
+fn import_of_malformed_yaml_exits_2_naming_the_line() {
+    let out = topolab(
+        &["import", "-"],
+        Some("services:\n  web:\n    image: x\n   ports: [80\n"),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(
+        text(&out.stderr).starts_with("error: line 4: "),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn tidy_prints_the_same_topology_laid_out() {
+    let out = topolab(&["tidy", &fixture("spec/microservices.json")], None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let tidied = topolab::model::parse_document(&text(&out.stdout)).expect("valid");
+    let original = topolab::model::parse_document(
+        &std::fs::read_to_string(fixture("spec/microservices.json")).expect("fixture"),
+    )
+    .expect("valid");
+    assert_eq!(tidied.links, original.links);
+    assert_eq!(tidied.nodes.len(), original.nodes.len());
+}
+
+#[test]
+fn import_and_tidy_have_help() {
+    for command in ["import", "tidy"] {
+        let out = topolab(&[command, "--help"], None);
+        assert_eq!(out.status.code(), Some(0));
+        assert!(text(&out.stdout).starts_with(&format!("Usage: topolab {command} FILE")));
+    }
+}

@@ -8,6 +8,8 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use topolab::model::compare::{compare, Metric};
+use topolab::model::import::{import, Format};
+use topolab::model::layout::tidy;
 use topolab::model::split::{split, SplitLink, SplitRequest};
 use topolab::model::{analyze, export, parse_document, Document};
 
@@ -22,6 +24,10 @@ Usage:
   topolab render FILE [--format svg|mermaid]
                             print a standalone SVG of the diagram, or Mermaid flowchart text
   topolab compare A B       print two documents' figures side by side as JSON
+  topolab import FILE [--format compose|k8s|otel]
+                            print a docker-compose file, Kubernetes manifests or an
+                            OpenTelemetry dependency list as a topolab/1 document
+  topolab tidy FILE         print the document laid out again, left to right
   topolab COMMAND --help    more about one command
 
 FILE is a path, or - for standard input.
@@ -90,6 +96,31 @@ only), lists compared by their length. `differs`: beyond 1e-12 (and beyond the
 the functions (0 to 1); longest_request_chain counts the links a request waits
 on: forwarded from a client to a node, then that node's sync_depth.
 Invalid input: exit status 2, each problem on one line naming its file.";
+
+const IMPORT_HELP: &str = "\
+Usage: topolab import FILE [--format compose|k8s|otel]
+
+Prints FILE as a topolab/1 document, laid out left to right from its client:
+  compose   a docker-compose file: services, depends_on, deploy.replicas, the
+            image guessing the kind (postgres -> database, redis -> cache,
+            rabbitmq -> queue, nginx -> load balancer or gateway), environment
+            values naming another service as requires links, published ports
+            as the entry points behind a client
+  k8s       Kubernetes manifests: Deployments and StatefulSets with replicas,
+            Services by their selector, an Ingress as the entry, env vars and
+            ConfigMap values naming a Service as requires links
+  otel      an OpenTelemetry/Jaeger dependency list, [{parent, child, callCount}]:
+            requires links keeping callCount in their extra
+Without --format the format is detected (a topolab/1 document is read as is).
+Every guess and everything not understood is printed on standard error as a
+`note: PLACE: MESSAGE` line. Malformed input: exit status 2, with its line.";
+
+const TIDY_HELP: &str = "\
+Usage: topolab tidy FILE
+
+Prints the document with every node placed again: layered left to right by the
+longest path from the clients, boxes stacked so that none overlap. Only x and y
+change.";
 
 /// A failure: lines for standard error.
 struct Failure(Vec<String>);
@@ -343,6 +374,36 @@ fn run(argv: &[String]) -> Result<String, Failure> {
             serde_json::to_string_pretty(&out)
                 .map(|s| s + "\n")
                 .map_err(|e| Failure::one(format!("cannot write the comparison: {e}")))
+        }
+        "import" => {
+            let args = parse_args(rest, &["format"], &[])?;
+            if args.help {
+                return Ok(format!("{IMPORT_HELP}\n"));
+            }
+            let format = match args.value("format") {
+                None => None,
+                Some(name) => Some(Format::from_name(name).ok_or_else(|| {
+                    Failure::one(format!(
+                        "unknown format {name:?}: expected compose, k8s or otel"
+                    ))
+                })?),
+            };
+            let text = read_input(args.file()?)?;
+            let imported = import(&text, format)
+                .map_err(|e| Failure(e.to_string().lines().map(str::to_string).collect()))?;
+            let mut stderr = std::io::stderr().lock();
+            for note in &imported.notes {
+                let _ = writeln!(stderr, "note: {note}");
+            }
+            Ok(imported.document.to_json_pretty() + "\n")
+        }
+        "tidy" => {
+            let args = parse_args(rest, &[], &[])?;
+            if args.help {
+                return Ok(format!("{TIDY_HELP}\n"));
+            }
+            let doc = load(args.file()?)?;
+            Ok(tidy(&doc).to_json_pretty() + "\n")
         }
         other => Err(Failure::one(format!(
             "unknown command {other:?}\n\n{USAGE}"

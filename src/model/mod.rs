@@ -6,6 +6,8 @@ pub mod document;
 pub mod drawing;
 pub mod export;
 pub mod geometry;
+pub mod import;
+pub mod layout;
 pub mod mermaid;
 pub mod parse;
 pub mod presets;

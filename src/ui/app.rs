@@ -27,12 +27,21 @@ use super::storage;
 use super::theme::ThemeSelect;
 use crate::editor::{Action, EditorState};
 use crate::model::analysis::{analyze, nodes_down_with};
+use crate::model::layout::tidy;
 use crate::model::presets::{preset, Preset, PRESETS};
 use crate::model::{Analysis, Document};
 
 const NEW: Localized = Localized {
     en: "New",
     zh: "新建",
+};
+const TIDY: Localized = Localized {
+    en: "Tidy",
+    zh: "整理",
+};
+const TIDY_TIP: Localized = Localized {
+    en: "Lay the diagram out again, left to right from its clients (undo puts the nodes back)",
+    zh: "重新排布整张图，从客户端开始自左向右（撤销可以把节点放回原处）",
 };
 const NEW_TIP: Localized = Localized {
     en: "Start an empty diagram (undo brings the old one back)",
@@ -378,6 +387,11 @@ pub fn app(props: &AppProps) -> Html {
         let dispatch = (*dispatch).clone();
         Callback::from(move |_| dispatch.emit(Action::Load(Rc::new(Document::default()))))
     };
+    let tidy_doc = {
+        let dispatch = (*dispatch).clone();
+        let doc = doc.clone();
+        Callback::from(move |_| dispatch.emit(Action::Replace(Rc::new(tidy(&doc)))))
+    };
     let undo = {
         let dispatch = (*dispatch).clone();
         Callback::from(move |_| dispatch.emit(Action::Undo))
@@ -494,6 +508,8 @@ pub fn app(props: &AppProps) -> Html {
                         </select>
                     </label>
                     <ImportButton on_import={import.clone()} />
+                    <button onclick={tidy_doc} title={TIDY_TIP.get(lang)}
+                            data-tidy="">{ TIDY.get(lang) }</button>
                 }
                 <ExportMenu doc={doc.clone()} analysis={(*analysis).clone()} />
                 <ShareMenu doc={doc.clone()} />

@@ -1,9 +1,11 @@
-//! Importing a `topolab/1` JSON document (issue 6): from the toolbar's Import
-//! button (a file picker), a `.json` file dropped on the canvas, or JSON text
-//! pasted anywhere but in a text field. Every import goes through
-//! [`parse_document`]: a refused one says why (its first problems, each naming
-//! its place); an accepted one is an undoable [`Action::Load`], and the banner
-//! says that Undo brings the replaced diagram back. Its autosave is kept aside
+//! Importing a diagram (issues 6 and 8): from the toolbar's Import button (a
+//! file picker), a file dropped on the canvas, or text pasted anywhere but in a
+//! text field. The text is a `topolab/1` document, a docker-compose file,
+//! Kubernetes manifests or an OpenTelemetry dependency list, told apart by
+//! [`crate::model::import::detect`] and read by [`crate::model::import::import`]:
+//! a refused one says why (its first problems, each naming its place, or the
+//! malformed line); an accepted one is an undoable [`Action::Load`], and the banner
+//! says what was guessed and that Undo brings the replaced diagram back. Its autosave is kept aside
 //! by the app's persistence effect (`topolab.autosave.previous`), as for any
 //! other diagram opened in the page.
 
@@ -18,8 +20,9 @@ use super::keyboard::editable;
 use super::lang::{use_lang, Lang, Localized, Text};
 use super::transfer::read_text;
 use crate::editor::Action;
+use crate::model::import::{detect, import, Format, ImportError, Note};
 use crate::model::share::MAX_DECOMPRESSED_BYTES;
-use crate::model::{parse_document, Problem};
+use crate::model::Problem;
 
 /// The largest file read or text pasted: the same bound as a diagram in an address.
 pub const MAX_FILE_BYTES: usize = MAX_DECOMPRESSED_BYTES;
@@ -33,8 +36,8 @@ const IMPORT: Localized = Localized {
     zh: "导入…",
 };
 const IMPORT_TITLE: Localized = Localized {
-    en: "Open a topolab/1 JSON file (you can also drop it on the diagram or paste its text); Undo brings the current diagram back",
-    zh: "打开 topolab/1 JSON 文件（也可以把文件拖到图上，或直接粘贴 JSON 文本）；撤销可恢复当前的图",
+    en: "Open a topolab/1 JSON file, a docker-compose file, Kubernetes manifests or an OpenTelemetry dependency list (you can also drop it on the diagram or paste its text); Undo brings the current diagram back",
+    zh: "打开 topolab/1 JSON 文件、docker-compose 文件、Kubernetes 清单或 OpenTelemetry 依赖列表（也可以把文件拖到图上，或直接粘贴文本）；撤销可恢复当前的图",
 };
 
 /// Something to import.
@@ -65,6 +68,8 @@ impl Origin {
 /// Why an import was refused.
 enum Refusal {
     Problems(Vec<Problem>),
+    /// Not readable as any format; the reader's words (English, with its line).
+    Import(ImportError),
     TooLarge(f64),
     Unreadable(String),
 }
@@ -97,6 +102,16 @@ fn refused(origin: &Origin, why: &Refusal, lang: Lang) -> String {
             }
             lines.join(if lang == Lang::Zh { "；" } else { "; " })
         }
+        (Refusal::Import(ImportError::Unrecognised), Lang::En) => {
+            "it is not a topolab/1 document, a docker-compose file, Kubernetes manifests \
+             or an OpenTelemetry dependency list"
+                .into()
+        }
+        (Refusal::Import(ImportError::Unrecognised), Lang::Zh) => {
+            "它不是 topolab/1 文档、docker-compose 文件、Kubernetes 清单或 OpenTelemetry 依赖列表"
+                .into()
+        }
+        (Refusal::Import(e), _) => e.to_string(),
         (Refusal::TooLarge(bytes), Lang::En) => format!(
             "it is {}, and a diagram file may have at most {}",
             mib(*bytes),
@@ -136,14 +151,89 @@ fn refusal(origin: &Origin, why: &Refusal) -> Text {
     Text::of(|lang| refused(origin, why, lang))
 }
 
+/// Notes listed in the banner; the rest are counted.
+const SHOWN_NOTES: usize = 3;
+
+/// The format's name as the banner says it.
+fn format_words(format: Format, lang: Lang) -> &'static str {
+    match (format, lang) {
+        (Format::Compose, Lang::En) => "docker-compose file",
+        (Format::Compose, Lang::Zh) => "docker-compose 文件",
+        (Format::Kubernetes, Lang::En) => "Kubernetes manifests",
+        (Format::Kubernetes, Lang::Zh) => "Kubernetes 清单",
+        (Format::Otel, Lang::En) => "OpenTelemetry dependency list",
+        (Format::Otel, Lang::Zh) => "OpenTelemetry 依赖列表",
+        (Format::Topolab, _) => "topolab/1",
+    }
+}
+
+/// The banner's words for an imported compose, Kubernetes or OpenTelemetry text:
+/// the notes' count and the first ones (their places and words are the input's
+/// and the importer's, in English).
+fn converted(origin: &Origin, format: Format, nodes: usize, notes: &[Note], lang: Lang) -> String {
+    let from = origin.words(lang);
+    let what = format_words(format, lang);
+    let mut shown: Vec<String> = notes
+        .iter()
+        .take(SHOWN_NOTES)
+        .map(Note::to_string)
+        .collect();
+    let more = notes.len().saturating_sub(SHOWN_NOTES);
+    let noted = match lang {
+        Lang::En => {
+            if more > 0 {
+                shown.push(format!("and {more} more"));
+            }
+            match notes.len() {
+                0 => String::new(),
+                n => format!(" {n} guesses and things left out: {}.", shown.join("; ")),
+            }
+        }
+        Lang::Zh => {
+            if more > 0 {
+                shown.push(format!("另有 {more} 条"));
+            }
+            match notes.len() {
+                0 => String::new(),
+                n => format!("{n} 条推测与未能识别的内容：{}。", shown.join("；")),
+            }
+        }
+    };
+    match lang {
+        Lang::En => format!(
+            "Imported the {what} ({nodes} nodes) from {from}, laid out left to right.{noted} \
+             Every guess can be edited; Undo (Ctrl+Z) brings back the diagram it replaced."
+        ),
+        Lang::Zh => format!(
+            "已从{from}导入{what}（{nodes} 个节点），自左向右排布。{noted}\
+             每个推测都可以修改；撤销（Ctrl+Z）可以恢复被替换的图。"
+        ),
+    }
+}
+
 /// What an import ends with: the message, and the action when accepted.
 fn import_text(text: &str, origin: &Origin) -> (Text, Option<Action>) {
-    match parse_document(text) {
-        Ok(doc) => (
-            Text::of(|lang| accepted(origin, doc.title.as_deref(), doc.nodes.len(), lang)),
-            Some(Action::Load(Rc::new(doc))),
-        ),
-        Err(problems) => (refusal(origin, &Refusal::Problems(problems)), None),
+    let format = detect(text).unwrap_or(Format::Topolab);
+    match import(text, Some(format)) {
+        Ok(imported) if format == Format::Topolab => {
+            let doc = imported.document;
+            (
+                Text::of(|lang| accepted(origin, doc.title.as_deref(), doc.nodes.len(), lang)),
+                Some(Action::Load(Rc::new(doc))),
+            )
+        }
+        Ok(imported) => {
+            let nodes = imported.document.nodes.len();
+            let notes = imported.notes;
+            (
+                Text::of(|lang| converted(origin, format, nodes, &notes, lang)),
+                Some(Action::Load(Rc::new(imported.document))),
+            )
+        }
+        Err(ImportError::Invalid(problems)) => {
+            (refusal(origin, &Refusal::Problems(problems)), None)
+        }
+        Err(e) => (refusal(origin, &Refusal::Import(e)), None),
     }
 }
 
@@ -238,7 +328,7 @@ fn on_paste(e: &Event, import: &Callback<Incoming>) {
         return;
     }
     let text = data.get_data("text/plain").unwrap_or_default();
-    if text.trim_start().starts_with('{') {
+    if detect(&text).is_some() {
         e.prevent_default();
         import.emit(Incoming::Text(text));
     }
@@ -277,7 +367,7 @@ pub fn import_button(props: &ImportButtonProps) -> Html {
         <>
             <button type="button" onclick={open} title={IMPORT_TITLE.get(lang)}
                     data-import="">{ IMPORT.get(lang) }</button>
-            <input ref={input} type="file" accept=".json,application/json" hidden=true
+            <input ref={input} type="file" accept=".json,.yml,.yaml,application/json,application/yaml" hidden=true
                    tabindex="-1" onchange={chosen} data-import-input="" />
         </>
     }

@@ -22,7 +22,8 @@ const instance = (id, index) => `${node(id)} [data-instance="${index}"]`;
 //   readers press, where they stand in running text ("撤销（Ctrl+Z）"); "Mac": a product's
 //   name. Inside a <kbd> (a keycap: Enter, Page Down) any key name is left as printed.
 // - JSON (and the extension .json), SVG, PNG, Mermaid, iframe, topolab (of "topolab/1"):
-//   names of file formats and of the HTML element an embed is, which Chinese writing keeps.
+//   names of file formats and of the HTML element an embed is, which Chinese writing keeps;
+//   docker-compose, Kubernetes and OpenTelemetry (what Import reads): products' names.
 // - Inside <code> (an address to type, a lesson's id), text is code, left as it is.
 // Besides these, only the document's own data may be Latin: an attribute whose whole value
 // is node ids, function ids or capabilities (the label's placeholder is the id, a function
@@ -32,6 +33,7 @@ const instance = (id, index) => `${node(id)} [data-instance="${index}"]`;
 const ALLOWED = [
   "Topolab", "API", "Ctrl", "Shift", "Tab", "Esc", "Delete", "Backspace", "Mac",
   "JSON", "json", "SVG", "PNG", "Mermaid", "iframe", "topolab",
+  "docker", "compose", "Kubernetes", "OpenTelemetry",
 ];
 
 /**
