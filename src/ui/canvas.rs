@@ -124,6 +124,10 @@ pub struct CanvasProps {
     /// The diagram is fitted again whenever the canvas changes size (an embed's frame).
     #[prop_or_default]
     pub refit_on_resize: bool,
+    /// Where the traffic animation draws (issue 7): told the position store
+    /// and the overlay layer once they exist.
+    #[prop_or_default]
+    pub traffic: super::traffic::TrafficHub,
 }
 
 /// What the canvas's props say of how each node looks.
@@ -604,6 +608,20 @@ pub fn canvas(props: &CanvasProps) -> Html {
     // heard on the <svg>, and every move of the position store written to it.
     let links_end_ref = use_node_ref();
     let nodes_end_ref = use_node_ref();
+    let traffic_ref = use_node_ref();
+    {
+        let (hub, traffic_ref, positions) = (
+            props.traffic.clone(),
+            traffic_ref.clone(),
+            (*positions).clone(),
+        );
+        use_effect_with((), move |_| {
+            if let Some(layer) = traffic_ref.cast::<Element>() {
+                hub.attach(positions, layer);
+            }
+            move || hub.detach()
+        });
+    }
     let layer = use_mut_ref(|| None::<Layer>);
     let resolve_timer = use_mut_ref(|| None::<Timeout>);
     {
@@ -1067,6 +1085,8 @@ pub fn canvas(props: &CanvasProps) -> Html {
                 // of them made every move re-measure them all (3x slower at 2,000 nodes).
                 <g ref={links_end_ref} class="layer-end" />
                 <g ref={nodes_end_ref} class="layer-end" />
+                // The traffic's dots and backlog badges: set by hand, never rendered by Yew.
+                <g ref={traffic_ref} class="traffic-layer" data-traffic-layer="" />
                 <line ref={rubber_ref} class="rubber-band" visibility="hidden" />
                 <rect ref={marquee_ref} class="marquee" visibility="hidden" />
             </svg>
