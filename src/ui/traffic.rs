@@ -50,7 +50,7 @@ use crate::model::sim::{
 };
 
 /// Dots drawn at most at once.
-pub const POOL: usize = 800;
+pub const POOL: usize = 1200;
 /// Mean time to repair under chaos in a live run, simulated seconds (see the module's comment).
 pub const DEMO_MTTR_S: f64 = 10.0;
 /// The speeds offered.
@@ -89,6 +89,54 @@ const TRAFFIC_BAR: Localized = Localized {
     en: "Traffic simulation",
     zh: "流量模拟",
 };
+
+/// The help overlay's rows for the traffic controls: (control, what it does).
+pub const HELP_TITLE: Localized = Localized {
+    en: "Traffic (the bar under the diagram)",
+    zh: "流量（图下方的控制条）",
+};
+pub const HELP: &[(Localized, Localized)] = &[
+    (
+        Localized {
+            en: "▶ Traffic",
+            zh: "▶ 流量",
+        },
+        Localized {
+            en: "Start or stop requests flowing along the links: green dots were served, red ones failed; the function rows show the share that succeeded",
+            zh: "开始或停止让请求沿连线流动：绿点表示成功，红点表示失败；功能表中显示成功的比例",
+        },
+    ),
+    (
+        Localized {
+            en: "Speed ×1 … ×1000",
+            zh: "速度 ×1 … ×1000",
+        },
+        Localized {
+            en: "Simulated seconds per second",
+            zh: "每秒经过的模拟时间（秒）",
+        },
+    ),
+    (
+        Localized {
+            en: "Chaos",
+            zh: "混沌模式",
+        },
+        Localized {
+            en: "Servers fail and recover at random (repairs take 10 simulated seconds); the measured share approaches the predicted availability",
+            zh: "服务器随机故障并恢复（修复需要 10 个模拟秒）；实测比例逐渐接近预测的可用性",
+        },
+    ),
+    (
+        Localized {
+            en: "Click an instance, or k, while traffic runs",
+            zh: "流量运行时点击实例，或按 k",
+        },
+        Localized {
+            en: "Its requests fail and the load moves to the others",
+            zh: "发往它的请求失败，负载转移到其他实例",
+        },
+    ),
+];
 
 /// Where the canvas lets the animation draw: its position store and its
 /// overlay layer. Shared by `Rc`, compared by identity.
@@ -349,6 +397,7 @@ impl Run {
 
     /// One frame at the page's time `ts` (milliseconds); the live figures when due.
     fn frame(&mut self, ts: f64) -> Option<Live> {
+        let entered = gloo::utils::window().performance().map(|p| p.now());
         // A long gap (a hidden tab, a slow frame) is not caught up on.
         let dt = self
             .last
@@ -392,6 +441,13 @@ impl Run {
         let _ = self
             .layer
             .set_attribute("data-frames", &self.frames.to_string());
+        // The frame's own work (simulation, dots, badges), for bench/traffic.mjs.
+        if let (Some(performance), Some(entered)) = (gloo::utils::window().performance(), entered) {
+            let work = performance.now() - entered;
+            let _ = self
+                .layer
+                .set_attribute("data-frame-ms", &format!("{work:.2}"));
+        }
         (self.clock >= self.next_report).then(|| {
             self.next_report = self.clock + REPORT_S;
             self.live()

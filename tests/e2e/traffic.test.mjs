@@ -154,3 +154,36 @@ test("traffic on a read-only page: allowed, it changes nothing; kills stay refus
     await assertPageClean(page, session.server);
   });
 });
+
+test("chaos on the cluster: a measured share with its interval beside the prediction; a queue shows its backlog", TIMEOUT, async () => {
+  await withPage(session.browser, "traffic-chaos", async (page) => {
+    await openApp(page, `${session.server.url}#preset=cluster`);
+    await page.click("[data-traffic-toggle]");
+    await page.check("[data-traffic-chaos]");
+    await page.selectOption("[data-traffic-speed]", "1000");
+    await page.waitForFunction(() => document.querySelectorAll("[data-sim-measured]").length === 3, null, { timeout: 5_000 });
+    await page.waitForTimeout(1_500);
+    const measured = await page.$$eval("[data-sim-measured]", (els) => els.map((e) => Number(e.getAttribute("data-sim-measured"))));
+    assert.ok(measured.every((m) => m > 0.9 && m <= 1), JSON.stringify(measured));
+    await screenshot(page, "traffic-chaos");
+    await assertPageClean(page, session.server);
+  });
+  await withPage(session.browser, "traffic-backlog", async (page) => {
+    await openApp(page, `${session.server.url}#preset=microservices`);
+    await page.click("[data-traffic-toggle]");
+    await page.selectOption("[data-traffic-speed]", "10");
+    await page.evaluate(() => window.topolab.kill("shipping", 0));
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-backlog-of="events"]')?.getAttribute("data-backlog")) > 0,
+      null, { timeout: 10_000 },
+    );
+    assert.equal(await page.getAttribute('[data-backlog-of="events"]', "visibility"), "visible");
+    await screenshot(page, "traffic-backlog");
+    await page.evaluate(() => window.topolab.revive("shipping", 0));
+    await page.waitForFunction(
+      () => document.querySelector('[data-backlog-of="events"]')?.getAttribute("visibility") === "hidden",
+      null, { timeout: 10_000 },
+    );
+    await assertPageClean(page, session.server);
+  });
+});
