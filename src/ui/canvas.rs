@@ -610,14 +610,17 @@ pub fn canvas(props: &CanvasProps) -> Html {
     let nodes_end_ref = use_node_ref();
     let traffic_ref = use_node_ref();
     {
-        let (hub, traffic_ref, positions) = (
+        let (hub, traffic_ref, positions, svg_ref) = (
             props.traffic.clone(),
             traffic_ref.clone(),
             (*positions).clone(),
+            svg_ref.clone(),
         );
         use_effect_with((), move |_| {
-            if let Some(layer) = traffic_ref.cast::<Element>() {
-                hub.attach(positions, layer);
+            if let (Some(layer), Some(svg)) =
+                (traffic_ref.cast::<Element>(), svg_ref.cast::<Element>())
+            {
+                hub.attach(positions, layer, svg);
             }
             move || hub.detach()
         });
@@ -1085,10 +1088,14 @@ pub fn canvas(props: &CanvasProps) -> Html {
                 // of them made every move re-measure them all (3x slower at 2,000 nodes).
                 <g ref={links_end_ref} class="layer-end" />
                 <g ref={nodes_end_ref} class="layer-end" />
-                // The traffic's dots and backlog badges: set by hand, never rendered by Yew.
-                <g ref={traffic_ref} class="traffic-layer" data-traffic-layer="" />
                 <line ref={rubber_ref} class="rubber-band" visibility="hidden" />
                 <rect ref={marquee_ref} class="marquee" visibility="hidden" />
+            </svg>
+            // The traffic's dots and backlog badges (issue 7): set by hand, never rendered by
+            // Yew, in an <svg> of their own over the diagram (its view box copied from the
+            // diagram's), so moving them never repaints the diagram.
+            <svg class="traffic-overlay" aria-hidden="true" preserveAspectRatio="xMidYMid meet">
+                <g ref={traffic_ref} class="traffic-layer" data-traffic-layer="" />
             </svg>
             <div class="zoom-controls" role="group" aria-label={ZOOM.get(lang)}>
                 <button onclick={zoom_in} title={ZOOM_IN_TIP.get(lang)} aria-label={ZOOM_IN.get(lang)}>{ "+" }</button>

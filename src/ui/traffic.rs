@@ -141,7 +141,7 @@ pub const HELP: &[(Localized, Localized)] = &[
 /// Where the canvas lets the animation draw: its position store and its
 /// overlay layer. Shared by `Rc`, compared by identity.
 #[derive(Clone, Default)]
-pub struct TrafficHub(Rc<RefCell<Option<(Positions, Element)>>>);
+pub struct TrafficHub(Rc<RefCell<Option<(Positions, Element, Element)>>>);
 
 impl PartialEq for TrafficHub {
     fn eq(&self, other: &Self) -> bool {
@@ -150,9 +150,10 @@ impl PartialEq for TrafficHub {
 }
 
 impl TrafficHub {
-    /// Called by the canvas once its layer exists.
-    pub fn attach(&self, positions: Positions, layer: Element) {
-        *self.0.borrow_mut() = Some((positions, layer));
+    /// Called by the canvas once its layer (in the overlay `<svg>`) and the
+    /// diagram's `<svg>` exist.
+    pub fn attach(&self, positions: Positions, layer: Element, diagram: Element) {
+        *self.0.borrow_mut() = Some((positions, layer, diagram));
     }
 
     /// Called by the canvas when it goes.
@@ -162,7 +163,7 @@ impl TrafficHub {
         }
     }
 
-    fn get(&self) -> Option<(Positions, Element)> {
+    fn get(&self) -> Option<(Positions, Element, Element)> {
         self.0.borrow().clone()
     }
 }
@@ -275,6 +276,10 @@ struct Run {
     links: Vec<LinkEnds>,
     queues: Vec<QueueBadge>,
     layer: Element,
+    /// The diagram's `<svg>`, whose view box and size the overlay's follow.
+    diagram: Element,
+    /// The view box and size last copied.
+    view: [Option<String>; 3],
     positions: Positions,
     speed: f64,
     reduced: bool,
@@ -303,7 +308,7 @@ impl Run {
         chaos: bool,
         seed: u64,
     ) -> Result<Run, String> {
-        let (positions, layer) = hub.get().ok_or("the diagram is not drawn yet")?;
+        let (positions, layer, diagram) = hub.get().ok_or("the diagram is not drawn yet")?;
         let options = SimOptions {
             seconds: MAX_SECONDS,
             seed,
@@ -347,6 +352,8 @@ impl Run {
             links,
             queues,
             layer,
+            diagram,
+            view: Default::default(),
             positions,
             speed,
             reduced: reduced_motion(),
@@ -454,7 +461,24 @@ impl Run {
         })
     }
 
+    /// Gives the overlay the diagram's view box and size (pan, zoom, resize).
+    fn follow_view(&mut self) {
+        let Some(overlay) = self.layer.parent_element() else {
+            return;
+        };
+        for (i, name) in ["viewBox", "width", "height"].into_iter().enumerate() {
+            let now = self.diagram.get_attribute(name);
+            if now != self.view[i] {
+                if let Some(value) = &now {
+                    let _ = overlay.set_attribute(name, value);
+                }
+                self.view[i] = now;
+            }
+        }
+    }
+
     fn draw(&mut self) {
+        self.follow_view();
         let clock = self.clock;
         self.dots.retain(|d| clock < d.start + d.duration);
         let mut segments: Vec<Option<(f64, f64, f64, f64)>> = vec![None; self.links.len()];

@@ -100,9 +100,12 @@ test("traffic animates, killing every app server turns it red, a hidden tab stop
       () => [...document.querySelectorAll("[data-sim-success]")].every((e) => parseFloat(e.textContent) < 50),
       null, { timeout: 15_000 },
     );
-    await screenshot(page, "traffic-failing");
-    assert.ok((await dots(page, "failed")).length > 0);
+    // The dots of requests served just before the kills finish their way; then only red.
+    await page.waitForFunction(() => !document.querySelector('[data-traffic-layer] circle[data-dot="ok"]'), null, { timeout: 5_000 });
+    await page.waitForTimeout(500);
     assert.equal((await dots(page, "ok")).length, 0, "no request is served with every app server dead");
+    assert.ok((await dots(page, "failed")).length > 0);
+    await screenshot(page, "traffic-failing");
 
     // A hidden tab: no more frames; visible again: frames again.
     await page.evaluate(() => {
