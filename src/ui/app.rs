@@ -473,12 +473,7 @@ pub fn app(props: &AppProps) -> Html {
                 readonly={mode.readonly} refit_on_resize={mode.embed}
                 on_file={(*on_file).clone()} traffic={(*traffic_hub).clone()} />
     };
-    let canvas = html! {
-        <div class="canvas-stack">
-            { canvas }
-            <TrafficBar doc={doc.clone()} hub={(*traffic_hub).clone()} on_live={(*on_live).clone()} />
-        </div>
-    };
+
     if mode.embed {
         // An <iframe>'s page: the diagram fitted to the frame, a strip of figures.
         return html! {
@@ -493,6 +488,14 @@ pub fn app(props: &AppProps) -> Html {
             </ContextProvider<LangContext>>
         };
     }
+    // The traffic bar floats over the canvas of the editor (read-only too: traffic
+    // changes nothing); an embed's small frame keeps its diagram uncovered.
+    let canvas = html! {
+        <div class="canvas-stack">
+            { canvas }
+            <TrafficBar doc={doc.clone()} hub={(*traffic_hub).clone()} on_live={(*on_live).clone()} />
+        </div>
+    };
     html! {
         <ContextProvider<LangContext> context={lang_context}>
         <div class={classes!("app", mode.readonly.then_some("readonly"))}>
