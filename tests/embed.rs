@@ -189,7 +189,7 @@ fn the_ready_message_lists_the_calls_and_says_whether_the_page_is_read_only() {
     assert_eq!(
         ready(true),
         json!({"topolab": "ready", "ok": true, "result": {
-            "calls": ["kill", "revive", "load", "document", "analysis"], "readonly": true}})
+            "calls": ["kill", "revive", "load", "document", "analysis", "simulate"], "readonly": true}})
     );
 }
 
@@ -228,4 +228,20 @@ fn a_title_with_quotes_or_markup_stays_text_in_the_snippet() {
         escape_attribute("a\"b<c>d&e'f"),
         "a&quot;b&lt;c&gt;d&amp;e'f"
     );
+}
+
+#[test]
+fn simulate_carries_its_options_object() {
+    assert_eq!(
+        call(json!({"topolab": "simulate", "options": {"seconds": 60, "seed": 2}})),
+        Ok(Call::Simulate {
+            options: json!({"seconds": 60, "seed": 2})
+        })
+    );
+    assert_eq!(
+        call(json!({"topolab": "simulate"})),
+        Ok(Call::Simulate { options: json!({}) })
+    );
+    let refused = call(json!({"topolab": "simulate", "options": [1]})).unwrap_err();
+    assert!(refused.contains("options must be an object"), "{refused}");
 }

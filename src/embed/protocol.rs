@@ -1,6 +1,6 @@
 //! The `postMessage` API (UI.md, automation contract): an embedding page sends
 //! `{topolab: "kill", id, index}` (or `"revive"`, `"load"` with `document`,
-//! `"document"`, `"analysis"`) to the frame, and the app answers the sender with
+//! `"document"`, `"analysis"`, `"simulate"` with `options`) to the frame, and the app answers the sender with
 //! `{topolab: <call>, ok: true, result}` or `{topolab: <call>, ok: false, error}`,
 //! echoing the request's `id`. README.md documents it for article authors.
 //!
@@ -10,7 +10,7 @@
 use serde_json::{Map, Value};
 
 /// The calls, as the `topolab` field names them.
-pub const CALLS: [&str; 5] = ["kill", "revive", "load", "document", "analysis"];
+pub const CALLS: [&str; 6] = ["kill", "revive", "load", "document", "analysis", "simulate"];
 
 /// Longest `id` echoed in a reply: a node id has at most 64 characters
 /// (MODEL.md §1.1); a page's own request ids may be a little longer.
@@ -29,6 +29,10 @@ pub enum Call {
     Document,
     /// The analysis, as `topolab analyze` prints it.
     Analysis,
+    /// The headless traffic simulation (UI.md `simulate`): `options` is the
+    /// `{seconds, seed, chaos}` object (absent: the defaults), checked by
+    /// the call itself.
+    Simulate { options: Value },
 }
 
 /// A message addressed to Topolab.
@@ -97,6 +101,18 @@ fn read_call(name: &str, fields: &Map<String, Value>) -> Result<Call, String> {
         },
         "document" => Ok(Call::Document),
         "analysis" => Ok(Call::Analysis),
+        "simulate" => match fields.get("options") {
+            None | Some(Value::Null) => Ok(Call::Simulate {
+                options: Value::Object(Map::new()),
+            }),
+            Some(options @ Value::Object(_)) => Ok(Call::Simulate {
+                options: options.clone(),
+            }),
+            Some(other) => Err(format!(
+                "options must be an object such as {{seconds, seed, chaos}}, not {}",
+                kind_of(other)
+            )),
+        },
         other => Err(format!(
             "unknown call {:?}: the calls are {}",
             shorten(other),

@@ -16,6 +16,7 @@ use yew::UseReducerHandle;
 use super::app::Editor;
 use crate::editor::Action;
 use crate::embed::protocol::Call;
+use crate::model::sim::{simulate, SimOptions};
 use crate::model::{analyze, parse_document};
 
 /// What `load`, `kill` and `revive` answer on a read-only page (`?readonly=1`).
@@ -95,6 +96,21 @@ impl Calls {
         Ok(())
     }
 
+    /// Runs the headless traffic simulation (UI.md `simulate`) on the
+    /// current document: `options` is the `{seconds, seed, chaos}` object
+    /// (`model::sim::SimOptions`, missing fields defaulted). Bad options or
+    /// `extra.sim` values are refused, every one named, one a line. Allowed
+    /// on a read-only page: it changes nothing.
+    pub fn simulate(&self, options: &Value) -> Result<Value, String> {
+        let options: SimOptions = serde_json::from_value(options.clone())
+            .map_err(|err| format!("simulate options: {err}"))?;
+        let report = simulate(&self.doc(), &options).map_err(|problems| {
+            let lines: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+            lines.join("\n")
+        })?;
+        serde_json::to_value(&report).map_err(|err| err.to_string())
+    }
+
     /// Runs a call an embedding page asked for by message; its result as
     /// `window.topolab` returns it (`kill` and `revive`: null; `load`: true).
     pub fn run(&self, call: &Call) -> Result<Value, String> {
@@ -107,6 +123,7 @@ impl Calls {
             Call::Load { document } => self.load(document).map(|()| Value::Bool(true)),
             Call::Document => parsed(self.document()),
             Call::Analysis => parsed(self.analysis()?),
+            Call::Simulate { options } => self.simulate(options),
         }
     }
 }
@@ -168,6 +185,32 @@ pub fn install(calls: Calls) -> Api {
     add(
         "analysis",
         Box::new(move |_, _| JSON::parse(&c.analysis().map_err(|why| error(&why))?)),
+    );
+    let c = calls.clone();
+    add(
+        "simulate",
+        Box::new(move |options: JsValue, _| {
+            // undefined (no argument) and null: the defaults.
+            let options = if options.is_undefined() || options.is_null() {
+                Value::Object(Default::default())
+            } else {
+                let text = JSON::stringify(&options)
+                    .ok()
+                    .and_then(|t| t.as_string())
+                    .ok_or_else(|| {
+                        error("simulate options must be an object such as {seconds, seed, chaos}")
+                    })?;
+                serde_json::from_str(&text)
+                    .map_err(|err| error(&format!("simulate options: {err}")))?
+            };
+            if !options.is_object() {
+                return Err(error(
+                    "simulate options must be an object such as {seconds, seed, chaos}",
+                ));
+            }
+            let report = c.simulate(&options).map_err(|why| error(&why))?;
+            JSON::parse(&report.to_string())
+        }),
     );
     for (name, killed) in [("kill", true), ("revive", false)] {
         let c = calls.clone();

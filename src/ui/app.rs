@@ -25,6 +25,7 @@ use super::split::SplitDialog;
 use super::startup::{opening, Opening};
 use super::storage;
 use super::theme::ThemeSelect;
+use super::traffic::TrafficBar;
 use crate::editor::{Action, EditorState};
 use crate::model::analysis::{analyze, nodes_down_with};
 use crate::model::layout::tidy;
@@ -228,6 +229,16 @@ pub fn app(props: &AppProps) -> Html {
     }
     let state = &editor.0;
     let doc = state.doc().clone();
+    // Issue 7: the traffic animation draws in the canvas's overlay; its live
+    // figures reach the function rows.
+    let traffic_hub = use_memo((), |_| super::traffic::TrafficHub::default());
+    let live = use_state(|| None::<Rc<super::traffic::Live>>);
+    let on_live = {
+        let setter = live.setter();
+        use_memo((), move |_| {
+            Callback::from(move |l: Option<Rc<super::traffic::Live>>| setter.set(l))
+        })
+    };
 
     let lessons = use_lessons(&doc, &state.selection, *lang, &dispatch);
 
@@ -474,8 +485,9 @@ pub fn app(props: &AppProps) -> Html {
                 dispatch={(*dispatch).clone()} hovered={(*hovered).clone()}
                 on_hover={(*on_hover).clone()} editable={!mode.embed && !mode.readonly}
                 readonly={mode.readonly} refit_on_resize={mode.embed}
-                on_file={(*on_file).clone()} />
+                on_file={(*on_file).clone()} traffic={(*traffic_hub).clone()} />
     };
+
     if mode.embed {
         // An <iframe>'s page: the diagram fitted to the frame, a strip of figures.
         return html! {
@@ -490,6 +502,14 @@ pub fn app(props: &AppProps) -> Html {
             </ContextProvider<LangContext>>
         };
     }
+    // The traffic bar floats over the canvas of the editor (read-only too: traffic
+    // changes nothing); an embed's small frame keeps its diagram uncovered.
+    let canvas = html! {
+        <div class="canvas-stack">
+            { canvas }
+            <TrafficBar doc={doc.clone()} hub={(*traffic_hub).clone()} on_live={(*on_live).clone()} />
+        </div>
+    };
     html! {
         <ContextProvider<LangContext> context={lang_context}>
         <div class={classes!("app", mode.readonly.then_some("readonly"))}>
@@ -540,7 +560,7 @@ pub fn app(props: &AppProps) -> Html {
                 <LessonPanel lessons={lessons.clone()} doc={doc.clone()} />
                 { canvas }
                 <div class="side">
-                    <AnalysisPanel analysis={(*analysis).clone()} blast={(*blast).clone()} />
+                    <AnalysisPanel analysis={(*analysis).clone()} blast={(*blast).clone()} live={(*live).clone()} />
                     if !mode.readonly {
                         <Inspector doc={doc.clone()} selection={state.selection.clone()}
                                    analysis={(*analysis).clone()} dispatch={(*dispatch).clone()}

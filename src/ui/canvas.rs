@@ -124,6 +124,10 @@ pub struct CanvasProps {
     /// The diagram is fitted again whenever the canvas changes size (an embed's frame).
     #[prop_or_default]
     pub refit_on_resize: bool,
+    /// Where the traffic animation draws (issue 7): told the position store
+    /// and the overlay layer once they exist.
+    #[prop_or_default]
+    pub traffic: super::traffic::TrafficHub,
 }
 
 /// What the canvas's props say of how each node looks.
@@ -604,6 +608,23 @@ pub fn canvas(props: &CanvasProps) -> Html {
     // heard on the <svg>, and every move of the position store written to it.
     let links_end_ref = use_node_ref();
     let nodes_end_ref = use_node_ref();
+    let traffic_ref = use_node_ref();
+    {
+        let (hub, traffic_ref, positions, svg_ref) = (
+            props.traffic.clone(),
+            traffic_ref.clone(),
+            (*positions).clone(),
+            svg_ref.clone(),
+        );
+        use_effect_with((), move |_| {
+            if let (Some(layer), Some(svg)) =
+                (traffic_ref.cast::<Element>(), svg_ref.cast::<Element>())
+            {
+                hub.attach(positions, layer, svg);
+            }
+            move || hub.detach()
+        });
+    }
     let layer = use_mut_ref(|| None::<Layer>);
     let resolve_timer = use_mut_ref(|| None::<Timeout>);
     {
@@ -1069,6 +1090,12 @@ pub fn canvas(props: &CanvasProps) -> Html {
                 <g ref={nodes_end_ref} class="layer-end" />
                 <line ref={rubber_ref} class="rubber-band" visibility="hidden" />
                 <rect ref={marquee_ref} class="marquee" visibility="hidden" />
+            </svg>
+            // The traffic's dots and backlog badges (issue 7): set by hand, never rendered by
+            // Yew, in an <svg> of their own over the diagram (its view box copied from the
+            // diagram's), so moving them never repaints the diagram.
+            <svg class="traffic-overlay" aria-hidden="true" preserveAspectRatio="xMidYMid meet">
+                <g ref={traffic_ref} class="traffic-layer" data-traffic-layer="" />
             </svg>
             <div class="zoom-controls" role="group" aria-label={ZOOM.get(lang)}>
                 <button onclick={zoom_in} title={ZOOM_IN_TIP.get(lang)} aria-label={ZOOM_IN.get(lang)}>{ "+" }</button>

@@ -314,6 +314,12 @@ pub fn help_overlay(props: &HelpProps) -> Html {
                             <tr><th scope="row">{ keys_view(keys, lang) }</th><td>{ action.get(lang) }</td></tr>
                         }) }
                     </tbody>
+                    <tbody data-help-traffic="">
+                        <tr class="help-group"><th scope="rowgroup" colspan="2">{ super::traffic::HELP_TITLE.get(lang) }</th></tr>
+                        { for super::traffic::HELP.iter().map(|(how, what)| html! {
+                            <tr><th scope="row">{ how.get(lang) }</th><td>{ what.get(lang) }</td></tr>
+                        }) }
+                    </tbody>
                     <tbody data-help-importing="">
                         <tr class="help-group"><th scope="rowgroup" colspan="2">{ IMPORTING.0.get(lang) }</th></tr>
                         { for IMPORTING.1.iter().map(|(how, what)| html! {

@@ -34,6 +34,7 @@ mod split;
 mod startup;
 mod storage;
 mod theme;
+mod traffic;
 mod transfer;
 mod viewport;
 

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::lang::{use_lang, Lang, Localized};
+use super::traffic::Live;
 use crate::model::analysis::{Analysis, FunctionReport, Method, Status};
 use crate::model::drawing::status_mark as mark;
 use crate::model::presets::labels;
@@ -99,10 +100,44 @@ pub struct Blast {
     pub functions: Rc<Vec<String>>,
 }
 
+const COL_MEASURED: Localized = Localized {
+    en: "Traffic",
+    zh: "实测",
+};
+const COL_MEASURED_TIP: Localized = Localized {
+    en: "Requests that succeeded over the last 5 seconds of traffic; under it, since the start, with its 95% interval",
+    zh: "最近 5 秒流量中成功请求的比例；下方为开始以来的比例及其 95% 置信区间",
+};
+
 #[derive(Properties, PartialEq)]
 pub struct PanelProps {
     pub analysis: Rc<Analysis>,
     pub blast: Blast,
+    /// The running traffic's figures (issue 7), while it runs.
+    #[prop_or_default]
+    pub live: Option<Rc<Live>>,
+}
+
+/// A function's traffic cell: the recent success rate (`data-sim-success`)
+/// and, under it, the rate since the start with its interval.
+fn measured_cell(live: &Live, id: &str) -> Html {
+    let Some(f) = live.function(id) else {
+        return html! { <td class="num sim" /> };
+    };
+    let since = format!(
+        "{} [{}–{}]",
+        percent(f.measured()),
+        percent(f.ci95[0]),
+        percent(f.ci95[1])
+    );
+    html! {
+        <td class="num sim">
+            <span data-sim-success="">{ percent(f.recent) }</span>
+            if f.finished > 0 {
+                <small class="sim-since" data-sim-measured={f.measured().to_string()}>{ since }</small>
+            }
+        </td>
+    }
 }
 
 #[function_component(AnalysisPanel)]
@@ -134,6 +169,7 @@ pub fn analysis_panel(props: &PanelProps) -> Html {
                 <td><span class={classes!("status-chip", format!("status-{status}"))}>
                     { format!("{} {}", mark(f.status), status_word(f.status, lang)) }</span></td>
                 <td class={classes!("num", lower.then_some("lower"))} data-availability="">{ percent(f.availability) }</td>
+                if let Some(live) = &props.live { { measured_cell(live, &f.id) } }
                 <td class="num design">{ percent(f.design_availability) }</td>
                 <td class="num">{ downtime_in(f.downtime_hours_per_year, lang) }</td>
             </tr>
@@ -168,6 +204,9 @@ pub fn analysis_panel(props: &PanelProps) -> Html {
                             <th scope="col">{ COL_FUNCTION.get(lang) }</th>
                             <th scope="col">{ COL_NOW.get(lang) }</th>
                             <th scope="col" class="num">{ COL_AVAILABILITY.get(lang) }</th>
+                            if props.live.is_some() {
+                                <th scope="col" class="num" title={COL_MEASURED_TIP.get(lang)}>{ COL_MEASURED.get(lang) }</th>
+                            }
                             <th scope="col" class="num">{ COL_DESIGN.get(lang) }</th>
                             <th scope="col" class="num">{ COL_DOWNTIME.get(lang) }</th>
                         </tr></thead>

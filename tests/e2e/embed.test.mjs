@@ -214,6 +214,15 @@ test("a malformed message gets an error reply naming what is wrong, and changes 
     const analysis = await ask(page, "cluster", { topolab: "analysis" });
     assert.equal(analysis.result.functions[0].id, "c:s");
     assert.equal(await frame.textContent('[data-function-id="c:s"] [data-availability]'), "99.90%");
+    // The headless simulation, by message too (UI.md `simulate`).
+    const simulated = await ask(page, "cluster", { topolab: "simulate", options: { seconds: 60, seed: 3 }, id: 4 });
+    assert.equal(simulated.ok, true, JSON.stringify(simulated));
+    assert.equal(simulated.result.seconds, 60);
+    assert.equal(simulated.result.functions[0].id, "c:s");
+    assert.equal(simulated.result.functions[0].measured, 1);
+    const refused = await ask(page, "cluster", { topolab: "simulate", options: { seconds: "x" } });
+    assert.equal(refused.ok, false);
+    assert.match(refused.error, /invalid type/);
     assertPageClean(page, session.server);
   });
 });

@@ -1,0 +1,192 @@
+// Traffic and chaos (issue 7, UI.md `simulate`): the headless simulation through
+// window.topolab agrees with the engine's analysis; the Traffic control animates request
+// dots along the links, killing the servers turns them red, a hidden tab stops the frames.
+
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { assertPageClean, openApp, screenshot, settle, withPage, startSession } from "./harness.mjs";
+
+const TIMEOUT = { timeout: 90_000 };
+const session = startSession();
+
+test("simulate: a century of chaos on the cluster converges to analysis()", TIMEOUT, async () => {
+  await withPage(session.browser, "traffic-simulate", async (page) => {
+    await openApp(page, `${session.server.url}#preset=cluster`);
+    const started = Date.now();
+    const report = await page.evaluate(() => window.topolab.simulate({ seconds: 3.2e9, seed: 1, chaos: true }));
+    const took = Date.now() - started;
+    assert.ok(took < 5_000, `a century took ${took} ms`);
+    assert.equal(report.seconds, 3.2e9);
+    const analysis = await page.evaluate(() => window.topolab.analysis());
+    assert.equal(report.functions.length, analysis.functions.length);
+    for (const f of report.functions) {
+      const expected = analysis.functions.find((a) => a.id === f.id).availability;
+      assert.deepEqual(Object.keys(f).sort(), ["ci95", "id", "measured", "requests", "succeeded"]);
+      assert.ok(f.requests > 1e9 && f.succeeded <= f.requests, JSON.stringify(f));
+      const [lo, hi] = f.ci95;
+      const inside = lo <= expected && expected <= hi;
+      assert.ok(inside || Math.abs(f.measured - expected) <= 2e-4, `${f.id}: ${JSON.stringify(f)} against ${expected}`);
+    }
+
+    // Without chaos the kills hold: every app server dead, every request fails.
+    for (const id of ["app1", "app2", "app3"]) await page.evaluate((id) => window.topolab.kill(id, 0), id);
+    const dead = await page.evaluate(() => window.topolab.simulate({ seconds: 60, seed: 2, chaos: false }));
+    for (const f of dead.functions) {
+      assert.ok(f.requests > 0, JSON.stringify(f));
+      assert.equal(f.succeeded, 0, JSON.stringify(f));
+      assert.equal(f.measured, 0);
+    }
+
+    // Bad input is an error naming the field, never a panic.
+    const bad = async (options) =>
+      page.evaluate((o) => {
+        try {
+          window.topolab.simulate(o);
+          return null;
+        } catch (e) {
+          return String(e.message);
+        }
+      }, options);
+    assert.match(await bad({ seconds: -1 }), /seconds/);
+    assert.match(await bad({ seconds: "long" }), /invalid type/);
+    assert.match(await bad({ sedd: 3 }), /unknown field `sedd`/);
+    assert.match(await bad(42), /object/);
+    // The defaults answer too.
+    const plain = await page.evaluate(() => window.topolab.simulate());
+    assert.equal(plain.seconds, 60);
+    await assertPageClean(page, session.server);
+  });
+});
+
+const LAYER = "[data-traffic-layer]";
+const dots = (page, look) =>
+  page.$$eval(`${LAYER} circle[data-dot${look ? `="${look}"` : ""}]`, (cs) =>
+    cs.map((c) => [Number(c.getAttribute("cx")), Number(c.getAttribute("cy"))]),
+  );
+const frames = (page) => page.getAttribute(LAYER, "data-frames").then(Number);
+const successes = (page) =>
+  page.$$eval("[data-function-id] [data-sim-success]", (els) => els.map((e) => e.textContent));
+
+test("traffic animates, killing every app server turns it red, a hidden tab stops it", TIMEOUT, async () => {
+  await withPage(session.browser, "traffic-animation", async (page) => {
+    await openApp(page, `${session.server.url}#preset=cluster`);
+    assert.equal(await page.$("[data-sim-success]"), null, "no measured figure before traffic runs");
+    await page.click("[data-traffic-toggle]");
+    await page.waitForSelector(`${LAYER} circle[data-dot="ok"]`, { timeout: 5_000 });
+    const first = await dots(page);
+    await page.waitForTimeout(120);
+    const second = await dots(page);
+    assert.ok(first.length > 0 && second.length > 0, "dots are drawn");
+    const key = (d) => d.join(",");
+    const before = new Set(first.map(key));
+    assert.ok(second.some((d) => !before.has(key(d))), `dots move between frames: ${JSON.stringify([first, second])}`);
+    assert.equal((await dots(page, "failed")).length, 0, "nothing fails with every server up");
+    await page.waitForFunction(
+      () => [...document.querySelectorAll("[data-function-id] [data-sim-success]")].filter((e) => e.textContent === "100%").length === 3,
+      null, { timeout: 5_000 },
+    );
+    assert.deepEqual(await successes(page), ["100%", "100%", "100%"], "all served");
+    await screenshot(page, "traffic-running");
+
+    await page.selectOption("[data-traffic-speed]", "10");
+    for (const id of ["app1", "app2", "app3"]) await page.click(`[data-node-id="${id}"] [data-instance="0"]`);
+    await settle(page);
+    await page.waitForSelector(`${LAYER} circle[data-dot="failed"]`, { timeout: 5_000 });
+    await page.waitForFunction(
+      () => Number(document.querySelector("[data-traffic-failed]")?.getAttribute("data-traffic-failed")) > 0,
+      null, { timeout: 5_000 },
+    );
+    await page.waitForFunction(
+      () => [...document.querySelectorAll("[data-sim-success]")].every((e) => parseFloat(e.textContent) < 50),
+      null, { timeout: 15_000 },
+    );
+    // The dots of requests served just before the kills finish their way; then only red.
+    await page.waitForFunction(() => !document.querySelector('[data-traffic-layer] circle[data-dot="ok"]'), null, { timeout: 5_000 });
+    await page.waitForTimeout(500);
+    assert.equal((await dots(page, "ok")).length, 0, "no request is served with every app server dead");
+    assert.ok((await dots(page, "failed")).length > 0);
+    await screenshot(page, "traffic-failing");
+
+    // A hidden tab: no more frames; visible again: frames again.
+    await page.evaluate(() => {
+      Object.defineProperty(document, "hidden", { configurable: true, get: () => true });
+      document.dispatchEvent(new Event("visibilitychange"));
+    });
+    const stopped = await frames(page);
+    await page.waitForTimeout(300);
+    assert.equal(await frames(page), stopped, "no frame while the tab is hidden");
+    await page.evaluate(() => {
+      Object.defineProperty(document, "hidden", { configurable: true, get: () => false });
+      document.dispatchEvent(new Event("visibilitychange"));
+    });
+    await page.waitForFunction((n) => Number(document.querySelector("[data-traffic-layer]").getAttribute("data-frames")) > n, stopped, { timeout: 3_000 });
+
+    // Off: the dots and the measured figures go.
+    await page.click("[data-traffic-toggle]");
+    await settle(page);
+    assert.equal((await dots(page)).length, 0);
+    assert.equal(await page.$("[data-sim-success]"), null);
+    const doc = await page.evaluate(() => window.topolab.document());
+    assert.equal(doc.nodes.filter((n) => (n.killed ?? []).length).length, 3, "traffic changed nothing in the document");
+    await assertPageClean(page, session.server);
+  });
+});
+
+test("with reduced motion asked for, traffic moves the counters but draws no dot", TIMEOUT, async () => {
+  await withPage(session.browser, "traffic-reduced-motion", async (page) => {
+    await page.emulateMedia({ reducedMotion: "reduce" });
+    await openApp(page, `${session.server.url}#preset=cluster`);
+    await page.click("[data-traffic-toggle]");
+    await page.waitForFunction(
+      () => Number(document.querySelector("[data-traffic-succeeded]")?.getAttribute("data-traffic-succeeded")) > 0,
+      null, { timeout: 5_000 },
+    );
+    assert.equal((await dots(page)).length, 0);
+    await assertPageClean(page, session.server);
+  });
+});
+
+test("traffic on a read-only page: allowed, it changes nothing; kills stay refused", TIMEOUT, async () => {
+  await withPage(session.browser, "traffic-readonly", async (page) => {
+    await openApp(page, `${session.server.url}?readonly=1#preset=cluster`);
+    await page.click("[data-traffic-toggle]");
+    await page.waitForSelector(`${LAYER} circle[data-dot="ok"]`, { timeout: 5_000 });
+    await page.click('[data-node-id="app1"] [data-instance="0"]');
+    await settle(page);
+    assert.equal(await page.getAttribute('[data-node-id="app1"] [data-instance="0"]', "data-killed"), "false");
+    await assertPageClean(page, session.server);
+  });
+});
+
+test("chaos on the cluster: a measured share with its interval beside the prediction; a queue shows its backlog", TIMEOUT, async () => {
+  await withPage(session.browser, "traffic-chaos", async (page) => {
+    await openApp(page, `${session.server.url}#preset=cluster`);
+    await page.click("[data-traffic-toggle]");
+    await page.check("[data-traffic-chaos]");
+    await page.selectOption("[data-traffic-speed]", "1000");
+    await page.waitForFunction(() => document.querySelectorAll("[data-sim-measured]").length === 3, null, { timeout: 5_000 });
+    await page.waitForTimeout(1_500);
+    const measured = await page.$$eval("[data-sim-measured]", (els) => els.map((e) => Number(e.getAttribute("data-sim-measured"))));
+    assert.ok(measured.every((m) => m > 0.9 && m <= 1), JSON.stringify(measured));
+    await screenshot(page, "traffic-chaos");
+    await assertPageClean(page, session.server);
+  });
+  await withPage(session.browser, "traffic-backlog", async (page) => {
+    await openApp(page, `${session.server.url}#preset=microservices`);
+    await page.click("[data-traffic-toggle]");
+    await page.selectOption("[data-traffic-speed]", "10");
+    await page.evaluate(() => window.topolab.kill("shipping", 0));
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-backlog-of="events"]')?.getAttribute("data-backlog")) > 0,
+      null, { timeout: 10_000 },
+    );
+    assert.equal(await page.getAttribute('[data-backlog-of="events"]', "visibility"), "visible");
+    await screenshot(page, "traffic-backlog");
+    await page.evaluate(() => window.topolab.revive("shipping", 0));
+    await page.waitForFunction(
+      () => document.querySelector('[data-backlog-of="events"]')?.getAttribute("visibility") === "hidden",
+      null, { timeout: 10_000 },
+    );
+    await assertPageClean(page, session.server);
+  });
+});
