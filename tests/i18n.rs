@@ -3,34 +3,14 @@
 //! word left but the data it quotes; the English line stays what the CLI prints.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+
 use serde_json::{json, Value};
+use support::base;
 use topolab::editor::edit::{link_refusal, why_no_link, why_no_node, Refusal};
 use topolab::i18n::Lang;
 use topolab::model::share::decode_document;
 use topolab::model::{parse_document, Document, Problem};
-
-/// A valid document to break one rule at a time (as in tests/validate.rs).
-fn base() -> Value {
-    json!({
-        "format": "topolab/1",
-        "title": "Base",
-        "nodes": [
-            {"id": "browser", "kind": "client", "x": 0, "y": 0},
-            {"id": "lb", "kind": "load_balancer", "x": 100, "y": 0},
-            {"id": "orders", "kind": "service", "replicas": 3, "quorum": 2, "killed": [1],
-             "capabilities": ["orders", "checkout"], "x": 200, "y": 0},
-            {"id": "db", "kind": "database", "availability": 0.9995, "x": 300, "y": 0}
-        ],
-        "links": [
-            {"from": "browser", "to": "lb"},
-            {"from": "lb", "to": "orders"},
-            {"from": "orders", "to": "db", "kind": "requires"}
-        ],
-        "functions": [
-            {"id": "checkout", "label": "Checkout", "client": "browser", "capability": "checkout", "weight": 3}
-        ]
-    })
-}
 
 fn with(f: impl FnOnce(&mut Value)) -> Value {
     let mut d = base();

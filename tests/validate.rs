@@ -2,31 +2,11 @@
 //! message that names the place; everything else in the document is fine.
 #![cfg(not(target_arch = "wasm32"))]
 
-use serde_json::{json, Value};
-use topolab::model::{parse_document, Document};
+mod support;
 
-/// A valid document to break one rule at a time.
-fn base() -> Value {
-    json!({
-        "format": "topolab/1",
-        "title": "Base",
-        "nodes": [
-            {"id": "browser", "kind": "client", "x": 0, "y": 0},
-            {"id": "lb", "kind": "load_balancer", "x": 100, "y": 0},
-            {"id": "orders", "kind": "service", "replicas": 3, "quorum": 2, "killed": [1],
-             "capabilities": ["orders", "checkout"], "x": 200, "y": 0},
-            {"id": "db", "kind": "database", "availability": 0.9995, "x": 300, "y": 0}
-        ],
-        "links": [
-            {"from": "browser", "to": "lb"},
-            {"from": "lb", "to": "orders"},
-            {"from": "orders", "to": "db", "kind": "requires"}
-        ],
-        "functions": [
-            {"id": "checkout", "label": "Checkout", "client": "browser", "capability": "checkout", "weight": 3}
-        ]
-    })
-}
+use serde_json::{json, Value};
+use support::base;
+use topolab::model::{parse_document, Document};
 
 fn problems(doc: &Value) -> Vec<String> {
     match parse_document(&doc.to_string()) {

@@ -51,3 +51,28 @@ pub fn assert_exact(actual: f64, expected: f64, what: &str) {
         "{what}: {actual} != {expected}"
     );
 }
+
+/// A valid document to break one rule at a time (the validator's and the
+/// translations' tests break it the same ways).
+#[allow(dead_code)]
+pub fn base() -> serde_json::Value {
+    serde_json::json!({
+        "format": "topolab/1",
+        "title": "Base",
+        "nodes": [
+            {"id": "browser", "kind": "client", "x": 0, "y": 0},
+            {"id": "lb", "kind": "load_balancer", "x": 100, "y": 0},
+            {"id": "orders", "kind": "service", "replicas": 3, "quorum": 2, "killed": [1],
+             "capabilities": ["orders", "checkout"], "x": 200, "y": 0},
+            {"id": "db", "kind": "database", "availability": 0.9995, "x": 300, "y": 0}
+        ],
+        "links": [
+            {"from": "browser", "to": "lb"},
+            {"from": "lb", "to": "orders"},
+            {"from": "orders", "to": "db", "kind": "requires"}
+        ],
+        "functions": [
+            {"id": "checkout", "label": "Checkout", "client": "browser", "capability": "checkout", "weight": 3}
+        ]
+    })
+}
