@@ -47,9 +47,21 @@ fn the_model_and_the_dom_work_in_a_browser() {
     div.remove();
 }
 
-/// Lets Yew's scheduler run the renders queued so far.
+/// Lets Yew's scheduler run the renders queued so far, and a mounted app
+/// draw its side column, which it does after the first paint (up to a second).
 async fn settle() {
-    yew::platform::time::sleep(std::time::Duration::from_millis(30)).await;
+    let pause = || yew::platform::time::sleep(std::time::Duration::from_millis(30));
+    pause().await;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document");
+    for _ in 0..30 {
+        let waiting = document.query_selector(".side:not(:has(*))").ok().flatten();
+        if waiting.is_none() {
+            return;
+        }
+        pause().await;
+    }
 }
 
 /// Mounts the whole app into a fresh `<div>` and returns it.

@@ -229,6 +229,8 @@ pub fn app(props: &AppProps) -> Html {
     }
     let state = &editor.0;
     let doc = state.doc().clone();
+    // The diagram shows first; the side column's tables a frame later.
+    let painted = super::paint::use_painted();
     // Issue 7: the traffic animation draws in the canvas's overlay; its live
     // figures reach the function rows.
     let traffic_hub = use_memo((), |_| super::traffic::TrafficHub::default());
@@ -560,6 +562,7 @@ pub fn app(props: &AppProps) -> Html {
                 <LessonPanel lessons={lessons.clone()} doc={doc.clone()} />
                 { canvas }
                 <div class="side">
+                  if painted {
                     <AnalysisPanel analysis={(*analysis).clone()} blast={(*blast).clone()} live={(*live).clone()} />
                     if !mode.readonly {
                         <Inspector doc={doc.clone()} selection={state.selection.clone()}
@@ -567,6 +570,7 @@ pub fn app(props: &AppProps) -> Html {
                                    on_split={(*on_split).clone()} />
                     }
                     <CouplingTable doc={doc.clone()} analysis={(*analysis).clone()} />
+                  }
                 </div>
             </main>
             <RefusalNotice refusals={refusals.0} {mode} />

@@ -24,6 +24,7 @@ mod messages;
 mod modal;
 mod mode;
 mod node_text;
+mod paint;
 mod palette;
 mod panel;
 mod popover;
