@@ -73,10 +73,18 @@ pub fn status_word(status: Status, lang: Lang) -> &'static str {
 /// that is only the name of a built-in capability (a derived function of a
 /// preset, MODEL.md §1.3) in Chinese. The id stays the row's title.
 pub fn function_label(f: &FunctionReport, lang: Lang) -> String {
-    match labels::capability(&f.capability) {
-        Some(name) if f.label == f.capability => name.get(lang).to_string(),
-        _ => f.label.clone(),
+    if f.label == f.capability {
+        capability_name(&f.capability, lang)
+    } else {
+        f.label.clone()
     }
+}
+
+/// A capability (or a function named after one) as the page says it: a
+/// built-in capability of the presets in the interface's language, any other
+/// as it is written.
+pub fn capability_name(name: &str, lang: Lang) -> String {
+    labels::capability(name).map_or_else(|| name.to_string(), |l| l.get(lang).to_string())
 }
 
 /// "3 nines · design 99.95%".

@@ -12,6 +12,7 @@ use super::words::{metric_meaning, metric_name, value_text, ABSENT};
 use crate::i18n::{Lang, Localized};
 use crate::model::compare::{Comparison, Metric, Row, Side, Value};
 use crate::ui::lang::use_lang;
+use crate::ui::panel::capability_name;
 
 /// How the two columns relate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -186,7 +187,9 @@ pub fn comparison_table(props: &ComparisonTableProps) -> Html {
     let mode = props.mode;
     let functions = c.functions.iter().filter_map(|f| {
         let row = f.row(Metric::Availability)?;
-        let name = html! { <span class="compare-fn">{ f.label.clone() }</span> };
+        let name = html! {
+            <span class="compare-fn" title={f.label.clone()}>{ capability_name(&f.label, lang) }</span>
+        };
         Some(row_view(
             row,
             name,

@@ -21,6 +21,7 @@ use yew::prelude::*;
 use super::compare::table::{ComparisonTable, Mode};
 use super::lang::use_lang;
 use super::modal::{keep_inside, use_modal_focus};
+use super::panel::capability_name;
 use crate::editor::edit::place_new_nodes;
 use crate::model::compare::{split_preview_with, Comparison};
 use crate::model::split::{SplitError, SplitLink, SplitRequest};
@@ -117,7 +118,7 @@ pub fn split_dialog(props: &SplitDialogProps) -> Html {
             <label class="split-option">
                 <input type="checkbox" data-split-capability={c.clone()}
                        checked={moving.contains(c)} {onchange} />
-                <span>{ c.clone() }</span>
+                <span title={c.clone()}>{ capability_name(c, lang) }</span>
             </label>
         }
     });
