@@ -1030,6 +1030,7 @@ pub fn canvas(props: &CanvasProps) -> Html {
         let (doc, facts, blast) = (props.doc.clone(), props.facts.clone(), props.blast.clone());
         let (selection, hovered) = (props.selection.clone(), props.hovered.clone());
         let editable = props.editable;
+        let traffic = props.traffic.clone();
         use_effect(move || {
             if let Some(layer) = layer.borrow_mut().as_mut() {
                 let looks = Looks {
@@ -1046,6 +1047,7 @@ pub fn canvas(props: &CanvasProps) -> Html {
                     _ => None,
                 };
                 layer.sync(&doc, &looks.frames(&doc), link, &Words(lang));
+                traffic.nodes_drawn(layer.revision());
                 if layer.unresolved() {
                     // Found once the page has shown the drawing, not while it waits for it.
                     let later = later_layer.clone();
@@ -1080,6 +1082,12 @@ pub fn canvas(props: &CanvasProps) -> Html {
                     { markers }
                     <pattern id="grid" width="24" height="24" patternUnits="userSpaceOnUse">
                         <path class="grid-line" d="M24 0H0V24" />
+                    </pattern>
+                    // An instance chaos has taken down (issue 7): hatched, not struck through.
+                    <pattern id="chaos-hatch" width="4" height="4" patternUnits="userSpaceOnUse"
+                             patternTransform="rotate(45)">
+                        <rect class="chaos-hatch-ground" width="4" height="4" />
+                        <path class="chaos-hatch-line" d="M0 0V4" />
                     </pattern>
                 </defs>
                 <rect class="backdrop" x="-100000" y="-100000" width="200000" height="200000"

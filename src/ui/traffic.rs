@@ -22,13 +22,19 @@
 //! each instance's long-run availability is still its node's, only its
 //! failures are more frequent and shorter.
 //!
+//! An instance chaos has down is marked on the diagram's own `<rect>`
+//! (`data-chaos-down="true"`, hatched red in `style/app.css`), never with
+//! `data-killed`, which UI.md keeps for kills by hand. The marks are set when
+//! an instance went down or came back, and again when the canvas wrote a
+//! node's markup anew ([`TrafficHub::nodes_drawn`]); they go when traffic stops.
+//!
 //! The animation stops while the tab is hidden and when traffic is off; with
 //! `prefers-reduced-motion` it draws no dots, only the counters move. The
 //! run never changes the document: kills made during it are the document's
 //! own (undoable, refused on a read-only page) and are passed on to the
 //! simulation as they happen.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, VecDeque};
 use std::rc::{Rc, Weak};
 
@@ -139,9 +145,16 @@ pub const HELP: &[(Localized, Localized)] = &[
 ];
 
 /// Where the canvas lets the animation draw: its position store and its
-/// overlay layer. Shared by `Rc`, compared by identity.
+/// overlay layer, and how often it wrote nodes' markup (chaos marks set on
+/// instances by hand must then be set again). Shared by `Rc`, compared by identity.
 #[derive(Clone, Default)]
-pub struct TrafficHub(Rc<RefCell<Option<(Positions, Element, Element)>>>);
+pub struct TrafficHub(Rc<Hub>);
+
+#[derive(Default)]
+struct Hub {
+    parts: RefCell<Option<(Positions, Element, Element)>>,
+    nodes_drawn: Cell<u64>,
+}
 
 impl PartialEq for TrafficHub {
     fn eq(&self, other: &Self) -> bool {
@@ -153,18 +166,28 @@ impl TrafficHub {
     /// Called by the canvas once its layer (in the overlay `<svg>`) and the
     /// diagram's `<svg>` exist.
     pub fn attach(&self, positions: Positions, layer: Element, diagram: Element) {
-        *self.0.borrow_mut() = Some((positions, layer, diagram));
+        *self.0.parts.borrow_mut() = Some((positions, layer, diagram));
     }
 
     /// Called by the canvas when it goes.
     pub fn detach(&self) {
-        if let Ok(mut inner) = self.0.try_borrow_mut() {
+        if let Ok(mut inner) = self.0.parts.try_borrow_mut() {
             *inner = None;
         }
     }
 
+    /// Called by the canvas after each render with its layer's revision
+    /// ([`super::layer::Layer::revision`]).
+    pub fn nodes_drawn(&self, revision: u64) {
+        self.0.nodes_drawn.set(revision);
+    }
+
     fn get(&self) -> Option<(Positions, Element, Element)> {
-        self.0.borrow().clone()
+        self.0.parts.borrow().clone()
+    }
+
+    fn revision(&self) -> u64 {
+        self.0.nodes_drawn.get()
     }
 }
 
@@ -292,6 +315,13 @@ struct Run {
     pool: Vec<(Element, Look)>,
     history: VecDeque<(f64, Vec<FunctionStats>)>,
     next_report: f64,
+    hub: TrafficHub,
+    /// The instances chaos has down, (node, instance), and their marked elements.
+    chaos_marks: HashMap<(u32, u16), Option<Element>>,
+    /// An instance may have gone down or come back since the marks were set.
+    chaos_changed: bool,
+    /// The canvas's [`TrafficHub::revision`] the marks were set at.
+    marked_at: u64,
 }
 
 fn make(name: &str) -> Option<Element> {
@@ -366,6 +396,10 @@ impl Run {
             pool: Vec::new(),
             history: VecDeque::new(),
             next_report: 0.0,
+            hub: hub.clone(),
+            chaos_marks: HashMap::new(),
+            chaos_changed: chaos,
+            marked_at: 0,
         })
     }
 
@@ -388,7 +422,75 @@ impl Run {
             }
         }
         self.doc = doc.clone();
+        // A kill or revival by hand may take an instance out of chaos's hands.
+        self.chaos_changed = true;
         true
+    }
+
+    /// Turns chaos on or off in the running simulation.
+    fn set_chaos(&mut self, on: bool) {
+        self.sim.set_chaos(on, &mut Discard);
+        self.chaos_changed = true;
+    }
+
+    /// Marks the instances chaos has down (`data-chaos-down="true"`; a kill by
+    /// hand is `data-killed`, UI.md): only when an instance went down or came
+    /// back, or the canvas wrote nodes' markup again, never on other frames.
+    fn mark_chaos(&mut self) {
+        let revision = self.hub.revision();
+        let redrawn = revision != self.marked_at;
+        self.marked_at = revision;
+        if redrawn {
+            // The marked elements may be gone: find them all again.
+            for el in self.chaos_marks.values_mut() {
+                if let Some(el) = el.take() {
+                    let _ = el.remove_attribute("data-chaos-down");
+                }
+            }
+        }
+        if !std::mem::take(&mut self.chaos_changed) && !redrawn {
+            return;
+        }
+        let mut down = HashMap::new();
+        for (v, node) in self.doc.nodes.iter().enumerate() {
+            for i in 0..node.replicas() as usize {
+                if self.sim.is_down_by_chaos(v, i) {
+                    let key = (v as u32, i as u16);
+                    let el = self.chaos_marks.remove(&key).flatten();
+                    down.insert(key, el);
+                }
+            }
+        }
+        // Back up: unmarked.
+        for (_, el) in self.chaos_marks.drain() {
+            if let Some(el) = el {
+                let _ = el.remove_attribute("data-chaos-down");
+            }
+        }
+        for (&(v, i), el) in down.iter_mut().filter(|(_, el)| el.is_none()) {
+            let Some(node) = self.doc.nodes.get(v as usize) else {
+                continue;
+            };
+            // Ids are made of A-Z a-z 0-9 _ - . (MODEL.md §1.1): safe in quotes.
+            let selector = format!(r#"[data-node-id="{}"] [data-instance="{i}"]"#, node.id);
+            if let Ok(Some(found)) = self.diagram.query_selector(&selector) {
+                let _ = found.set_attribute("data-chaos-down", "true");
+                *el = Some(found);
+            }
+        }
+        self.chaos_marks = down;
+        let _ = self
+            .layer
+            .set_attribute("data-chaos-down", &self.chaos_marks.len().to_string());
+    }
+
+    /// Takes every chaos mark off the diagram.
+    fn unmark_chaos(&mut self) {
+        for (_, el) in self.chaos_marks.drain() {
+            if let Some(el) = el {
+                let _ = el.remove_attribute("data-chaos-down");
+            }
+        }
     }
 
     fn spawn(&mut self, link: u32, ok: bool, start: f64) {
@@ -424,6 +526,9 @@ impl Run {
                     } else {
                         self.pending.entry(request).or_default().push(link);
                     }
+                }
+                Happening::InstanceDown { by_hand: false, .. } | Happening::InstanceUp { .. } => {
+                    self.chaos_changed = true;
                 }
                 Happening::Finished {
                     request, failure, ..
@@ -479,6 +584,7 @@ impl Run {
 
     fn draw(&mut self) {
         self.follow_view();
+        self.mark_chaos();
         let clock = self.clock;
         self.dots.retain(|d| clock < d.start + d.duration);
         let mut segments: Vec<Option<(f64, f64, f64, f64)>> = vec![None; self.links.len()];
@@ -758,8 +864,10 @@ pub fn traffic_bar(props: &TrafficBarProps) -> Html {
                 drop(listener);
                 pause(&shared);
                 if let Ok(mut a) = shared.try_borrow_mut() {
-                    if let Some(run) = a.run.take() {
+                    if let Some(mut run) = a.run.take() {
+                        run.unmark_chaos();
                         run.layer.set_inner_html("");
+                        let _ = run.layer.remove_attribute("data-chaos-down");
                     }
                 }
                 if on {
@@ -778,6 +886,9 @@ pub fn traffic_bar(props: &TrafficBarProps) -> Html {
                 let follows = a.run.as_mut().map(|run| run.follow(doc));
                 if follows == Some(false) {
                     let seed = a.run.as_ref().map_or(1, |r| r.frames + 1);
+                    if let Some(run) = a.run.as_mut() {
+                        run.unmark_chaos();
+                    }
                     a.run = Run::new(doc.clone(), &hub, f64::from(speed), chaos, seed).ok();
                 }
             }
@@ -790,7 +901,7 @@ pub fn traffic_bar(props: &TrafficBarProps) -> Html {
             if let Ok(mut a) = shared.try_borrow_mut() {
                 if let Some(run) = a.run.as_mut() {
                     run.speed = f64::from(speed);
-                    run.sim.set_chaos(chaos, &mut Discard);
+                    run.set_chaos(chaos);
                 }
             }
         });

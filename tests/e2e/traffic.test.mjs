@@ -190,3 +190,99 @@ test("chaos on the cluster: a measured share with its interval beside the predic
     await assertPageClean(page, session.server);
   });
 });
+
+// A small system whose servers are up half the time, so that chaos keeps some down.
+const FLAKY = {
+  format: "topolab/1",
+  title: "Flaky servers",
+  nodes: [
+    { id: "users", kind: "client", x: 0, y: 0 },
+    { id: "lb", kind: "load_balancer", x: 200, y: 0 },
+    { id: "app", kind: "service", x: 400, y: 0, replicas: 6, availability: 0.5 },
+    { id: "db", kind: "database", x: 600, y: 0, replicas: 2, availability: 0.5 },
+  ],
+  links: [
+    { from: "users", to: "lb" },
+    { from: "lb", to: "app" },
+    { from: "app", to: "db" },
+  ],
+};
+
+test("chaos draws the instances it takes down, apart from kills, only when they change", TIMEOUT, async () => {
+  await withPage(session.browser, "traffic-chaos-marks", async (page) => {
+    await openApp(page, `${session.server.url}#preset=cluster`);
+    await page.evaluate((doc) => window.topolab.load(JSON.stringify(doc)), FLAKY);
+    await settle(page);
+    await page.click("[data-traffic-toggle]");
+    await page.check("[data-traffic-chaos]");
+    await page.selectOption("[data-traffic-speed]", "10");
+    const MARKED = '[data-topolab-canvas] [data-instance][data-chaos-down="true"]';
+    await page.waitForSelector(MARKED, { timeout: 10_000 });
+    const marked = () =>
+      page.$$eval(MARKED, (els) =>
+        els.map((e) => ({
+          id: e.closest("[data-node-id]").getAttribute("data-node-id"),
+          index: e.getAttribute("data-instance"),
+          killed: e.getAttribute("data-killed"),
+          fill: getComputedStyle(e).fill,
+          dash: getComputedStyle(e).strokeDasharray,
+        })),
+      );
+    const down = await marked();
+    assert.ok(down.length > 0);
+    for (const m of down) {
+      assert.equal(m.killed, "false", `a chaos failure is not a kill: ${JSON.stringify(m)}`);
+      assert.match(m.fill, /url\(.*chaos-hatch/, "hatched");
+      assert.notEqual(m.dash, "none", "dashed outline");
+    }
+    assert.equal(
+      Number(await page.getAttribute(LAYER, "data-chaos-down")),
+      (await page.$$(MARKED)).length,
+      "the layer counts the marked instances",
+    );
+    assert.deepEqual(
+      (await page.evaluate(() => window.topolab.document())).nodes.map((n) => n.killed ?? []),
+      [[], [], [], []],
+      "chaos changes nothing in the document",
+    );
+    await screenshot(page, "traffic-chaos-marks");
+
+    // The marks change with the chaos state, not with every frame.
+    await page.selectOption("[data-traffic-speed]", "1");
+    await page.waitForTimeout(300);
+    const watched = await page.evaluate(async () => {
+      const layer = document.querySelector("[data-traffic-layer]");
+      const frames0 = Number(layer.getAttribute("data-frames"));
+      let changes = 0;
+      const observer = new MutationObserver((list) => {
+        changes += list.filter((m) => m.attributeName === "data-chaos-down").length;
+      });
+      observer.observe(document.querySelector("[data-topolab-canvas]"), {
+        attributes: true,
+        subtree: true,
+        attributeFilter: ["data-chaos-down"],
+      });
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      observer.disconnect();
+      return { changes, frames: Number(layer.getAttribute("data-frames")) - frames0 };
+    });
+    assert.ok(watched.frames >= 10, JSON.stringify(watched));
+    assert.ok(watched.changes < watched.frames / 4, `marks touched on few frames: ${JSON.stringify(watched)}`);
+
+    // Killing a chaos-down instance by hand makes it a kill, drawn as one.
+    const [first] = await marked();
+    if (first) {
+      const one = `[data-node-id="${first.id}"] [data-instance="${first.index}"]`;
+      await page.click(one);
+      await settle(page);
+      await page.waitForFunction((sel) => document.querySelector(sel).getAttribute("data-killed") === "true", one);
+      await page.waitForFunction((sel) => !document.querySelector(sel).hasAttribute("data-chaos-down"), one, { timeout: 3_000 });
+    }
+
+    // Traffic off: no chaos mark is left.
+    await page.click("[data-traffic-toggle]");
+    await settle(page);
+    assert.equal((await page.$$("[data-chaos-down]")).length, 0, "cleared when traffic stops");
+    await assertPageClean(page, session.server);
+  });
+});
