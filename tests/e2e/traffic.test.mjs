@@ -286,3 +286,38 @@ test("chaos draws the instances it takes down, apart from kills, only when they 
     await assertPageClean(page, session.server);
   });
 });
+
+// The function table with its traffic column stays inside the side column at 1024x768, with
+// long figures (chaos at x1000 gives four-decimal shares and intervals), in every language and
+// in the projector theme (whose figures go under the diagram at 4:3).
+for (const [name, query] of [["en", ""], ["zh", "?lang=zh"], ["projector", "?theme=projector"], ["projector-zh", "?theme=projector&lang=zh"]]) {
+  test(`at 1024x768 (${name}) the traffic column fits the side column`, TIMEOUT, async () => {
+    await withPage(session.browser, `traffic-layout-${name}`, async (page) => {
+      await openApp(page, `${session.server.url}${query}#preset=microservices`);
+      await page.click("[data-traffic-toggle]");
+      await page.check("[data-traffic-chaos]");
+      await page.selectOption("[data-traffic-speed]", "1000");
+      await page.waitForFunction(() => document.querySelectorAll("[data-sim-measured]").length === 3, null, { timeout: 5_000 });
+      await page.waitForTimeout(1_500);
+      const found = await page.evaluate(() => {
+        const side = document.querySelector(".side");
+        const box = side.getBoundingClientRect();
+        const out = [];
+        if (side.scrollWidth > side.clientWidth + 1) out.push(`side scrolls sideways: ${side.scrollWidth} > ${side.clientWidth}`);
+        for (const el of side.querySelectorAll(".function-table, .function-table td, .function-table th, .figure")) {
+          const r = el.getBoundingClientRect();
+          if (r.width && (r.right > box.right + 0.5 || r.left < box.left - 0.5)) out.push(`outside: ${el.outerHTML.slice(0, 60)}`);
+        }
+        const meet = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+        for (const row of side.querySelectorAll("[data-function-id]")) {
+          const cells = [...row.children].map((c) => c.getBoundingClientRect());
+          for (let i = 1; i < cells.length; i += 1) if (meet(cells[i - 1], cells[i])) out.push(`cells meet in ${row.dataset.functionId}`);
+        }
+        return out;
+      });
+      assert.deepEqual(found, []);
+      await screenshot(page, `traffic-layout-1024-${name}`);
+      await assertPageClean(page, session.server);
+    }, { viewport: { width: 1024, height: 768 } });
+  });
+}
