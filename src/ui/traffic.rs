@@ -46,7 +46,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 use yew::prelude::*;
 
-use super::lang::{use_lang, Lang, Localized};
+use super::lang::{use_lang, Lang, Localized, Text};
 use super::positions::Positions;
 use crate::model::document::{Document, Node, NodeKind};
 use crate::model::effective_functions;
@@ -90,6 +90,10 @@ const CHAOS: Localized = Localized {
 const CHAOS_TIP: Localized = Localized {
     en: "Servers fail and recover at random, each as available in the long run as its node says (repairs shortened to 10 simulated seconds)",
     zh: "服务器随机故障并恢复，长期可用性与节点设定一致（修复时间缩短为 10 个模拟秒）",
+};
+const NOT_DRAWN: Localized = Localized {
+    en: "Traffic cannot start: the diagram is not drawn yet",
+    zh: "无法开始流量模拟：图还没有画出来",
 };
 const TRAFFIC_BAR: Localized = Localized {
     en: "Traffic simulation",
@@ -337,8 +341,8 @@ impl Run {
         speed: f64,
         chaos: bool,
         seed: u64,
-    ) -> Result<Run, String> {
-        let (positions, layer, diagram) = hub.get().ok_or("the diagram is not drawn yet")?;
+    ) -> Result<Run, Text> {
+        let (positions, layer, diagram) = hub.get().ok_or_else(|| Text::from(NOT_DRAWN))?;
         let options = SimOptions {
             seconds: MAX_SECONDS,
             seed,
@@ -346,8 +350,13 @@ impl Run {
             ..SimOptions::default()
         };
         let sim = Simulation::new(&demo_document(&doc), &options).map_err(|problems| {
-            let lines: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-            lines.join("\n")
+            Text::of(|lang| {
+                let lines: Vec<String> = problems.iter().map(|p| p.line_in(lang)).collect();
+                match lang {
+                    Lang::En => format!("Traffic cannot start: {}", lines.join("; ")),
+                    Lang::Zh => format!("无法开始流量模拟：{}", lines.join("；")),
+                }
+            })
         })?;
         let size = |id: &str| doc.node(id).map(node_size).unwrap_or((0.0, 0.0));
         let links = doc
@@ -814,7 +823,7 @@ pub fn traffic_bar(props: &TrafficBarProps) -> Html {
     let speed = use_state(|| 1u32);
     let chaos = use_state(|| false);
     let live = use_state(|| None::<Rc<Live>>);
-    let problem = use_state(|| None::<String>);
+    let problem = use_state(|| None::<Text>);
     let shared: Rc<Shared> = use_memo((), |_| Rc::new(RefCell::new(Animator::default())));
     let latest = use_mut_ref(|| props.doc.clone());
     *latest.borrow_mut() = props.doc.clone();
@@ -953,7 +962,7 @@ pub fn traffic_bar(props: &TrafficBarProps) -> Html {
                 { for counters }
             }
             if let Some(why) = &*problem {
-                <span class="traffic-problem" role="status">{ why.clone() }</span>
+                <span class="traffic-problem" role="status" data-traffic-problem="">{ why.get(lang).to_string() }</span>
             }
         </div>
     }

@@ -321,3 +321,109 @@ for (const [name, query] of [["en", ""], ["zh", "?lang=zh"], ["projector", "?the
     }, { viewport: { width: 1024, height: 768 } });
   });
 }
+
+/** Clicks a few pixels beside the middle of link `sel` (on empty space), which selects it. */
+async function clickLink(page, sel) {
+  const { a, b } = await page.evaluate((sel) => {
+    const path = document.querySelector(sel);
+    const m = path.getScreenCTM();
+    const at = (t) => {
+      const p = path.getPointAtLength(path.getTotalLength() * t);
+      return new DOMPoint(p.x, p.y).matrixTransform(m);
+    };
+    const [p, q] = [at(0.5), at(0.55)];
+    return { a: { x: p.x, y: p.y }, b: { x: q.x, y: q.y } };
+  }, sel);
+  const [dx, dy] = [b.y - a.y, a.x - b.x];
+  const norm = Math.hypot(dx, dy) || 1;
+  await page.mouse.click(a.x + (dx / norm) * 4, a.y + (dy / norm) * 4);
+}
+
+/** Types `value` into the inspector's traffic setting `name` and commits it with Enter. */
+async function setSim(page, name, value) {
+  const field = page.locator(`[data-inspector] [data-sim-setting="${name}"]`);
+  await field.fill(String(value));
+  await field.press("Enter");
+  await settle(page);
+}
+
+const simOf = (doc, id) => doc.nodes.find((n) => n.id === id).extra?.sim;
+const linkSimOf = (doc, from, to) => doc.links.find((l) => l.from === from && l.to === to).extra?.sim;
+
+test("the inspector sets a node's and a link's failure behaviour in extra.sim, refusing bad values", TIMEOUT, async () => {
+  await withPage(session.browser, "traffic-inspector", async (page) => {
+    await openApp(page, `${session.server.url}#preset=cluster`);
+    const before = await page.evaluate(() => window.topolab.document());
+    await page.click('[data-node-id="app1"] .node-label');
+    await page.waitForSelector('[data-inspector="node"]');
+    assert.equal(await page.getAttribute("[data-sim-settings]", "open"), null, "folded while nothing is set");
+    await page.click("[data-sim-settings] summary");
+
+    // A bad value stays in its field with the reason; the document is unchanged.
+    await setSim(page, "capacity", "lots");
+    const error = page.locator("#inspector-sim-capacity-error");
+    assert.match(await error.textContent(), /Capacity \(requests\/s per instance\): must be a finite number/);
+    assert.equal(await page.inputValue('[data-sim-setting="capacity"]'), "lots");
+    assert.equal(await page.getAttribute('[data-sim-setting="capacity"]', "aria-invalid"), "true");
+    await setSim(page, "capacity", "0");
+    assert.match(await error.textContent(), /0 is out of range: more than 0 requests per second/);
+    await setSim(page, "queue_limit", "10");
+    assert.match(await page.textContent("#inspector-sim-queue_limit-error"), /needs a capacity on the same node/);
+    assert.deepEqual(await page.evaluate(() => window.topolab.document()), before, "refused values never reach the document");
+
+    // Good values go where the simulation reads them, each one undo step.
+    await setSim(page, "capacity", "40");
+    await setSim(page, "latency_ms", "20");
+    await setSim(page, "mttr_s", "120");
+    assert.deepEqual(simOf(await page.evaluate(() => window.topolab.document()), "app1"), { capacity: 40, latency_ms: 20, mttr_s: 120 });
+    assert.equal(await page.$("#inspector-sim-capacity-error"), null, "accepted: the reason goes");
+    await setSim(page, "mttr_s", "");
+    assert.deepEqual(simOf(await page.evaluate(() => window.topolab.document()), "app1"), { capacity: 40, latency_ms: 20 }, "empty is the default");
+    await page.click("[data-undo]");
+    await settle(page);
+    assert.equal(simOf(await page.evaluate(() => window.topolab.document()), "app1").mttr_s, 120, "undoable");
+
+    // A link: timeout, retries, backoff and a breaker from its failures alone.
+    await clickLink(page, '[data-topolab-canvas] [data-link="app1->db"]');
+    await page.waitForSelector('[data-inspector="link"]');
+    await page.click("[data-sim-settings] summary");
+    await setSim(page, "retries", "2.5");
+    assert.match(await page.textContent("#inspector-sim-retries-error"), /Retries: must be a whole number/);
+    await setSim(page, "retries", "2");
+    await setSim(page, "timeout_ms", "300");
+    await setSim(page, "backoff_ms", "50");
+    await setSim(page, "breaker.failures", "3");
+    assert.deepEqual(linkSimOf(await page.evaluate(() => window.topolab.document()), "app1", "db"), {
+      retries: 2, timeout_ms: 300, backoff_ms: 50, breaker: { failures: 3, open_ms: 10000 },
+    });
+    assert.equal(await page.inputValue('[data-sim-setting="breaker.open_ms"]'), "10000");
+    await setSim(page, "breaker.open_ms", "2000");
+    assert.equal(linkSimOf(await page.evaluate(() => window.topolab.document()), "app1", "db").breaker.open_ms, 2000);
+    await setSim(page, "breaker.failures", "");
+    assert.equal(linkSimOf(await page.evaluate(() => window.topolab.document()), "app1", "db").breaker, undefined, "no failures, no breaker");
+
+    // The simulation runs with them.
+    const report = await page.evaluate(() => window.topolab.simulate({ seconds: 60, seed: 3 }));
+    assert.equal(report.functions.length, 3);
+    await screenshot(page, "traffic-inspector-link");
+    await assertPageClean(page, session.server);
+  });
+});
+
+test("in Chinese a refused traffic setting is explained in Chinese", TIMEOUT, async () => {
+  await withPage(session.browser, "traffic-inspector-zh", async (page) => {
+    await openApp(page, `${session.server.url}?lang=zh#preset=cluster`);
+    await page.click('[data-node-id="app1"] .node-label');
+    await page.waitForSelector('[data-inspector="node"]');
+    await page.click("[data-sim-settings] summary");
+    await setSim(page, "capacity", "0");
+    assert.equal(
+      await page.textContent("#inspector-sim-capacity-error"),
+      "处理能力（每个实例每秒请求数）：0 超出范围：须大于每秒 0 个请求",
+    );
+    await page.click('[data-lang="en"]');
+    await page.waitForFunction(() => /out of range/.test(document.querySelector("#inspector-sim-capacity-error")?.textContent));
+    await screenshot(page, "traffic-inspector-zh");
+    await assertPageClean(page, session.server);
+  });
+});
