@@ -2,11 +2,18 @@
 //! driven by `requestAnimationFrame`, its requests drawn as dots along the
 //! links, green when the request they belong to succeeded, red when it failed.
 //!
-//! Nothing here renders the diagram: the dots are a pool of `<circle>`
-//! elements in one overlay `<g>` of the canvas (`data-traffic-layer`), moved
-//! by hand every frame; the queues' backlog badges live there too. Yew hears
-//! of the run four times a second ([`Live`]), for the counters and the
-//! function rows' `data-sim-success`.
+//! Nothing here renders the diagram: the dots are painted every frame on one
+//! `<canvas>` over it (`data-traffic-dots`), sized in device pixels and drawn
+//! in the diagram's own units through the transform its view box and size
+//! give (pan, zoom and resize followed), two filled paths a frame (green and
+//! red) whatever the number of dots. 500 `<circle>`s moved by hand cost the
+//! browser more to paint than the whole frame's budget (BENCHMARKS.md). The
+//! queues' backlog badges are elements of an overlay `<svg>`
+//! (`data-traffic-layer`), changed only when a backlog does. Yew hears of the
+//! run four times a second ([`Live`]), for the counters and the function rows'
+//! `data-sim-success`; the dots' counts go on the canvas then too
+//! (`data-dots`, `data-dots-ok`, `data-dots-failed`: what the last frame drew),
+//! for tests, as the drawing itself has no elements to count.
 //!
 //! Time: the simulation runs `speed` simulated seconds per second of the
 //! page (x1 to x1000), but its hops last milliseconds, too short to see. A
@@ -43,7 +50,7 @@ use js_sys::Reflect;
 use serde_json::{Map, Value};
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::Element;
+use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement};
 use yew::prelude::*;
 
 use super::lang::{use_lang, Lang, Localized, Text};
@@ -154,9 +161,12 @@ pub const HELP: &[(Localized, Localized)] = &[
 #[derive(Clone, Default)]
 pub struct TrafficHub(Rc<Hub>);
 
+/// The position store, the badges' layer, the diagram's `<svg>`, the dots' canvas.
+type HubParts = (Positions, Element, Element, HtmlCanvasElement);
+
 #[derive(Default)]
 struct Hub {
-    parts: RefCell<Option<(Positions, Element, Element)>>,
+    parts: RefCell<Option<HubParts>>,
     nodes_drawn: Cell<u64>,
 }
 
@@ -167,10 +177,16 @@ impl PartialEq for TrafficHub {
 }
 
 impl TrafficHub {
-    /// Called by the canvas once its layer (in the overlay `<svg>`) and the
-    /// diagram's `<svg>` exist.
-    pub fn attach(&self, positions: Positions, layer: Element, diagram: Element) {
-        *self.0.parts.borrow_mut() = Some((positions, layer, diagram));
+    /// Called by the canvas once its layer (in the overlay `<svg>`), the
+    /// diagram's `<svg>` and the dots' `<canvas>` exist.
+    pub fn attach(
+        &self,
+        positions: Positions,
+        layer: Element,
+        diagram: Element,
+        dots: HtmlCanvasElement,
+    ) {
+        *self.0.parts.borrow_mut() = Some((positions, layer, diagram, dots));
     }
 
     /// Called by the canvas when it goes.
@@ -186,7 +202,7 @@ impl TrafficHub {
         self.0.nodes_drawn.set(revision);
     }
 
-    fn get(&self) -> Option<(Positions, Element, Element)> {
+    fn get(&self) -> Option<HubParts> {
         self.0.parts.borrow().clone()
     }
 
@@ -282,12 +298,193 @@ struct Dot {
     ok: bool,
 }
 
-/// What a pool element shows now.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Look {
-    Hidden,
-    Ok,
-    Failed,
+/// A dot's radius and its rim's width, in diagram units (they zoom with it).
+const DOT_RADIUS: f64 = 5.0;
+const DOT_RIM: f64 = 1.5;
+
+/// How the diagram's units map to the canvas's CSS pixels: the `<svg>`'s
+/// size and its view box, fitted `xMidYMid meet`.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct View {
+    /// The `<svg>`'s size, CSS pixels.
+    width: f64,
+    height: f64,
+    /// Pixels per unit and the pixel of diagram point (0, 0).
+    scale: f64,
+    x: f64,
+    y: f64,
+}
+
+impl View {
+    /// The view of an `<svg>` `width` x `height` pixels showing `view_box`
+    /// (`"x y w h"`); `None` when either is not a positive size.
+    fn of(width: &str, height: &str, view_box: &str) -> Option<View> {
+        let (width, height): (f64, f64) = (width.parse().ok()?, height.parse().ok()?);
+        let b: Vec<f64> = view_box
+            .split([' ', ','])
+            .filter(|p| !p.is_empty())
+            .map(str::parse)
+            .collect::<Result<_, _>>()
+            .ok()?;
+        let [bx, by, bw, bh] = b[..] else { return None };
+        if !(width > 0.0 && height > 0.0 && bw > 0.0 && bh > 0.0) {
+            return None;
+        }
+        let scale = (width / bw).min(height / bh);
+        Some(View {
+            width,
+            height,
+            scale,
+            x: (width - bw * scale) / 2.0 - bx * scale,
+            y: (height - bh * scale) / 2.0 - by * scale,
+        })
+    }
+}
+
+/// The canvas the dots are painted on, and what it was last sized and painted with.
+struct DotCanvas {
+    canvas: HtmlCanvasElement,
+    context: CanvasRenderingContext2d,
+    /// Its bitmap's size in device pixels, and the ratio it was made for.
+    backing: (u32, u32, f64),
+    /// Fill of a served dot, of a failed one, and the rim (the theme's).
+    colours: [String; 3],
+    /// Whether the bitmap is blank (nothing to clear).
+    blank: bool,
+    /// Dots drawn in the last frame: served, failed.
+    drawn: (usize, usize),
+}
+
+impl DotCanvas {
+    fn new(canvas: HtmlCanvasElement) -> Option<DotCanvas> {
+        let context = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()?
+            .dyn_into::<CanvasRenderingContext2d>()
+            .ok()?;
+        let mut dots = DotCanvas {
+            canvas,
+            context,
+            backing: (0, 0, 0.0),
+            colours: Default::default(),
+            blank: true,
+            drawn: (0, 0),
+        };
+        dots.read_colours();
+        Some(dots)
+    }
+
+    /// The theme's colours for the dots (`--up`, `--down`, `--panel`), read
+    /// again at each report so that a switch of theme reaches them.
+    fn read_colours(&mut self) {
+        let style = gloo::utils::window()
+            .get_computed_style(&self.canvas)
+            .ok()
+            .flatten();
+        let read = |name: &str, fallback: &str| {
+            style
+                .as_ref()
+                .and_then(|s| s.get_property_value(name).ok())
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty())
+                .unwrap_or_else(|| fallback.to_string())
+        };
+        self.colours = [
+            read("--up", "#1a7f37"),
+            read("--down", "#c62828"),
+            read("--panel", "#ffffff"),
+        ];
+    }
+
+    /// Sizes the bitmap to `view` in device pixels (which clears it), when it changed.
+    fn fit(&mut self, view: &View) {
+        let ratio = gloo::utils::window().device_pixel_ratio().max(1.0);
+        let (w, h) = (
+            (view.width * ratio).round() as u32,
+            (view.height * ratio).round() as u32,
+        );
+        if (w, h, ratio) != self.backing {
+            self.canvas.set_width(w);
+            self.canvas.set_height(h);
+            let _ = self.canvas.set_attribute(
+                "style",
+                &format!("width:{}px;height:{}px", view.width, view.height),
+            );
+            self.backing = (w, h, ratio);
+            self.blank = true;
+        }
+    }
+
+    /// Paints `dots` ((x, y, served) in diagram units) through `view`.
+    fn paint(&mut self, view: &View, dots: &[(f64, f64, bool)]) {
+        self.fit(view);
+        let c = &self.context;
+        if !self.blank {
+            c.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0).ok();
+            c.clear_rect(
+                0.0,
+                0.0,
+                f64::from(self.backing.0),
+                f64::from(self.backing.1),
+            );
+        }
+        self.blank = dots.is_empty();
+        let mut drawn = (0, 0);
+        if !dots.is_empty() {
+            let k = view.scale * self.backing.2;
+            let ratio = self.backing.2;
+            c.set_transform(k, 0.0, 0.0, k, view.x * ratio, view.y * ratio)
+                .ok();
+            c.set_line_width(DOT_RIM);
+            c.set_stroke_style_str(&self.colours[2]);
+            for (served, fill) in [(true, &self.colours[0]), (false, &self.colours[1])] {
+                c.begin_path();
+                let mut any = false;
+                for &(x, y, ok) in dots.iter().filter(|d| d.2 == served) {
+                    c.move_to(x + DOT_RADIUS, y);
+                    let _ = c.arc(x, y, DOT_RADIUS, 0.0, std::f64::consts::TAU);
+                    any = true;
+                    if ok {
+                        drawn.0 += 1;
+                    } else {
+                        drawn.1 += 1;
+                    }
+                }
+                if any {
+                    c.set_fill_style_str(fill);
+                    c.fill();
+                    c.stroke();
+                }
+            }
+        }
+        self.drawn = drawn;
+    }
+
+    /// Blanks the bitmap and its counts (traffic off).
+    fn clear(&mut self) {
+        self.canvas.set_width(0);
+        self.canvas.set_height(0);
+        let _ = self.canvas.remove_attribute("style");
+        self.backing = (0, 0, 0.0);
+        self.blank = true;
+        self.drawn = (0, 0);
+        for name in ["data-dots", "data-dots-ok", "data-dots-failed"] {
+            let _ = self.canvas.remove_attribute(name);
+        }
+    }
+
+    /// Puts the last frame's counts on the canvas, for tests.
+    fn report(&self) {
+        let (ok, failed) = self.drawn;
+        for (name, n) in [
+            ("data-dots", ok + failed),
+            ("data-dots-ok", ok),
+            ("data-dots-failed", failed),
+        ] {
+            let _ = self.canvas.set_attribute(name, &n.to_string());
+        }
+    }
 }
 
 /// A link's ends: ids and box sizes.
@@ -305,8 +502,11 @@ struct Run {
     layer: Element,
     /// The diagram's `<svg>`, whose view box and size the overlay's follow.
     diagram: Element,
-    /// The view box and size last copied.
+    /// The view box and size last copied, and the view they give.
     view: [Option<String>; 3],
+    view_px: Option<View>,
+    /// Where the dots are painted.
+    paint: Option<DotCanvas>,
     positions: Positions,
     speed: f64,
     reduced: bool,
@@ -316,7 +516,6 @@ struct Run {
     events: Vec<SimEvent>,
     pending: HashMap<u64, Vec<u32>>,
     dots: Vec<Dot>,
-    pool: Vec<(Element, Look)>,
     history: VecDeque<(f64, Vec<FunctionStats>)>,
     next_report: f64,
     hub: TrafficHub,
@@ -342,7 +541,8 @@ impl Run {
         chaos: bool,
         seed: u64,
     ) -> Result<Run, Text> {
-        let (positions, layer, diagram) = hub.get().ok_or_else(|| Text::from(NOT_DRAWN))?;
+        let (positions, layer, diagram, dots_canvas) =
+            hub.get().ok_or_else(|| Text::from(NOT_DRAWN))?;
         let options = SimOptions {
             seconds: MAX_SECONDS,
             seed,
@@ -402,7 +602,8 @@ impl Run {
             events: Vec::new(),
             pending: HashMap::new(),
             dots: Vec::new(),
-            pool: Vec::new(),
+            view_px: None,
+            paint: DotCanvas::new(dots_canvas),
             history: VecDeque::new(),
             next_report: 0.0,
             hub: hub.clone(),
@@ -580,6 +781,7 @@ impl Run {
         let Some(overlay) = self.layer.parent_element() else {
             return;
         };
+        let mut changed = false;
         for (i, name) in ["viewBox", "width", "height"].into_iter().enumerate() {
             let now = self.diagram.get_attribute(name);
             if now != self.view[i] {
@@ -587,7 +789,14 @@ impl Run {
                     let _ = overlay.set_attribute(name, value);
                 }
                 self.view[i] = now;
+                changed = true;
             }
+        }
+        if changed {
+            self.view_px = match &self.view {
+                [Some(b), Some(w), Some(h)] => View::of(w, h, b),
+                _ => None,
+            };
         }
     }
 
@@ -597,39 +806,8 @@ impl Run {
         let clock = self.clock;
         self.dots.retain(|d| clock < d.start + d.duration);
         let mut segments: Vec<Option<(f64, f64, f64, f64)>> = vec![None; self.links.len()];
-        while self.pool.len() < self.dots.len() {
-            let Some(circle) = make("circle") else { break };
-            let _ = circle.set_attribute("r", "5");
-            let _ = circle.set_attribute("visibility", "hidden");
-            let _ = self.layer.append_child(&circle);
-            self.pool.push((circle, Look::Hidden));
-        }
-        for (i, (circle, look)) in self.pool.iter_mut().enumerate() {
-            let dot = self.dots.get(i).filter(|d| d.start <= clock);
-            let want = match dot {
-                None => Look::Hidden,
-                Some(d) if d.ok => Look::Ok,
-                Some(_) => Look::Failed,
-            };
-            if want != *look {
-                match want {
-                    Look::Hidden => {
-                        let _ = circle.set_attribute("visibility", "hidden");
-                        let _ = circle.remove_attribute("data-dot");
-                    }
-                    Look::Ok | Look::Failed => {
-                        let (class, data) = match want {
-                            Look::Ok => ("traffic-dot ok", "ok"),
-                            _ => ("traffic-dot failed", "failed"),
-                        };
-                        let _ = circle.set_attribute("class", class);
-                        let _ = circle.set_attribute("data-dot", data);
-                        let _ = circle.set_attribute("visibility", "visible");
-                    }
-                }
-                *look = want;
-            }
-            let Some(d) = dot else { continue };
+        let mut points: Vec<(f64, f64, bool)> = Vec::with_capacity(self.dots.len());
+        for d in self.dots.iter().filter(|d| d.start <= clock) {
             let l = d.link as usize;
             let Some((from, to, a, b)) = self.links.get(l) else {
                 continue;
@@ -644,8 +822,12 @@ impl Run {
                 )
             });
             let t = ((clock - d.start) / d.duration).clamp(0.0, 1.0);
-            let _ = circle.set_attribute("cx", &format!("{:.1}", x1 + (x2 - x1) * t));
-            let _ = circle.set_attribute("cy", &format!("{:.1}", y1 + (y2 - y1) * t));
+            points.push((x1 + (x2 - x1) * t, y1 + (y2 - y1) * t, d.ok));
+        }
+        if let (Some(paint), Some(view)) = (self.paint.as_mut(), self.view_px.as_ref()) {
+            if !points.is_empty() || !paint.blank {
+                paint.paint(view, &points);
+            }
         }
         for (v, id, (w, h), badge, shown) in self.queues.iter_mut() {
             let backlog = self.sim.backlog(*v);
@@ -675,6 +857,10 @@ impl Run {
     }
 
     fn live(&mut self) -> Live {
+        if let Some(paint) = self.paint.as_mut() {
+            paint.report();
+            paint.read_colours();
+        }
         let stats = self.sim.stats().to_vec();
         let clock = self.clock;
         self.history.push_back((clock, stats.clone()));
@@ -714,11 +900,7 @@ impl Run {
             failed: finished - succeeded.min(finished),
             chaos: self.sim_chaos(),
             now: self.sim.now(),
-            dots: self
-                .pool
-                .iter()
-                .filter(|(_, look)| *look != Look::Hidden)
-                .count(),
+            dots: self.paint.as_ref().map_or(0, |p| p.drawn.0 + p.drawn.1),
         }
     }
 
@@ -875,6 +1057,9 @@ pub fn traffic_bar(props: &TrafficBarProps) -> Html {
                 if let Ok(mut a) = shared.try_borrow_mut() {
                     if let Some(mut run) = a.run.take() {
                         run.unmark_chaos();
+                        if let Some(paint) = run.paint.as_mut() {
+                            paint.clear();
+                        }
                         run.layer.set_inner_html("");
                         let _ = run.layer.remove_attribute("data-chaos-down");
                     }

@@ -1,6 +1,11 @@
 // Traffic and chaos (issue 7, UI.md `simulate`): the headless simulation through
 // window.topolab agrees with the engine's analysis; the Traffic control animates request
 // dots along the links, killing the servers turns them red, a hidden tab stops the frames.
+//
+// The dots are painted on one <canvas> (src/ui/traffic.rs), so they are read two ways: the
+// counts the app puts on it four times a second (`data-dots`, `data-dots-ok`,
+// `data-dots-failed`: what its last frame drew), and the canvas's own pixels, counted by
+// colour against the theme's --up (served) and --down (failed).
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
@@ -59,10 +64,44 @@ test("simulate: a century of chaos on the cluster converges to analysis()", TIME
 });
 
 const LAYER = "[data-traffic-layer]";
+const DOTS = "[data-traffic-dots]";
+/** Dots the canvas's last frame drew, as the app counts them: all, or "ok" / "failed". */
 const dots = (page, look) =>
-  page.$$eval(`${LAYER} circle[data-dot${look ? `="${look}"` : ""}]`, (cs) =>
-    cs.map((c) => [Number(c.getAttribute("cx")), Number(c.getAttribute("cy"))]),
+  page.getAttribute(DOTS, look ? `data-dots-${look}` : "data-dots").then((v) => Number(v ?? 0));
+/** Waits until the app counts at least one dot of `look` (or none, with `none`). */
+const untilDots = (page, look, { none = false, timeout = 5_000 } = {}) =>
+  page.waitForFunction(
+    ({ sel, name, none }) => {
+      const n = Number(document.querySelector(sel).getAttribute(name) ?? 0);
+      return none ? n === 0 : n > 0;
+    },
+    { sel: DOTS, name: `data-dots-${look}`, none },
+    { timeout },
   );
+/** The canvas's pixels now: how many are served-green, failed-red, and any colour. */
+const painted = (page) =>
+  page.evaluate((sel) => {
+    const canvas = document.querySelector(sel);
+    const style = getComputedStyle(canvas);
+    const rgb = (name) => {
+      const hex = style.getPropertyValue(name).trim().replace("#", "");
+      return [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    };
+    const [up, down] = [rgb("--up"), rgb("--down")];
+    const near = (p, i, c) => Math.abs(p[i] - c[0]) + Math.abs(p[i + 1] - c[1]) + Math.abs(p[i + 2] - c[2]) < 40;
+    const out = { green: 0, red: 0, any: 0, width: canvas.width, height: canvas.height };
+    if (!canvas.width || !canvas.height) return out;
+    const p = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+    for (let i = 0; i < p.length; i += 4) {
+      if (p[i + 3] < 250) continue;
+      out.any += 1;
+      if (near(p, i, up)) out.green += 1;
+      else if (near(p, i, down)) out.red += 1;
+    }
+    return out;
+  }, DOTS);
+/** A fingerprint of the canvas's pixels, to tell two frames apart. */
+const snapshot = (page) => page.evaluate((sel) => document.querySelector(sel).toDataURL(), DOTS);
 const frames = (page) => page.getAttribute(LAYER, "data-frames").then(Number);
 const successes = (page) =>
   page.$$eval("[data-function-id] [data-sim-success]", (els) => els.map((e) => e.textContent));
@@ -72,15 +111,24 @@ test("traffic animates, killing every app server turns it red, a hidden tab stop
     await openApp(page, `${session.server.url}#preset=cluster`);
     assert.equal(await page.$("[data-sim-success]"), null, "no measured figure before traffic runs");
     await page.click("[data-traffic-toggle]");
-    await page.waitForSelector(`${LAYER} circle[data-dot="ok"]`, { timeout: 5_000 });
-    const first = await dots(page);
+    await untilDots(page, "ok");
+    const first = await snapshot(page);
+    const seen = await painted(page);
+    assert.ok(seen.green > 0, `served dots are painted green: ${JSON.stringify(seen)}`);
+    assert.equal(seen.red, 0, "and none red");
     await page.waitForTimeout(120);
-    const second = await dots(page);
-    assert.ok(first.length > 0 && second.length > 0, "dots are drawn");
-    const key = (d) => d.join(",");
-    const before = new Set(first.map(key));
-    assert.ok(second.some((d) => !before.has(key(d))), `dots move between frames: ${JSON.stringify([first, second])}`);
-    assert.equal((await dots(page, "failed")).length, 0, "nothing fails with every server up");
+    assert.notEqual(await snapshot(page), first, "dots move between frames");
+    assert.ok((await dots(page)) > 0, "the app counts them");
+    assert.equal(await dots(page, "failed"), 0, "nothing fails with every server up");
+    // The canvas covers the diagram exactly, in device pixels.
+    const sizes = await page.evaluate(() => {
+      const svg = document.querySelector("svg[data-topolab-canvas]").getBoundingClientRect();
+      const c = document.querySelector("[data-traffic-dots]");
+      const r = c.getBoundingClientRect();
+      return { svg: [svg.left, svg.top, svg.width, svg.height], canvas: [r.left, r.top, r.width, r.height], bitmap: [c.width, c.height], ratio: devicePixelRatio };
+    });
+    assert.deepEqual(sizes.canvas, sizes.svg, JSON.stringify(sizes));
+    assert.deepEqual(sizes.bitmap, [Math.round(sizes.svg[2] * sizes.ratio), Math.round(sizes.svg[3] * sizes.ratio)]);
     await page.waitForFunction(
       () => [...document.querySelectorAll("[data-function-id] [data-sim-success]")].filter((e) => e.textContent === "100%").length === 3,
       null, { timeout: 5_000 },
@@ -91,7 +139,7 @@ test("traffic animates, killing every app server turns it red, a hidden tab stop
     await page.selectOption("[data-traffic-speed]", "10");
     for (const id of ["app1", "app2", "app3"]) await page.click(`[data-node-id="${id}"] [data-instance="0"]`);
     await settle(page);
-    await page.waitForSelector(`${LAYER} circle[data-dot="failed"]`, { timeout: 5_000 });
+    await untilDots(page, "failed");
     await page.waitForFunction(
       () => Number(document.querySelector("[data-traffic-failed]")?.getAttribute("data-traffic-failed")) > 0,
       null, { timeout: 5_000 },
@@ -101,10 +149,12 @@ test("traffic animates, killing every app server turns it red, a hidden tab stop
       null, { timeout: 15_000 },
     );
     // The dots of requests served just before the kills finish their way; then only red.
-    await page.waitForFunction(() => !document.querySelector('[data-traffic-layer] circle[data-dot="ok"]'), null, { timeout: 5_000 });
+    await untilDots(page, "ok", { none: true });
     await page.waitForTimeout(500);
-    assert.equal((await dots(page, "ok")).length, 0, "no request is served with every app server dead");
-    assert.ok((await dots(page, "failed")).length > 0);
+    assert.equal(await dots(page, "ok"), 0, "no request is served with every app server dead");
+    assert.ok((await dots(page, "failed")) > 0);
+    const red = await painted(page);
+    assert.ok(red.red > 0 && red.green === 0, `only red dots are painted: ${JSON.stringify(red)}`);
     await screenshot(page, "traffic-failing");
 
     // A hidden tab: no more frames; visible again: frames again.
@@ -124,7 +174,8 @@ test("traffic animates, killing every app server turns it red, a hidden tab stop
     // Off: the dots and the measured figures go.
     await page.click("[data-traffic-toggle]");
     await settle(page);
-    assert.equal((await dots(page)).length, 0);
+    assert.equal(await dots(page), 0);
+    assert.equal((await painted(page)).any, 0, "the canvas is blank");
     assert.equal(await page.$("[data-sim-success]"), null);
     const doc = await page.evaluate(() => window.topolab.document());
     assert.equal(doc.nodes.filter((n) => (n.killed ?? []).length).length, 3, "traffic changed nothing in the document");
@@ -141,7 +192,8 @@ test("with reduced motion asked for, traffic moves the counters but draws no dot
       () => Number(document.querySelector("[data-traffic-succeeded]")?.getAttribute("data-traffic-succeeded")) > 0,
       null, { timeout: 5_000 },
     );
-    assert.equal((await dots(page)).length, 0);
+    assert.equal(await dots(page), 0);
+    assert.equal((await painted(page)).any, 0, "nothing painted");
     await assertPageClean(page, session.server);
   });
 });
@@ -150,7 +202,7 @@ test("traffic on a read-only page: allowed, it changes nothing; kills stay refus
   await withPage(session.browser, "traffic-readonly", async (page) => {
     await openApp(page, `${session.server.url}?readonly=1#preset=cluster`);
     await page.click("[data-traffic-toggle]");
-    await page.waitForSelector(`${LAYER} circle[data-dot="ok"]`, { timeout: 5_000 });
+    await untilDots(page, "ok");
     await page.click('[data-node-id="app1"] [data-instance="0"]');
     await settle(page);
     assert.equal(await page.getAttribute('[data-node-id="app1"] [data-instance="0"]', "data-killed"), "false");
