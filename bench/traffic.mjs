@@ -5,6 +5,9 @@
 // the app's), the app's own work in its last frame (`data-frame-ms`: from its callback's
 // start to the end of its drawing: simulation, dots, badges; the browser's style and paint
 // come on top) and the dots drawn, and prints the figures. No assertion on time: figures only.
+// The dots are counted as the build draws them: `<circle data-dot>`s in the overlay (the
+// builds before the canvas, for a before/after run with TOPOLAB_DIST=...), else the counts
+// the app puts on its canvas four times a second (`data-dots`).
 //
 //   node bench/traffic.mjs                 # the table, and target/bench/traffic.json
 //   SECONDS=10 SPEEDS=10,100 node bench/traffic.mjs
@@ -17,7 +20,11 @@ const SECONDS = Number(process.env.SECONDS ?? "8");
 const SPEEDS = (process.env.SPEEDS ?? "1,10,100,1000").split(",").map(Number);
 const OUTPUT = path.join(ROOT, "target", "bench", "traffic.json");
 
-const dotsNow = (page) => page.$$eval("[data-traffic-layer] circle[data-dot]", (cs) => cs.length);
+const DOTS = () => {
+  const circles = document.querySelectorAll("[data-traffic-layer] circle[data-dot]").length;
+  return circles || Number(document.querySelector("[data-traffic-dots]")?.getAttribute("data-dots") ?? 0);
+};
+const dotsNow = (page) => page.evaluate(DOTS);
 
 const server = await serveDist();
 const browser = await launchBrowser();
@@ -34,6 +41,9 @@ try {
     const figures = await page.evaluate(
       (seconds) =>
         new Promise((resolve) => {
+          const dotsNow = () =>
+            document.querySelectorAll("[data-traffic-layer] circle[data-dot]").length ||
+            Number(document.querySelector("[data-traffic-dots]")?.getAttribute("data-dots") ?? 0);
           const intervals = [];
           const dots = [];
           const work = [];
@@ -43,7 +53,7 @@ try {
           const tick = (t) => {
             if (last !== null) intervals.push(t - last);
             last = t;
-            dots.push(layer.querySelectorAll("circle[data-dot]").length);
+            dots.push(dotsNow());
             work.push(Number(layer.getAttribute("data-frame-ms")));
             if (t < end) requestAnimationFrame(tick);
             else resolve({ intervals, dots, work });

@@ -134,6 +134,38 @@ fn validate_says_ok_for_a_valid_document() {
 }
 
 #[test]
+fn validate_warns_of_bad_simulation_settings_but_keeps_the_document_valid() {
+    let doc = r#"{"format": "topolab/1",
+      "nodes": [{"id": "c", "kind": "client"},
+                {"id": "s", "kind": "service", "extra": {"sim": {"capacity": 0, "latncy_ms": 3}}}],
+      "links": [{"from": "c", "to": "s", "extra": {"sim": {"retries": 2.5}}}]}"#;
+    let out = topolab(&["validate", "-"], Some(doc));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "extra is kept as is (MODEL.md §1)"
+    );
+    assert_eq!(
+        text(&out.stdout),
+        "valid topolab/1 document: 2 nodes, 1 links\n"
+    );
+    let err = text(&out.stderr);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 3, "{err}");
+    assert!(lines.iter().all(|l| l.starts_with("warning: ")), "{err}");
+    assert!(lines.contains(
+        &"warning: nodes[1].extra.sim.capacity: 0 is out of range: more than 0 requests per second (the traffic simulation refuses this)"
+    ), "{err}");
+    assert!(
+        err.contains("links[0].extra.sim.retries: must be a whole number"),
+        "{err}"
+    );
+    // The spec's examples have no settings: nothing to warn of.
+    let out = topolab(&["validate", &fixture("spec/cluster.json")], None);
+    assert!(out.stderr.is_empty());
+}
+
+#[test]
 fn split_prints_a_valid_document_with_the_new_service() {
     let out = topolab(
         &[

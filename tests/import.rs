@@ -51,7 +51,7 @@ fn noted(imported: &Imported, place_part: &str, message_part: &str) -> bool {
     imported
         .notes
         .iter()
-        .any(|n| n.place.contains(place_part) && n.message.contains(message_part))
+        .any(|n| n.place.contains(place_part) && n.message().contains(message_part))
 }
 
 // --- docker compose -------------------------------------------------------
@@ -237,7 +237,10 @@ fn compose_dependency_on_an_unknown_service_is_noted() {
     ));
     assert!(i.document.links.is_empty());
     // No entry point: said, not hidden.
-    assert!(i.notes.iter().any(|n| n.message.contains("no entry point")));
+    assert!(i
+        .notes
+        .iter()
+        .any(|n| n.message().contains("no entry point")));
 }
 
 #[test]

@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use topolab::model::compare::{compare, Metric};
 use topolab::model::import::{import, Format};
 use topolab::model::layout::tidy;
+use topolab::model::sim::read_settings;
 use topolab::model::split::{split, SplitLink, SplitRequest};
 use topolab::model::{analyze, export, parse_document, Document};
 
@@ -48,7 +49,12 @@ Usage: topolab validate FILE
 
 Checks FILE against the topolab/1 rules and prints every problem, one a line,
 each naming its place (e.g. `links[3].to: no node with id \"paymnts\"`).
-Exit status 0 when valid, 2 when not.";
+Exit status 0 when valid, 2 when not.
+
+The traffic simulation's settings (`extra.sim` of a node, link or function) are
+checked too, and each bad one is a `warning:` line on standard error: MODEL.md
+keeps `extra` as it is, so they never make a document invalid (exit status 0),
+but the app's Traffic and `simulate` refuse a document that has them.";
 
 const SPLIT_HELP: &str = "\
 Usage: topolab split FILE --node V --capabilities a,b [--link requires|async|none] [--own-database]
@@ -282,6 +288,12 @@ fn run(argv: &[String]) -> Result<String, Failure> {
                 return Ok(format!("{VALIDATE_HELP}\n"));
             }
             let doc = load(args.file()?)?;
+            if let Err(problems) = read_settings(&doc) {
+                let mut stderr = std::io::stderr().lock();
+                for p in &problems {
+                    let _ = writeln!(stderr, "warning: {p} (the traffic simulation refuses this)");
+                }
+            }
             Ok(format!(
                 "valid topolab/1 document: {} nodes, {} links\n",
                 doc.nodes.len(),

@@ -34,6 +34,12 @@ pub fn nines(a: f64) -> u32 {
 /// that is not there), without trailing zeros past two decimals:
 /// 0.9985 → "99.85%", 0.999 → "99.90%", 0.99989975 → "99.9899%".
 pub fn percent(a: f64) -> String {
+    percent_within(a, 10)
+}
+
+/// [`percent`] with at most `max_decimals` decimals (at least two), for a
+/// figure measured from a finite count, whose far digits mean nothing.
+pub fn percent_within(a: f64, max_decimals: u32) -> String {
     if !a.is_finite() {
         return "—".into();
     }
@@ -43,15 +49,30 @@ pub fn percent(a: f64) -> String {
     if a <= 0.0 {
         return "0%".into();
     }
-    let decimals = (nines(a) as i32 + 1).clamp(2, 10);
+    let decimals = (nines(a) as i32 + 1).clamp(2, max_decimals.clamp(2, 10) as i32);
     let scale = 10f64.powi(decimals);
     // The tiny nudge keeps 0.999 (stored as 0.99899999...) at 99.90.
-    let cut = ((a * 100.0 * scale) + 1e-6).floor() / scale;
+    let mut cut = ((a * 100.0 * scale) + 1e-6).floor() / scale;
+    if cut >= 100.0 {
+        // The nudge must not make 100% of a figure below it.
+        cut = (a * 100.0 * scale).floor() / scale;
+    }
     let mut text = format!("{cut:.*}", decimals as usize);
     while text.ends_with('0') && text.len() - text.find('.').unwrap_or(0) > 3 {
         text.pop();
     }
     format!("{text}%")
+}
+
+/// An interval of percentages, its bounds cut to at most 4 decimals:
+/// (0.7411, 0.9999999999) → "74.11–99.9999%".
+pub fn percent_span(lo: f64, hi: f64) -> String {
+    let bound = |a: f64| {
+        let mut p = percent_within(a, 4);
+        p.pop();
+        p
+    };
+    format!("{}–{}%", bound(lo), bound(hi))
 }
 
 /// Downtime per year in the largest unit that keeps the number readable:
@@ -389,6 +410,16 @@ mod tests {
         assert_eq!(nines(0.99999), 5);
         assert_eq!(nines(1.0), 16);
         assert_eq!(nines(0.0), 0);
+    }
+
+    #[test]
+    fn a_span_of_percents_keeps_four_decimals_at_most() {
+        assert_eq!(percent_span(0.7411, 0.9999999999), "74.11–99.9999%");
+        assert_eq!(percent_span(0.5, 1.0), "50.00–100%");
+        assert_eq!(percent_within(0.99999999, 4), "99.9999%");
+        assert_eq!(percent_within(0.985, 4), "98.50%");
+        assert_eq!(percent_within(1.0 - 1e-13, 4), "99.9999%");
+        assert_eq!(percent(1.0 - 1e-13), "99.9999999999%");
     }
 
     #[test]

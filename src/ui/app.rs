@@ -14,7 +14,7 @@ use super::embed_view::{EmbedStrip, OpenInEditor};
 use super::export::ExportMenu;
 use super::fullscreen::FullscreenButton;
 use super::help::HelpOverlay;
-use super::import::{use_importer, ImportButton, Incoming};
+use super::import::{use_importer, ImportButton, Incoming, Told};
 use super::inspector::Inspector;
 use super::lang::{Lang, LangContext, LangSwitch, Localized, Text};
 use super::lessons::{use_lessons, LessonChooser, LessonPanel, LessonsButton};
@@ -28,6 +28,7 @@ use super::theme::ThemeSelect;
 use super::traffic::TrafficBar;
 use crate::editor::{Action, EditorState};
 use crate::model::analysis::{analyze, nodes_down_with};
+use crate::model::import::Note;
 use crate::model::layout::tidy;
 use crate::model::presets::{preset, Preset, PRESETS};
 use crate::model::{Analysis, Document};
@@ -88,6 +89,10 @@ const DISMISS: Localized = Localized {
     en: "Dismiss",
     zh: "关闭",
 };
+const NOTES: Localized = Localized {
+    en: "What the import guessed and left out",
+    zh: "导入时的推测与略去的内容",
+};
 
 /// The banner of a failed autosave.
 fn autosave_failed(why: &Text) -> Text {
@@ -126,6 +131,19 @@ struct Banner {
     text: Text,
     /// A diagram the banner offers to open instead (the autosave kept aside).
     restore: Option<Rc<Document>>,
+    /// What an import guessed or left out, every one listed under the text.
+    notes: Rc<Vec<Note>>,
+}
+
+impl Banner {
+    /// A banner saying `text`, with nothing to restore or list.
+    fn says(text: Text) -> Banner {
+        Banner {
+            text,
+            restore: None,
+            notes: Rc::default(),
+        }
+    }
 }
 
 /// What the page opens with, read before the app is mounted (see [`super::start`]).
@@ -269,10 +287,7 @@ pub fn app(props: &AppProps) -> Html {
                     None
                 };
                 if let Err(why) = storage::autosave(doc, found.as_deref(), replacing) {
-                    banner.set(Some(Banner {
-                        text: autosave_failed(&why),
-                        restore: None,
-                    }));
+                    banner.set(Some(Banner::says(autosave_failed(&why))));
                 }
                 storage::write_address(doc);
             }
@@ -289,10 +304,7 @@ pub fn app(props: &AppProps) -> Html {
                 gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
                     match super::startup::from_address(lang) {
                         Some(Ok((doc, _))) => dispatch.emit(Action::Load(Rc::new(doc))),
-                        Some(Err(text)) => banner.set(Some(Banner {
-                            text,
-                            restore: None,
-                        })),
+                        Some(Err(text)) => banner.set(Some(Banner::says(text))),
                         None => {}
                     }
                 });
@@ -304,10 +316,10 @@ pub fn app(props: &AppProps) -> Html {
     let tell = {
         let banner = banner.clone();
         use_memo((), move |_| {
-            Callback::from(move |text: Text| {
+            Callback::from(move |told: Told| {
                 banner.set(Some(Banner {
-                    text,
-                    restore: None,
+                    notes: told.notes,
+                    ..Banner::says(told.text)
                 }))
             })
         })
@@ -472,9 +484,28 @@ pub fn app(props: &AppProps) -> Html {
             });
             html! { <button class="banner-action" data-restore="" {onclick}>{ RESTORE.get(lang) }</button> }
         });
+        let notes = (!b.notes.is_empty()).then(|| {
+            let colon = if lang == Lang::Zh { "：" } else { ": " };
+            html! {
+                <ul class="banner-notes" data-import-notes={b.notes.len().to_string()}
+                    tabindex="0" aria-label={NOTES.get(lang)}>
+                    { for b.notes.iter().map(|n| html! {
+                        <li data-import-note="" data-left-out={n.said.is_left_out().to_string()}>
+                            if !n.place.is_empty() {
+                                <code>{ n.place.clone() }</code>{ colon }
+                            }
+                            { n.message_in(lang) }
+                        </li>
+                    }) }
+                </ul>
+            }
+        });
         html! {
             <div class="banner" role="status">
-                <span>{ b.text.get(lang).to_string() }</span>
+                <div class="banner-body">
+                    <span>{ b.text.get(lang).to_string() }</span>
+                    { for notes }
+                </div>
                 { for restore }
                 <button class="banner-close" onclick={dismiss} aria-label={DISMISS.get(lang)}>{ "×" }</button>
             </div>
@@ -614,12 +645,9 @@ fn initial_banner(opened: &Opening, mode: PageMode) -> Option<Banner> {
             ),
         });
         return Some(Banner {
-            text,
             restore: Some(Rc::new(saved.clone())),
+            ..Banner::says(text)
         });
     }
-    opened.notice.clone().map(|text| Banner {
-        text,
-        restore: None,
-    })
+    opened.notice.clone().map(Banner::says)
 }

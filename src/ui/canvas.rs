@@ -609,6 +609,7 @@ pub fn canvas(props: &CanvasProps) -> Html {
     let links_end_ref = use_node_ref();
     let nodes_end_ref = use_node_ref();
     let traffic_ref = use_node_ref();
+    let dots_ref = use_node_ref();
     {
         let (hub, traffic_ref, positions, svg_ref) = (
             props.traffic.clone(),
@@ -616,11 +617,14 @@ pub fn canvas(props: &CanvasProps) -> Html {
             (*positions).clone(),
             svg_ref.clone(),
         );
+        let dots_ref = dots_ref.clone();
         use_effect_with((), move |_| {
-            if let (Some(layer), Some(svg)) =
-                (traffic_ref.cast::<Element>(), svg_ref.cast::<Element>())
-            {
-                hub.attach(positions, layer, svg);
+            if let (Some(layer), Some(svg), Some(dots)) = (
+                traffic_ref.cast::<Element>(),
+                svg_ref.cast::<Element>(),
+                dots_ref.cast::<web_sys::HtmlCanvasElement>(),
+            ) {
+                hub.attach(positions, layer, svg, dots);
             }
             move || hub.detach()
         });
@@ -1030,6 +1034,7 @@ pub fn canvas(props: &CanvasProps) -> Html {
         let (doc, facts, blast) = (props.doc.clone(), props.facts.clone(), props.blast.clone());
         let (selection, hovered) = (props.selection.clone(), props.hovered.clone());
         let editable = props.editable;
+        let traffic = props.traffic.clone();
         use_effect(move || {
             if let Some(layer) = layer.borrow_mut().as_mut() {
                 let looks = Looks {
@@ -1046,6 +1051,7 @@ pub fn canvas(props: &CanvasProps) -> Html {
                     _ => None,
                 };
                 layer.sync(&doc, &looks.frames(&doc), link, &Words(lang));
+                traffic.nodes_drawn(layer.revision());
                 if layer.unresolved() {
                     // Found once the page has shown the drawing, not while it waits for it.
                     let later = later_layer.clone();
@@ -1081,6 +1087,12 @@ pub fn canvas(props: &CanvasProps) -> Html {
                     <pattern id="grid" width="24" height="24" patternUnits="userSpaceOnUse">
                         <path class="grid-line" d="M24 0H0V24" />
                     </pattern>
+                    // An instance chaos has taken down (issue 7): hatched, not struck through.
+                    <pattern id="chaos-hatch" width="4" height="4" patternUnits="userSpaceOnUse"
+                             patternTransform="rotate(45)">
+                        <rect class="chaos-hatch-ground" width="4" height="4" />
+                        <path class="chaos-hatch-line" d="M0 0V4" />
+                    </pattern>
                 </defs>
                 <rect class="backdrop" x="-100000" y="-100000" width="200000" height="200000"
                       onpointerdown={on_backdrop_down} />
@@ -1091,9 +1103,11 @@ pub fn canvas(props: &CanvasProps) -> Html {
                 <line ref={rubber_ref} class="rubber-band" visibility="hidden" />
                 <rect ref={marquee_ref} class="marquee" visibility="hidden" />
             </svg>
-            // The traffic's dots and backlog badges (issue 7): set by hand, never rendered by
-            // Yew, in an <svg> of their own over the diagram (its view box copied from the
-            // diagram's), so moving them never repaints the diagram.
+            // The traffic's dots (issue 7): drawn by hand on one <canvas> over the diagram,
+            // following its view, so moving 500 of them repaints one bitmap, never the diagram.
+            <canvas ref={dots_ref} class="traffic-dots" aria-hidden="true" data-traffic-dots="" />
+            // Its queues' backlog badges: set by hand, never rendered by Yew, in an <svg> of
+            // their own over the diagram (its view box copied from the diagram's).
             <svg class="traffic-overlay" aria-hidden="true" preserveAspectRatio="xMidYMid meet">
                 <g ref={traffic_ref} class="traffic-layer" data-traffic-layer="" />
             </svg>

@@ -5,7 +5,8 @@
 //! [`crate::model::import::detect`] and read by [`crate::model::import::import`]:
 //! a refused one says why (its first problems, each naming its place, or the
 //! malformed line); an accepted one is an undoable [`Action::Load`], and the banner
-//! says what was guessed and that Undo brings the replaced diagram back. Its autosave is kept aside
+//! lists every guess and everything left out (the importer's [`Note`]s, in the
+//! interface's language) and says that Undo brings the replaced diagram back. Its autosave is kept aside
 //! by the app's persistence effect (`topolab.autosave.previous`), as for any
 //! other diagram opened in the page.
 
@@ -151,9 +152,6 @@ fn refusal(origin: &Origin, why: &Refusal) -> Text {
     Text::of(|lang| refused(origin, why, lang))
 }
 
-/// Notes listed in the banner; the rest are counted.
-const SHOWN_NOTES: usize = 3;
-
 /// The format's name as the banner says it.
 fn format_words(format: Format, lang: Lang) -> &'static str {
     match (format, lang) {
@@ -168,36 +166,15 @@ fn format_words(format: Format, lang: Lang) -> &'static str {
 }
 
 /// The banner's words for an imported compose, Kubernetes or OpenTelemetry text:
-/// the notes' count and the first ones (their places and words are the input's
-/// and the importer's, in English).
-fn converted(origin: &Origin, format: Format, nodes: usize, notes: &[Note], lang: Lang) -> String {
+/// how many notes there are; the banner lists every one of them below.
+fn converted(origin: &Origin, format: Format, nodes: usize, notes: usize, lang: Lang) -> String {
     let from = origin.words(lang);
     let what = format_words(format, lang);
-    let mut shown: Vec<String> = notes
-        .iter()
-        .take(SHOWN_NOTES)
-        .map(Note::to_string)
-        .collect();
-    let more = notes.len().saturating_sub(SHOWN_NOTES);
-    let noted = match lang {
-        Lang::En => {
-            if more > 0 {
-                shown.push(format!("and {more} more"));
-            }
-            match notes.len() {
-                0 => String::new(),
-                n => format!(" {n} guesses and things left out: {}.", shown.join("; ")),
-            }
-        }
-        Lang::Zh => {
-            if more > 0 {
-                shown.push(format!("另有 {more} 条"));
-            }
-            match notes.len() {
-                0 => String::new(),
-                n => format!("{n} 条推测与未能识别的内容：{}。", shown.join("；")),
-            }
-        }
+    let noted = match (notes, lang) {
+        (0, _) => String::new(),
+        (1, Lang::En) => " 1 guess or thing left out, listed below.".to_string(),
+        (n, Lang::En) => format!(" {n} guesses and things left out, listed below."),
+        (n, Lang::Zh) => format!("{n} 条推测与未能识别的内容，列在下方。"),
     };
     match lang {
         Lang::En => format!(
@@ -205,35 +182,54 @@ fn converted(origin: &Origin, format: Format, nodes: usize, notes: &[Note], lang
              Every guess can be edited; Undo (Ctrl+Z) brings back the diagram it replaced."
         ),
         Lang::Zh => format!(
-            "已从{from}导入{what}（{nodes} 个节点），自左向右排布。{noted}\
+            "已从{from}导入 {what}（{nodes} 个节点），自左向右排布。{noted}\
              每个推测都可以修改；撤销（Ctrl+Z）可以恢复被替换的图。"
         ),
     }
 }
 
+/// What an import tells the banner: its message, and the importer's notes,
+/// every one listed (each said in the language in force when read).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Told {
+    pub text: Text,
+    pub notes: Rc<Vec<Note>>,
+}
+
+impl From<Text> for Told {
+    fn from(text: Text) -> Told {
+        Told {
+            text,
+            notes: Rc::default(),
+        }
+    }
+}
+
 /// What an import ends with: the message, and the action when accepted.
-fn import_text(text: &str, origin: &Origin) -> (Text, Option<Action>) {
+fn import_text(text: &str, origin: &Origin) -> (Told, Option<Action>) {
     let format = detect(text).unwrap_or(Format::Topolab);
     match import(text, Some(format)) {
         Ok(imported) if format == Format::Topolab => {
             let doc = imported.document;
             (
-                Text::of(|lang| accepted(origin, doc.title.as_deref(), doc.nodes.len(), lang)),
+                Text::of(|lang| accepted(origin, doc.title.as_deref(), doc.nodes.len(), lang))
+                    .into(),
                 Some(Action::Load(Rc::new(doc))),
             )
         }
         Ok(imported) => {
             let nodes = imported.document.nodes.len();
             let notes = imported.notes;
-            (
-                Text::of(|lang| converted(origin, format, nodes, &notes, lang)),
-                Some(Action::Load(Rc::new(imported.document))),
-            )
+            let told = Told {
+                text: Text::of(|lang| converted(origin, format, nodes, notes.len(), lang)),
+                notes: Rc::new(notes),
+            };
+            (told, Some(Action::Load(Rc::new(imported.document))))
         }
         Err(ImportError::Invalid(problems)) => {
-            (refusal(origin, &Refusal::Problems(problems)), None)
+            (refusal(origin, &Refusal::Problems(problems)).into(), None)
         }
-        Err(e) => (refusal(origin, &Refusal::Import(e)), None),
+        Err(e) => (refusal(origin, &Refusal::Import(e)).into(), None),
     }
 }
 
@@ -247,32 +243,32 @@ pub fn carries_files(data: &web_sys::DataTransfer) -> bool {
 /// fields, and keeps a file dropped beside the canvas from replacing the page.
 /// Its messages are said in both languages, so the banner follows a switch.
 #[hook]
-pub fn use_importer(dispatch: Callback<Action>, tell: Callback<Text>) -> Callback<Incoming> {
+pub fn use_importer(dispatch: Callback<Action>, tell: Callback<Told>) -> Callback<Incoming> {
     let import = use_memo((), move |_| {
         Callback::from(move |incoming: Incoming| {
             let (dispatch, tell) = (dispatch.clone(), tell.clone());
-            let finish = move |(text, action): (Text, Option<Action>)| {
+            let finish = move |(told, action): (Told, Option<Action>)| {
                 if let Some(action) = action {
                     dispatch.emit(action);
                 }
-                tell.emit(text);
+                tell.emit(told);
             };
             match incoming {
                 Incoming::Text(text) if text.len() > MAX_FILE_BYTES => {
                     let why = Refusal::TooLarge(text.len() as f64);
-                    finish((refusal(&Origin::Paste, &why), None));
+                    finish((refusal(&Origin::Paste, &why).into(), None));
                 }
                 Incoming::Text(text) => finish(import_text(&text, &Origin::Paste)),
                 Incoming::File(file) => {
                     let origin = Origin::File(file.name());
                     if file.size() > MAX_FILE_BYTES as f64 {
                         let why = Refusal::TooLarge(file.size());
-                        return finish((refusal(&origin, &why), None));
+                        return finish((refusal(&origin, &why).into(), None));
                     }
                     wasm_bindgen_futures::spawn_local(async move {
                         finish(match read_text(&file).await {
                             Ok(text) => import_text(&text, &origin),
-                            Err(e) => (refusal(&origin, &Refusal::Unreadable(e)), None),
+                            Err(e) => (refusal(&origin, &Refusal::Unreadable(e)).into(), None),
                         });
                     });
                 }

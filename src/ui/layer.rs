@@ -141,6 +141,9 @@ pub struct Layer {
     resolved: bool,
     /// The wording the nodes were drawn with.
     wording: String,
+    /// Counts the syncs that wrote a node's markup (new, rewritten or gone),
+    /// for what marks nodes' elements by hand (the traffic's chaos marks).
+    revision: u64,
 }
 
 /// Attributes an app node's group carries beyond the drawing's own.
@@ -172,7 +175,14 @@ impl Layer {
             touching: HashMap::new(),
             resolved: true,
             wording: String::new(),
+            revision: 0,
         }
+    }
+
+    /// Changes whenever a node's markup was written again: marks set on its
+    /// elements by hand may be gone.
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     fn node_markup(&self, node: &Node, frame: &NodeFrame, wording: &dyn Wording) -> String {
@@ -236,6 +246,7 @@ impl Layer {
             self.wording = wording.key().to_string();
         }
         if self.nodes.is_empty() && self.links.is_empty() {
+            self.revision += 1;
             self.write_whole(doc, frames, selected_link, wording);
             return;
         }
@@ -410,6 +421,7 @@ impl Layer {
         if !changes {
             return;
         }
+        self.revision += 1;
         self.resolve();
         let mut seen: HashSet<&str> = HashSet::with_capacity(doc.nodes.len());
         // Where a new node goes: before the next node (in document order) already drawn.

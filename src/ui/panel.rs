@@ -10,7 +10,7 @@ use super::traffic::Live;
 use crate::model::analysis::{Analysis, FunctionReport, Method, Status};
 use crate::model::drawing::status_mark as mark;
 use crate::model::presets::labels;
-use crate::model::units::{downtime_in, nines_in, percent};
+use crate::model::units::{downtime_in, nines_in, percent, percent_span, percent_within};
 
 const REGION: Localized = Localized {
     en: "Analysis",
@@ -49,8 +49,12 @@ const COL_AVAILABILITY: Localized = Localized {
     zh: "可用性",
 };
 const COL_DESIGN: Localized = Localized {
-    en: "Design",
+    en: "design",
     zh: "设计值",
+};
+const COL_DESIGN_TIP: Localized = Localized {
+    en: "Availability with every instance up or down at random, kills included; under it, the design figure (kills ignored)",
+    zh: "各实例随机在线或宕机时的可用性（计入已停掉的实例）；下方为设计值（不计停掉的实例）",
 };
 const COL_DOWNTIME: Localized = Localized {
     en: "Down / year",
@@ -116,6 +120,10 @@ const COL_MEASURED_TIP: Localized = Localized {
     en: "Requests that succeeded over the last 5 seconds of traffic; under it, since the start, with its 95% interval",
     zh: "最近 5 秒流量中成功请求的比例；下方为开始以来的比例及其 95% 置信区间",
 };
+const COL_MEASURED_SUB: Localized = Localized {
+    en: "since start",
+    zh: "累计",
+};
 
 #[derive(Properties, PartialEq)]
 pub struct PanelProps {
@@ -127,22 +135,35 @@ pub struct PanelProps {
 }
 
 /// A function's traffic cell: the recent success rate (`data-sim-success`)
-/// and, under it, the rate since the start with its interval.
-fn measured_cell(live: &Live, id: &str) -> Html {
+/// and, under it, the rate since the start and its 95% interval, each on a
+/// line of its own so that the column stays as narrow as a figure.
+fn measured_cell(live: &Live, id: &str, lang: Lang) -> Html {
     let Some(f) = live.function(id) else {
         return html! { <td class="num sim" /> };
     };
-    let since = format!(
-        "{} [{}–{}]",
-        percent(f.measured()),
-        percent(f.ci95[0]),
-        percent(f.ci95[1])
-    );
+    let since = percent_within(f.measured(), 4);
+    let span = percent_span(f.ci95[0], f.ci95[1]);
+    let title = match lang {
+        Lang::En => format!(
+            "Last 5 s: {}; since the start: {since} of {} requests, 95% interval {span}",
+            percent(f.recent),
+            f.finished
+        ),
+        Lang::Zh => format!(
+            "最近 5 秒：{}；开始以来：{} 个请求中 {since}，95% 置信区间 {span}",
+            percent(f.recent),
+            f.finished
+        ),
+    };
     html! {
-        <td class="num sim">
-            <span data-sim-success="">{ percent(f.recent) }</span>
+        <td class="num sim" {title}>
+            <span data-sim-success="">{ percent_within(f.recent, 4) }</span>
             if f.finished > 0 {
                 <small class="sim-since" data-sim-measured={f.measured().to_string()}>{ since }</small>
+                // The interval may break after its dash when the column is squeezed.
+                <small class="sim-span" data-sim-ci95={format!("{},{}", f.ci95[0], f.ci95[1])}>
+                    { for span.split_inclusive('–').map(|part| html! { <>{ part.to_string() }<wbr /></> }) }
+                </small>
             }
         </td>
     }
@@ -176,9 +197,12 @@ pub fn analysis_panel(props: &PanelProps) -> Html {
                 <th scope="row" class="fn-label" title={f.id.clone()}>{ function_label(f, lang) }</th>
                 <td><span class={classes!("status-chip", format!("status-{status}"))}>
                     { format!("{} {}", mark(f.status), status_word(f.status, lang)) }</span></td>
-                <td class={classes!("num", lower.then_some("lower"))} data-availability="">{ percent(f.availability) }</td>
-                if let Some(live) = &props.live { { measured_cell(live, &f.id) } }
-                <td class="num design">{ percent(f.design_availability) }</td>
+                <td class="num">
+                    <span class={classes!("availability", lower.then_some("lower"))}
+                          data-availability="">{ percent(f.availability) }</span>
+                    <small class="design" title={COL_DESIGN_TIP.get(lang)}>{ percent(f.design_availability) }</small>
+                </td>
+                if let Some(live) = &props.live { { measured_cell(live, &f.id, lang) } }
                 <td class="num">{ downtime_in(f.downtime_hours_per_year, lang) }</td>
             </tr>
         }
@@ -211,11 +235,14 @@ pub fn analysis_panel(props: &PanelProps) -> Html {
                         <thead><tr>
                             <th scope="col">{ COL_FUNCTION.get(lang) }</th>
                             <th scope="col">{ COL_NOW.get(lang) }</th>
-                            <th scope="col" class="num">{ COL_AVAILABILITY.get(lang) }</th>
+                            <th scope="col" class="num" title={COL_DESIGN_TIP.get(lang)}>
+                                { COL_AVAILABILITY.get(lang) }<small class="design">{ COL_DESIGN.get(lang) }</small>
+                            </th>
                             if props.live.is_some() {
-                                <th scope="col" class="num" title={COL_MEASURED_TIP.get(lang)}>{ COL_MEASURED.get(lang) }</th>
+                                <th scope="col" class="num" title={COL_MEASURED_TIP.get(lang)}>
+                                    { COL_MEASURED.get(lang) }<small>{ COL_MEASURED_SUB.get(lang) }</small>
+                                </th>
                             }
-                            <th scope="col" class="num">{ COL_DESIGN.get(lang) }</th>
                             <th scope="col" class="num">{ COL_DOWNTIME.get(lang) }</th>
                         </tr></thead>
                         <tbody>{ for rows }</tbody>

@@ -2,11 +2,18 @@
 //! driven by `requestAnimationFrame`, its requests drawn as dots along the
 //! links, green when the request they belong to succeeded, red when it failed.
 //!
-//! Nothing here renders the diagram: the dots are a pool of `<circle>`
-//! elements in one overlay `<g>` of the canvas (`data-traffic-layer`), moved
-//! by hand every frame; the queues' backlog badges live there too. Yew hears
-//! of the run four times a second ([`Live`]), for the counters and the
-//! function rows' `data-sim-success`.
+//! Nothing here renders the diagram: the dots are painted every frame on one
+//! `<canvas>` over it (`data-traffic-dots`), sized in device pixels and drawn
+//! in the diagram's own units through the transform its view box and size
+//! give (pan, zoom and resize followed), two filled paths a frame (green and
+//! red) whatever the number of dots. 500 `<circle>`s moved by hand cost the
+//! browser more to paint than the whole frame's budget (BENCHMARKS.md). The
+//! queues' backlog badges are elements of an overlay `<svg>`
+//! (`data-traffic-layer`), changed only when a backlog does. Yew hears of the
+//! run four times a second ([`Live`]), for the counters and the function rows'
+//! `data-sim-success`; the dots' counts go on the canvas then too
+//! (`data-dots`, `data-dots-ok`, `data-dots-failed`: what the last frame drew),
+//! for tests, as the drawing itself has no elements to count.
 //!
 //! Time: the simulation runs `speed` simulated seconds per second of the
 //! page (x1 to x1000), but its hops last milliseconds, too short to see. A
@@ -22,13 +29,19 @@
 //! each instance's long-run availability is still its node's, only its
 //! failures are more frequent and shorter.
 //!
+//! An instance chaos has down is marked on the diagram's own `<rect>`
+//! (`data-chaos-down="true"`, hatched red in `style/app.css`), never with
+//! `data-killed`, which UI.md keeps for kills by hand. The marks are set when
+//! an instance went down or came back, and again when the canvas wrote a
+//! node's markup anew ([`TrafficHub::nodes_drawn`]); they go when traffic stops.
+//!
 //! The animation stops while the tab is hidden and when traffic is off; with
 //! `prefers-reduced-motion` it draws no dots, only the counters move. The
 //! run never changes the document: kills made during it are the document's
 //! own (undoable, refused on a read-only page) and are passed on to the
 //! simulation as they happen.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, VecDeque};
 use std::rc::{Rc, Weak};
 
@@ -37,10 +50,10 @@ use js_sys::Reflect;
 use serde_json::{Map, Value};
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::Element;
+use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement};
 use yew::prelude::*;
 
-use super::lang::{use_lang, Lang, Localized};
+use super::lang::{use_lang, Lang, Localized, Text};
 use super::positions::Positions;
 use crate::model::document::{Document, Node, NodeKind};
 use crate::model::effective_functions;
@@ -84,6 +97,10 @@ const CHAOS: Localized = Localized {
 const CHAOS_TIP: Localized = Localized {
     en: "Servers fail and recover at random, each as available in the long run as its node says (repairs shortened to 10 simulated seconds)",
     zh: "服务器随机故障并恢复，长期可用性与节点设定一致（修复时间缩短为 10 个模拟秒）",
+};
+const NOT_DRAWN: Localized = Localized {
+    en: "Traffic cannot start: the diagram is not drawn yet",
+    zh: "无法开始流量模拟：图还没有画出来",
 };
 const TRAFFIC_BAR: Localized = Localized {
     en: "Traffic simulation",
@@ -139,9 +156,19 @@ pub const HELP: &[(Localized, Localized)] = &[
 ];
 
 /// Where the canvas lets the animation draw: its position store and its
-/// overlay layer. Shared by `Rc`, compared by identity.
+/// overlay layer, and how often it wrote nodes' markup (chaos marks set on
+/// instances by hand must then be set again). Shared by `Rc`, compared by identity.
 #[derive(Clone, Default)]
-pub struct TrafficHub(Rc<RefCell<Option<(Positions, Element, Element)>>>);
+pub struct TrafficHub(Rc<Hub>);
+
+/// The position store, the badges' layer, the diagram's `<svg>`, the dots' canvas.
+type HubParts = (Positions, Element, Element, HtmlCanvasElement);
+
+#[derive(Default)]
+struct Hub {
+    parts: RefCell<Option<HubParts>>,
+    nodes_drawn: Cell<u64>,
+}
 
 impl PartialEq for TrafficHub {
     fn eq(&self, other: &Self) -> bool {
@@ -150,21 +177,37 @@ impl PartialEq for TrafficHub {
 }
 
 impl TrafficHub {
-    /// Called by the canvas once its layer (in the overlay `<svg>`) and the
-    /// diagram's `<svg>` exist.
-    pub fn attach(&self, positions: Positions, layer: Element, diagram: Element) {
-        *self.0.borrow_mut() = Some((positions, layer, diagram));
+    /// Called by the canvas once its layer (in the overlay `<svg>`), the
+    /// diagram's `<svg>` and the dots' `<canvas>` exist.
+    pub fn attach(
+        &self,
+        positions: Positions,
+        layer: Element,
+        diagram: Element,
+        dots: HtmlCanvasElement,
+    ) {
+        *self.0.parts.borrow_mut() = Some((positions, layer, diagram, dots));
     }
 
     /// Called by the canvas when it goes.
     pub fn detach(&self) {
-        if let Ok(mut inner) = self.0.try_borrow_mut() {
+        if let Ok(mut inner) = self.0.parts.try_borrow_mut() {
             *inner = None;
         }
     }
 
-    fn get(&self) -> Option<(Positions, Element, Element)> {
-        self.0.borrow().clone()
+    /// Called by the canvas after each render with its layer's revision
+    /// ([`super::layer::Layer::revision`]).
+    pub fn nodes_drawn(&self, revision: u64) {
+        self.0.nodes_drawn.set(revision);
+    }
+
+    fn get(&self) -> Option<HubParts> {
+        self.0.parts.borrow().clone()
+    }
+
+    fn revision(&self) -> u64 {
+        self.0.nodes_drawn.get()
     }
 }
 
@@ -255,12 +298,193 @@ struct Dot {
     ok: bool,
 }
 
-/// What a pool element shows now.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Look {
-    Hidden,
-    Ok,
-    Failed,
+/// A dot's radius and its rim's width, in diagram units (they zoom with it).
+const DOT_RADIUS: f64 = 5.0;
+const DOT_RIM: f64 = 1.5;
+
+/// How the diagram's units map to the canvas's CSS pixels: the `<svg>`'s
+/// size and its view box, fitted `xMidYMid meet`.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct View {
+    /// The `<svg>`'s size, CSS pixels.
+    width: f64,
+    height: f64,
+    /// Pixels per unit and the pixel of diagram point (0, 0).
+    scale: f64,
+    x: f64,
+    y: f64,
+}
+
+impl View {
+    /// The view of an `<svg>` `width` x `height` pixels showing `view_box`
+    /// (`"x y w h"`); `None` when either is not a positive size.
+    fn of(width: &str, height: &str, view_box: &str) -> Option<View> {
+        let (width, height): (f64, f64) = (width.parse().ok()?, height.parse().ok()?);
+        let b: Vec<f64> = view_box
+            .split([' ', ','])
+            .filter(|p| !p.is_empty())
+            .map(str::parse)
+            .collect::<Result<_, _>>()
+            .ok()?;
+        let [bx, by, bw, bh] = b[..] else { return None };
+        if !(width > 0.0 && height > 0.0 && bw > 0.0 && bh > 0.0) {
+            return None;
+        }
+        let scale = (width / bw).min(height / bh);
+        Some(View {
+            width,
+            height,
+            scale,
+            x: (width - bw * scale) / 2.0 - bx * scale,
+            y: (height - bh * scale) / 2.0 - by * scale,
+        })
+    }
+}
+
+/// The canvas the dots are painted on, and what it was last sized and painted with.
+struct DotCanvas {
+    canvas: HtmlCanvasElement,
+    context: CanvasRenderingContext2d,
+    /// Its bitmap's size in device pixels, and the ratio it was made for.
+    backing: (u32, u32, f64),
+    /// Fill of a served dot, of a failed one, and the rim (the theme's).
+    colours: [String; 3],
+    /// Whether the bitmap is blank (nothing to clear).
+    blank: bool,
+    /// Dots drawn in the last frame: served, failed.
+    drawn: (usize, usize),
+}
+
+impl DotCanvas {
+    fn new(canvas: HtmlCanvasElement) -> Option<DotCanvas> {
+        let context = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()?
+            .dyn_into::<CanvasRenderingContext2d>()
+            .ok()?;
+        let mut dots = DotCanvas {
+            canvas,
+            context,
+            backing: (0, 0, 0.0),
+            colours: Default::default(),
+            blank: true,
+            drawn: (0, 0),
+        };
+        dots.read_colours();
+        Some(dots)
+    }
+
+    /// The theme's colours for the dots (`--up`, `--down`, `--panel`), read
+    /// again at each report so that a switch of theme reaches them.
+    fn read_colours(&mut self) {
+        let style = gloo::utils::window()
+            .get_computed_style(&self.canvas)
+            .ok()
+            .flatten();
+        let read = |name: &str, fallback: &str| {
+            style
+                .as_ref()
+                .and_then(|s| s.get_property_value(name).ok())
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty())
+                .unwrap_or_else(|| fallback.to_string())
+        };
+        self.colours = [
+            read("--up", "#1a7f37"),
+            read("--down", "#c62828"),
+            read("--panel", "#ffffff"),
+        ];
+    }
+
+    /// Sizes the bitmap to `view` in device pixels (which clears it), when it changed.
+    fn fit(&mut self, view: &View) {
+        let ratio = gloo::utils::window().device_pixel_ratio().max(1.0);
+        let (w, h) = (
+            (view.width * ratio).round() as u32,
+            (view.height * ratio).round() as u32,
+        );
+        if (w, h, ratio) != self.backing {
+            self.canvas.set_width(w);
+            self.canvas.set_height(h);
+            let _ = self.canvas.set_attribute(
+                "style",
+                &format!("width:{}px;height:{}px", view.width, view.height),
+            );
+            self.backing = (w, h, ratio);
+            self.blank = true;
+        }
+    }
+
+    /// Paints `dots` ((x, y, served) in diagram units) through `view`.
+    fn paint(&mut self, view: &View, dots: &[(f64, f64, bool)]) {
+        self.fit(view);
+        let c = &self.context;
+        if !self.blank {
+            c.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0).ok();
+            c.clear_rect(
+                0.0,
+                0.0,
+                f64::from(self.backing.0),
+                f64::from(self.backing.1),
+            );
+        }
+        self.blank = dots.is_empty();
+        let mut drawn = (0, 0);
+        if !dots.is_empty() {
+            let k = view.scale * self.backing.2;
+            let ratio = self.backing.2;
+            c.set_transform(k, 0.0, 0.0, k, view.x * ratio, view.y * ratio)
+                .ok();
+            c.set_line_width(DOT_RIM);
+            c.set_stroke_style_str(&self.colours[2]);
+            for (served, fill) in [(true, &self.colours[0]), (false, &self.colours[1])] {
+                c.begin_path();
+                let mut any = false;
+                for &(x, y, ok) in dots.iter().filter(|d| d.2 == served) {
+                    c.move_to(x + DOT_RADIUS, y);
+                    let _ = c.arc(x, y, DOT_RADIUS, 0.0, std::f64::consts::TAU);
+                    any = true;
+                    if ok {
+                        drawn.0 += 1;
+                    } else {
+                        drawn.1 += 1;
+                    }
+                }
+                if any {
+                    c.set_fill_style_str(fill);
+                    c.fill();
+                    c.stroke();
+                }
+            }
+        }
+        self.drawn = drawn;
+    }
+
+    /// Blanks the bitmap and its counts (traffic off).
+    fn clear(&mut self) {
+        self.canvas.set_width(0);
+        self.canvas.set_height(0);
+        let _ = self.canvas.remove_attribute("style");
+        self.backing = (0, 0, 0.0);
+        self.blank = true;
+        self.drawn = (0, 0);
+        for name in ["data-dots", "data-dots-ok", "data-dots-failed"] {
+            let _ = self.canvas.remove_attribute(name);
+        }
+    }
+
+    /// Puts the last frame's counts on the canvas, for tests.
+    fn report(&self) {
+        let (ok, failed) = self.drawn;
+        for (name, n) in [
+            ("data-dots", ok + failed),
+            ("data-dots-ok", ok),
+            ("data-dots-failed", failed),
+        ] {
+            let _ = self.canvas.set_attribute(name, &n.to_string());
+        }
+    }
 }
 
 /// A link's ends: ids and box sizes.
@@ -278,8 +502,11 @@ struct Run {
     layer: Element,
     /// The diagram's `<svg>`, whose view box and size the overlay's follow.
     diagram: Element,
-    /// The view box and size last copied.
+    /// The view box and size last copied, and the view they give.
     view: [Option<String>; 3],
+    view_px: Option<View>,
+    /// Where the dots are painted.
+    paint: Option<DotCanvas>,
     positions: Positions,
     speed: f64,
     reduced: bool,
@@ -289,9 +516,15 @@ struct Run {
     events: Vec<SimEvent>,
     pending: HashMap<u64, Vec<u32>>,
     dots: Vec<Dot>,
-    pool: Vec<(Element, Look)>,
     history: VecDeque<(f64, Vec<FunctionStats>)>,
     next_report: f64,
+    hub: TrafficHub,
+    /// The instances chaos has down, (node, instance), and their marked elements.
+    chaos_marks: HashMap<(u32, u16), Option<Element>>,
+    /// An instance may have gone down or come back since the marks were set.
+    chaos_changed: bool,
+    /// The canvas's [`TrafficHub::revision`] the marks were set at.
+    marked_at: u64,
 }
 
 fn make(name: &str) -> Option<Element> {
@@ -307,8 +540,9 @@ impl Run {
         speed: f64,
         chaos: bool,
         seed: u64,
-    ) -> Result<Run, String> {
-        let (positions, layer, diagram) = hub.get().ok_or("the diagram is not drawn yet")?;
+    ) -> Result<Run, Text> {
+        let (positions, layer, diagram, dots_canvas) =
+            hub.get().ok_or_else(|| Text::from(NOT_DRAWN))?;
         let options = SimOptions {
             seconds: MAX_SECONDS,
             seed,
@@ -316,8 +550,13 @@ impl Run {
             ..SimOptions::default()
         };
         let sim = Simulation::new(&demo_document(&doc), &options).map_err(|problems| {
-            let lines: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-            lines.join("\n")
+            Text::of(|lang| {
+                let lines: Vec<String> = problems.iter().map(|p| p.line_in(lang)).collect();
+                match lang {
+                    Lang::En => format!("Traffic cannot start: {}", lines.join("; ")),
+                    Lang::Zh => format!("无法开始流量模拟：{}", lines.join("；")),
+                }
+            })
         })?;
         let size = |id: &str| doc.node(id).map(node_size).unwrap_or((0.0, 0.0));
         let links = doc
@@ -363,9 +602,14 @@ impl Run {
             events: Vec::new(),
             pending: HashMap::new(),
             dots: Vec::new(),
-            pool: Vec::new(),
+            view_px: None,
+            paint: DotCanvas::new(dots_canvas),
             history: VecDeque::new(),
             next_report: 0.0,
+            hub: hub.clone(),
+            chaos_marks: HashMap::new(),
+            chaos_changed: chaos,
+            marked_at: 0,
         })
     }
 
@@ -388,7 +632,75 @@ impl Run {
             }
         }
         self.doc = doc.clone();
+        // A kill or revival by hand may take an instance out of chaos's hands.
+        self.chaos_changed = true;
         true
+    }
+
+    /// Turns chaos on or off in the running simulation.
+    fn set_chaos(&mut self, on: bool) {
+        self.sim.set_chaos(on, &mut Discard);
+        self.chaos_changed = true;
+    }
+
+    /// Marks the instances chaos has down (`data-chaos-down="true"`; a kill by
+    /// hand is `data-killed`, UI.md): only when an instance went down or came
+    /// back, or the canvas wrote nodes' markup again, never on other frames.
+    fn mark_chaos(&mut self) {
+        let revision = self.hub.revision();
+        let redrawn = revision != self.marked_at;
+        self.marked_at = revision;
+        if redrawn {
+            // The marked elements may be gone: find them all again.
+            for el in self.chaos_marks.values_mut() {
+                if let Some(el) = el.take() {
+                    let _ = el.remove_attribute("data-chaos-down");
+                }
+            }
+        }
+        if !std::mem::take(&mut self.chaos_changed) && !redrawn {
+            return;
+        }
+        let mut down = HashMap::new();
+        for (v, node) in self.doc.nodes.iter().enumerate() {
+            for i in 0..node.replicas() as usize {
+                if self.sim.is_down_by_chaos(v, i) {
+                    let key = (v as u32, i as u16);
+                    let el = self.chaos_marks.remove(&key).flatten();
+                    down.insert(key, el);
+                }
+            }
+        }
+        // Back up: unmarked.
+        for (_, el) in self.chaos_marks.drain() {
+            if let Some(el) = el {
+                let _ = el.remove_attribute("data-chaos-down");
+            }
+        }
+        for (&(v, i), el) in down.iter_mut().filter(|(_, el)| el.is_none()) {
+            let Some(node) = self.doc.nodes.get(v as usize) else {
+                continue;
+            };
+            // Ids are made of A-Z a-z 0-9 _ - . (MODEL.md §1.1): safe in quotes.
+            let selector = format!(r#"[data-node-id="{}"] [data-instance="{i}"]"#, node.id);
+            if let Ok(Some(found)) = self.diagram.query_selector(&selector) {
+                let _ = found.set_attribute("data-chaos-down", "true");
+                *el = Some(found);
+            }
+        }
+        self.chaos_marks = down;
+        let _ = self
+            .layer
+            .set_attribute("data-chaos-down", &self.chaos_marks.len().to_string());
+    }
+
+    /// Takes every chaos mark off the diagram.
+    fn unmark_chaos(&mut self) {
+        for (_, el) in self.chaos_marks.drain() {
+            if let Some(el) = el {
+                let _ = el.remove_attribute("data-chaos-down");
+            }
+        }
     }
 
     fn spawn(&mut self, link: u32, ok: bool, start: f64) {
@@ -424,6 +736,9 @@ impl Run {
                     } else {
                         self.pending.entry(request).or_default().push(link);
                     }
+                }
+                Happening::InstanceDown { by_hand: false, .. } | Happening::InstanceUp { .. } => {
+                    self.chaos_changed = true;
                 }
                 Happening::Finished {
                     request, failure, ..
@@ -466,6 +781,7 @@ impl Run {
         let Some(overlay) = self.layer.parent_element() else {
             return;
         };
+        let mut changed = false;
         for (i, name) in ["viewBox", "width", "height"].into_iter().enumerate() {
             let now = self.diagram.get_attribute(name);
             if now != self.view[i] {
@@ -473,48 +789,25 @@ impl Run {
                     let _ = overlay.set_attribute(name, value);
                 }
                 self.view[i] = now;
+                changed = true;
             }
+        }
+        if changed {
+            self.view_px = match &self.view {
+                [Some(b), Some(w), Some(h)] => View::of(w, h, b),
+                _ => None,
+            };
         }
     }
 
     fn draw(&mut self) {
         self.follow_view();
+        self.mark_chaos();
         let clock = self.clock;
         self.dots.retain(|d| clock < d.start + d.duration);
         let mut segments: Vec<Option<(f64, f64, f64, f64)>> = vec![None; self.links.len()];
-        while self.pool.len() < self.dots.len() {
-            let Some(circle) = make("circle") else { break };
-            let _ = circle.set_attribute("r", "5");
-            let _ = circle.set_attribute("visibility", "hidden");
-            let _ = self.layer.append_child(&circle);
-            self.pool.push((circle, Look::Hidden));
-        }
-        for (i, (circle, look)) in self.pool.iter_mut().enumerate() {
-            let dot = self.dots.get(i).filter(|d| d.start <= clock);
-            let want = match dot {
-                None => Look::Hidden,
-                Some(d) if d.ok => Look::Ok,
-                Some(_) => Look::Failed,
-            };
-            if want != *look {
-                match want {
-                    Look::Hidden => {
-                        let _ = circle.set_attribute("visibility", "hidden");
-                        let _ = circle.remove_attribute("data-dot");
-                    }
-                    Look::Ok | Look::Failed => {
-                        let (class, data) = match want {
-                            Look::Ok => ("traffic-dot ok", "ok"),
-                            _ => ("traffic-dot failed", "failed"),
-                        };
-                        let _ = circle.set_attribute("class", class);
-                        let _ = circle.set_attribute("data-dot", data);
-                        let _ = circle.set_attribute("visibility", "visible");
-                    }
-                }
-                *look = want;
-            }
-            let Some(d) = dot else { continue };
+        let mut points: Vec<(f64, f64, bool)> = Vec::with_capacity(self.dots.len());
+        for d in self.dots.iter().filter(|d| d.start <= clock) {
             let l = d.link as usize;
             let Some((from, to, a, b)) = self.links.get(l) else {
                 continue;
@@ -529,8 +822,12 @@ impl Run {
                 )
             });
             let t = ((clock - d.start) / d.duration).clamp(0.0, 1.0);
-            let _ = circle.set_attribute("cx", &format!("{:.1}", x1 + (x2 - x1) * t));
-            let _ = circle.set_attribute("cy", &format!("{:.1}", y1 + (y2 - y1) * t));
+            points.push((x1 + (x2 - x1) * t, y1 + (y2 - y1) * t, d.ok));
+        }
+        if let (Some(paint), Some(view)) = (self.paint.as_mut(), self.view_px.as_ref()) {
+            if !points.is_empty() || !paint.blank {
+                paint.paint(view, &points);
+            }
         }
         for (v, id, (w, h), badge, shown) in self.queues.iter_mut() {
             let backlog = self.sim.backlog(*v);
@@ -560,6 +857,10 @@ impl Run {
     }
 
     fn live(&mut self) -> Live {
+        if let Some(paint) = self.paint.as_mut() {
+            paint.report();
+            paint.read_colours();
+        }
         let stats = self.sim.stats().to_vec();
         let clock = self.clock;
         self.history.push_back((clock, stats.clone()));
@@ -599,11 +900,7 @@ impl Run {
             failed: finished - succeeded.min(finished),
             chaos: self.sim_chaos(),
             now: self.sim.now(),
-            dots: self
-                .pool
-                .iter()
-                .filter(|(_, look)| *look != Look::Hidden)
-                .count(),
+            dots: self.paint.as_ref().map_or(0, |p| p.drawn.0 + p.drawn.1),
         }
     }
 
@@ -708,7 +1005,7 @@ pub fn traffic_bar(props: &TrafficBarProps) -> Html {
     let speed = use_state(|| 1u32);
     let chaos = use_state(|| false);
     let live = use_state(|| None::<Rc<Live>>);
-    let problem = use_state(|| None::<String>);
+    let problem = use_state(|| None::<Text>);
     let shared: Rc<Shared> = use_memo((), |_| Rc::new(RefCell::new(Animator::default())));
     let latest = use_mut_ref(|| props.doc.clone());
     *latest.borrow_mut() = props.doc.clone();
@@ -758,8 +1055,13 @@ pub fn traffic_bar(props: &TrafficBarProps) -> Html {
                 drop(listener);
                 pause(&shared);
                 if let Ok(mut a) = shared.try_borrow_mut() {
-                    if let Some(run) = a.run.take() {
+                    if let Some(mut run) = a.run.take() {
+                        run.unmark_chaos();
+                        if let Some(paint) = run.paint.as_mut() {
+                            paint.clear();
+                        }
                         run.layer.set_inner_html("");
+                        let _ = run.layer.remove_attribute("data-chaos-down");
                     }
                 }
                 if on {
@@ -778,6 +1080,9 @@ pub fn traffic_bar(props: &TrafficBarProps) -> Html {
                 let follows = a.run.as_mut().map(|run| run.follow(doc));
                 if follows == Some(false) {
                     let seed = a.run.as_ref().map_or(1, |r| r.frames + 1);
+                    if let Some(run) = a.run.as_mut() {
+                        run.unmark_chaos();
+                    }
                     a.run = Run::new(doc.clone(), &hub, f64::from(speed), chaos, seed).ok();
                 }
             }
@@ -790,7 +1095,7 @@ pub fn traffic_bar(props: &TrafficBarProps) -> Html {
             if let Ok(mut a) = shared.try_borrow_mut() {
                 if let Some(run) = a.run.as_mut() {
                     run.speed = f64::from(speed);
-                    run.sim.set_chaos(chaos, &mut Discard);
+                    run.set_chaos(chaos);
                 }
             }
         });
@@ -842,7 +1147,7 @@ pub fn traffic_bar(props: &TrafficBarProps) -> Html {
                 { for counters }
             }
             if let Some(why) = &*problem {
-                <span class="traffic-problem" role="status">{ why.clone() }</span>
+                <span class="traffic-problem" role="status" data-traffic-problem="">{ why.get(lang).to_string() }</span>
             }
         </div>
     }

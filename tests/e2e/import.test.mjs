@@ -1,13 +1,14 @@
 // Importing a real system (issue 8), end to end in Chromium against dist/: a docker-compose
 // file pasted outside a text field becomes a diagram, the banner says what was guessed, killing
 // the shared database marks exactly its dependents down, Undo brings the old diagram back;
-// the toolbar's Tidy lays a diagram out again, undoably.
+// the toolbar's Tidy lays a diagram out again, undoably; in Chinese the banner lists every
+// note the importer made, in Chinese.
 
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { test } from "node:test";
-import { ROOT, openApp, settle, startSession, withPage } from "./harness.mjs";
+import { ROOT, openApp, screenshot, settle, startSession, withPage } from "./harness.mjs";
 
 const TIMEOUT = { timeout: 120_000 };
 const session = startSession();
@@ -54,5 +55,56 @@ test("Tidy lays the diagram out again and Undo puts the nodes back", TIMEOUT, as
     await page.click("[data-undo]");
     await settle(page);
     assert.deepEqual(await doc(page), before);
+  });
+});
+
+test("in Chinese the banner lists every note of an import, in Chinese, and is dismissed", TIMEOUT, async () => {
+  const compose = await readFile(path.join(ROOT, "tests", "fixtures", "import", "noted-compose.yml"), "utf8");
+  await withPage(session.browser, "import-notes-zh", async (page) => {
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: session.server.origin });
+    await openApp(page, `${session.server.url}?lang=zh#preset=cluster`);
+    await page.evaluate((text) => navigator.clipboard.writeText(text), compose);
+    await unfocus(page);
+    await page.keyboard.press("Control+V");
+    await page.waitForSelector(".banner [data-import-notes]");
+    // 17 notes: the same count tests/import_notes.rs asserts of this fixture.
+    assert.equal(await page.getAttribute(".banner [data-import-notes]", "data-import-notes"), "17");
+    const notes = await page.$$eval(".banner [data-import-note]", (lis) => lis.map((li) => li.textContent));
+    assert.equal(notes.length, 17, "every note is listed, not the first few");
+    assert.match(await page.textContent(".banner"), /17 条推测与未能识别的内容，列在下方/);
+    for (const note of notes) {
+      assert.match(note, /[\u4e00-\u9fff]/, `in Chinese: ${note}`);
+      const words = note.split("：").at(-1); // after the place, which is the input's
+      assert.doesNotMatch(words, /not understood|left out|drawn as|replicas/, `no English words: ${note}`);
+    }
+    for (const expected of [
+      "services.api.deploy.replicas：100 个副本按 64 个绘制（一个节点须有 1 到 64 个副本）",
+      "services.admin.gpu：无法识别，已略去",
+      "services.my web.depends_on[2]：没有名为“ghost”的服务，未画连线",
+      "只把第一个 YAML 文档当作 compose 文件读取",
+    ]) {
+      assert.ok(notes.includes(expected), `${expected} in ${JSON.stringify(notes, null, 1)}`);
+    }
+    // Long lists scroll inside the banner instead of pushing the diagram away.
+    const box = await page.$eval(".banner [data-import-notes]", (ul) => ({
+      scrolls: ul.scrollHeight > ul.clientHeight,
+      overflowY: getComputedStyle(ul).overflowY,
+      height: ul.getBoundingClientRect().height,
+    }));
+    assert.equal(box.overflowY, "auto");
+    assert.ok(box.height <= 0.3 * 800 + 1, `the list is at most 30% of the window: ${box.height}px`);
+    await screenshot(page, "import-notes-zh");
+    // Switching the language switches the notes too.
+    await page.click("[data-lang=\"en\"]");
+    await page.waitForFunction(() =>
+      document.querySelector(".banner [data-import-note]")?.textContent.match(/^[^\u4e00-\u9fff]*$/),
+    );
+    assert.ok(
+      (await page.$$eval(".banner [data-import-note]", (lis) => lis.map((li) => li.textContent))).includes(
+        "services.admin.gpu: not understood; left out",
+      ),
+    );
+    await page.click(".banner-close");
+    assert.equal(await page.$(".banner"), null, "dismissed");
   });
 });

@@ -1,6 +1,11 @@
 // Traffic and chaos (issue 7, UI.md `simulate`): the headless simulation through
 // window.topolab agrees with the engine's analysis; the Traffic control animates request
 // dots along the links, killing the servers turns them red, a hidden tab stops the frames.
+//
+// The dots are painted on one <canvas> (src/ui/traffic.rs), so they are read two ways: the
+// counts the app puts on it four times a second (`data-dots`, `data-dots-ok`,
+// `data-dots-failed`: what its last frame drew), and the canvas's own pixels, counted by
+// colour against the theme's --up (served) and --down (failed).
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
@@ -59,10 +64,44 @@ test("simulate: a century of chaos on the cluster converges to analysis()", TIME
 });
 
 const LAYER = "[data-traffic-layer]";
+const DOTS = "[data-traffic-dots]";
+/** Dots the canvas's last frame drew, as the app counts them: all, or "ok" / "failed". */
 const dots = (page, look) =>
-  page.$$eval(`${LAYER} circle[data-dot${look ? `="${look}"` : ""}]`, (cs) =>
-    cs.map((c) => [Number(c.getAttribute("cx")), Number(c.getAttribute("cy"))]),
+  page.getAttribute(DOTS, look ? `data-dots-${look}` : "data-dots").then((v) => Number(v ?? 0));
+/** Waits until the app counts at least one dot of `look` (or none, with `none`). */
+const untilDots = (page, look, { none = false, timeout = 5_000 } = {}) =>
+  page.waitForFunction(
+    ({ sel, name, none }) => {
+      const n = Number(document.querySelector(sel).getAttribute(name) ?? 0);
+      return none ? n === 0 : n > 0;
+    },
+    { sel: DOTS, name: `data-dots-${look}`, none },
+    { timeout },
   );
+/** The canvas's pixels now: how many are served-green, failed-red, and any colour. */
+const painted = (page) =>
+  page.evaluate((sel) => {
+    const canvas = document.querySelector(sel);
+    const style = getComputedStyle(canvas);
+    const rgb = (name) => {
+      const hex = style.getPropertyValue(name).trim().replace("#", "");
+      return [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    };
+    const [up, down] = [rgb("--up"), rgb("--down")];
+    const near = (p, i, c) => Math.abs(p[i] - c[0]) + Math.abs(p[i + 1] - c[1]) + Math.abs(p[i + 2] - c[2]) < 40;
+    const out = { green: 0, red: 0, any: 0, width: canvas.width, height: canvas.height };
+    if (!canvas.width || !canvas.height) return out;
+    const p = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+    for (let i = 0; i < p.length; i += 4) {
+      if (p[i + 3] < 250) continue;
+      out.any += 1;
+      if (near(p, i, up)) out.green += 1;
+      else if (near(p, i, down)) out.red += 1;
+    }
+    return out;
+  }, DOTS);
+/** A fingerprint of the canvas's pixels, to tell two frames apart. */
+const snapshot = (page) => page.evaluate((sel) => document.querySelector(sel).toDataURL(), DOTS);
 const frames = (page) => page.getAttribute(LAYER, "data-frames").then(Number);
 const successes = (page) =>
   page.$$eval("[data-function-id] [data-sim-success]", (els) => els.map((e) => e.textContent));
@@ -72,15 +111,24 @@ test("traffic animates, killing every app server turns it red, a hidden tab stop
     await openApp(page, `${session.server.url}#preset=cluster`);
     assert.equal(await page.$("[data-sim-success]"), null, "no measured figure before traffic runs");
     await page.click("[data-traffic-toggle]");
-    await page.waitForSelector(`${LAYER} circle[data-dot="ok"]`, { timeout: 5_000 });
-    const first = await dots(page);
+    await untilDots(page, "ok");
+    const first = await snapshot(page);
+    const seen = await painted(page);
+    assert.ok(seen.green > 0, `served dots are painted green: ${JSON.stringify(seen)}`);
+    assert.equal(seen.red, 0, "and none red");
     await page.waitForTimeout(120);
-    const second = await dots(page);
-    assert.ok(first.length > 0 && second.length > 0, "dots are drawn");
-    const key = (d) => d.join(",");
-    const before = new Set(first.map(key));
-    assert.ok(second.some((d) => !before.has(key(d))), `dots move between frames: ${JSON.stringify([first, second])}`);
-    assert.equal((await dots(page, "failed")).length, 0, "nothing fails with every server up");
+    assert.notEqual(await snapshot(page), first, "dots move between frames");
+    assert.ok((await dots(page)) > 0, "the app counts them");
+    assert.equal(await dots(page, "failed"), 0, "nothing fails with every server up");
+    // The canvas covers the diagram exactly, in device pixels.
+    const sizes = await page.evaluate(() => {
+      const svg = document.querySelector("svg[data-topolab-canvas]").getBoundingClientRect();
+      const c = document.querySelector("[data-traffic-dots]");
+      const r = c.getBoundingClientRect();
+      return { svg: [svg.left, svg.top, svg.width, svg.height], canvas: [r.left, r.top, r.width, r.height], bitmap: [c.width, c.height], ratio: devicePixelRatio };
+    });
+    assert.deepEqual(sizes.canvas, sizes.svg, JSON.stringify(sizes));
+    assert.deepEqual(sizes.bitmap, [Math.round(sizes.svg[2] * sizes.ratio), Math.round(sizes.svg[3] * sizes.ratio)]);
     await page.waitForFunction(
       () => [...document.querySelectorAll("[data-function-id] [data-sim-success]")].filter((e) => e.textContent === "100%").length === 3,
       null, { timeout: 5_000 },
@@ -91,7 +139,7 @@ test("traffic animates, killing every app server turns it red, a hidden tab stop
     await page.selectOption("[data-traffic-speed]", "10");
     for (const id of ["app1", "app2", "app3"]) await page.click(`[data-node-id="${id}"] [data-instance="0"]`);
     await settle(page);
-    await page.waitForSelector(`${LAYER} circle[data-dot="failed"]`, { timeout: 5_000 });
+    await untilDots(page, "failed");
     await page.waitForFunction(
       () => Number(document.querySelector("[data-traffic-failed]")?.getAttribute("data-traffic-failed")) > 0,
       null, { timeout: 5_000 },
@@ -101,10 +149,12 @@ test("traffic animates, killing every app server turns it red, a hidden tab stop
       null, { timeout: 15_000 },
     );
     // The dots of requests served just before the kills finish their way; then only red.
-    await page.waitForFunction(() => !document.querySelector('[data-traffic-layer] circle[data-dot="ok"]'), null, { timeout: 5_000 });
+    await untilDots(page, "ok", { none: true });
     await page.waitForTimeout(500);
-    assert.equal((await dots(page, "ok")).length, 0, "no request is served with every app server dead");
-    assert.ok((await dots(page, "failed")).length > 0);
+    assert.equal(await dots(page, "ok"), 0, "no request is served with every app server dead");
+    assert.ok((await dots(page, "failed")) > 0);
+    const red = await painted(page);
+    assert.ok(red.red > 0 && red.green === 0, `only red dots are painted: ${JSON.stringify(red)}`);
     await screenshot(page, "traffic-failing");
 
     // A hidden tab: no more frames; visible again: frames again.
@@ -124,7 +174,8 @@ test("traffic animates, killing every app server turns it red, a hidden tab stop
     // Off: the dots and the measured figures go.
     await page.click("[data-traffic-toggle]");
     await settle(page);
-    assert.equal((await dots(page)).length, 0);
+    assert.equal(await dots(page), 0);
+    assert.equal((await painted(page)).any, 0, "the canvas is blank");
     assert.equal(await page.$("[data-sim-success]"), null);
     const doc = await page.evaluate(() => window.topolab.document());
     assert.equal(doc.nodes.filter((n) => (n.killed ?? []).length).length, 3, "traffic changed nothing in the document");
@@ -141,7 +192,8 @@ test("with reduced motion asked for, traffic moves the counters but draws no dot
       () => Number(document.querySelector("[data-traffic-succeeded]")?.getAttribute("data-traffic-succeeded")) > 0,
       null, { timeout: 5_000 },
     );
-    assert.equal((await dots(page)).length, 0);
+    assert.equal(await dots(page), 0);
+    assert.equal((await painted(page)).any, 0, "nothing painted");
     await assertPageClean(page, session.server);
   });
 });
@@ -150,7 +202,7 @@ test("traffic on a read-only page: allowed, it changes nothing; kills stay refus
   await withPage(session.browser, "traffic-readonly", async (page) => {
     await openApp(page, `${session.server.url}?readonly=1#preset=cluster`);
     await page.click("[data-traffic-toggle]");
-    await page.waitForSelector(`${LAYER} circle[data-dot="ok"]`, { timeout: 5_000 });
+    await untilDots(page, "ok");
     await page.click('[data-node-id="app1"] [data-instance="0"]');
     await settle(page);
     assert.equal(await page.getAttribute('[data-node-id="app1"] [data-instance="0"]', "data-killed"), "false");
@@ -187,6 +239,243 @@ test("chaos on the cluster: a measured share with its interval beside the predic
       () => document.querySelector('[data-backlog-of="events"]')?.getAttribute("visibility") === "hidden",
       null, { timeout: 10_000 },
     );
+    await assertPageClean(page, session.server);
+  });
+});
+
+// A small system whose servers are up half the time, so that chaos keeps some down.
+const FLAKY = {
+  format: "topolab/1",
+  title: "Flaky servers",
+  nodes: [
+    { id: "users", kind: "client", x: 0, y: 0 },
+    { id: "lb", kind: "load_balancer", x: 200, y: 0 },
+    { id: "app", kind: "service", x: 400, y: 0, replicas: 6, availability: 0.5 },
+    { id: "db", kind: "database", x: 600, y: 0, replicas: 2, availability: 0.5 },
+  ],
+  links: [
+    { from: "users", to: "lb" },
+    { from: "lb", to: "app" },
+    { from: "app", to: "db" },
+  ],
+};
+
+test("chaos draws the instances it takes down, apart from kills, only when they change", TIMEOUT, async () => {
+  await withPage(session.browser, "traffic-chaos-marks", async (page) => {
+    await openApp(page, `${session.server.url}#preset=cluster`);
+    await page.evaluate((doc) => window.topolab.load(JSON.stringify(doc)), FLAKY);
+    await settle(page);
+    await page.click("[data-traffic-toggle]");
+    await page.check("[data-traffic-chaos]");
+    await page.selectOption("[data-traffic-speed]", "10");
+    const MARKED = '[data-topolab-canvas] [data-instance][data-chaos-down="true"]';
+    await page.waitForSelector(MARKED, { timeout: 10_000 });
+    const marked = () =>
+      page.$$eval(MARKED, (els) =>
+        els.map((e) => ({
+          id: e.closest("[data-node-id]").getAttribute("data-node-id"),
+          index: e.getAttribute("data-instance"),
+          killed: e.getAttribute("data-killed"),
+          fill: getComputedStyle(e).fill,
+          dash: getComputedStyle(e).strokeDasharray,
+        })),
+      );
+    const down = await marked();
+    assert.ok(down.length > 0);
+    for (const m of down) {
+      assert.equal(m.killed, "false", `a chaos failure is not a kill: ${JSON.stringify(m)}`);
+      assert.match(m.fill, /url\(.*chaos-hatch/, "hatched");
+      assert.notEqual(m.dash, "none", "dashed outline");
+    }
+    assert.equal(
+      Number(await page.getAttribute(LAYER, "data-chaos-down")),
+      (await page.$$(MARKED)).length,
+      "the layer counts the marked instances",
+    );
+    assert.deepEqual(
+      (await page.evaluate(() => window.topolab.document())).nodes.map((n) => n.killed ?? []),
+      [[], [], [], []],
+      "chaos changes nothing in the document",
+    );
+    await screenshot(page, "traffic-chaos-marks");
+
+    // The marks change with the chaos state, not with every frame.
+    await page.selectOption("[data-traffic-speed]", "1");
+    await page.waitForTimeout(300);
+    const watched = await page.evaluate(async () => {
+      const layer = document.querySelector("[data-traffic-layer]");
+      const frames0 = Number(layer.getAttribute("data-frames"));
+      let changes = 0;
+      const observer = new MutationObserver((list) => {
+        changes += list.filter((m) => m.attributeName === "data-chaos-down").length;
+      });
+      observer.observe(document.querySelector("[data-topolab-canvas]"), {
+        attributes: true,
+        subtree: true,
+        attributeFilter: ["data-chaos-down"],
+      });
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      observer.disconnect();
+      return { changes, frames: Number(layer.getAttribute("data-frames")) - frames0 };
+    });
+    assert.ok(watched.frames >= 10, JSON.stringify(watched));
+    assert.ok(watched.changes < watched.frames / 4, `marks touched on few frames: ${JSON.stringify(watched)}`);
+
+    // Killing a chaos-down instance by hand makes it a kill, drawn as one.
+    const [first] = await marked();
+    if (first) {
+      const one = `[data-node-id="${first.id}"] [data-instance="${first.index}"]`;
+      await page.click(one);
+      await settle(page);
+      await page.waitForFunction((sel) => document.querySelector(sel).getAttribute("data-killed") === "true", one);
+      await page.waitForFunction((sel) => !document.querySelector(sel).hasAttribute("data-chaos-down"), one, { timeout: 3_000 });
+    }
+
+    // Traffic off: no chaos mark is left.
+    await page.click("[data-traffic-toggle]");
+    await settle(page);
+    assert.equal((await page.$$("[data-chaos-down]")).length, 0, "cleared when traffic stops");
+    await assertPageClean(page, session.server);
+  });
+});
+
+// The function table with its traffic column stays inside the side column at 1024x768, with
+// long figures (chaos at x1000 gives four-decimal shares and intervals), in every language and
+// in the projector theme (whose figures go under the diagram at 4:3).
+for (const [name, query] of [["en", ""], ["zh", "?lang=zh"], ["projector", "?theme=projector"], ["projector-zh", "?theme=projector&lang=zh"]]) {
+  test(`at 1024x768 (${name}) the traffic column fits the side column`, TIMEOUT, async () => {
+    await withPage(session.browser, `traffic-layout-${name}`, async (page) => {
+      await openApp(page, `${session.server.url}${query}#preset=microservices`);
+      await page.click("[data-traffic-toggle]");
+      await page.check("[data-traffic-chaos]");
+      await page.selectOption("[data-traffic-speed]", "1000");
+      await page.waitForFunction(() => document.querySelectorAll("[data-sim-measured]").length === 3, null, { timeout: 5_000 });
+      await page.waitForTimeout(1_500);
+      const found = await page.evaluate(() => {
+        const side = document.querySelector(".side");
+        const box = side.getBoundingClientRect();
+        const out = [];
+        if (side.scrollWidth > side.clientWidth + 1) out.push(`side scrolls sideways: ${side.scrollWidth} > ${side.clientWidth}`);
+        for (const el of side.querySelectorAll(".function-table, .function-table td, .function-table th, .figure")) {
+          const r = el.getBoundingClientRect();
+          if (r.width && (r.right > box.right + 0.5 || r.left < box.left - 0.5)) out.push(`outside: ${el.outerHTML.slice(0, 60)}`);
+        }
+        const meet = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+        for (const row of side.querySelectorAll("[data-function-id]")) {
+          const cells = [...row.children].map((c) => c.getBoundingClientRect());
+          for (let i = 1; i < cells.length; i += 1) if (meet(cells[i - 1], cells[i])) out.push(`cells meet in ${row.dataset.functionId}`);
+        }
+        return out;
+      });
+      assert.deepEqual(found, []);
+      await screenshot(page, `traffic-layout-1024-${name}`);
+      await assertPageClean(page, session.server);
+    }, { viewport: { width: 1024, height: 768 } });
+  });
+}
+
+/** Clicks a few pixels beside the middle of link `sel` (on empty space), which selects it. */
+async function clickLink(page, sel) {
+  const { a, b } = await page.evaluate((sel) => {
+    const path = document.querySelector(sel);
+    const m = path.getScreenCTM();
+    const at = (t) => {
+      const p = path.getPointAtLength(path.getTotalLength() * t);
+      return new DOMPoint(p.x, p.y).matrixTransform(m);
+    };
+    const [p, q] = [at(0.5), at(0.55)];
+    return { a: { x: p.x, y: p.y }, b: { x: q.x, y: q.y } };
+  }, sel);
+  const [dx, dy] = [b.y - a.y, a.x - b.x];
+  const norm = Math.hypot(dx, dy) || 1;
+  await page.mouse.click(a.x + (dx / norm) * 4, a.y + (dy / norm) * 4);
+}
+
+/** Types `value` into the inspector's traffic setting `name` and commits it with Enter. */
+async function setSim(page, name, value) {
+  const field = page.locator(`[data-inspector] [data-sim-setting="${name}"]`);
+  await field.fill(String(value));
+  await field.press("Enter");
+  await settle(page);
+}
+
+const simOf = (doc, id) => doc.nodes.find((n) => n.id === id).extra?.sim;
+const linkSimOf = (doc, from, to) => doc.links.find((l) => l.from === from && l.to === to).extra?.sim;
+
+test("the inspector sets a node's and a link's failure behaviour in extra.sim, refusing bad values", TIMEOUT, async () => {
+  await withPage(session.browser, "traffic-inspector", async (page) => {
+    await openApp(page, `${session.server.url}#preset=cluster`);
+    const before = await page.evaluate(() => window.topolab.document());
+    await page.click('[data-node-id="app1"] .node-label');
+    await page.waitForSelector('[data-inspector="node"]');
+    assert.equal(await page.getAttribute("[data-sim-settings]", "open"), null, "folded while nothing is set");
+    await page.click("[data-sim-settings] summary");
+
+    // A bad value stays in its field with the reason; the document is unchanged.
+    await setSim(page, "capacity", "lots");
+    const error = page.locator("#inspector-sim-capacity-error");
+    assert.match(await error.textContent(), /Capacity \(requests\/s per instance\): must be a finite number/);
+    assert.equal(await page.inputValue('[data-sim-setting="capacity"]'), "lots");
+    assert.equal(await page.getAttribute('[data-sim-setting="capacity"]', "aria-invalid"), "true");
+    await setSim(page, "capacity", "0");
+    assert.match(await error.textContent(), /0 is out of range: more than 0 requests per second/);
+    await setSim(page, "queue_limit", "10");
+    assert.match(await page.textContent("#inspector-sim-queue_limit-error"), /needs a capacity on the same node/);
+    assert.deepEqual(await page.evaluate(() => window.topolab.document()), before, "refused values never reach the document");
+
+    // Good values go where the simulation reads them, each one undo step.
+    await setSim(page, "capacity", "40");
+    await setSim(page, "latency_ms", "20");
+    await setSim(page, "mttr_s", "120");
+    assert.deepEqual(simOf(await page.evaluate(() => window.topolab.document()), "app1"), { capacity: 40, latency_ms: 20, mttr_s: 120 });
+    assert.equal(await page.$("#inspector-sim-capacity-error"), null, "accepted: the reason goes");
+    await setSim(page, "mttr_s", "");
+    assert.deepEqual(simOf(await page.evaluate(() => window.topolab.document()), "app1"), { capacity: 40, latency_ms: 20 }, "empty is the default");
+    await page.click("[data-undo]");
+    await settle(page);
+    assert.equal(simOf(await page.evaluate(() => window.topolab.document()), "app1").mttr_s, 120, "undoable");
+
+    // A link: timeout, retries, backoff and a breaker from its failures alone.
+    await clickLink(page, '[data-topolab-canvas] [data-link="app1->db"]');
+    await page.waitForSelector('[data-inspector="link"]');
+    await page.click("[data-sim-settings] summary");
+    await setSim(page, "retries", "2.5");
+    assert.match(await page.textContent("#inspector-sim-retries-error"), /Retries: must be a whole number/);
+    await setSim(page, "retries", "2");
+    await setSim(page, "timeout_ms", "300");
+    await setSim(page, "backoff_ms", "50");
+    await setSim(page, "breaker.failures", "3");
+    assert.deepEqual(linkSimOf(await page.evaluate(() => window.topolab.document()), "app1", "db"), {
+      retries: 2, timeout_ms: 300, backoff_ms: 50, breaker: { failures: 3, open_ms: 10000 },
+    });
+    assert.equal(await page.inputValue('[data-sim-setting="breaker.open_ms"]'), "10000");
+    await setSim(page, "breaker.open_ms", "2000");
+    assert.equal(linkSimOf(await page.evaluate(() => window.topolab.document()), "app1", "db").breaker.open_ms, 2000);
+    await setSim(page, "breaker.failures", "");
+    assert.equal(linkSimOf(await page.evaluate(() => window.topolab.document()), "app1", "db").breaker, undefined, "no failures, no breaker");
+
+    // The simulation runs with them.
+    const report = await page.evaluate(() => window.topolab.simulate({ seconds: 60, seed: 3 }));
+    assert.equal(report.functions.length, 3);
+    await screenshot(page, "traffic-inspector-link");
+    await assertPageClean(page, session.server);
+  });
+});
+
+test("in Chinese a refused traffic setting is explained in Chinese", TIMEOUT, async () => {
+  await withPage(session.browser, "traffic-inspector-zh", async (page) => {
+    await openApp(page, `${session.server.url}?lang=zh#preset=cluster`);
+    await page.click('[data-node-id="app1"] .node-label');
+    await page.waitForSelector('[data-inspector="node"]');
+    await page.click("[data-sim-settings] summary");
+    await setSim(page, "capacity", "0");
+    assert.equal(
+      await page.textContent("#inspector-sim-capacity-error"),
+      "处理能力（每个实例每秒请求数）：0 超出范围：须大于每秒 0 个请求",
+    );
+    await page.click('[data-lang="en"]');
+    await page.waitForFunction(() => /out of range/.test(document.querySelector("#inspector-sim-capacity-error")?.textContent));
+    await screenshot(page, "traffic-inspector-zh");
     await assertPageClean(page, session.server);
   });
 });

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use serde_json::Value;
 
 use super::guess::node_id;
-use super::{ImportError, Imported, Note};
+use super::{ImportError, Imported, Note, Said};
 use crate::model::document::{Document, Link, LinkKind, Node, NodeKind};
 use crate::model::layout::tidy;
 use crate::model::validate::{validate, MAX_LINKS, MAX_NODES, MAX_REPLICAS};
@@ -29,9 +29,9 @@ impl Builder {
         Builder::default()
     }
 
-    /// Says `message` at `place`.
-    pub fn note(&mut self, place: impl Into<String>, message: impl Into<String>) {
-        self.notes.push(Note::new(place, message));
+    /// Says `said` at `place`.
+    pub fn note(&mut self, place: impl Into<String>, said: Said) {
+        self.notes.push(Note::new(place, said));
     }
 
     /// The id of the node the input calls `name`, if added.
@@ -52,14 +52,19 @@ impl Builder {
         if self.ids.contains_key(name) {
             self.note(
                 place,
-                format!("\"{name}\" is defined twice; the first is kept"),
+                Said::DefinedTwice {
+                    name: name.to_string(),
+                },
             );
             return None;
         }
         if self.nodes.len() >= MAX_NODES {
             self.note(
                 place,
-                format!("\"{name}\" left out: a diagram holds at most {MAX_NODES} nodes"),
+                Said::TooManyNodes {
+                    name: name.to_string(),
+                    max: MAX_NODES,
+                },
             );
             return None;
         }
@@ -67,7 +72,13 @@ impl Builder {
         let mut node = Node::new(id.clone(), kind, 0.0, 0.0);
         if id != name {
             node.label = Some(name.chars().take(80).collect());
-            self.note(place, format!("\"{name}\" has the id \"{id}\""));
+            self.note(
+                place,
+                Said::Renamed {
+                    name: name.to_string(),
+                    id: id.clone(),
+                },
+            );
         }
         self.nodes.push(node);
         self.ids.insert(name.to_string(), id.clone());
@@ -101,7 +112,11 @@ impl Builder {
         if kept != replicas {
             self.note(
                 place,
-                format!("{replicas} replicas drawn as {kept} (a node has 1 to {max})"),
+                Said::ReplicasClamped {
+                    given: replicas,
+                    kept,
+                    max,
+                },
             );
         }
         if let Some(node) = self.node_mut(id) {
@@ -138,7 +153,9 @@ impl Builder {
         if from == to {
             self.note(
                 place,
-                format!("\"{from}\" depends on itself; no link drawn"),
+                Said::SelfDependency {
+                    id: from.to_string(),
+                },
             );
             return false;
         }
@@ -148,7 +165,11 @@ impl Builder {
         if self.links.len() >= MAX_LINKS {
             self.note(
                 place,
-                format!("{from} -> {to} left out: a diagram holds at most {MAX_LINKS} links"),
+                Said::TooManyLinks {
+                    from: from.to_string(),
+                    to: to.to_string(),
+                    max: MAX_LINKS,
+                },
             );
             return false;
         }
@@ -189,11 +210,7 @@ impl Builder {
             ));
         }
         if self.client.is_none() {
-            notes.push(Note::new(
-                "",
-                "no entry point found (no published port, Ingress or caller-less service): \
-                 the diagram has no client, so no function until one is added",
-            ));
+            notes.push(Note::new("", Said::NoEntryPoint));
         }
         let document = Document {
             title: title.map(|t| t.chars().take(200).collect()),

@@ -16,7 +16,7 @@ use serde_yaml_ng::Value;
 
 use super::builder::Builder;
 use super::guess::{hosts_named, kind_from_image};
-use super::{yaml_documents, ImportError, Imported};
+use super::{yaml_documents, ImportError, Imported, Said};
 use crate::model::document::{LinkKind, NodeKind};
 
 /// Service keys that say nothing about the topology.
@@ -80,10 +80,7 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
     };
     let mut b = Builder::new();
     if docs.len() > 1 {
-        b.note(
-            "",
-            "only the first YAML document is read as the compose file",
-        );
+        b.note("", Said::OnlyFirstDocument);
     }
     let top = root
         .as_mapping()
@@ -91,7 +88,7 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
     for key in top.keys() {
         let key = key_text(key);
         if key != "services" && !SILENT_TOP.contains(&key.as_str()) && !key.starts_with("x-") {
-            b.note(key.clone(), "not understood; left out");
+            b.note(key.clone(), Said::NotUnderstood);
         }
     }
     let services = match top.get("services") {
@@ -113,10 +110,7 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
             Some(k) => k,
             None if image.is_none() => match kind_from_image(name) {
                 Some(k) => {
-                    b.note(
-                        &place,
-                        format!("no image: drawn as a {} from its name", k.as_str()),
-                    );
+                    b.note(&place, Said::NoImageKindFromName { kind: k });
                     k
                 }
                 None => NodeKind::Service,
@@ -131,12 +125,15 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
             if kind != NodeKind::Service {
                 b.note(
                     format!("{place}.image"),
-                    format!("drawn as a {} from its image {image}", kind.as_str()),
+                    Said::KindFromImage {
+                        kind,
+                        image: Some(image.to_string()),
+                    },
                 );
             }
         }
         if !spec.is_mapping() && !spec.is_null() {
-            b.note(&place, "expected a mapping; drawn as a plain service");
+            b.note(&place, Said::ServiceNotMapping);
             continue;
         }
         if let Some(r) = spec.get("deploy").and_then(|d| d.get("replicas")) {
@@ -156,7 +153,7 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
                     "links",
                 ];
                 if !known.contains(&key.as_str()) && !SILENT_KEYS.contains(&key.as_str()) {
-                    b.note(format!("{place}.{key}"), "not understood; left out");
+                    b.note(format!("{place}.{key}"), Said::NotUnderstood);
                 }
             }
         }
@@ -197,22 +194,27 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
         let link_kind = proxy_link_kind(&mut b, name, kind, &fronts, &place);
         for (target, at, from_env) in targets {
             let Some(to) = b.id_of(&target).map(str::to_string) else {
-                b.note(at, format!("no service named \"{target}\"; no link drawn"));
+                b.note(at, Said::NoSuchService { name: target });
                 continue;
             };
             if !b.link(&from, &to, link_kind, &at) {
                 continue;
             }
             if from_env {
-                b.note(&at, format!("names \"{target}\": drawn as a requires link"));
+                b.note(
+                    &at,
+                    Said::NamesService {
+                        name: target.clone(),
+                    },
+                );
             }
             if b.kind_of(&target) == Some(NodeKind::Queue) {
                 b.note(
                     &at,
-                    format!(
-                        "\"{target}\" is a queue: drawn as requires (publishing); \
-                         compose does not say whether {name} publishes or consumes"
-                    ),
+                    Said::QueueAsRequires {
+                        queue: target.clone(),
+                        service: name.clone(),
+                    },
                 );
             }
         }
@@ -240,10 +242,7 @@ fn proxy_link_kind(
     distinct.dedup();
     if distinct.len() > 1 {
         b.retype(name, NodeKind::Gateway);
-        b.note(
-            place,
-            "a proxy in front of several services: drawn as a gateway",
-        );
+        b.note(place, Said::ProxyAsGateway);
         LinkKind::Route
     } else {
         LinkKind::Pool
@@ -253,7 +252,7 @@ fn proxy_link_kind(
 fn replicas(b: &mut Builder, id: &str, value: &Value, place: &str) {
     match value.as_i64() {
         Some(n) => b.set_replicas(id, n, place),
-        None => b.note(place, "not a whole number; one replica drawn"),
+        None => b.note(place, Said::ReplicasNotWhole),
     }
 }
 
@@ -270,7 +269,7 @@ fn dependency_names(b: &mut Builder, value: &Value, place: &str) -> Vec<(String,
                     format!("{place}[{i}]"),
                 )),
                 None => {
-                    b.note(format!("{place}[{i}]"), "not a service name; left out");
+                    b.note(format!("{place}[{i}]"), Said::NotAServiceName);
                     None
                 }
             })
@@ -284,7 +283,7 @@ fn dependency_names(b: &mut Builder, value: &Value, place: &str) -> Vec<(String,
             })
             .collect(),
         _ => {
-            b.note(place, "expected a list or a mapping; left out");
+            b.note(place, Said::NotListOrMapping);
             Vec::new()
         }
     }

@@ -18,7 +18,7 @@ use serde_yaml_ng::{Mapping, Value};
 use super::builder::Builder;
 use super::compose::{key_text, scalar_text};
 use super::guess::{hosts_named, kind_from_image};
-use super::{yaml_documents, ImportError, Imported};
+use super::{yaml_documents, ImportError, Imported, Said};
 use crate::model::document::{LinkKind, NodeKind};
 
 struct Workload {
@@ -85,7 +85,7 @@ fn read_object(b: &mut Builder, objects: &mut Objects, doc: &Value, place: Strin
         .and_then(|m| m.get("name"))
         .and_then(Value::as_str)
     else {
-        b.note(place, "no kind and metadata.name; left out");
+        b.note(place, Said::NoKindOrName);
         return;
     };
     let place = format!("{place} ({kind} {name})");
@@ -127,10 +127,7 @@ fn read_object(b: &mut Builder, objects: &mut Objects, doc: &Value, place: Strin
                 .unwrap_or_default();
             objects.config_maps.push((name.to_string(), values));
         }
-        _ => b.note(
-            place,
-            "not drawn: Topolab draws workloads, Services and Ingresses",
-        ),
+        _ => b.note(place, Said::ObjectNotDrawn),
     }
 }
 
@@ -199,25 +196,21 @@ fn workload(
     if containers.len() > 1 {
         b.note(
             place,
-            format!("{} containers drawn as one node", containers.len()),
+            Said::Containers {
+                count: containers.len(),
+            },
         );
     }
     let replicas = match kind {
         "DaemonSet" => {
-            b.note(
-                place,
-                "a DaemonSet runs one pod a cluster node: drawn with one replica",
-            );
+            b.note(place, Said::DaemonSet);
             None
         }
         _ => match spec.and_then(|s| s.get("replicas")) {
             Some(r) => match r.as_i64() {
                 Some(n) => Some((n, format!("{place}.spec.replicas"))),
                 None => {
-                    b.note(
-                        format!("{place}.spec.replicas"),
-                        "not a whole number; one replica drawn",
-                    );
+                    b.note(format!("{place}.spec.replicas"), Said::ReplicasNotWhole);
                     None
                 }
             },
@@ -282,7 +275,10 @@ fn build(mut b: Builder, objects: Objects) -> Result<Imported, ImportError> {
             if w.kind != NodeKind::Service {
                 b.note(
                     &w.place,
-                    format!("drawn as a {} from its image", w.kind.as_str()),
+                    Said::KindFromImage {
+                        kind: w.kind,
+                        image: None,
+                    },
                 );
             }
             if let Some((n, at)) = &w.replicas {
@@ -294,10 +290,7 @@ fn build(mut b: Builder, objects: Objects) -> Result<Imported, ImportError> {
     let mut reach: Vec<(String, Vec<String>)> = Vec::new();
     for s in &objects.services {
         let Some(selector) = &s.selector else {
-            b.note(
-                &s.place,
-                "no selector: not drawn (it points outside the manifests)",
-            );
+            b.note(&s.place, Said::NoSelector);
             continue;
         };
         let picked: Vec<String> = objects
@@ -309,15 +302,12 @@ fn build(mut b: Builder, objects: Objects) -> Result<Imported, ImportError> {
             .filter_map(|w| b.id_of(&w.name).map(str::to_string))
             .collect();
         match picked.len() {
-            0 => b.note(&s.place, "its selector matches no workload; not drawn"),
+            0 => b.note(&s.place, Said::SelectorMatchesNothing),
             1 => reach.push((s.name.clone(), picked)),
             _ => {
                 let lb_name = format!("{}-service", s.name);
                 if let Some(lb) = b.add_node(&lb_name, NodeKind::LoadBalancer, &s.place) {
-                    b.note(
-                        &s.place,
-                        "selects several workloads: drawn as a load balancer",
-                    );
+                    b.note(&s.place, Said::SelectsSeveral);
                     for id in &picked {
                         b.link(&lb, id, LinkKind::Pool, &s.place);
                     }
@@ -342,10 +332,7 @@ fn build(mut b: Builder, objects: Objects) -> Result<Imported, ImportError> {
         for cm in &w.config_maps {
             match objects.config_maps.iter().find(|(n, _)| n == cm) {
                 Some((_, data)) => values.extend(data.iter().cloned()),
-                None => b.note(
-                    &w.place,
-                    format!("reads ConfigMap \"{cm}\", not in the manifests"),
-                ),
+                None => b.note(&w.place, Said::MissingConfigMap { name: cm.clone() }),
             }
         }
         for (at, value) in values {
@@ -354,7 +341,9 @@ fn build(mut b: Builder, objects: Objects) -> Result<Imported, ImportError> {
                     if to != from && b.link(&from, &to, LinkKind::Requires, &at) {
                         b.note(
                             &at,
-                            format!("names Service \"{host}\": drawn as a requires link"),
+                            Said::NamesK8sService {
+                                name: host.to_string(),
+                            },
                         );
                     }
                 }
@@ -375,17 +364,16 @@ fn build(mut b: Builder, objects: Objects) -> Result<Imported, ImportError> {
         };
         b.note(
             &ing.place,
-            format!(
-                "the entry point, drawn as a {} ({} Services behind it)",
-                kind.as_str(),
-                distinct.len()
-            ),
+            Said::IngressEntry {
+                kind,
+                services: distinct.len(),
+            },
         );
         b.entry(&id, &ing.place);
         for (svc, at) in &ing.backends {
             let targets = targets_of(svc);
             if targets.is_empty() {
-                b.note(at, format!("no drawn Service \"{svc}\"; no link"));
+                b.note(at, Said::NoDrawnService { name: svc.clone() });
             }
             for to in targets {
                 b.link(&id, &to, link, at);
@@ -395,7 +383,7 @@ fn build(mut b: Builder, objects: Objects) -> Result<Imported, ImportError> {
     if objects.ingresses.is_empty() {
         for s in objects.services.iter().filter(|s| s.exposed) {
             for to in targets_of(&s.name) {
-                b.note(&s.place, "exposed outside the cluster: an entry point");
+                b.note(&s.place, Said::Exposed);
                 b.entry(&to, &s.place);
             }
         }
@@ -406,10 +394,7 @@ fn build(mut b: Builder, objects: Objects) -> Result<Imported, ImportError> {
             .iter()
             .any(|w| w.config_maps.contains(name));
         if !used {
-            b.note(
-                format!("ConfigMap {name}"),
-                "read by no workload here; left out",
-            );
+            b.note(format!("ConfigMap {name}"), Said::UnusedConfigMap);
         }
     }
     b.finish(None)

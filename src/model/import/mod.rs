@@ -4,7 +4,8 @@
 //!
 //! Every guess an importer makes (a kind from an image name, a link from an
 //! environment variable) and everything it could not understand is returned as
-//! a [`Note`] naming its place: nothing is dropped silently. Malformed text is
+//! a [`Note`] naming its place, its facts a [`Said`] worded in English and in
+//! Chinese: nothing is dropped silently. Malformed text is
 //! an [`ImportError`] with its line.
 //!
 //! Hostile input is bounded: the text's size ([`MAX_TEXT`]), the YAML reader's
@@ -15,6 +16,7 @@ mod builder;
 pub mod compose;
 mod guess;
 pub mod k8s;
+mod note;
 pub mod otel;
 
 use std::fmt;
@@ -25,6 +27,7 @@ use super::validate::Problem;
 
 pub use builder::Builder;
 pub use guess::kind_from_image;
+pub use note::{Note, Said};
 
 /// The largest text an importer reads: 4 MiB, far above any real manifest.
 pub const MAX_TEXT: usize = 4 * 1024 * 1024;
@@ -61,36 +64,6 @@ impl Format {
             "otel" | "jaeger" => Some(Format::Otel),
             "topolab" | "json" => Some(Format::Topolab),
             _ => None,
-        }
-    }
-}
-
-/// One guess made, or one thing not understood, at a place in the input
-/// (`services.web.image`, `documents[2] (Secret db-pass)`).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Note {
-    /// Where in the input.
-    pub place: String,
-    /// What was guessed or skipped, in English.
-    pub message: String,
-}
-
-impl Note {
-    /// A note at `place`.
-    pub fn new(place: impl Into<String>, message: impl Into<String>) -> Note {
-        Note {
-            place: place.into(),
-            message: message.into(),
-        }
-    }
-}
-
-impl fmt::Display for Note {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.place.is_empty() {
-            write!(f, "{}", self.message)
-        } else {
-            write!(f, "{}: {}", self.place, self.message)
         }
     }
 }

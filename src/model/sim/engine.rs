@@ -396,6 +396,12 @@ impl Simulation {
         self.instance(node, instance).is_some_and(|k| self.up[k])
     }
 
+    /// Whether instance `instance` of `node` is down by chaos (not killed by hand).
+    pub fn is_down_by_chaos(&self, node: usize, instance: usize) -> bool {
+        self.instance(node, instance)
+            .is_some_and(|k| !self.up[k] && !self.by_hand[k])
+    }
+
     /// Requests instance `instance` of `node` has taken so far.
     pub fn served(&self, node: usize, instance: usize) -> u64 {
         self.instance(node, instance).map_or(0, |k| self.served[k])

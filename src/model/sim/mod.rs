@@ -71,6 +71,7 @@
 mod calls;
 pub mod chaos;
 mod draw;
+pub mod edit;
 mod engine;
 pub mod epochs;
 mod net;
@@ -83,6 +84,7 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 
 pub use chaos::{default_mttr_s, Lifetimes};
+pub use edit::{sim_value, with_sim_setting, SimKey, SimTarget, DEFAULT_BREAKER};
 pub use engine::{FunctionStats, Simulation};
 pub use report::{wilson, FunctionMeasure, Method, SimReport};
 pub use settings::{
@@ -162,17 +164,17 @@ impl SimOptions {
         refuse(
             "seconds",
             (0.0..=MAX_SECONDS).contains(&self.seconds),
-            "must be a number of seconds from 0 to 1e11",
+            settings::rules::SECONDS,
         );
         refuse(
             "rate",
             self.rate.is_finite() && self.rate >= 0.0,
-            "must be 0 requests per second or more",
+            settings::rules::RUN_RATE,
         );
         refuse(
             "max_event_requests",
             self.max_event_requests >= 0.0,
-            "must be 0 or more",
+            settings::rules::MAX_EVENT_REQUESTS,
         );
         match problems.is_empty() {
             true => Ok(()),

@@ -24,6 +24,7 @@ use std::fmt;
 
 use serde_json::{Map, Value};
 
+use crate::i18n::{Lang, Localized};
 use crate::model::document::{Document, Extra, NodeKind};
 use crate::model::validate::Problem;
 
@@ -148,7 +149,7 @@ pub enum SettingProblem {
         /// The value given.
         value: f64,
         /// What is allowed, in words.
-        rule: &'static str,
+        rule: Localized,
     },
     /// A setting that does not apply to a node of this kind (a client never
     /// fails and serves nothing).
@@ -158,11 +159,43 @@ pub enum SettingProblem {
     },
     /// `queue_limit` without `capacity`: there is no queue without a limit.
     NeedsCapacity,
-    /// A run option out of range (`seconds`, `rate`).
+    /// A run option out of range (`seconds`, `rate`), or a breaker's
+    /// missing half.
     BadOption {
         /// What is allowed, in words.
-        rule: &'static str,
+        rule: Localized,
     },
+}
+
+const fn l(en: &'static str, zh: &'static str) -> Localized {
+    Localized { en, zh }
+}
+
+/// What each setting allows, in both languages.
+pub mod rules {
+    use super::{l, Localized};
+
+    pub const CAPACITY: Localized = l("more than 0 requests per second", "须大于每秒 0 个请求");
+    pub const QUEUE_LIMIT: Localized = l("0 or more requests", "须为 0 个或更多请求");
+    pub const MS_OR_MORE: Localized = l("0 ms or more", "须为 0 毫秒或更多");
+    pub const MORE_THAN_0_MS: Localized = l("more than 0 ms", "须大于 0 毫秒");
+    pub const MORE_THAN_0_S: Localized = l("more than 0 seconds", "须大于 0 秒");
+    pub const AT_LEAST_1: Localized = l("at least 1", "至少为 1");
+    pub const RETRIES: Localized = l("0 to 10 retries", "重试次数须为 0 到 10");
+    pub const RATE: Localized = l("0 requests per second or more", "须为每秒 0 个或更多请求");
+    pub const BREAKER_HALF: Localized = l(
+        "required in a breaker (failures and open_ms go together)",
+        "熔断器必须同时设置 failures 和 open_ms",
+    );
+    pub const SECONDS: Localized = l(
+        "must be a number of seconds from 0 to 1e11",
+        "必须是 0 到 1e11 之间的秒数",
+    );
+    pub const RUN_RATE: Localized = l(
+        "must be 0 requests per second or more",
+        "必须是每秒 0 个或更多请求",
+    );
+    pub const MAX_EVENT_REQUESTS: Localized = l("must be 0 or more", "必须是 0 或更大的数");
 }
 
 /// One bad setting and where it is, e.g. `links[3].extra.sim.retries`.
@@ -174,23 +207,54 @@ pub struct SettingError {
     pub problem: SettingProblem,
 }
 
+impl SettingProblem {
+    /// What is wrong, in `lang`; in English what the CLI prints.
+    pub fn message_in(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (SettingProblem::NotAnObject, Lang::En) => "must be an object".into(),
+            (SettingProblem::NotAnObject, Lang::Zh) => "必须是一个对象".into(),
+            (SettingProblem::Unknown { expected }, Lang::En) => {
+                format!("unknown setting; allowed here: {}", expected.join(", "))
+            }
+            (SettingProblem::Unknown { expected }, Lang::Zh) => {
+                format!("未知的设置；此处允许：{}", expected.join(", "))
+            }
+            (SettingProblem::NotANumber, Lang::En) => "must be a finite number".into(),
+            (SettingProblem::NotANumber, Lang::Zh) => "必须是有限的数字".into(),
+            (SettingProblem::NotAnInteger, Lang::En) => "must be a whole number".into(),
+            (SettingProblem::NotAnInteger, Lang::Zh) => "必须是整数".into(),
+            (SettingProblem::OutOfRange { value, rule }, Lang::En) => {
+                format!("{value} is out of range: {}", rule.en)
+            }
+            (SettingProblem::OutOfRange { value, rule }, Lang::Zh) => {
+                format!("{value} 超出范围：{}", rule.zh)
+            }
+            (SettingProblem::NotForKind { kind }, Lang::En) => {
+                format!("does not apply to a {} node", kind.as_str())
+            }
+            (SettingProblem::NotForKind { kind }, Lang::Zh) => {
+                format!("不适用于{}节点", kind.name_zh())
+            }
+            (SettingProblem::NeedsCapacity, Lang::En) => "needs a capacity on the same node".into(),
+            (SettingProblem::NeedsCapacity, Lang::Zh) => "需要同一节点也设置处理能力".into(),
+            (SettingProblem::BadOption { rule }, lang) => rule.get(lang).into(),
+        }
+    }
+}
+
 impl fmt::Display for SettingProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SettingProblem::NotAnObject => write!(f, "must be an object"),
-            SettingProblem::Unknown { expected } => {
-                write!(f, "unknown setting; allowed here: {}", expected.join(", "))
-            }
-            SettingProblem::NotANumber => write!(f, "must be a finite number"),
-            SettingProblem::NotAnInteger => write!(f, "must be a whole number"),
-            SettingProblem::OutOfRange { value, rule } => {
-                write!(f, "{value} is out of range: {rule}")
-            }
-            SettingProblem::NotForKind { kind } => {
-                write!(f, "does not apply to a {} node", kind.as_str())
-            }
-            SettingProblem::NeedsCapacity => write!(f, "needs a capacity on the same node"),
-            SettingProblem::BadOption { rule } => write!(f, "{rule}"),
+        f.write_str(&self.message_in(Lang::En))
+    }
+}
+
+impl SettingError {
+    /// The whole line in `lang`: in English its [`Display`](fmt::Display)
+    /// (`links[3].extra.sim.retries: ...`), in Chinese with a full-width colon.
+    pub fn line_in(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.to_string(),
+            Lang::Zh => format!("{}：{}", self.path, self.problem.message_in(lang)),
         }
     }
 }
@@ -205,7 +269,11 @@ impl std::error::Error for SettingError {}
 
 impl From<SettingError> for Problem {
     fn from(e: SettingError) -> Problem {
-        Problem::new(e.path, e.problem.to_string())
+        Problem::in_both(
+            e.path,
+            e.problem.message_in(Lang::En),
+            e.problem.message_in(Lang::Zh),
+        )
     }
 }
 
@@ -282,7 +350,7 @@ impl Reader {
         map: &Map<String, Value>,
         key: &str,
         ok: fn(f64) -> bool,
-        rule: &'static str,
+        rule: Localized,
     ) -> Option<f64> {
         let value = map.get(key)?;
         let at = format!("{path}.{key}");
@@ -301,7 +369,7 @@ impl Reader {
         map: &Map<String, Value>,
         key: &str,
         (min, max): (u32, u32),
-        rule: &'static str,
+        rule: Localized,
     ) -> Option<u32> {
         let value = map.get(key)?;
         let at = format!("{path}.{key}");
@@ -331,22 +399,10 @@ impl Reader {
             return NodeSettings::default();
         }
         let settings = NodeSettings {
-            capacity: self.number(
-                path,
-                map,
-                "capacity",
-                |v| v > 0.0,
-                "more than 0 requests per second",
-            ),
-            queue_limit: self.integer(
-                path,
-                map,
-                "queue_limit",
-                (0, u32::MAX),
-                "0 or more requests",
-            ),
-            latency_ms: self.number(path, map, "latency_ms", |v| v >= 0.0, "0 ms or more"),
-            mttr_s: self.number(path, map, "mttr_s", |v| v > 0.0, "more than 0 seconds"),
+            capacity: self.number(path, map, "capacity", |v| v > 0.0, rules::CAPACITY),
+            queue_limit: self.integer(path, map, "queue_limit", (0, u32::MAX), rules::QUEUE_LIMIT),
+            latency_ms: self.number(path, map, "latency_ms", |v| v >= 0.0, rules::MS_OR_MORE),
+            mttr_s: self.number(path, map, "mttr_s", |v| v > 0.0, rules::MORE_THAN_0_S),
         };
         if settings.queue_limit.is_some() && !map.contains_key("capacity") {
             self.refuse(format!("{path}.queue_limit"), SettingProblem::NeedsCapacity);
@@ -363,16 +419,26 @@ impl Reader {
         let breaker = self
             .object(&breaker_path, map.get("breaker"), BREAKER_KEYS)
             .and_then(|b| {
-                let failures =
-                    self.integer(&breaker_path, b, "failures", (1, 1_000_000), "at least 1");
-                let open_ms =
-                    self.number(&breaker_path, b, "open_ms", |v| v > 0.0, "more than 0 ms");
+                let failures = self.integer(
+                    &breaker_path,
+                    b,
+                    "failures",
+                    (1, 1_000_000),
+                    rules::AT_LEAST_1,
+                );
+                let open_ms = self.number(
+                    &breaker_path,
+                    b,
+                    "open_ms",
+                    |v| v > 0.0,
+                    rules::MORE_THAN_0_MS,
+                );
                 let missing = |key: &str| !b.contains_key(key);
                 for key in BREAKER_KEYS.iter().filter(|k| missing(k)) {
                     self.refuse(
                         format!("{breaker_path}.{key}"),
                         SettingProblem::BadOption {
-                            rule: "required in a breaker",
+                            rule: rules::BREAKER_HALF,
                         },
                     );
                 }
@@ -382,15 +448,15 @@ impl Reader {
                 })
             });
         LinkSettings {
-            timeout_ms: self.number(path, map, "timeout_ms", |v| v > 0.0, "more than 0 ms"),
+            timeout_ms: self.number(path, map, "timeout_ms", |v| v > 0.0, rules::MORE_THAN_0_MS),
             retries: self
-                .integer(path, map, "retries", (0, MAX_RETRIES), "0 to 10 retries")
+                .integer(path, map, "retries", (0, MAX_RETRIES), rules::RETRIES)
                 .unwrap_or(0),
             backoff_ms: self
-                .number(path, map, "backoff_ms", |v| v >= 0.0, "0 ms or more")
+                .number(path, map, "backoff_ms", |v| v >= 0.0, rules::MS_OR_MORE)
                 .unwrap_or(0.0),
             latency_ms: self
-                .number(path, map, "latency_ms", |v| v >= 0.0, "0 ms or more")
+                .number(path, map, "latency_ms", |v| v >= 0.0, rules::MS_OR_MORE)
                 .unwrap_or(0.0),
             breaker,
         }
@@ -402,13 +468,7 @@ impl Reader {
             return FunctionSettings::default();
         };
         FunctionSettings {
-            rate: self.number(
-                path,
-                map,
-                "rate",
-                |v| v >= 0.0,
-                "0 requests per second or more",
-            ),
+            rate: self.number(path, map, "rate", |v| v >= 0.0, rules::RATE),
         }
     }
 }

@@ -10,18 +10,21 @@ use crate::model::{Document, LinkKind, Node};
 
 use super::super::lang::Lang;
 use super::fields::Choice;
+use super::sim_form::SimSettings;
 use super::{hint, no_submit, text};
+use crate::model::sim::SimTarget;
 
 pub(super) fn link_form(
-    doc: &Document,
+    doc: &Rc<Document>,
     from: &str,
     to: &str,
     dispatch: &Callback<Action>,
     lang: Lang,
 ) -> Html {
-    let Some(link) = doc.links.iter().find(|l| l.from == from && l.to == to) else {
+    let Some(index) = doc.links.iter().position(|l| l.from == from && l.to == to) else {
         return hint(lang);
     };
+    let link = &doc.links[index];
     let label = |id: &str| doc.node(id).map_or(id, Node::label).to_string();
     let default = doc
         .node(from)
@@ -66,6 +69,8 @@ pub(super) fn link_form(
                     { text::link_kind_meaning(effective, lang) }
                 </p>
             </div>
+            <SimSettings doc={doc.clone()} target={SimTarget::Link(index)}
+                         dispatch={dispatch.clone()} />
             <div class="inspector-actions">
                 <button type="button" class="danger" onclick={delete}>{ text::DELETE_LINK.get(lang) }</button>
             </div>

@@ -12,6 +12,7 @@ mod instances;
 mod link_form;
 mod node_form;
 mod problems;
+mod sim_form;
 mod text;
 mod typed;
 

@@ -18,8 +18,10 @@ use super::drafts::{DraftAction, Drafts, Refused};
 use super::fields::{error_list, text_field, Choice, Field, FieldInput};
 use super::instances::instances;
 use super::problems::messages;
+use super::sim_form::SimSettings;
 use super::typed::edited;
 use super::{hint, no_submit, text};
+use crate::model::sim::SimTarget;
 use crate::ui::split::words as split_words;
 
 #[derive(Properties, PartialEq)]
@@ -163,6 +165,8 @@ pub(super) fn node_form(props: &NodeFormProps) -> Html {
                     ..input(Field::Capabilities, caps)
                 }) }
                 { instances(node, &props.dispatch, lang) }
+                <SimSettings doc={props.doc.clone()} target={SimTarget::Node(index)}
+                             dispatch={props.dispatch.clone()} />
             </>
         }
     };
