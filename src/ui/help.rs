@@ -300,6 +300,12 @@ pub fn help_overlay(props: &HelpProps) -> Html {
                         { for shortcut_rows }
                         <super::fullscreen::FullscreenHelpRow />
                     </tbody>
+                    <tbody data-help-keyboard-editing="">
+                        <tr class="help-group"><th scope="rowgroup" colspan="2">{ super::keynav::HELP_TITLE.get(lang) }</th></tr>
+                        { for super::keynav::HELP.iter().map(|(keys, action)| html! {
+                            <tr><th scope="row">{ keys_view(keys, lang) }</th><td>{ action.get(lang) }</td></tr>
+                        }) }
+                    </tbody>
                     <tbody data-help-lessons="">
                         <tr class="help-group"><th scope="rowgroup" colspan="2">{ super::lessons::HELP_GROUP.get(lang) }</th></tr>
                         { for lesson_rows }
