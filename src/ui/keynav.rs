@@ -84,7 +84,7 @@ pub const HELP: &[(&[&[&str]], Localized)] = &[
         &[&["Enter"]],
         l(
             "Edit the focused node in the inspector (Escape comes back)",
-            "在检查器中编辑焦点节点（按 Escape 返回）",
+            "在检查器中编辑焦点节点（按 Esc 返回）",
         ),
     ),
     (
@@ -98,7 +98,7 @@ pub const HELP: &[(&[&[&str]], Localized)] = &[
         &[&["C"]],
         l(
             "Connect the focused node: choose the target with the arrows or its first letter, Enter links, Escape cancels",
-            "连线：用方向键或标签首字母选择目标节点，Enter 连接，Escape 取消",
+            "连线：用方向键或标签首字母选择目标节点，按回车键连接，按 Esc 取消",
         ),
     ),
 ];
@@ -368,6 +368,8 @@ pub fn use_key_editing(args: KeyEditingArgs) -> KeyEditing {
                                         from: from.clone(),
                                         to: at.clone(),
                                     });
+                                    // Focus stays on the target, and selection follows focus.
+                                    dispatch.emit(Action::Select(Selection::node(at.clone())));
                                 }
                             }
                         }
@@ -484,10 +486,10 @@ pub fn use_key_editing(args: KeyEditingArgs) -> KeyEditing {
                     "Connecting from {label}: choose the target with the arrow keys or its first letter, Enter links, Escape cancels."
                 ),
                 Lang::Zh => format!(
-                    "从“{label}”连线：用方向键或标签首字母选择目标，Enter 连接，Escape 取消。"
+                    "从“{label}”连线：用方向键或标签首字母选择目标，按回车键连接，按 Esc 取消。"
                 ),
             };
-            html! { <p class="key-hint" role="status" data-connect-hint="">{ text }</p> }
+            html! { <p class="notice key-hint" role="status" data-connect-hint="">{ text }</p> }
         }
         Mode::Adding { near } => {
             let near = near.clone();
