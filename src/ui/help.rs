@@ -285,11 +285,11 @@ pub fn help_overlay(props: &HelpProps) -> Html {
         <div class="help-backdrop" ref={backdrop} onclick={on_backdrop}>
             <div class="help-dialog" role="dialog" aria-modal="true"
                  aria-labelledby="help-title" data-help="" onkeydown={on_key}>
-                <header class="help-header">
+                <div class="help-header">
                     <h2 id="help-title">{ TITLE.get(lang) }</h2>
                     <button type="button" class="help-close" ref={close_button}
                             onclick={close} title={CLOSE_LONG.get(lang)}>{ CLOSE.get(lang) }</button>
-                </header>
+                </div>
                 <table class="help-table">
                     <thead><tr>
                         <th scope="col">{ COL_KEYS.get(lang) }</th>

@@ -340,14 +340,18 @@ pub fn use_key_editing(args: KeyEditingArgs) -> KeyEditing {
                 let Some(at) = diagram_node(target.as_ref()) else {
                     return;
                 };
-                let mut l = keys_latest.borrow_mut();
-                if let Mode::Connecting { from, .. } = l.mode.clone() {
+                // Nothing stays borrowed while a focus, an action or a state change (each
+                // of which may run the focus listener or a render at once) is under way.
+                let (doc, mode_now, editable) = {
+                    let l = keys_latest.borrow();
+                    (l.doc.clone(), l.mode.clone(), l.editable)
+                };
+                if let Mode::Connecting { from, .. } = mode_now {
                     match key.as_str() {
                         "Escape" => {
                             take();
                             keys_mode.set(Mode::Idle);
                             rubber_band(&keys_rubber, &keys_positions, None);
-                            drop(l);
                             focus_node(&keys_svg, &from);
                         }
                         "Enter" => {
@@ -356,7 +360,7 @@ pub fn use_key_editing(args: KeyEditingArgs) -> KeyEditing {
                                 tell.emit(Text::from(PICK_ANOTHER));
                                 return;
                             }
-                            match edit::why_no_link(&l.doc, &from, &at) {
+                            match edit::why_no_link(&doc, &from, &at) {
                                 Some(why) => tell.emit(Text::of(|lang| match lang {
                                     Lang::En => format!("No link: {}.", why.message(lang)),
                                     Lang::Zh => format!("无法连线：{}。", why.message(lang)),
@@ -377,8 +381,7 @@ pub fn use_key_editing(args: KeyEditingArgs) -> KeyEditing {
                         "Tab" | "Shift" | "Control" | "Alt" | "Meta" => {}
                         k if k.chars().count() == 1 && !ctrl && !e.alt_key() => {
                             take();
-                            if let Some(to) = by_letter(&l.doc, &at, k) {
-                                drop(l);
+                            if let Some(to) = by_letter(&doc, &at, k) {
                                 focus_node(&keys_svg, &to);
                             }
                         }
@@ -393,9 +396,7 @@ pub fn use_key_editing(args: KeyEditingArgs) -> KeyEditing {
                 match key.as_str() {
                     k if k.starts_with("Arrow") && e.shift_key() && !ctrl => {
                         take();
-                        let doc = l.doc.clone();
-                        let next = follow(&doc, &at, k, &mut l.path);
-                        drop(l);
+                        let next = follow(&doc, &at, k, &mut keys_latest.borrow_mut().path);
                         match next {
                             Some(to) => focus_node(&keys_svg, &to),
                             None => tell.emit(Text::from(NO_LINK_THAT_WAY)),
@@ -421,13 +422,13 @@ pub fn use_key_editing(args: KeyEditingArgs) -> KeyEditing {
                             take();
                         }
                     }
-                    "a" | "A" if !ctrl && l.editable => {
+                    "a" | "A" if !ctrl && editable => {
                         take();
                         keys_mode.set(Mode::Adding { near: at });
                     }
-                    "c" | "C" if !ctrl && l.editable => {
+                    "c" | "C" if !ctrl && editable => {
                         take();
-                        let label = l.doc.node(&at).map_or(at.clone(), |n| n.label().to_string());
+                        let label = doc.node(&at).map_or(at.clone(), |n| n.label().to_string());
                         rubber_band(&keys_rubber, &keys_positions, Some((&at, &at)));
                         keys_mode.set(Mode::Connecting { from: at, label });
                     }
@@ -439,7 +440,9 @@ pub fn use_key_editing(args: KeyEditingArgs) -> KeyEditing {
             // the choice.
             let focus = EventListener::new(&gloo::utils::document(), "focusin", move |e| {
                 let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
-                let l = latest.borrow();
+                let Ok(l) = latest.try_borrow() else {
+                    return;
+                };
                 match diagram_node(target.as_ref()) {
                     Some(id) => {
                         if let (Some(el), Some(desc)) = (&target, description.cast::<Element>()) {
@@ -452,6 +455,7 @@ pub fn use_key_editing(args: KeyEditingArgs) -> KeyEditing {
                     }
                     None => {
                         if matches!(l.mode, Mode::Connecting { .. }) {
+                            drop(l);
                             mode.set(Mode::Idle);
                             rubber_band(&rubber, &positions, None);
                         }
@@ -590,5 +594,98 @@ pub fn use_key_editing(args: KeyEditingArgs) -> KeyEditing {
     KeyEditing {
         view,
         focus_after: (*focus_after).clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use wasm_bindgen_test::*;
+
+    use super::{by_letter, follow};
+    use crate::model::analysis::{analyze, Status};
+    use crate::model::presets::preset;
+    use crate::model::Document;
+    use crate::ui::announce::change_text;
+    use crate::ui::lang::Lang;
+    use crate::ui::node_text::{accessible_name, link_description};
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    fn cluster() -> Document {
+        preset("cluster").map(|p| p.document_in(Lang::En)).unwrap_or_default()
+    }
+
+    #[wasm_bindgen_test]
+    fn shift_arrows_follow_the_links_and_come_back() {
+        let doc = cluster();
+        let mut path = Vec::new();
+        let go = |at: &str, key: &str, path: &mut Vec<String>| follow(&doc, at, key, path);
+        assert_eq!(go("browser", "ArrowRight", &mut path).as_deref(), Some("lb"));
+        assert_eq!(go("lb", "ArrowRight", &mut path).as_deref(), Some("app1"));
+        assert_eq!(go("app1", "ArrowDown", &mut path).as_deref(), Some("app2"));
+        assert_eq!(go("app2", "ArrowDown", &mut path).as_deref(), Some("app3"));
+        assert_eq!(go("app3", "ArrowDown", &mut path).as_deref(), Some("app1"), "wraps");
+        assert_eq!(go("app1", "ArrowUp", &mut path).as_deref(), Some("app3"));
+        assert_eq!(go("app3", "ArrowRight", &mut path).as_deref(), Some("db"));
+        assert_eq!(go("db", "ArrowLeft", &mut path).as_deref(), Some("app3"), "the caller it came from");
+        assert_eq!(go("app3", "ArrowLeft", &mut path).as_deref(), Some("lb"));
+        assert_eq!(go("db", "ArrowRight", &mut Vec::new()), None, "the database calls nothing");
+        assert_eq!(go("browser", "ArrowLeft", &mut Vec::new()), None, "nothing calls the client");
+        assert_eq!(go("lb", "ArrowDown", &mut Vec::new()), None, "the balancer has no sibling");
+    }
+
+    #[wasm_bindgen_test]
+    fn a_first_letter_finds_the_next_node_with_that_label() {
+        let doc = cluster();
+        assert_eq!(by_letter(&doc, "browser", "s").as_deref(), Some("app1"));
+        assert_eq!(by_letter(&doc, "app1", "S").as_deref(), Some("app2"));
+        assert_eq!(by_letter(&doc, "app3", "b").as_deref(), Some("browser"));
+        assert_eq!(by_letter(&doc, "app3", "x"), None);
+    }
+
+    #[wasm_bindgen_test]
+    fn a_node_is_named_as_it_is_drawn_and_its_links_described() {
+        let mut doc = cluster();
+        let lb = doc.node("lb").cloned().unwrap_or_else(|| doc.nodes[0].clone());
+        assert_eq!(
+            accessible_name(&lb, Status::Up, true, Lang::En),
+            "Load balancer Balancer, SPOF: single point of failure, 1 instance, up"
+        );
+        assert_eq!(
+            accessible_name(&lb, Status::Up, true, Lang::Zh),
+            "负载均衡 Balancer 单点故障，1 个实例，正常"
+        );
+        if let Some(db) = doc.nodes.iter_mut().find(|n| n.id == "db") {
+            db.killed = vec![0];
+        }
+        let db = doc.node("db").cloned().unwrap_or_else(|| doc.nodes[0].clone());
+        assert_eq!(
+            accessible_name(&db, Status::Up, false, Lang::En),
+            "Database Database, 2 instances, 1 killed, up"
+        );
+        assert_eq!(
+            link_description(&doc, "app1", Lang::En),
+            "calls Database, required; called by Balancer. Shift+arrows follow the links."
+        );
+        assert_eq!(link_description(&doc, "browser", Lang::Zh).split('。').next(), Some("转发到 Balancer"));
+    }
+
+    #[wasm_bindgen_test]
+    fn a_kill_is_told_with_what_it_did_to_availability() {
+        let before = std::rc::Rc::new(cluster());
+        let mut killed = (*before).clone();
+        for id in ["app1", "app2", "app3"] {
+            if let Some(n) = killed.nodes.iter_mut().find(|n| n.id == id) {
+                n.killed = vec![0];
+            }
+        }
+        let killed = std::rc::Rc::new(killed);
+        let (a, b) = (std::rc::Rc::new(analyze(&before)), std::rc::Rc::new(analyze(&killed)));
+        let text = change_text((before.clone(), a.clone()), (killed.clone(), b.clone()));
+        let said = text.map(|t| t.get(Lang::En).to_string()).unwrap_or_default();
+        assert!(said.contains("is down: availability 0% (was "), "{said}");
+        assert!(said.contains("Server 1 is down"), "{said}");
+        let nothing = change_text((before.clone(), a.clone()), (before, a));
+        assert!(nothing.is_none(), "no change, nothing said");
     }
 }

@@ -280,12 +280,18 @@ test("the focus ring shows in every theme", TIMEOUT, async () => {
 
 // --- the accessibility tree ---
 
-/** Chromium's whole accessibility tree of the page, as {byId, nodes}. */
+/**
+ * Chromium's whole accessibility tree of the page, as {byId, nodes, focused}: `focused` is
+ * the tree's node of the element that has focus.
+ */
 async function axTree(page) {
   const cdp = await page.context().newCDPSession(page);
   const { nodes } = await cdp.send("Accessibility.getFullAXTree");
+  const { result } = await cdp.send("Runtime.evaluate", { expression: "document.activeElement" });
+  const { node } = await cdp.send("DOM.describeNode", { objectId: result.objectId });
   await cdp.detach();
-  return { nodes, byId: new Map(nodes.map((n) => [n.nodeId, n])) };
+  const focused = nodes.find((n) => n.backendDOMNodeId === node.backendNodeId);
+  return { nodes, byId: new Map(nodes.map((n) => [n.nodeId, n])), focused };
 }
 
 /** The text an accessibility node holds: its own name and its descendants' static texts. */
@@ -303,7 +309,10 @@ function axText(tree, node) {
 const property = (node, name) => node.properties?.find((p) => p.name === name)?.value?.value;
 
 /** The accessibility node of the element that has focus. */
-const focusedAx = (tree) => tree.nodes.find((n) => property(n, "focused") === true);
+const focusedAx = (tree) => {
+  assert.ok(tree.focused, "the focused element is in the accessibility tree");
+  return tree.focused;
+};
 
 /** The live region's text as the accessibility tree has it. */
 function liveRegion(tree) {
@@ -334,9 +343,23 @@ for (const lang of ["en", "zh"]) {
       await pressUntil(page, "ArrowLeft", `node:${client}`, 3);
       await connectTo(page, lb, { by: "ArrowRight" });
       const servers = [];
+      /** Sets the focused node's field `name` in the inspector: Enter, Tab to it, type, Enter, Escape. */
+      const setField = async (name, value) => {
+        const node = await focused(page);
+        await page.keyboard.press("Enter");
+        await pressUntil(page, "Tab", async () => page.evaluate((n) => document.activeElement?.getAttribute("name") === n, name), 20);
+        await page.keyboard.press("Control+a");
+        await page.keyboard.type(value);
+        await page.keyboard.press("Enter");
+        await page.keyboard.press("Escape");
+        await settle(page);
+        assert.equal(await focused(page), node, "Escape in the inspector: back on the node");
+      };
       for (let i = 0; i < 3; i += 1) {
         await walkTo(page, lb);
         servers.push(await addNext(page, "service"));
+        // The same app on each server: one function that any of them serves.
+        await setField("capabilities", "shop");
         await walkTo(page, lb);
         await connectTo(page, servers[i]);
       }
@@ -352,14 +375,7 @@ for (const lang of ["en", "zh"]) {
       }
       // Two database instances, through the inspector (Enter there, Escape back).
       await walkTo(page, db);
-      await page.keyboard.press("Enter");
-      await pressUntil(page, "Tab", async () => page.evaluate(() => document.activeElement?.getAttribute("name") === "replicas"), 20);
-      await page.keyboard.press("Control+a");
-      await page.keyboard.type("2");
-      await page.keyboard.press("Enter");
-      await page.keyboard.press("Escape");
-      await settle(page);
-      assert.equal(await focused(page), `node:${db}`);
+      await setField("replicas", "2");
 
       const built = await doc(page);
       assert.equal(built.nodes.length, 6);
@@ -367,7 +383,8 @@ for (const lang of ["en", "zh"]) {
       assert.equal(built.links.length, 7, JSON.stringify(built.links));
       assert.equal(built.nodes.find((n) => n.id === db).replicas, 2);
       const fresh = await analysis(page);
-      assert.ok(fresh.functions.length >= 1, "a function: the client reaches the servers");
+      assert.equal(fresh.functions.length, 1, "one function: the client reaches the shop on any server");
+      assert.ok(built.nodes.filter((n) => n.kind === "service").every((n) => n.capabilities?.[0] === "shop"));
 
       // A server, as a screen reader meets it: a button named by what is drawn, its links described.
       await page.keyboard.press("Shift+ArrowLeft");
