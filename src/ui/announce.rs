@@ -109,7 +109,9 @@ pub fn use_announcement(
             let mut b = before.borrow_mut();
             if b.0 != rev {
                 if b.1 == loads {
-                    if let Some(text) = change_text((b.2.clone(), b.3.clone()), (doc.clone(), analysis.clone())) {
+                    if let Some(text) =
+                        change_text((b.2.clone(), b.3.clone()), (doc.clone(), analysis.clone()))
+                    {
                         said.set(Some(text));
                     }
                 }

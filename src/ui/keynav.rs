@@ -115,9 +115,14 @@ const PICK_ANOTHER: Localized = l(
 enum Mode {
     Idle,
     /// Choosing the node to link from `from` (its label) to.
-    Connecting { from: String, label: String },
+    Connecting {
+        from: String,
+        label: String,
+    },
     /// The kind menu is open for a node added next to `near`.
-    Adding { near: String },
+    Adding {
+        near: String,
+    },
 }
 
 /// What the listener, built once, knows of the latest render.
@@ -612,7 +617,9 @@ mod tests {
     wasm_bindgen_test_configure!(run_in_browser);
 
     fn cluster() -> Document {
-        preset("cluster").map(|p| p.document_in(Lang::En)).unwrap_or_default()
+        preset("cluster")
+            .map(|p| p.document_in(Lang::En))
+            .unwrap_or_default()
     }
 
     #[wasm_bindgen_test]
@@ -620,18 +627,41 @@ mod tests {
         let doc = cluster();
         let mut path = Vec::new();
         let go = |at: &str, key: &str, path: &mut Vec<String>| follow(&doc, at, key, path);
-        assert_eq!(go("browser", "ArrowRight", &mut path).as_deref(), Some("lb"));
+        assert_eq!(
+            go("browser", "ArrowRight", &mut path).as_deref(),
+            Some("lb")
+        );
         assert_eq!(go("lb", "ArrowRight", &mut path).as_deref(), Some("app1"));
         assert_eq!(go("app1", "ArrowDown", &mut path).as_deref(), Some("app2"));
         assert_eq!(go("app2", "ArrowDown", &mut path).as_deref(), Some("app3"));
-        assert_eq!(go("app3", "ArrowDown", &mut path).as_deref(), Some("app1"), "wraps");
+        assert_eq!(
+            go("app3", "ArrowDown", &mut path).as_deref(),
+            Some("app1"),
+            "wraps"
+        );
         assert_eq!(go("app1", "ArrowUp", &mut path).as_deref(), Some("app3"));
         assert_eq!(go("app3", "ArrowRight", &mut path).as_deref(), Some("db"));
-        assert_eq!(go("db", "ArrowLeft", &mut path).as_deref(), Some("app3"), "the caller it came from");
+        assert_eq!(
+            go("db", "ArrowLeft", &mut path).as_deref(),
+            Some("app3"),
+            "the caller it came from"
+        );
         assert_eq!(go("app3", "ArrowLeft", &mut path).as_deref(), Some("lb"));
-        assert_eq!(go("db", "ArrowRight", &mut Vec::new()), None, "the database calls nothing");
-        assert_eq!(go("browser", "ArrowLeft", &mut Vec::new()), None, "nothing calls the client");
-        assert_eq!(go("lb", "ArrowDown", &mut Vec::new()), None, "the balancer has no sibling");
+        assert_eq!(
+            go("db", "ArrowRight", &mut Vec::new()),
+            None,
+            "the database calls nothing"
+        );
+        assert_eq!(
+            go("browser", "ArrowLeft", &mut Vec::new()),
+            None,
+            "nothing calls the client"
+        );
+        assert_eq!(
+            go("lb", "ArrowDown", &mut Vec::new()),
+            None,
+            "the balancer has no sibling"
+        );
     }
 
     #[wasm_bindgen_test]
@@ -646,7 +676,10 @@ mod tests {
     #[wasm_bindgen_test]
     fn a_node_is_named_as_it_is_drawn_and_its_links_described() {
         let mut doc = cluster();
-        let lb = doc.node("lb").cloned().unwrap_or_else(|| doc.nodes[0].clone());
+        let lb = doc
+            .node("lb")
+            .cloned()
+            .unwrap_or_else(|| doc.nodes[0].clone());
         assert_eq!(
             accessible_name(&lb, Status::Up, true, Lang::En),
             "Load balancer Balancer, SPOF: single point of failure, 1 instance, up"
@@ -658,7 +691,10 @@ mod tests {
         if let Some(db) = doc.nodes.iter_mut().find(|n| n.id == "db") {
             db.killed = vec![0];
         }
-        let db = doc.node("db").cloned().unwrap_or_else(|| doc.nodes[0].clone());
+        let db = doc
+            .node("db")
+            .cloned()
+            .unwrap_or_else(|| doc.nodes[0].clone());
         assert_eq!(
             accessible_name(&db, Status::Up, false, Lang::En),
             "Database Database, 2 instances, 1 killed, up"
@@ -667,7 +703,12 @@ mod tests {
             link_description(&doc, "app1", Lang::En),
             "calls Database, required; called by Balancer. Shift+arrows follow the links."
         );
-        assert_eq!(link_description(&doc, "browser", Lang::Zh).split('。').next(), Some("转发到 Balancer"));
+        assert_eq!(
+            link_description(&doc, "browser", Lang::Zh)
+                .split('。')
+                .next(),
+            Some("转发到 Balancer")
+        );
     }
 
     #[wasm_bindgen_test]
@@ -680,9 +721,14 @@ mod tests {
             }
         }
         let killed = std::rc::Rc::new(killed);
-        let (a, b) = (std::rc::Rc::new(analyze(&before)), std::rc::Rc::new(analyze(&killed)));
+        let (a, b) = (
+            std::rc::Rc::new(analyze(&before)),
+            std::rc::Rc::new(analyze(&killed)),
+        );
         let text = change_text((before.clone(), a.clone()), (killed.clone(), b.clone()));
-        let said = text.map(|t| t.get(Lang::En).to_string()).unwrap_or_default();
+        let said = text
+            .map(|t| t.get(Lang::En).to_string())
+            .unwrap_or_default();
         assert!(said.contains("is down: availability 0% (was "), "{said}");
         assert!(said.contains("Server 1 is down"), "{said}");
         let nothing = change_text((before.clone(), a.clone()), (before, a));

@@ -20,6 +20,9 @@ const PRESETS = ["monolith", "cluster", "distributed", "microservices", "distrib
 async function axeViolations(page) {
   if (!(await page.evaluate(() => typeof window.axe === "object"))) await page.addScriptTag({ content: AXE });
   const violations = await page.evaluate(async () => {
+    // A dialog fading in is checked as it ends up, not half transparent.
+    await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => {})));
+    await new Promise((done) => setTimeout(done, 200));
     const result = await window.axe.run(document, { resultTypes: ["violations"] });
     return result.violations.map((v) => ({
       id: v.id,
@@ -155,10 +158,13 @@ for (const lang of ["en", "zh"]) {
       await page.keyboard.press("a");
       await page.waitForSelector("[data-add-menu]");
       await assertNoViolations(page, "the add menu");
+      await screenshot(page, `a11y-add-menu-${lang}`);
       await page.keyboard.press("Escape");
       await page.keyboard.press("c");
       await page.waitForSelector("[data-connect-hint]");
+      await page.keyboard.press("ArrowLeft");
       await assertNoViolations(page, "choosing a link's target");
+      await screenshot(page, `a11y-connect-${lang}`);
       await page.keyboard.press("Escape");
       // The dialogs and menus.
       await page.keyboard.press("?");
