@@ -32,6 +32,15 @@ const FUNCTIONS: Localized = Localized {
     en: "Functions",
     zh: "功能",
 };
+/// Said of a highlighted row: the highlight is not colour alone.
+const IN_BLAST: Localized = Localized {
+    en: " (goes down with it)",
+    zh: "（会随之停止）",
+};
+const TABLE_CAPTION: Localized = Localized {
+    en: "Each function's status and availability",
+    zh: "各功能的状态与可用性",
+};
 const NO_FUNCTION: Localized = Localized {
     en: "No function yet: link a client to a service.",
     zh: "还没有功能：把客户端连到一个服务上。",
@@ -194,7 +203,8 @@ pub fn analysis_panel(props: &PanelProps) -> Html {
             <tr key={f.id.clone()} data-function-id={f.id.clone()} data-status={status}
                 data-in-blast={in_blast.then_some("true")}
                 class={classes!(format!("status-{status}"), in_blast.then_some("in-blast"))}>
-                <th scope="row" class="fn-label" title={f.id.clone()}>{ function_label(f, lang) }</th>
+                <th scope="row" class="fn-label" title={f.id.clone()}>{ function_label(f, lang) }
+                    if in_blast { <span class="visually-hidden">{ IN_BLAST.get(lang) }</span> }</th>
                 <td><span class={classes!("status-chip", format!("status-{status}"))}>
                     { format!("{} {}", mark(f.status), status_word(f.status, lang)) }</span></td>
                 <td class="num">
@@ -232,6 +242,7 @@ pub fn analysis_panel(props: &PanelProps) -> Html {
                     <p class="note">{ NO_FUNCTION.get(lang) }</p>
                 } else {
                     <table class="function-table">
+                        <caption class="visually-hidden">{ TABLE_CAPTION.get(lang) }</caption>
                         <thead><tr>
                             <th scope="col">{ COL_FUNCTION.get(lang) }</th>
                             <th scope="col">{ COL_NOW.get(lang) }</th>
