@@ -30,6 +30,7 @@ mod popover;
 mod positions;
 mod promise;
 mod share;
+mod single;
 mod split;
 mod startup;
 mod storage;
