@@ -28,6 +28,7 @@ mod palette;
 mod panel;
 mod popover;
 mod positions;
+mod print;
 mod promise;
 mod share;
 mod single;

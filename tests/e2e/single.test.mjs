@@ -207,3 +207,80 @@ test("the single file's own copy in a folder with nothing else still opens", TIM
     assertOffline(page, alone);
   });
 });
+
+// A4 less the print stylesheet's 10 mm margins, in CSS pixels (96 per inch).
+const A4 = { width: Math.floor((190 / 25.4) * 96), height: Math.floor((277 / 25.4) * 96) };
+
+/** What the print shows: which parts are visible, their boxes, the colours used. */
+function printed(page) {
+  return page.evaluate(() => {
+    const shown = (selector) => {
+      const el = document.querySelector(selector);
+      if (!el) return null;
+      const box = el.getBoundingClientRect();
+      return box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== "hidden"
+        ? { top: box.top + scrollY, bottom: box.bottom + scrollY, left: box.left, right: box.right }
+        : null;
+    };
+    const canvas = document.querySelector("svg[data-topolab-canvas]");
+    const area = canvas.getBoundingClientRect();
+    const nodes = [...canvas.querySelectorAll("[data-node-id]")].map((g) => g.getBoundingClientRect());
+    const down = canvas.querySelector('[data-node-id][data-status="down"] .node-box');
+    return {
+      toolbarButtons: ["[data-new]", "[data-presets]", "[data-popover]", "[data-lang]", "[data-help-button]"].filter(shown),
+      hidden: { palette: !shown(".palette"), inspector: !shown(".inspector"), zoom: !shown(".zoom-controls"), traffic: !shown(".traffic-bar") },
+      canvas: shown("svg[data-topolab-canvas]"),
+      figures: shown("[data-system-all]"),
+      functions: shown(".function-table"),
+      title: shown(".toolbar .doc-title"),
+      nodesInside: nodes.every((b) => b.left >= area.left - 1 && b.right <= area.right + 1 && b.top >= area.top - 1 && b.bottom <= area.bottom + 1),
+      viewBox: canvas.getAttribute("viewBox"),
+      background: getComputedStyle(document.body).backgroundColor,
+      ink: getComputedStyle(document.querySelector("[data-system-all]")).color,
+      downStroke: down ? getComputedStyle(down).stroke : null,
+      downDash: down ? getComputedStyle(down).strokeDasharray : null,
+    };
+  });
+}
+
+for (const { theme, lang } of [{ theme: "dark", lang: "en" }, { theme: "projector", lang: "zh" }]) {
+  test(`print (${theme}, ${lang}): the diagram, whole, and its figures on one A4 page in black and white`, TIMEOUT, async () => {
+    await withFilePage(session.browser, `single-print-${theme}-${lang}`, async (page) => {
+      await openFile(page, SINGLE, `?lang=${lang}&theme=${theme}#preset=microservices`);
+      // Both payments servers killed: payments down, orders degraded or down with it.
+      await page.click(instance("payments", 0));
+      await page.click(instance("payments", 1));
+      await settle(page);
+      // Zoomed in on screen: the print must still show the whole diagram.
+      for (let i = 0; i < 4; i++) await page.click(".zoom-controls button:first-child");
+      await settle(page);
+      const zoomed = await page.getAttribute(CANVAS, "viewBox");
+
+      await page.setViewportSize(A4);
+      await page.emulateMedia({ media: "print" });
+      await settle(page);
+      const paper = await printed(page);
+      assert.deepEqual(paper.toolbarButtons, [], "no toolbar control is printed");
+      assert.deepEqual(paper.hidden, { palette: true, inspector: true, zoom: true, traffic: true });
+      assert.ok(paper.title, "the diagram's title is printed");
+      for (const part of ["canvas", "figures", "functions"]) {
+        assert.ok(paper[part], `${part} printed`);
+        assert.ok(paper[part].bottom <= A4.height && paper[part].right <= A4.width + 1, `${part} on the first page: ${JSON.stringify(paper[part])}`);
+      }
+      assert.ok(paper.nodesInside, "every node inside the printed diagram");
+      assert.notEqual(paper.viewBox, zoomed, "the view is fitted for the print");
+      assert.equal(paper.background, "rgb(255, 255, 255)", "white paper");
+      assert.equal(paper.ink, "rgb(0, 0, 0)", "black figures");
+      assert.equal(paper.downStroke, "rgb(0, 0, 0)", "a down node drawn in black");
+      assert.notEqual(paper.downDash, "none", "and told apart by its dotted outline");
+      await screenshot(page, `single-print-${theme}-${lang}`);
+      await writeFile(path.join(ARTIFACTS, `single-print-${theme}-${lang}.pdf`), await page.pdf({ format: "A4" }));
+
+      await page.emulateMedia({ media: "screen" });
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await settle(page);
+      assert.equal(await page.getAttribute(CANVAS, "viewBox"), zoomed, "the view comes back after the print");
+      assertOffline(page, SINGLE);
+    });
+  });
+}
