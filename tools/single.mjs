@@ -11,6 +11,10 @@
 // script keeps the page's own markup, as it was before the app changed anything, in
 // `window.topolabPage`: the single file makes its copies from itself.
 //
+// The wasm's imports from the glue are renamed to short names in both (the glue's are
+// wasm-bindgen's `__wbg_NAME_HASH`, whose sixteen hex digits no compressor can shrink):
+// 7 KB less, gzipped, in all.
+//
 // Prints the page's size, raw and gzip -9.
 
 import { execFileSync } from "node:child_process";
@@ -37,15 +41,99 @@ function only(pattern) {
 
 const indexHtml = readFileSync(path.join(dist, "index.html"), "utf8");
 const css = readFileSync(only(/^app-.*\.css$/), "utf8");
-const glue = readFileSync(only(/^topolab-web-[0-9a-f]+\.js$/), "utf8");
 const wasmPath = only(/^topolab-web-[0-9a-f]+_bg\.wasm$/);
-const wasmSize = readFileSync(wasmPath).length;
+const GLUE_MODULE = "./topolab-web_bg.js";
+
+/** The unsigned LEB128 bytes of `n`. */
+function leb(n) {
+  const out = [];
+  do {
+    let byte = n & 0x7f;
+    n >>>= 7;
+    if (n) byte |= 0x80;
+    out.push(byte);
+  } while (n);
+  return out;
+}
+
+/**
+ * `wasm` and `glue` with every import of the glue's module renamed: the module to "m",
+ * each function to its index in base 36. Fails unless each old name is in the glue
+ * exactly once (its key in the imports object).
+ */
+function shortenImports(wasm, glue) {
+  let at = 8;
+  const u32 = () => {
+    let result = 0;
+    let shift = 0;
+    let byte;
+    do {
+      byte = wasm[at++];
+      result |= (byte & 0x7f) << shift;
+      shift += 7;
+    } while (byte & 0x80);
+    return result >>> 0;
+  };
+  const name = () => {
+    const length = u32();
+    const text = wasm.subarray(at, at + length).toString("utf8");
+    at += length;
+    return text;
+  };
+  const parts = [wasm.subarray(0, 8)];
+  const renamed = new Map();
+  while (at < wasm.length) {
+    const start = at;
+    const id = wasm[at++];
+    const end = u32() + at;
+    if (id !== 2) {
+      parts.push(wasm.subarray(start, end));
+      at = end;
+      continue;
+    }
+    const count = u32();
+    const body = [...leb(count)];
+    for (let i = 0; i < count; i++) {
+      let [module, field] = [name(), name()];
+      const kind = at;
+      const tag = wasm[at++];
+      if (tag === 0) u32(); // function: type index
+      else if (tag === 1) { at++; if (wasm[at++] & 1) { u32(); u32(); } else u32(); } // table
+      else if (tag === 2) { if (wasm[at++] & 1) { u32(); u32(); } else u32(); } // memory
+      else if (tag === 3) at += 2; // global
+      else fail(`unknown import kind ${tag}`);
+      if (module === GLUE_MODULE) {
+        const short = i.toString(36);
+        renamed.set(field, short);
+        [module, field] = ["m", short];
+      }
+      for (const text of [module, field]) body.push(...leb(Buffer.byteLength(text)), ...Buffer.from(text));
+      body.push(...wasm.subarray(kind, at));
+    }
+    if (at !== end) fail("the wasm's import section did not read as expected");
+    parts.push(Buffer.from([2, ...leb(body.length)]), Buffer.from(body));
+  }
+  for (const [old, short] of renamed) {
+    const uses = glue.split(old).length - 1;
+    if (uses !== 1 || !glue.includes(`        ${old}: function`)) fail(`import ${old} is not once a key of the glue's imports`);
+    glue = glue.replace(`        ${old}: function`, `        "${short}": function`);
+  }
+  const key = `"${GLUE_MODULE}": import0`;
+  if (!glue.includes(key)) fail(`the glue does not give its imports as ${key}`);
+  return { wasm: Buffer.concat(parts), glue: glue.replace(key, '"m": import0'), count: renamed.size };
+}
+
+const short = shortenImports(readFileSync(wasmPath), readFileSync(only(/^topolab-web-[0-9a-f]+\.js$/), "utf8"));
+const wasmSize = short.wasm.length;
 const decoder = readFileSync(path.join(HERE, "lzma-decode.js"), "utf8");
 
-// xz (Debian's xz-utils) is the LZMA encoder; lc=1/lp=0/pb=0 measured no better here.
-const packed = execFileSync("xz", ["--format=lzma", "-9e", "--stdout", wasmPath], {
+// xz (Debian's xz-utils) is the LZMA encoder; four literal context bits (lc=4) measured
+// best (BENCHMARKS.md).
+const packed = execFileSync("xz", ["--format=lzma", "--lzma1=preset=9e,lc=4", "--stdout"], {
+  input: short.wasm,
   maxBuffer: 64 << 20,
 });
+const glue = short.glue;
 
 // Each inline text must not end its element early.
 for (const [name, text, end] of [
