@@ -40,8 +40,36 @@ function only(pattern) {
 }
 
 const indexHtml = readFileSync(path.join(dist, "index.html"), "utf8");
-const css = readFileSync(only(/^app-.*\.css$/), "utf8");
+const css = minifyCss(readFileSync(only(/^app-.*\.css$/), "utf8"));
 const wasmPath = only(/^topolab-web-[0-9a-f]+_bg\.wasm$/);
+/** `css` without comments and needless spaces; fails if a quoted string would change. */
+function minifyCss(css) {
+  const small = css
+    .replace(/\/\*[\s\S]*?\*\//g, "")
+    .replace(/\s+/g, " ")
+    .replace(/ ?([{};,]) ?/g, "$1")
+    .replace(/;}/g, "}")
+    .trim();
+  const strings = (text) => JSON.stringify(text.replace(/\/\*[\s\S]*?\*\//g, "").match(/"[^"]*"|'[^']*'/g));
+  if (strings(css) !== strings(small)) fail("minifying the stylesheet would change a quoted string");
+  return small;
+}
+
+/**
+ * `js` without indentation and comment lines: safe when no template literal spans
+ * lines (checked: every line has an even number of backticks).
+ */
+function dedentJs(js) {
+  if (js.split("\n").some((line) => (line.split("`").length - 1) % 2 !== 0)) {
+    fail("a template literal spans lines: cannot drop indentation safely");
+  }
+  return js
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith("//"))
+    .join("\n");
+}
+
 const GLUE_MODULE = "./topolab-web_bg.js";
 
 /** The unsigned LEB128 bytes of `n`. */
@@ -133,7 +161,7 @@ const packed = execFileSync("xz", ["--format=lzma", "--lzma1=preset=9e,lc=4", "-
   input: short.wasm,
   maxBuffer: 64 << 20,
 });
-const glue = short.glue;
+const glue = dedentJs(short.glue);
 
 // Each inline text must not end its element early.
 for (const [name, text, end] of [
@@ -147,7 +175,7 @@ for (const [name, text, end] of [
 const EXPORTS = "export { initSync, __wbg_init as default };";
 if (!glue.includes(EXPORTS)) fail(`the glue's exports are not "${EXPORTS}": has wasm-bindgen changed?`);
 const boot = `${glue.replace(EXPORTS, "")}
-${decoder}
+${dedentJs(decoder)}
 window.topolabPage = "<!doctype html>\\n" + document.documentElement.outerHTML;
 {
   const packed = document.getElementById("topolab-wasm");
