@@ -5,7 +5,8 @@
 // The page is dist/index.html with the stylesheet in a <style>, the wasm-bindgen glue and
 // a start-up script in one inline module script, and the WebAssembly stored as base64 of
 // its LZMA compression (`xz --format=lzma -9e`, about a fifth smaller than gzip -9),
-// decoded by tools/lzma-decode.js. An empty <script type="application/json"
+// decoded by tools/lzma-decode.js, with its code section split into streams of like
+// bytes first (tools/wasm-split.js, joined again in the page). An empty <script type="application/json"
 // id="topolab-document"> is where a diagram is baked in (src/model/page.rs): the app's
 // "Download this diagram as a page" and `topolab render --html` fill it. The start-up
 // script keeps the page's own markup, as it was before the app changed anything, in
@@ -154,13 +155,56 @@ function shortenImports(wasm, glue) {
 const short = shortenImports(readFileSync(wasmPath), readFileSync(only(/^topolab-web-[0-9a-f]+\.js$/), "utf8"));
 const wasmSize = short.wasm.length;
 const decoder = readFileSync(path.join(HERE, "lzma-decode.js"), "utf8");
+const splitter = readFileSync(path.join(HERE, "wasm-split.js"), "utf8");
+const { lzmaDecode, wasmSplit, wasmJoin } = new Function(
+  `${decoder}\n${splitter}\nreturn { lzmaDecode, wasmSplit, wasmJoin };`,
+)();
 
 // xz (Debian's xz-utils) is the LZMA encoder; four literal context bits (lc=4) measured
 // best (BENCHMARKS.md).
-const packed = execFileSync("xz", ["--format=lzma", "--lzma1=preset=9e,lc=4", "--stdout"], {
-  input: short.wasm,
+/** Where the code section's body lies in `wasm`: [start, length]. */
+function codeSection(wasm) {
+  let at = 8;
+  const u32 = () => {
+    let result = 0;
+    let shift = 0;
+    let byte;
+    do {
+      byte = wasm[at++];
+      result += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (byte & 0x80);
+    return result;
+  };
+  while (at < wasm.length) {
+    const id = wasm[at++];
+    const length = u32();
+    if (id === 10) return [at, length];
+    at += length;
+  }
+  fail("the wasm has no code section");
+}
+
+// The payload: the wasm without its code section's body, then the body's streams.
+const [codeAt, codeSize] = codeSection(short.wasm);
+const streams = wasmSplit(short.wasm.subarray(codeAt, codeAt + codeSize)).map((s) => Buffer.from(s));
+const rest = Buffer.concat([short.wasm.subarray(0, codeAt), short.wasm.subarray(codeAt + codeSize)]);
+const payload = Buffer.concat([rest, ...streams]);
+const layout = JSON.stringify([codeAt, codeSize, rest.length, ...streams.map((s) => s.length)]);
+// No literal context for the position in a word (pb=0, lc=3): measured best on the streams.
+const packed = execFileSync("xz", ["--format=lzma", "--lzma1=preset=9e,lc=3,lp=0,pb=0", "--stdout"], {
+  input: payload,
   maxBuffer: 64 << 20,
 });
+// What the page will do, done here first: it must give back the very wasm.
+{
+  const bytes = lzmaDecode(packed, payload.length);
+  let at = rest.length;
+  const parts = streams.map((s) => bytes.subarray(at, (at += s.length)));
+  const code = wasmJoin(parts, codeSize);
+  const again = Buffer.concat([bytes.subarray(0, codeAt), code, bytes.subarray(codeAt, rest.length)]);
+  if (Buffer.compare(again, short.wasm) !== 0) fail("the packed wasm does not unpack to the wasm");
+}
 const glue = dedentJs(short.glue);
 
 // Each inline text must not end its element early.
@@ -168,6 +212,7 @@ for (const [name, text, end] of [
   ["the stylesheet", css, "</style"],
   ["the glue", glue, "</script"],
   ["the decoder", decoder, "</script"],
+  ["the splitter", splitter, "</script"],
 ]) {
   if (text.toLowerCase().includes(end) || text.includes("<!--")) fail(`${name} contains ${end} or <!--`);
 }
@@ -176,6 +221,7 @@ const EXPORTS = "export { initSync, __wbg_init as default };";
 if (!glue.includes(EXPORTS)) fail(`the glue's exports are not "${EXPORTS}": has wasm-bindgen changed?`);
 const boot = `${glue.replace(EXPORTS, "")}
 ${dedentJs(decoder)}
+${dedentJs(splitter)}
 window.topolabPage = "<!doctype html>\\n" + document.documentElement.outerHTML;
 {
   const packed = document.getElementById("topolab-wasm");
@@ -183,7 +229,15 @@ window.topolabPage = "<!doctype html>\\n" + document.documentElement.outerHTML;
   const bytes = Uint8Array.fromBase64
     ? Uint8Array.fromBase64(text)
     : Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
-  const wasm = await __wbg_init({ module_or_path: lzmaDecode(bytes, Number(packed.dataset.size)) });
+  const payload = lzmaDecode(bytes, Number(packed.dataset.size));
+  const [codeAt, codeSize, restSize, ...lengths] = JSON.parse(packed.dataset.layout);
+  let at = restSize;
+  const code = wasmJoin(lengths.map((n) => payload.subarray(at, (at += n))), codeSize);
+  const module = new Uint8Array(restSize + codeSize);
+  module.set(payload.subarray(0, codeAt));
+  module.set(code, codeAt);
+  module.set(payload.subarray(codeAt, restSize), codeAt + codeSize);
+  const wasm = await __wbg_init({ module_or_path: module });
   dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
 }
 `;
@@ -204,7 +258,7 @@ if (head.length === before || head.includes('rel="stylesheet"') || head.includes
 const page =
   head +
   `<script type="application/json" id="topolab-document"></script>\n` +
-  `<script type="application/octet-stream" id="topolab-wasm" data-size="${wasmSize}">\n` +
+  `<script type="application/octet-stream" id="topolab-wasm" data-size="${payload.length}" data-layout="${layout}">\n` +
   packed.toString("base64").replace(/.{1,120}/g, "$&\n") +
   `</script>\n<script type="module">\n${boot}</script>\n` +
   body;
@@ -214,5 +268,5 @@ writeFileSync(out, page);
 const gz = gzipSync(page, { level: 9 }).length;
 const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
 console.log(
-  `dist/topolab.html: ${page.length} B raw, ${gz} B gzip -9 (${kb(gz)}; wasm ${wasmSize} B, LZMA ${packed.length} B)`,
+  `dist/topolab.html: ${page.length} B raw, ${gz} B gzip -9 (${kb(gz)}; wasm ${wasmSize} B, split and LZMA ${packed.length} B)`,
 );
