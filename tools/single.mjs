@@ -259,7 +259,9 @@ const page =
   head +
   `<script type="application/json" id="topolab-document"></script>\n` +
   `<script type="application/octet-stream" id="topolab-wasm" data-size="${payload.length}" data-layout="${layout}">\n` +
-  packed.toString("base64").replace(/.{1,120}/g, "$&\n") +
+  // One line: a newline every so often costs gzip more than the line's length.
+  packed.toString("base64") +
+  "\n" +
   `</script>\n<script type="module">\n${boot}</script>\n` +
   body;
 

@@ -4,10 +4,13 @@
 // LZMA-compressed wasm (BENCHMARKS.md). Every byte is moved as it is (a LEB128 number
 // keeps its bytes), so joining gives back the very bytes split. The page runs wasmJoin.
 //
-// Streams: 0 opcodes (and block types), 1 local indices, 2 global indices, 3 call
-// targets, 4 small i32 constants, 5 i64 constants, 6 float constants, 7 memory offsets,
-// 8 branch labels, 9 the rest, 10 function headers (size, locals), 11 memory alignments,
-// 12 i32 constants of three bytes or more (their opcode written 0xf0 in stream 0).
+// Streams: 0 opcodes with what goes with them (block types, memory alignments, global
+// indices, call_indirect's type and table), 1 local.get indices, 2 local.set and
+// local.tee indices, 3 call targets,
+// 4 small i32 constants, 5 i64 constants, 6 float constants, 7 load offsets, 8 branch
+// labels, 9 the rest, 10 function headers (size, locals), 11 store offsets, 12 i32
+// constants of three bytes or more (their opcode written 0xf0 in stream 0). Which byte
+// goes where was chosen by measuring (BENCHMARKS.md).
 const WASM_STREAMS = 13;
 const BIG_I32 = 0xf0;
 
@@ -20,12 +23,14 @@ function wasmInstruction(o, move) {
   else if (o === 0x0c || o === 0x0d) leb(8);
   else if (o === 0x0e) { const n = count(8); for (let i = 0; i <= n; i++) leb(8); }
   else if (o === 0x10 || o === 0xd2) leb(3);
-  else if (o === 0x11) { leb(9); leb(9); }
+  else if (o === 0x11) { leb(0); leb(0); }
   else if (o === 0x1c) { const n = count(9); for (let i = 0; i < n; i++) move(9); }
-  else if (o >= 0x20 && o <= 0x22) leb(1);
-  else if (o === 0x23 || o === 0x24) leb(2);
+  else if (o === 0x20) leb(1);
+  else if (o === 0x21 || o === 0x22) leb(2);
+  else if (o === 0x23 || o === 0x24) leb(0);
   else if (o === 0x25 || o === 0x26) leb(9);
-  else if (o >= 0x28 && o <= 0x3e) { leb(11); leb(7); }
+  else if (o >= 0x28 && o <= 0x35) { leb(0); leb(7); }
+  else if (o >= 0x36 && o <= 0x3e) { leb(0); leb(11); }
   else if (o === 0x3f || o === 0x40 || o === 0xd0) move(9);
   else if (o === 0x41) leb(4);
   else if (o === BIG_I32) leb(12);
