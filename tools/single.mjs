@@ -191,8 +191,8 @@ const streams = wasmSplit(short.wasm.subarray(codeAt, codeAt + codeSize)).map((s
 const rest = Buffer.concat([short.wasm.subarray(0, codeAt), short.wasm.subarray(codeAt + codeSize)]);
 const payload = Buffer.concat([rest, ...streams]);
 const layout = JSON.stringify([codeAt, codeSize, rest.length, ...streams.map((s) => s.length)]);
-// No literal context for the position in a word (pb=0, lc=3): measured best on the streams.
-const packed = execFileSync("xz", ["--format=lzma", "--lzma1=preset=9e,lc=3,lp=0,pb=0", "--stdout"], {
+// No literal context for the position in a word (pb=0, lc=2, depth=0): measured best.
+const packed = execFileSync("xz", ["--format=lzma", "--lzma1=preset=9e,lc=2,lp=0,pb=0,depth=0", "--stdout"], {
   input: payload,
   maxBuffer: 64 << 20,
 });

@@ -9,14 +9,15 @@
 // local.tee indices, 3 call targets,
 // 4 small i32 constants, 5 i64 constants, 6 float constants, 7 load offsets, 8 branch
 // labels, 9 the rest, 10 function headers (size, locals), 11 store offsets, 12 i32
-// constants of three bytes or more (their opcode written 0xf0 in stream 0). Which byte
-// goes where was chosen by measuring (BENCHMARKS.md).
+// constants of three bytes or more (mostly addresses of data), as four bytes, high byte
+// first, their opcode written 0xf0 in stream 0. Which byte goes where was chosen by
+// measuring (BENCHMARKS.md).
 const WASM_STREAMS = 13;
 const BIG_I32 = 0xf0;
 
 // One instruction: `move(s)` moves one byte between the code and stream s and returns
-// it; the opcode has been moved already.
-function wasmInstruction(o, move) {
+// it, `big()` a big i32 constant; the opcode has been moved already.
+function wasmInstruction(o, move, big) {
   const leb = (s) => { while (move(s) & 0x80); };
   const count = (s) => { let n = 0, shift = 0, b; do { b = move(s); n += (b & 0x7f) * 2 ** shift; shift += 7; } while (b & 0x80); return n; };
   if (o === 0x02 || o === 0x03 || o === 0x04) { const b = move(0); if (b !== 0x40 && (b < 0x6f || b > 0x7f) && b & 0x80) leb(0); }
@@ -33,7 +34,7 @@ function wasmInstruction(o, move) {
   else if (o >= 0x36 && o <= 0x3e) { leb(0); leb(11); }
   else if (o === 0x3f || o === 0x40 || o === 0xd0) move(9);
   else if (o === 0x41) leb(4);
-  else if (o === BIG_I32) leb(12);
+  else if (o === BIG_I32) big();
   else if (o === 0x42) leb(5);
   else if (o === 0x43) for (let i = 0; i < 4; i++) move(6);
   else if (o === 0x44) for (let i = 0; i < 8; i++) move(6);
@@ -50,9 +51,20 @@ function wasmInstruction(o, move) {
   }
 }
 
+// The shortest signed LEB128 bytes of the i32 `value`.
+function signedLeb(value) {
+  const out = [];
+  for (;;) {
+    const b = value & 0x7f;
+    value >>= 7;
+    if ((value === 0 && !(b & 0x40)) || (value === -1 && b & 0x40)) { out.push(b); return out; }
+    out.push(b | 0x80);
+  }
+}
+
 // Moves every function body: its header (size, locals) to stream 10, then instructions
 // until the body's size is reached. `at()` is the position in the code.
-function wasmBodies(move, at) {
+function wasmBodies(move, at, big) {
   const count = (s) => { let n = 0, shift = 0, b; do { b = move(s); n += (b & 0x7f) * 2 ** shift; shift += 7; } while (b & 0x80); return n; };
   const functions = count(10);
   for (let f = 0; f < functions; f++) {
@@ -60,7 +72,7 @@ function wasmBodies(move, at) {
     const end = at() + size;
     const locals = count(10);
     for (let i = 0; i < locals; i++) { count(10); move(10); }
-    while (at() < end) wasmInstruction(move(-1), move);
+    while (at() < end) wasmInstruction(move(-1), move, big);
     if (at() !== end) throw new Error(`wasm-split: function ${f} overruns its size`);
   }
 }
@@ -79,7 +91,19 @@ function wasmSplit(code) {
     }
     out[s].push(b);
     return b;
-  }, () => p);
+  }, () => p, () => {
+    // The signed LEB128 number as four bytes; it must be written the shortest way,
+    // as joining writes it.
+    const start = p;
+    let value = 0, shift = 0, b;
+    do { b = code[p++]; value |= (b & 0x7f) << shift; shift += 7; } while (b & 0x80);
+    if (shift < 32 && b & 0x40) value |= -1 << shift;
+    const again = signedLeb(value);
+    if (again.length !== p - start || again.some((x, i) => x !== code[start + i])) {
+      throw new Error("wasm-split: an i32 constant is not written the shortest way");
+    }
+    out[12].push((value >>> 24) & 255, (value >>> 16) & 255, (value >>> 8) & 255, value & 255);
+  });
   return out;
 }
 
@@ -92,7 +116,12 @@ function wasmJoin(streams, size) {
     let b = streams[s === -1 ? 0 : s][at[s === -1 ? 0 : s]++];
     code[p++] = b === BIG_I32 && s === -1 ? 0x41 : b;
     return b;
-  }, () => p);
+  }, () => p, () => {
+    const k = at[12];
+    const value = (streams[12][k] << 24) | (streams[12][k + 1] << 16) | (streams[12][k + 2] << 8) | streams[12][k + 3];
+    at[12] += 4;
+    for (const x of signedLeb(value)) code[p++] = x;
+  });
   if (p !== size) throw new Error("wasm-split: streams and size disagree");
   return code;
 }
