@@ -10,14 +10,16 @@ function lzmaDecode(src, size) {
   // 240, position slots 432, special positions 688, align 802, lengths 818 and 1332,
   // literals 1846.
   const probs = new Uint16Array(1846 + (0x300 << (lc + lp))).fill(1024);
-  let range = 0xffffffff, code = 0;
-  for (let i = 0; i < 5; i++) code = (code * 256 + src[ip++]) >>> 0;
+  // The range coder's range and code, in a typed array: kept unboxed (as closed-over
+  // variables, every change of a number above 2^30 would allocate).
+  const rc = new Uint32Array([0xffffffff, 0]);
+  for (let i = 0; i < 5; i++) rc[1] = rc[1] * 256 + src[ip++];
   const bit = (i) => {
-    const p = probs[i], bound = (range >>> 11) * p;
+    const p = probs[i], bound = (rc[0] >>> 11) * p;
     let b;
-    if (code < bound) { range = bound; probs[i] = p + ((2048 - p) >> 5); b = 0; }
-    else { range -= bound; code -= bound; probs[i] = p - (p >> 5); b = 1; }
-    if (range < 0x1000000) { range = (range * 256) >>> 0; code = (code * 256 + src[ip++]) >>> 0; }
+    if (rc[1] < bound) { rc[0] = bound; probs[i] = p + ((2048 - p) >> 5); b = 0; }
+    else { rc[0] -= bound; rc[1] -= bound; probs[i] = p - (p >> 5); b = 1; }
+    if (rc[0] < 0x1000000) { rc[0] <<= 8; rc[1] = (rc[1] << 8) | src[ip++]; }
     return b;
   };
   const tree = (base, n) => { let m = 1; for (let i = 0; i < n; i++) m = (m << 1) | bit(base + m); return m - (1 << n); };
@@ -76,9 +78,9 @@ function lzmaDecode(src, size) {
         else {
           let v = 0;
           for (let i = direct - 4; i > 0; i--) {
-            range >>>= 1;
-            if (code >= range) { code -= range; v = v * 2 + 1; } else v *= 2;
-            if (range < 0x1000000) { range = (range * 256) >>> 0; code = (code * 256 + src[ip++]) >>> 0; }
+            rc[0] >>>= 1;
+            if (rc[1] >= rc[0]) { rc[1] -= rc[0]; v = v * 2 + 1; } else v *= 2;
+            if (rc[0] < 0x1000000) { rc[0] <<= 8; rc[1] = (rc[1] << 8) | src[ip++]; }
           }
           dist += v * 16 + reverse(802, 4);
         }

@@ -224,6 +224,7 @@ ${dedentJs(decoder)}
 ${dedentJs(splitter)}
 window.topolabPage = "<!doctype html>\\n" + document.documentElement.outerHTML;
 {
+  performance.mark("topolab-unpack");
   const packed = document.getElementById("topolab-wasm");
   const text = packed.textContent.trim();
   const bytes = Uint8Array.fromBase64
@@ -237,6 +238,7 @@ window.topolabPage = "<!doctype html>\\n" + document.documentElement.outerHTML;
   module.set(payload.subarray(0, codeAt));
   module.set(code, codeAt);
   module.set(payload.subarray(codeAt, restSize), codeAt + codeSize);
+  performance.measure("topolab-unpacked", "topolab-unpack");
   const wasm = await __wbg_init({ module_or_path: module });
   dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
 }
@@ -270,5 +272,5 @@ writeFileSync(out, page);
 const gz = gzipSync(page, { level: 9 }).length;
 const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
 console.log(
-  `dist/topolab.html: ${page.length} B raw, ${gz} B gzip -9 (${kb(gz)}; wasm ${wasmSize} B, split and LZMA ${packed.length} B)`,
+  `dist/topolab.html: ${Buffer.byteLength(page)} B raw, ${gz} B gzip -9 (${kb(gz)}; wasm ${wasmSize} B, split and LZMA ${packed.length} B)`,
 );
