@@ -47,7 +47,7 @@ const MAKING_PAGE: Localized = Localized {
 };
 const NO_PAGE: Localized = Localized {
     en: "Not exported: this copy of Topolab has no single-file page to copy (topolab.html, which ./dev release makes beside index.html).",
-    zh: "导出失败：这个 Topolab 副本没有可复制的单文件网页（topolab.html，由 ./dev release 生成在 index.html 旁边）。",
+    zh: "导出失败：这个 Topolab 副本旁边没有可复制的单文件网页（只有发布构建才带有它）。",
 };
 const MERMAID_FIELD: Localized = Localized {
     en: "Mermaid text of the diagram",
@@ -125,7 +125,7 @@ impl Choice {
                 l("Download this diagram as a page", "把这张图下载为网页"),
                 l(
                     "Topolab and this diagram in one .html file that opens from disk, no server needed",
-                    "Topolab 连同这张图放在一个 .html 文件里，无需服务器，直接从磁盘打开",
+                    "Topolab 连同这张图放在一个网页文件里，无需服务器，直接从磁盘打开",
                 ),
             ),
         }

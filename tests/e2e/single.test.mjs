@@ -208,6 +208,11 @@ test("the single file's own copy in a folder with nothing else still opens", TIM
   await withFilePage(session.browser, "single-alone", async (page) => {
     await openFile(page, alone, "?lang=zh");
     assert.equal(await page.getAttribute("html", "lang"), "zh-CN");
+    // Its Export entry in Chinese: no Latin word but the product's name.
+    const made = await downloadPage(page, "from-alone-zh.html");
+    const entry = await page.textContent('[data-export="page"]');
+    assert.deepEqual((entry.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => w !== "Topolab"), [], entry);
+    assert.match(made.status, /^已下载“.*\.html”。$/);
     assertOffline(page, alone);
   });
 });
