@@ -561,3 +561,97 @@ fn import_and_tidy_have_help() {
         assert!(text(&out.stdout).starts_with(&format!("Usage: topolab {command} FILE")));
     }
 }
+
+/// A stand-in for dist/topolab.html: what `render --html` needs of it.
+const APP_PAGE: &str = "<!doctype html>\n<html><head><title>Topolab</title>\n<script type=\"application/json\" id=\"topolab-document\"></script>\n<script type=\"module\">start()</script></head><body></body></html>\n";
+
+#[test]
+fn render_html_bakes_the_diagram_into_the_app_page() {
+    let app = format!("{}/render-html-app.html", env!("CARGO_TARGET_TMPDIR"));
+    std::fs::write(&app, APP_PAGE).expect("write the app page");
+    let file = fixture("spec/cluster.json");
+    let want = topolab::model::parse_document(&std::fs::read_to_string(&file).expect("fixture"))
+        .expect("valid fixture");
+    for args in [
+        vec!["render", "--html", &file, "--app", &app],
+        vec!["render", &file, "--format", "html", "--app", &app],
+    ] {
+        let out = topolab(&args, None);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+        let page = text(&out.stdout);
+        assert!(page.starts_with("<!doctype html>\n<html><head><title>Topolab</title>\n"));
+        assert!(page.ends_with(
+            "</script>\n<script type=\"module\">start()</script></head><body></body></html>\n"
+        ));
+        let baked = topolab::model::page::baked(&page).expect("a diagram is baked in");
+        assert_eq!(
+            topolab::model::parse_document(baked).expect("it parses"),
+            want
+        );
+    }
+}
+
+#[test]
+fn render_html_says_where_the_app_page_is_missing() {
+    let dir = format!("{}/render-html-empty", env!("CARGO_TARGET_TMPDIR"));
+    std::fs::create_dir_all(&dir).expect("an empty folder");
+    let out = Command::new(env!("CARGO_BIN_EXE_topolab"))
+        .args(["render", "--html", &fixture("spec/cluster.json")])
+        .current_dir(&dir)
+        .output()
+        .expect("topolab runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = text(&out.stderr);
+    assert!(
+        err.starts_with("error: cannot read the app page dist/topolab.html: ")
+            && err.contains("./dev release"),
+        "{err}"
+    );
+    // A page that is not the app is refused, not written into.
+    let other = format!("{dir}/other.html");
+    std::fs::write(&other, "<html><body>hello</body></html>").expect("write");
+    let out = topolab(
+        &[
+            "render",
+            "--html",
+            &fixture("spec/cluster.json"),
+            "--app",
+            &other,
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("not Topolab's single-file page"),
+        "{}",
+        text(&out.stderr)
+    );
+    // --app is for --html only, and --html goes with no other format.
+    let out = topolab(
+        &["render", &fixture("spec/cluster.json"), "--app", &other],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let out = topolab(
+        &[
+            "render",
+            "--html",
+            &fixture("spec/cluster.json"),
+            "--format",
+            "svg",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("choose one format"),
+        "{}",
+        text(&out.stderr)
+    );
+}

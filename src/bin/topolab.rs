@@ -12,7 +12,7 @@ use topolab::model::import::{import, Format};
 use topolab::model::layout::tidy;
 use topolab::model::sim::read_settings;
 use topolab::model::split::{split, SplitLink, SplitRequest};
-use topolab::model::{analyze, export, parse_document, Document};
+use topolab::model::{analyze, export, page, parse_document, Document};
 
 const USAGE: &str = "\
 topolab: availability and coupling of a topolab/1 diagram
@@ -22,8 +22,9 @@ Usage:
   topolab validate FILE     check a document; print every problem
   topolab split FILE --node V --capabilities a,b [--link requires|async|none] [--own-database]
                             print the document with V's capabilities a,b moved to a new service
-  topolab render FILE [--format svg|mermaid]
-                            print a standalone SVG of the diagram, or Mermaid flowchart text
+  topolab render FILE [--format svg|mermaid|html] [--html] [--app PATH]
+                            print a standalone SVG of the diagram, Mermaid flowchart text,
+                            or the app as one HTML page with the diagram in it
   topolab compare A B       print two documents' figures side by side as JSON
   topolab import FILE [--format compose|k8s|otel]
                             print a docker-compose file, Kubernetes manifests or an
@@ -69,13 +70,18 @@ routes, and prints the new document.
                        sharing V's databases and caches";
 
 const RENDER_HELP: &str = "\
-Usage: topolab render FILE [--format svg|mermaid]
+Usage: topolab render FILE [--format svg|mermaid|html] [--html] [--app PATH]
 
 Prints a drawing of the diagram, nodes marked by their live status:
   --format svg       a standalone SVG (the default): the app's drawing, styles
                      inline, text as text
   --format mermaid   Mermaid flowchart text for Markdown: a shape per node kind,
-                     an arrow style per link kind, killed instances in the label";
+                     an arrow style per link kind, killed instances in the label
+  --format html      the whole app as one HTML file that opens from disk with
+                     this diagram in it (the app's \"Download this diagram as a
+                     page\"); --html says the same
+  --app PATH         the single-file app page to put the diagram in (default
+                     dist/topolab.html, which ./dev release makes)";
 
 const COMPARE_HELP: &str = "\
 Usage: topolab compare A B
@@ -153,6 +159,20 @@ fn load(path: &str) -> Result<Document, Failure> {
     parse_document(&text)
         .map_err(|problems| Failure(problems.iter().map(|p| p.to_string()).collect()))
 }
+
+/// The single-file app page at `app` (default `dist/topolab.html`) with `doc` baked in.
+fn render_page(doc: &Document, app: Option<&str>) -> Result<String, Failure> {
+    let path = app.unwrap_or(DEFAULT_APP_PAGE);
+    let template = std::fs::read_to_string(path).map_err(|e| {
+        Failure::one(format!(
+            "cannot read the app page {path}: {e} (./dev release makes dist/topolab.html; or name one with --app PATH)"
+        ))
+    })?;
+    page::bake(&template, doc).map_err(|e| Failure::one(format!("{path}: {e}")))
+}
+
+/// Where `render --html` finds the app page unless told.
+const DEFAULT_APP_PAGE: &str = "dist/topolab.html";
 
 /// [`COMPARE_HELP`] with the metric names filled in, wrapped to 80 columns.
 fn compare_help() -> String {
@@ -332,23 +352,35 @@ fn run(argv: &[String]) -> Result<String, Failure> {
             Ok(out.to_json_pretty() + "\n")
         }
         "render" => {
-            let args = parse_args(rest, &["format"], &[])?;
+            let args = parse_args(rest, &["format", "app"], &["html"])?;
             if args.help {
                 return Ok(format!("{RENDER_HELP}\n"));
             }
-            let mermaid = match args.value("format") {
-                None | Some("svg") => false,
-                Some("mermaid") => true,
-                Some(other) => {
+            let format = match (args.value("format"), args.flag("html")) {
+                (None, true) | (Some("html"), _) => "html",
+                (None | Some("svg"), false) => "svg",
+                (Some("mermaid"), false) => "mermaid",
+                (Some(other @ ("svg" | "mermaid")), true) => {
                     return Err(Failure::one(format!(
-                        "--format {other:?}: expected svg or mermaid"
+                        "--html and --format {other}: choose one format"
+                    )))
+                }
+                (Some(other), _) => {
+                    return Err(Failure::one(format!(
+                        "--format {other:?}: expected svg, mermaid or html"
                     )))
                 }
             };
+            if format != "html" && args.value("app").is_some() {
+                return Err(Failure::one("--app PATH goes with --html only"));
+            }
             let doc = load(args.file()?)?;
+            if format == "html" {
+                return render_page(&doc, args.value("app"));
+            }
             // The very texts of the app's Export menu.
             let analysis = analyze(&doc);
-            if mermaid {
+            if format == "mermaid" {
                 Ok(export::mermaid(&doc, &analysis))
             } else {
                 Ok(export::svg(&doc, &analysis))

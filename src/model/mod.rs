@@ -9,6 +9,7 @@ pub mod geometry;
 pub mod import;
 pub mod layout;
 pub mod mermaid;
+pub mod page;
 pub mod parse;
 pub mod presets;
 pub mod render;

@@ -343,7 +343,9 @@ fn quoted(t: &str) -> String {
 /// `None` when `t` is not written as a count of nines; `Some(None)` when it is
 /// but the count is not a whole number; else the count.
 fn nines_count(t: &str) -> Option<Option<u32>> {
-    let lower = t.to_lowercase();
+    // ASCII is enough: only ASCII letters can spell "nines", and no other letter's
+    // lower case is one of them (the Unicode case tables cost 24 KB of wasm).
+    let lower = t.to_ascii_lowercase();
     let count = ["nines", "nine"]
         .iter()
         .find_map(|s| lower.strip_suffix(s))

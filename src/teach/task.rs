@@ -230,7 +230,10 @@ fn name_new_nodes(
     let Some(first) = letters.next() else {
         return after;
     };
-    let name = first.to_uppercase().chain(letters).collect::<String>();
+    // The lessons' capabilities are ASCII words (the Unicode case tables cost 24 KB of wasm).
+    let name = std::iter::once(first.to_ascii_uppercase())
+        .chain(letters)
+        .collect::<String>();
     for node in after
         .nodes
         .iter_mut()

@@ -22,7 +22,7 @@ use super::mode::{PageMode, RefusalNotice, Refusals, READ_ONLY, READ_ONLY_LONG};
 use super::panel::{AnalysisPanel, Blast};
 use super::share::ShareMenu;
 use super::split::SplitDialog;
-use super::startup::{opening, Opening};
+use super::startup::{opening, Opening, Source};
 use super::storage;
 use super::theme::ThemeSelect;
 use super::traffic::TrafficBar;
@@ -649,6 +649,14 @@ fn initial_banner(opened: &Opening, mode: PageMode) -> Option<Banner> {
             (Some(notice), Lang::Zh) => {
                 format!("{}自动保存的图（{}）已保留。", notice.get(lang), name(lang))
             }
+            (None, Lang::En) if opened.source == Source::Page => format!(
+                "Opened the diagram in this page. Your autosaved diagram ({}) is kept.",
+                name(lang)
+            ),
+            (None, Lang::Zh) if opened.source == Source::Page => format!(
+                "已打开此页面中的图。自动保存的图（{}）已另行保留。",
+                name(lang)
+            ),
             (None, Lang::En) => format!(
                 "Opened from the link. Your autosaved diagram ({}) is kept.",
                 name(lang)

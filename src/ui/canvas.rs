@@ -407,6 +407,16 @@ pub fn canvas(props: &CanvasProps) -> Html {
         });
     }
 
+    // Printed whole (ui/print.rs).
+    {
+        let (viewport, latest) = ((*viewport).clone(), latest.clone());
+        use_effect_with((), move |_| {
+            let listeners =
+                super::print::fit_while_printing(viewport, move || latest.borrow().doc.clone());
+            move || drop(listeners)
+        });
+    }
+
     // A newly opened document is shown whole.
     {
         let (viewport, doc) = ((*viewport).clone(), props.doc.clone());

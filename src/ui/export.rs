@@ -2,7 +2,8 @@
 //! file, a standalone SVG (what `topolab render` prints), a PNG at twice that
 //! size, and Mermaid flowchart text (a `.mmd` file, or the clipboard). The
 //! texts come from [`crate::model::export`] with the live statuses; files are
-//! downloads of a `Blob`, made in the page: nothing is sent anywhere.
+//! downloads of a `Blob`, made in the page: nothing is sent anywhere. And the
+//! whole app as one HTML file with the diagram baked in (issue 9, `ui/single.rs`).
 
 use std::rc::Rc;
 
@@ -21,8 +22,8 @@ const EXPORT: Localized = Localized {
     zh: "导出",
 };
 const EXPORT_TITLE: Localized = Localized {
-    en: "Save the diagram as a file: JSON, SVG, PNG or Mermaid",
-    zh: "把图保存为文件：JSON、SVG、PNG 或 Mermaid",
+    en: "Save the diagram as a file: JSON, SVG, PNG, Mermaid or a web page",
+    zh: "把图保存为文件：JSON、SVG、PNG、Mermaid 或网页",
 };
 const HEADING: Localized = Localized {
     en: "Export the diagram",
@@ -40,6 +41,14 @@ const MERMAID_NOT_COPIED: Localized = Localized {
     en: "The browser did not let the page copy: the text is selected below, press Ctrl+C (⌘C on a Mac).",
     zh: "浏览器不允许网页直接复制：文本已在下方选中，请按 Ctrl+C（Mac 上按 ⌘C）。",
 };
+const MAKING_PAGE: Localized = Localized {
+    en: "Making the page…",
+    zh: "正在生成网页…",
+};
+const NO_PAGE: Localized = Localized {
+    en: "Not exported: this copy of Topolab has no single-file page to copy (topolab.html, which ./dev release makes beside index.html).",
+    zh: "导出失败：这个 Topolab 副本旁边没有可复制的单文件网页（只有发布构建才带有它）。",
+};
 const MERMAID_FIELD: Localized = Localized {
     en: "Mermaid text of the diagram",
     zh: "这张图的 Mermaid 文本",
@@ -50,15 +59,18 @@ const MERMAID_FIELD: Localized = Localized {
 enum Choice {
     Save(Format),
     CopyMermaid,
+    /// The app and the diagram in one `.html` file.
+    Page,
 }
 
 impl Choice {
-    const ALL: [Choice; 5] = [
+    const ALL: [Choice; 6] = [
         Choice::Save(Format::Json),
         Choice::Save(Format::Svg),
         Choice::Save(Format::Png),
         Choice::Save(Format::Mermaid),
         Choice::CopyMermaid,
+        Choice::Page,
     ];
 
     /// `data-export` of its button.
@@ -66,6 +78,7 @@ impl Choice {
         match self {
             Choice::Save(format) => format.extension(),
             Choice::CopyMermaid => "mermaid-copy",
+            Choice::Page => "page",
         }
     }
 
@@ -108,6 +121,13 @@ impl Choice {
                     "同样的流程图文本，复制到剪贴板",
                 ),
             ),
+            Choice::Page => (
+                l("Download this diagram as a page", "把这张图下载为网页"),
+                l(
+                    "Topolab and this diagram in one .html file that opens from disk, no server needed",
+                    "Topolab 连同这张图放在一个网页文件里，无需服务器，直接从磁盘打开",
+                ),
+            ),
         }
     }
 }
@@ -116,6 +136,9 @@ impl Choice {
 #[derive(Clone, PartialEq)]
 enum Outcome {
     Busy,
+    MakingPage,
+    /// This copy of the app has no single-file page to make one from.
+    NoPage,
     Saved(String),
     SavedPng(String, PngSize),
     Copied,
@@ -128,6 +151,8 @@ impl Outcome {
     fn text(&self, lang: Lang) -> String {
         match (self, lang) {
             (Outcome::Busy, _) => BUSY.get(lang).into(),
+            (Outcome::MakingPage, _) => MAKING_PAGE.get(lang).into(),
+            (Outcome::NoPage, _) => NO_PAGE.get(lang).into(),
             (Outcome::Saved(name), Lang::En) => format!("Downloaded “{name}”."),
             (Outcome::Saved(name), Lang::Zh) => format!("已下载“{name}”。"),
             (Outcome::SavedPng(name, size), Lang::En) => format!(
@@ -165,10 +190,10 @@ impl Outcome {
 
     fn state(&self) -> &'static str {
         match self {
-            Outcome::Busy => "busy",
+            Outcome::Busy | Outcome::MakingPage => "busy",
             Outcome::Saved(_) | Outcome::SavedPng(..) | Outcome::Copied => "done",
             Outcome::NotCopied(_) => "refused",
-            Outcome::Failed(_) => "failed",
+            Outcome::Failed(_) | Outcome::NoPage => "failed",
         }
     }
 }
@@ -225,6 +250,19 @@ fn run(choice: Choice, doc: Rc<Document>, analysis: Rc<Analysis>, outcome: Callb
                 });
             });
         }
+        Choice::Page => {
+            outcome.emit(Outcome::MakingPage);
+            let name = file_name(doc.title.as_deref(), "html");
+            wasm_bindgen_futures::spawn_local(async move {
+                outcome.emit(match super::single::page_with(&doc).await {
+                    None => Outcome::NoPage,
+                    Some(page) => match download_text(&name, &page, "text/html") {
+                        Ok(()) => Outcome::Saved(name),
+                        Err(why) => Outcome::Failed(why),
+                    },
+                });
+            });
+        }
         Choice::CopyMermaid => {
             let text = Rc::new(export::mermaid(&doc, &analysis));
             wasm_bindgen_futures::spawn_local(async move {
@@ -259,7 +297,7 @@ fn export_panel(props: &ExportProps) -> Html {
             }
         });
     }
-    let busy = matches!(*outcome, Some(Outcome::Busy));
+    let busy = matches!(*outcome, Some(Outcome::Busy | Outcome::MakingPage));
     let items = Choice::ALL.iter().enumerate().map(|(i, &choice)| {
         let (label, detail) = choice.words();
         let onclick = {

@@ -56,7 +56,7 @@ pub fn palette(props: &PaletteProps) -> Html {
         let title = match lang {
             Lang::En => format!(
                 "Add a {} (click, or drag onto the diagram)",
-                kind_name(kind, lang).to_lowercase()
+                kind_name(kind, lang).to_ascii_lowercase()
             ),
             Lang::Zh => format!("添加{}（点击，或拖到图上）", kind_name(kind, lang)),
         };

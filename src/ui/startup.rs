@@ -1,12 +1,13 @@
 //! Which diagram the page opens (UI.md "URL"): the address's `#d=`, else its
-//! `#preset=`, else the autosave (not in an embed), else the cluster preset.
+//! `#preset=`, else the diagram baked into the page (the single-file page,
+//! `model::page`), else the autosave (not in an embed), else the cluster preset.
 //! A broken address never breaks the page: it says what is wrong and opens
 //! the next choice. A preset opens in the viewer's language; what is said is
 //! said in both, so that it follows a later switch of language.
 
 use crate::model::presets::preset;
 use crate::model::share::decode_document;
-use crate::model::{Document, Problem};
+use crate::model::{parse_document, Document, Problem};
 
 use super::lang::{Lang, Text};
 use super::storage;
@@ -16,6 +17,8 @@ use super::storage;
 pub enum Source {
     Address,
     Preset(&'static str),
+    /// Baked into the single-file page.
+    Page,
     Autosave,
     Default,
 }
@@ -85,6 +88,27 @@ pub fn from_address(lang: Lang) -> Option<Result<(Document, Source), Text>> {
     )
 }
 
+/// The diagram baked into the page and where it came from, or what is wrong
+/// with it; `None` when the page has none.
+fn from_page() -> Option<Result<(Document, Source), Text>> {
+    let text = storage::baked_text()?;
+    Some(
+        parse_document(&text)
+            .map(|doc| (doc, Source::Page))
+            .map_err(|problems| {
+                Text::of(|lang| match lang {
+                    Lang::En => format!(
+                        "The diagram in this page could not be opened: {}.",
+                        problems_text(&problems, lang)
+                    ),
+                    Lang::Zh => {
+                        format!("无法打开此页面中的图：{}。", problems_text(&problems, lang))
+                    }
+                })
+            }),
+    )
+}
+
 /// Decides what the page opens with, a preset in `lang`; without
 /// `use_autosave` (an embed) the autosave is neither opened nor read.
 pub fn opening(lang: Lang, use_autosave: bool) -> Opening {
@@ -94,7 +118,8 @@ pub fn opening(lang: Lang, use_autosave: bool) -> Opening {
         None
     };
     let autosaved = autosaved_text.as_deref().map(storage::read_autosave);
-    let (chosen, mut notice) = match from_address(lang) {
+    // A link to the page names what it shows; without one, the page's own diagram.
+    let (chosen, mut notice) = match from_address(lang).or_else(from_page) {
         Some(Ok(chosen)) => (Some(chosen), None),
         Some(Err(notice)) => (None, Some(notice)),
         None => (None, None),
@@ -124,7 +149,9 @@ pub fn opening(lang: Lang, use_autosave: bool) -> Opening {
         }
     };
     let other_autosave = match (&source, autosaved) {
-        (Source::Address | Source::Preset(_), Some(Ok(saved))) if saved != doc => Some(saved),
+        (Source::Address | Source::Preset(_) | Source::Page, Some(Ok(saved))) if saved != doc => {
+            Some(saved)
+        }
         _ => None,
     };
     Opening {

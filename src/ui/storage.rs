@@ -68,6 +68,14 @@ pub fn autosave(
         .map_err(|_| Text::from(STORAGE_FULL))
 }
 
+/// The diagram baked into this page, if it is the single-file page with one
+/// (`model::page`): the text of its `<script id="topolab-document">`.
+pub fn baked_text() -> Option<String> {
+    let element = gloo::utils::document().get_element_by_id(crate::model::page::DOCUMENT_ID)?;
+    let text = element.text_content()?;
+    Some(text.trim().to_string()).filter(|text| !text.is_empty())
+}
+
 /// The `#d=` data of the page's address, if it has some.
 pub fn address_data() -> Option<String> {
     let hash = gloo::utils::window().location().hash().ok()?;

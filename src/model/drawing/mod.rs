@@ -157,7 +157,8 @@ pub fn status_mark(status: Status) -> &'static str {
 
 /// The English name of a kind as drawn above the label ("LOAD BALANCER").
 pub fn kind_caption(kind: NodeKind) -> String {
-    kind.as_str().replace('_', " ").to_uppercase()
+    // ASCII: the kinds' names are (and the Unicode case tables cost 24 KB of wasm).
+    kind.as_str().replace('_', " ").to_ascii_uppercase()
 }
 
 /// `translate(x y)`: where a node's group is drawn.

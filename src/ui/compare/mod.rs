@@ -328,7 +328,7 @@ pub fn compare_view(props: &CompareProps) -> Html {
             <figure class="compare-side" data-compare-side={key}>
                 <figcaption>
                     <label>
-                        <span class="compare-letter">{ key.to_uppercase() }</span>
+                        <span class="compare-letter">{ key.to_ascii_uppercase() }</span>
                         <select data-compare-choose={key} onchange={choose(side)}
                                 aria-label={title.clone()}>
                             { options(view.sources[side_index(side)]) }

@@ -1,0 +1,276 @@
+// Makes dist/topolab.html, the whole app in one file that works opened from disk
+// (file://, no server, no network): `./dev release` runs it after `trunk build --release`,
+// from that one build's dist/ (no second build). Usage: node tools/single.mjs [DIST]
+//
+// The page is dist/index.html with the stylesheet in a <style>, the wasm-bindgen glue and
+// a start-up script in one inline module script, and the WebAssembly stored as base64 of
+// its LZMA compression (`xz --format=lzma -9e`, about a fifth smaller than gzip -9),
+// decoded by tools/lzma-decode.js, with its code section split into streams of like
+// bytes first (tools/wasm-split.js, joined again in the page). An empty <script type="application/json"
+// id="topolab-document"> is where a diagram is baked in (src/model/page.rs): the app's
+// "Download this diagram as a page" and `topolab render --html` fill it. The start-up
+// script keeps the page's own markup, as it was before the app changed anything, in
+// `window.topolabPage`: the single file makes its copies from itself.
+//
+// The wasm's imports from the glue are renamed to short names in both (the glue's are
+// wasm-bindgen's `__wbg_NAME_HASH`, whose sixteen hex digits no compressor can shrink):
+// 7 KB less, gzipped, in all.
+//
+// Prints the page's size, raw and gzip -9.
+
+import { execFileSync } from "node:child_process";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const dist = path.resolve(process.argv[2] ?? path.join(HERE, "..", "dist"));
+
+function fail(message) {
+  console.error(`tools/single.mjs: ${message}`);
+  process.exit(1);
+}
+
+function only(pattern) {
+  const found = readdirSync(dist).filter((name) => pattern.test(name));
+  if (found.length !== 1) {
+    fail(`expected one file matching ${pattern} in ${dist}, found ${found.length}: run trunk build --release first`);
+  }
+  return path.join(dist, found[0]);
+}
+
+const indexHtml = readFileSync(path.join(dist, "index.html"), "utf8");
+const css = minifyCss(readFileSync(only(/^app-.*\.css$/), "utf8"));
+const wasmPath = only(/^topolab-web-[0-9a-f]+_bg\.wasm$/);
+/** `css` without comments and needless spaces; fails if a quoted string would change. */
+function minifyCss(css) {
+  const small = css
+    .replace(/\/\*[\s\S]*?\*\//g, "")
+    .replace(/\s+/g, " ")
+    .replace(/ ?([{};,]) ?/g, "$1")
+    .replace(/;}/g, "}")
+    .trim();
+  const strings = (text) => JSON.stringify(text.replace(/\/\*[\s\S]*?\*\//g, "").match(/"[^"]*"|'[^']*'/g));
+  if (strings(css) !== strings(small)) fail("minifying the stylesheet would change a quoted string");
+  return small;
+}
+
+/**
+ * `js` without indentation and comment lines: safe when no template literal spans
+ * lines (checked: every line has an even number of backticks).
+ */
+function dedentJs(js) {
+  if (js.split("\n").some((line) => (line.split("`").length - 1) % 2 !== 0)) {
+    fail("a template literal spans lines: cannot drop indentation safely");
+  }
+  return js
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith("//"))
+    .join("\n");
+}
+
+const GLUE_MODULE = "./topolab-web_bg.js";
+
+/** The unsigned LEB128 bytes of `n`. */
+function leb(n) {
+  const out = [];
+  do {
+    let byte = n & 0x7f;
+    n >>>= 7;
+    if (n) byte |= 0x80;
+    out.push(byte);
+  } while (n);
+  return out;
+}
+
+/**
+ * `wasm` and `glue` with every import of the glue's module renamed: the module to "m",
+ * each function to its index in base 36. Fails unless each old name is in the glue
+ * exactly once (its key in the imports object).
+ */
+function shortenImports(wasm, glue) {
+  let at = 8;
+  const u32 = () => {
+    let result = 0;
+    let shift = 0;
+    let byte;
+    do {
+      byte = wasm[at++];
+      result |= (byte & 0x7f) << shift;
+      shift += 7;
+    } while (byte & 0x80);
+    return result >>> 0;
+  };
+  const name = () => {
+    const length = u32();
+    const text = wasm.subarray(at, at + length).toString("utf8");
+    at += length;
+    return text;
+  };
+  const parts = [wasm.subarray(0, 8)];
+  const renamed = new Map();
+  while (at < wasm.length) {
+    const start = at;
+    const id = wasm[at++];
+    const end = u32() + at;
+    if (id !== 2) {
+      parts.push(wasm.subarray(start, end));
+      at = end;
+      continue;
+    }
+    const count = u32();
+    const body = [...leb(count)];
+    for (let i = 0; i < count; i++) {
+      let [module, field] = [name(), name()];
+      const kind = at;
+      const tag = wasm[at++];
+      if (tag === 0) u32(); // function: type index
+      else if (tag === 1) { at++; if (wasm[at++] & 1) { u32(); u32(); } else u32(); } // table
+      else if (tag === 2) { if (wasm[at++] & 1) { u32(); u32(); } else u32(); } // memory
+      else if (tag === 3) at += 2; // global
+      else fail(`unknown import kind ${tag}`);
+      if (module === GLUE_MODULE) {
+        const short = i.toString(36);
+        renamed.set(field, short);
+        [module, field] = ["m", short];
+      }
+      for (const text of [module, field]) body.push(...leb(Buffer.byteLength(text)), ...Buffer.from(text));
+      body.push(...wasm.subarray(kind, at));
+    }
+    if (at !== end) fail("the wasm's import section did not read as expected");
+    parts.push(Buffer.from([2, ...leb(body.length)]), Buffer.from(body));
+  }
+  for (const [old, short] of renamed) {
+    const uses = glue.split(old).length - 1;
+    if (uses !== 1 || !glue.includes(`        ${old}: function`)) fail(`import ${old} is not once a key of the glue's imports`);
+    glue = glue.replace(`        ${old}: function`, `        "${short}": function`);
+  }
+  const key = `"${GLUE_MODULE}": import0`;
+  if (!glue.includes(key)) fail(`the glue does not give its imports as ${key}`);
+  return { wasm: Buffer.concat(parts), glue: glue.replace(key, '"m": import0'), count: renamed.size };
+}
+
+const short = shortenImports(readFileSync(wasmPath), readFileSync(only(/^topolab-web-[0-9a-f]+\.js$/), "utf8"));
+const wasmSize = short.wasm.length;
+const decoder = readFileSync(path.join(HERE, "lzma-decode.js"), "utf8");
+const splitter = readFileSync(path.join(HERE, "wasm-split.js"), "utf8");
+const { lzmaDecode, wasmSplit, wasmJoin } = new Function(
+  `${decoder}\n${splitter}\nreturn { lzmaDecode, wasmSplit, wasmJoin };`,
+)();
+
+// xz (Debian's xz-utils) is the LZMA encoder; four literal context bits (lc=4) measured
+// best (BENCHMARKS.md).
+/** Where the code section's body lies in `wasm`: [start, length]. */
+function codeSection(wasm) {
+  let at = 8;
+  const u32 = () => {
+    let result = 0;
+    let shift = 0;
+    let byte;
+    do {
+      byte = wasm[at++];
+      result += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (byte & 0x80);
+    return result;
+  };
+  while (at < wasm.length) {
+    const id = wasm[at++];
+    const length = u32();
+    if (id === 10) return [at, length];
+    at += length;
+  }
+  fail("the wasm has no code section");
+}
+
+// The payload: the wasm without its code section's body, then the body's streams.
+const [codeAt, codeSize] = codeSection(short.wasm);
+const streams = wasmSplit(short.wasm.subarray(codeAt, codeAt + codeSize)).map((s) => Buffer.from(s));
+const rest = Buffer.concat([short.wasm.subarray(0, codeAt), short.wasm.subarray(codeAt + codeSize)]);
+const payload = Buffer.concat([rest, ...streams]);
+const layout = JSON.stringify([codeAt, codeSize, rest.length, ...streams.map((s) => s.length)]);
+// No literal context for the position in a word (pb=0, lc=2, depth=0): measured best.
+const packed = execFileSync("xz", ["--format=lzma", "--lzma1=preset=9e,lc=2,lp=0,pb=0,depth=0", "--stdout"], {
+  input: payload,
+  maxBuffer: 64 << 20,
+});
+// What the page will do, done here first: it must give back the very wasm.
+{
+  const bytes = lzmaDecode(packed, payload.length);
+  let at = rest.length;
+  const parts = streams.map((s) => bytes.subarray(at, (at += s.length)));
+  const code = wasmJoin(parts, codeSize);
+  const again = Buffer.concat([bytes.subarray(0, codeAt), code, bytes.subarray(codeAt, rest.length)]);
+  if (Buffer.compare(again, short.wasm) !== 0) fail("the packed wasm does not unpack to the wasm");
+}
+const glue = dedentJs(short.glue);
+
+// Each inline text must not end its element early.
+for (const [name, text, end] of [
+  ["the stylesheet", css, "</style"],
+  ["the glue", glue, "</script"],
+  ["the decoder", decoder, "</script"],
+  ["the splitter", splitter, "</script"],
+]) {
+  if (text.toLowerCase().includes(end) || text.includes("<!--")) fail(`${name} contains ${end} or <!--`);
+}
+
+const EXPORTS = "export { initSync, __wbg_init as default };";
+if (!glue.includes(EXPORTS)) fail(`the glue's exports are not "${EXPORTS}": has wasm-bindgen changed?`);
+const boot = `${glue.replace(EXPORTS, "")}
+${dedentJs(decoder)}
+${dedentJs(splitter)}
+window.topolabPage = "<!doctype html>\\n" + document.documentElement.outerHTML;
+{
+  performance.mark("topolab-unpack");
+  const packed = document.getElementById("topolab-wasm");
+  const text = packed.textContent.trim();
+  const bytes = Uint8Array.fromBase64
+    ? Uint8Array.fromBase64(text)
+    : Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+  const payload = lzmaDecode(bytes, Number(packed.dataset.size));
+  const [codeAt, codeSize, restSize, ...lengths] = JSON.parse(packed.dataset.layout);
+  let at = restSize;
+  const code = wasmJoin(lengths.map((n) => payload.subarray(at, (at += n))), codeSize);
+  const module = new Uint8Array(restSize + codeSize);
+  module.set(payload.subarray(0, codeAt));
+  module.set(code, codeAt);
+  module.set(payload.subarray(codeAt, restSize), codeAt + codeSize);
+  performance.measure("topolab-unpacked", "topolab-unpack");
+  const wasm = await __wbg_init({ module_or_path: module });
+  dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
+}
+`;
+
+let head = indexHtml.slice(0, indexHtml.indexOf("</head>"));
+let body = indexHtml.slice(indexHtml.indexOf("</head>"));
+const before = head.length;
+head = head
+  // Link previews: a file has no address to preview, and the image is not in it.
+  .replace(/\s*<meta (property="og:|name="twitter:)[^>]*>/g, "")
+  .replace(/\s*<!-- Social preview[\s\S]*?-->/, "")
+  .replace(/<link rel="stylesheet"[^>]*>/, () => `<style>\n${css}</style>`)
+  .replace(/<script type="module">[\s\S]*?<\/script>/, "")
+  .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, "");
+if (head.length === before || head.includes('rel="stylesheet"') || head.includes("preload")) {
+  fail("dist/index.html is not laid out as expected (stylesheet link, module script, preloads)");
+}
+const page =
+  head +
+  `<script type="application/json" id="topolab-document"></script>\n` +
+  `<script type="application/octet-stream" id="topolab-wasm" data-size="${payload.length}" data-layout="${layout}">\n` +
+  // One line: a newline every so often costs gzip more than the line's length.
+  packed.toString("base64") +
+  "\n" +
+  `</script>\n<script type="module">\n${boot}</script>\n` +
+  body;
+
+const out = path.join(dist, "topolab.html");
+writeFileSync(out, page);
+const gz = gzipSync(page, { level: 9 }).length;
+const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
+console.log(
+  `dist/topolab.html: ${Buffer.byteLength(page)} B raw, ${gz} B gzip -9 (${kb(gz)}; wasm ${wasmSize} B, split and LZMA ${packed.length} B)`,
+);
