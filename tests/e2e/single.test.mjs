@@ -123,6 +123,37 @@ test("the single file opens from disk: renders, presets, a kill, the autosave, n
   });
 });
 
+test("from disk too: Copy link, a link to the file, Import and a lesson", TIMEOUT, async () => {
+  await withFilePage(session.browser, "single-share-import-lesson", async (page) => {
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+    await openFile(page, SINGLE);
+    await page.click(instance("app2", 0));
+    await settle(page);
+    const want = await doc(page);
+    await page.click('[data-popover="share"]');
+    await page.click("[data-copy-link]");
+    await page.waitForSelector('[data-share-status="copied"], [data-share-status="refused"]');
+    const link = await page.inputValue("[data-share-link]");
+    assert.ok(link.startsWith(`${pathToFileURL(SINGLE).href}#d=`), link.slice(0, 80));
+    const other = await page.context().newPage();
+    await openApp(other, link);
+    assert.deepEqual(await doc(other), want, "the link to the file opens the same diagram");
+    await other.close();
+
+    const file = path.join(ROOT, "tests/fixtures/spec/monolith.json");
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.click("[data-import]")]);
+    await chooser.setFiles(file);
+    await page.waitForFunction(() => window.topolab.document().nodes.length === 3);
+    assert.deepEqual((await doc(page)).nodes.map((n) => n.id), JSON.parse(await readFile(file, "utf8")).nodes.map((n) => n.id));
+
+    await page.click("[data-lessons-button]");
+    await page.click("[data-lesson-choice]");
+    await page.waitForSelector("[data-lesson-panel]");
+    assert.ok((await page.textContent("[data-lesson-panel]")).length > 20, "a lesson step is shown");
+    assertOffline(page, SINGLE);
+  });
+});
+
 test("a page downloaded from the single file opens from disk with its diagram", TIMEOUT, async () => {
   let downloaded;
   let want;
