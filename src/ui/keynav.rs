@@ -219,14 +219,16 @@ pub fn follow(doc: &Document, at: &str, key: &str, path: &mut Vec<String>) -> Op
 }
 
 /// The next node after `at` (in document order, wrapping) whose label starts
-/// with `letter`, for choosing a link's target by typing.
+/// with `letter`, for choosing a link's target by typing. Latin letters match
+/// either case; others as typed (ASCII case keeps the Unicode case tables,
+/// 24 KB, out of the wasm: BENCHMARKS.md, "The single file").
 fn by_letter(doc: &Document, at: &str, letter: &str) -> Option<String> {
-    let letter = letter.to_lowercase();
+    let letter = letter.to_ascii_lowercase();
     let start = doc.nodes.iter().position(|n| n.id == at).unwrap_or(0);
     let n = doc.nodes.len();
     (1..=n)
         .map(|k| &doc.nodes[(start + k) % n])
-        .find(|node| node.label().to_lowercase().starts_with(&letter))
+        .find(|node| node.label().to_ascii_lowercase().starts_with(&letter))
         .map(|node| node.id.clone())
 }
 

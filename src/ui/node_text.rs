@@ -96,14 +96,14 @@ pub fn accessible_name(node: &Node, status: Status, spof: bool, lang: Lang) -> S
     }
 }
 
-/// "LOAD BALANCER" as "Load balancer".
+/// "LOAD BALANCER" as "Load balancer" (the captions are ASCII words; ASCII
+/// case keeps the Unicode case tables out of the wasm).
 fn title_case(caption: &str) -> String {
-    let lower = caption.to_lowercase();
-    let mut chars = lower.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => lower,
+    let mut out = caption.to_ascii_lowercase();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
     }
+    out
 }
 
 fn status_zh(status: Status) -> &'static str {
