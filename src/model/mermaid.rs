@@ -114,7 +114,7 @@ pub fn render_mermaid(doc: &Document, statuses: &[Status]) -> String {
         ),
         (
             Status::Degraded,
-            "fill:#fff4d6,stroke:#9a6700,stroke-dasharray:6 3",
+            "fill:#fff4d6,stroke:#875b00,stroke-dasharray:6 3",
         ),
     ] {
         let ids = with(status);

@@ -17,26 +17,26 @@ svg{font-family:system-ui,-apple-system,'Segoe UI','Noto Sans','Noto Sans CJK SC
 .bg{fill:#f6f7f9}
 .title{fill:#1b1f24;font-size:16px;font-weight:600}
 .node-box{fill:#fff;stroke:#57606a;stroke-width:1.5px}
-.status-up .node-box{stroke:#1a7f37}
-.status-degraded .node-box{stroke:#9a6700;fill:#fff4d6;stroke-dasharray:6 3}
+.status-up .node-box{stroke:#17753a}
+.status-degraded .node-box{stroke:#875b00;fill:#fff4d6;stroke-dasharray:6 3}
 .status-down .node-box{stroke:#c62828;fill:#fdeaea;stroke-dasharray:2 3}
 .node-label{fill:#1b1f24;font-size:13px;font-weight:600;text-anchor:middle;dominant-baseline:middle}
 .node-kind{fill:#57606a;font-size:9px;text-anchor:middle;letter-spacing:.05em}
 .node-status-mark{stroke:#fff;stroke-width:1.5px}
-.mark-up{fill:#1a7f37}.mark-degraded{fill:#9a6700}.mark-down{fill:#c62828}
+.mark-up{fill:#17753a}.mark-degraded{fill:#875b00}.mark-down{fill:#c62828}
 .node-status-glyph{fill:#fff;font-size:11px;font-weight:800;text-anchor:middle;dominant-baseline:central}
 .spof-badge{fill:#c62828;font-size:10px;font-weight:700;letter-spacing:.06em}
-.instance{fill:#eaf6ec;stroke:#1a7f37;stroke-width:1.2px}
-.instance.killed{fill:#f6f7f9;stroke:#8c959f}
+.instance{fill:#eaf6ec;stroke:#17753a;stroke-width:1.2px}
+.instance.killed{fill:#f6f7f9;stroke:#767f89}
 .strike{stroke:#c62828;stroke-width:1.6px}
-.node-icon{color:#57606a}.status-down .node-icon{color:#c62828}.status-degraded .node-icon{color:#9a6700}
+.node-icon{color:#57606a}.status-down .node-icon{color:#c62828}.status-degraded .node-icon{color:#875b00}
 .icon{fill:none;stroke:currentColor;stroke-width:1.6px;stroke-linecap:round;stroke-linejoin:round}
 .link-line{stroke:#57606a;stroke-width:1.6px;fill:none}
-.link-route,.link-pool{stroke:#8c959f;stroke-width:1.2px}
+.link-route,.link-pool{stroke:#767f89;stroke-width:1.2px}
 .link-optional{stroke-dasharray:7 4}
 .link-async{stroke-dasharray:2 4;stroke-linecap:round}
 .envelope{fill:#fff;stroke:#57606a;stroke-width:1.3px;stroke-linejoin:round}
-.arrow path{fill:#57606a}.arrow-route path,.arrow-pool path{fill:#8c959f}
+.arrow path{fill:#57606a}.arrow-route path,.arrow-pool path{fill:#767f89}
 ";
 
 /// The status named `up`, `degraded` or `down`; anything else is drawn as up.

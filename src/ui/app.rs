@@ -80,6 +80,10 @@ const HELP_TIP: Localized = Localized {
     en: "Keyboard shortcuts and gestures (?)",
     zh: "键盘快捷键与手势（?）",
 };
+const SIDE: Localized = Localized {
+    en: "Analysis and inspector",
+    zh: "分析与检查器",
+};
 const RESTORE: Localized = Localized {
     en: "Restore it",
     zh: "恢复它",
@@ -350,6 +354,14 @@ pub fn app(props: &AppProps) -> Html {
             )
         }
     });
+    // Issue 9: what a change did to availability, said once to a screen reader.
+    let announcement = super::announce::use_announcement(
+        state.topology_rev(),
+        state.load_count(),
+        doc.clone(),
+        (*analysis).clone(),
+        *lang,
+    );
     // What goes down with the node under the pointer, else the selected one.
     let focus = (*hovered).clone().or_else(|| {
         state
@@ -497,6 +509,7 @@ pub fn app(props: &AppProps) -> Html {
                 <main class="embed-canvas">{ canvas }</main>
                 <EmbedStrip doc={doc.clone()} analysis={(*analysis).clone()} readonly={mode.readonly} />
                 <RefusalNotice refusals={refusals.0} {mode} />
+                { announcement }
                 <HelpOverlay open={*help_open} on_close={close_help} />
             </div>
             </ContextProvider<LangContext>>
@@ -559,7 +572,7 @@ pub fn app(props: &AppProps) -> Html {
             <main class={classes!("workspace", lessons.is_open().then_some("lesson-open"))}>
                 <LessonPanel lessons={lessons.clone()} doc={doc.clone()} />
                 { canvas }
-                <div class="side">
+                <div class="side" tabindex="0" role="region" aria-label={SIDE.get(lang)}>
                     <AnalysisPanel analysis={(*analysis).clone()} blast={(*blast).clone()} live={(*live).clone()} />
                     if !mode.readonly {
                         <Inspector doc={doc.clone()} selection={state.selection.clone()}
@@ -570,6 +583,7 @@ pub fn app(props: &AppProps) -> Html {
                 </div>
             </main>
             <RefusalNotice refusals={refusals.0} {mode} />
+            { announcement }
             <HelpOverlay open={*help_open} on_close={close_help} />
             // One child each, present or not: `for` would change the number of
             // children, and Yew, pairing them by position, would rebuild the page.

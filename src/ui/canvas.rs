@@ -263,7 +263,7 @@ fn neighbour(doc: &Document, positions: &Positions, from: &str, key: &str) -> Op
 }
 
 /// Moves keyboard focus to node `id` of the canvas.
-fn focus_node(svg: &NodeRef, id: &str) {
+pub(super) fn focus_node(svg: &NodeRef, id: &str) {
     let Some(svg) = svg.cast::<Element>() else {
         return;
     };
@@ -338,6 +338,18 @@ pub fn canvas(props: &CanvasProps) -> Html {
             *notice_timer.borrow_mut() = Some(Timeout::new(NOTICE_MS, move || notice.set(None)));
         })
     };
+
+    // Keyboard-only editing (issue 9): links followed, nodes moved, added, connected.
+    let keys = super::keynav::use_key_editing(super::keynav::KeyEditingArgs {
+        doc: props.doc.clone(),
+        selection: props.selection.clone(),
+        svg: svg_ref.clone(),
+        rubber: rubber_ref.clone(),
+        positions: (*positions).clone(),
+        dispatch: props.dispatch.clone(),
+        tell: tell.clone(),
+        editable: props.editable,
+    });
 
     // The svg gets its size in pixels, from its area's size. A percentage size
     // made the browser lay out the whole page again on every pointer move of a
@@ -1030,6 +1042,7 @@ pub fn canvas(props: &CanvasProps) -> Html {
         let (doc, facts, blast) = (props.doc.clone(), props.facts.clone(), props.blast.clone());
         let (selection, hovered) = (props.selection.clone(), props.hovered.clone());
         let editable = props.editable;
+        let (focus_after, svg_ref) = (keys.focus_after.clone(), svg_ref.clone());
         use_effect(move || {
             if let Some(layer) = layer.borrow_mut().as_mut() {
                 let looks = Looks {
@@ -1046,6 +1059,11 @@ pub fn canvas(props: &CanvasProps) -> Html {
                     _ => None,
                 };
                 layer.sync(&doc, &looks.frames(&doc), link, &Words(lang));
+                if focus_after.replace(false) {
+                    if let Some(id) = selection.primary() {
+                        focus_node(&svg_ref, id);
+                    }
+                }
                 if layer.unresolved() {
                     // Found once the page has shown the drawing, not while it waits for it.
                     let later = later_layer.clone();
@@ -1105,6 +1123,7 @@ pub fn canvas(props: &CanvasProps) -> Html {
             if let Some(text) = &*notice {
                 <p class="notice" role="status">{ text.get(lang).to_string() }</p>
             }
+            { keys.view }
             if doc.nodes.is_empty() && props.editable {
                 <p class="empty-hint">{ EMPTY_HINT.get(lang) }</p>
             }

@@ -298,11 +298,11 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
             <div class="modal-dialog embed-dialog" role="dialog" aria-modal="true" ref={dialog_ref}
                  aria-labelledby="embed-title" aria-describedby="embed-intro" data-embed-dialog=""
                  onkeydown={on_key}>
-                <header class="modal-header">
+                <div class="modal-header">
                     <h2 id="embed-title">{ TITLE.get(lang) }</h2>
                     <button type="button" class="modal-close" onclick={close}
                             title={CLOSE_TIP.get(lang)}>{ CLOSE.get(lang) }</button>
-                </header>
+                </div>
                 <p id="embed-intro">{ INTRO.get(lang) }</p>
                 <label class="check">
                     <input type="checkbox" checked={*readonly} onchange={on_readonly}

@@ -285,11 +285,11 @@ pub fn help_overlay(props: &HelpProps) -> Html {
         <div class="help-backdrop" ref={backdrop} onclick={on_backdrop}>
             <div class="help-dialog" role="dialog" aria-modal="true"
                  aria-labelledby="help-title" data-help="" onkeydown={on_key}>
-                <header class="help-header">
+                <div class="help-header">
                     <h2 id="help-title">{ TITLE.get(lang) }</h2>
                     <button type="button" class="help-close" ref={close_button}
                             onclick={close} title={CLOSE_LONG.get(lang)}>{ CLOSE.get(lang) }</button>
-                </header>
+                </div>
                 <table class="help-table">
                     <thead><tr>
                         <th scope="col">{ COL_KEYS.get(lang) }</th>
@@ -299,6 +299,12 @@ pub fn help_overlay(props: &HelpProps) -> Html {
                         <tr class="help-group"><th scope="rowgroup" colspan="2">{ KEYBOARD.get(lang) }</th></tr>
                         { for shortcut_rows }
                         <super::fullscreen::FullscreenHelpRow />
+                    </tbody>
+                    <tbody data-help-keyboard-editing="">
+                        <tr class="help-group"><th scope="rowgroup" colspan="2">{ super::keynav::HELP_TITLE.get(lang) }</th></tr>
+                        { for super::keynav::HELP.iter().map(|(keys, action)| html! {
+                            <tr><th scope="row">{ keys_view(keys, lang) }</th><td>{ action.get(lang) }</td></tr>
+                        }) }
                     </tbody>
                     <tbody data-help-lessons="">
                         <tr class="help-group"><th scope="rowgroup" colspan="2">{ super::lessons::HELP_GROUP.get(lang) }</th></tr>

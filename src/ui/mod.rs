@@ -2,6 +2,7 @@
 //! draw what the engine returns and turn pointer and key events into
 //! [`crate::editor::Action`]s.
 
+mod announce;
 mod api;
 mod app;
 mod canvas;
@@ -17,6 +18,7 @@ mod help;
 mod import;
 mod inspector;
 mod keyboard;
+mod keynav;
 mod lang;
 mod layer;
 mod lessons;

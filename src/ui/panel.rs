@@ -32,6 +32,10 @@ const FUNCTIONS: Localized = Localized {
     en: "Functions",
     zh: "功能",
 };
+const TABLE_CAPTION: Localized = Localized {
+    en: "Each function's status and availability",
+    zh: "各功能的状态与可用性",
+};
 const NO_FUNCTION: Localized = Localized {
     en: "No function yet: link a client to a service.",
     zh: "还没有功能：把客户端连到一个服务上。",
@@ -200,6 +204,7 @@ pub fn analysis_panel(props: &PanelProps) -> Html {
                     <p class="note">{ NO_FUNCTION.get(lang) }</p>
                 } else {
                     <table class="function-table">
+                        <caption class="visually-hidden">{ TABLE_CAPTION.get(lang) }</caption>
                         <thead><tr>
                             <th scope="col">{ COL_FUNCTION.get(lang) }</th>
                             <th scope="col">{ COL_NOW.get(lang) }</th>

@@ -254,12 +254,15 @@ pub fn write_node_body(out: &mut String, node: &Node, look: &NodeLook, words: &N
         escape_into(out, words.caption);
         let _ = write!(
             out,
-            r#"</text><g class="node-icon" aria-hidden="true" transform="translate({} {label_y})">{}</g><text class="node-label" x="10" y="{label_y}">"#,
+            r#"</text> <g class="node-icon" aria-hidden="true" transform="translate({} {label_y})">{}</g><text class="node-label" x="10" y="{label_y}">"#,
             N(left + 15.0),
             icon_markup(node.kind)
         );
         escape_into(out, &short_label(node.label()));
-        out.push_str("</text>");
+        // The spaces between the texts keep their words apart where a node's
+        // visible text is read as one string (an accessibility checker
+        // comparing it with the node's name): not drawn.
+        out.push_str("</text> ");
     }
     let top_n = N(top);
     let _ = write!(
@@ -269,7 +272,7 @@ pub fn write_node_body(out: &mut String, node: &Node, look: &NodeLook, words: &N
     if look.detail {
         let _ = write!(
             out,
-            r#"<text class="node-status-glyph" x="{right}" y="{top_n}" aria-hidden="true">{}</text>"#,
+            r#"<text class="node-status-glyph" x="{right}" y="{top_n}" aria-hidden="true">{}</text> "#,
             status_mark(look.status)
         );
         if look.spof {

@@ -346,7 +346,7 @@ pub fn compare_view(props: &CompareProps) -> Html {
         <div class="compare-backdrop" ref={root} tabindex="-1" {onkeydown}>
             <section class="compare" role="dialog" aria-modal="true" aria-labelledby="compare-title"
                      data-compare="">
-                <header class="compare-header">
+                <div class="compare-header">
                     <h2 id="compare-title">{ TITLE.get(lang) }</h2>
                     <button type="button" onclick={swap} title={SWAP_TITLE.get(lang)}
                             data-compare-swap="">{ SWAP.get(lang) }</button>
@@ -355,13 +355,14 @@ pub fn compare_view(props: &CompareProps) -> Html {
                     <span class="compare-spacer" />
                     <button type="button" class="compare-close" onclick={close}
                             title={CLOSE_TITLE.get(lang)} data-compare-close="">{ CLOSE.get(lang) }</button>
-                </header>
+                </div>
                 <p class="note compare-how">{ HOW.get(lang) }<strong>{ format!(" {}", SANDBOX.get(lang)) }</strong></p>
                 <div class="compare-sides">
                     { side_view(Side::A) }
                     { side_view(Side::B) }
                 </div>
-                <div class="compare-figures">
+                // Scrolls on a small screen: a region the keyboard can reach and scroll.
+                <div class="compare-figures" tabindex="0" role="region" aria-label={TABLE_CAPTION.get(lang)}>
                     <ComparisonTable comparison={view.pair.comparison().clone()} mode={Mode::Compare}
                                      caption={TABLE_CAPTION.get(lang)}
                                      a={AttrValue::from(heading(Side::A))}

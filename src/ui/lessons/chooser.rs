@@ -212,11 +212,11 @@ pub fn lesson_chooser(props: &LessonChooserProps) -> Html {
             <div class="lesson-chooser" role="dialog" aria-modal="true" ref={dialog}
                  aria-labelledby="lesson-chooser-title" aria-describedby="lesson-chooser-intro"
                  data-lesson-chooser="" onkeydown={on_key}>
-                <header class="lesson-chooser-head">
+                <div class="lesson-chooser-head">
                     <h2 id="lesson-chooser-title">{ TITLE.get(lang) }</h2>
                     <button type="button" class="lesson-chooser-close" data-lesson-chooser-close=""
                             title={CLOSE_TITLE.get(lang)} onclick={close}>{ CLOSE.get(lang) }</button>
-                </header>
+                </div>
                 <p class="lesson-chooser-intro" id="lesson-chooser-intro">{ INTRO.get(lang) }</p>
                 if let Some(why) = lessons.problem() {
                     <p class="lesson-problem" role="alert">{ PROBLEM.get(lang) }{ why }</p>

@@ -190,9 +190,9 @@ pub fn split_dialog(props: &SplitDialogProps) -> Html {
             <section class="split-dialog" role="dialog" aria-modal="true"
                      aria-labelledby="split-title" aria-describedby="split-intro"
                      data-split={props.node.clone()}>
-                <header class="split-header">
+                <div class="split-header">
                     <h2 id="split-title">{ words::title(&label, lang) }</h2>
-                </header>
+                </div>
                 <p id="split-intro" class="note">{ words::INTRO.get(lang) }</p>
                 <div class="split-body">
                     <div class="split-choices">
