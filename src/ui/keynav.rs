@@ -103,7 +103,6 @@ pub const HELP: &[(&[&[&str]], Localized)] = &[
     ),
 ];
 
-const MENU_LABEL: Localized = l("Add a node of this kind", "添加这种类型的节点");
 const NO_LINK_THAT_WAY: Localized = l("No link that way.", "这个方向没有连线。");
 const PICK_ANOTHER: Localized = l(
     "Choose another node to connect to.",
@@ -422,11 +421,8 @@ pub fn use_key_editing(args: KeyEditingArgs) -> KeyEditing {
                             y: y + dy,
                         });
                     }
-                    "Enter" if !ctrl && !e.shift_key() => {
-                        if focus_inspector() {
-                            take();
-                        }
-                    }
+                    // Taken only when the inspector had a field to focus.
+                    "Enter" if !ctrl && !e.shift_key() && focus_inspector() => take(),
                     "a" | "A" if !ctrl && editable => {
                         take();
                         keys_mode.set(Mode::Adding { near: at });
@@ -582,10 +578,21 @@ pub fn use_key_editing(args: KeyEditingArgs) -> KeyEditing {
                     </button>
                 }
             });
+            let label = args
+                .doc
+                .node(&near)
+                .map_or(near.clone(), |n| n.label().to_string());
+            let title = match lang {
+                Lang::En => format!("Add next to {label} (Escape cancels):"),
+                Lang::Zh => format!("在“{label}”旁添加（按 Esc 取消）："),
+            };
             html! {
-                <div class="key-menu" role="menu" aria-label={MENU_LABEL.get(lang)}
-                     data-add-menu="" ref={menu.clone()} onkeydown={on_key}>
-                    { for items }
+                <div class="key-menu" data-add-menu="" onkeydown={on_key}>
+                    <p class="key-menu-title" id="topolab-add-menu-title">{ title }</p>
+                    <div class="key-menu-items" role="menu" aria-labelledby="topolab-add-menu-title"
+                         ref={menu.clone()}>
+                        { for items }
+                    </div>
                 </div>
             }
         }

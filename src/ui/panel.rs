@@ -32,6 +32,11 @@ const FUNCTIONS: Localized = Localized {
     en: "Functions",
     zh: "功能",
 };
+/// Said of a highlighted row: the highlight is not colour alone.
+const IN_BLAST: Localized = Localized {
+    en: " (goes down with it)",
+    zh: "（会随之停止）",
+};
 const TABLE_CAPTION: Localized = Localized {
     en: "Each function's status and availability",
     zh: "各功能的状态与可用性",
@@ -169,7 +174,8 @@ pub fn analysis_panel(props: &PanelProps) -> Html {
             <tr key={f.id.clone()} data-function-id={f.id.clone()} data-status={status}
                 data-in-blast={in_blast.then_some("true")}
                 class={classes!(format!("status-{status}"), in_blast.then_some("in-blast"))}>
-                <th scope="row" class="fn-label" title={f.id.clone()}>{ function_label(f, lang) }</th>
+                <th scope="row" class="fn-label" title={f.id.clone()}>{ function_label(f, lang) }
+                    if in_blast { <span class="visually-hidden">{ IN_BLAST.get(lang) }</span> }</th>
                 <td><span class={classes!("status-chip", format!("status-{status}"))}>
                     { format!("{} {}", mark(f.status), status_word(f.status, lang)) }</span></td>
                 <td class={classes!("num", lower.then_some("lower"))} data-availability="">{ percent(f.availability) }</td>
