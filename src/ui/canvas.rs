@@ -346,6 +346,7 @@ pub fn canvas(props: &CanvasProps) -> Html {
         svg: svg_ref.clone(),
         rubber: rubber_ref.clone(),
         positions: (*positions).clone(),
+        viewport: (*viewport).clone(),
         dispatch: props.dispatch.clone(),
         tell: tell.clone(),
         editable: props.editable,

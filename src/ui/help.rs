@@ -69,10 +69,6 @@ const SHORTCUTS: &[(&[&[&str]], Localized)] = &[
             "把焦点移到该方向上最近的节点",
         ),
     ),
-    (
-        &[&["Tab"]],
-        l("Move focus from node to node", "在节点之间依次移动焦点"),
-    ),
 ];
 
 /// A key's name on its cap: as written, but Escape is "Esc" on the keyboards

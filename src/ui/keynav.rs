@@ -28,7 +28,9 @@ use super::lang::{use_lang, Lang, Localized, Text};
 use super::node_text::link_description;
 use super::palette::kind_name;
 use super::positions::Positions;
+use super::viewport::Viewport;
 use crate::editor::{edit, Action, Selection};
+use crate::model::geometry::node_size;
 use crate::model::{Document, NodeKind};
 
 /// The id of the one element that describes the focused node's links.
@@ -151,6 +153,7 @@ pub struct KeyEditingArgs {
     pub svg: NodeRef,
     pub rubber: NodeRef,
     pub positions: Positions,
+    pub viewport: Viewport,
     pub dispatch: Callback<Action>,
     pub tell: Callback<Text>,
     pub editable: bool,
@@ -249,6 +252,33 @@ fn focus_inspector() -> bool {
     found.is_some_and(|el| el.focus().is_ok())
 }
 
+/// Pans the view the least that shows node `id` whole, with a margin: a node
+/// reached by keyboard is never off screen.
+fn keep_in_view(viewport: &Viewport, positions: &Positions, doc: &Document, id: &str) {
+    const MARGIN: f64 = 24.0;
+    let Some(node) = doc.node(id) else {
+        return;
+    };
+    let ((x, y), (w, h)) = (positions.get(id), node_size(node));
+    let view = viewport.get();
+    let shift = |lo: f64, hi: f64, start: f64, size: f64| {
+        if hi - lo + 2.0 * MARGIN > size {
+            (lo + hi) / 2.0 - (start + size / 2.0)
+        } else if lo - MARGIN < start {
+            lo - MARGIN - start
+        } else if hi + MARGIN > start + size {
+            hi + MARGIN - (start + size)
+        } else {
+            0.0
+        }
+    };
+    let dx = shift(x - w / 2.0, x + w / 2.0, view.x, view.w);
+    let dy = shift(y - h / 2.0, y + h / 2.0, view.y, view.h);
+    if dx != 0.0 || dy != 0.0 {
+        viewport.set(view.panned(dx, dy));
+    }
+}
+
 /// Draws the rubber band from `from` to `to` (or hides it).
 fn rubber_band(rubber: &NodeRef, positions: &Positions, ends: Option<(&str, &str)>) {
     let Some(el) = rubber.cast::<Element>() else {
@@ -296,10 +326,11 @@ pub fn use_key_editing(args: KeyEditingArgs) -> KeyEditing {
 
     {
         let (latest, mode) = (latest.clone(), mode.setter());
-        let (svg, rubber, positions) = (
+        let (svg, rubber, positions, viewport) = (
             args.svg.clone(),
             args.rubber.clone(),
             args.positions.clone(),
+            args.viewport.clone(),
         );
         let (dispatch, tell) = (args.dispatch.clone(), args.tell.clone());
         let description = description.clone();
@@ -446,6 +477,13 @@ pub fn use_key_editing(args: KeyEditingArgs) -> KeyEditing {
                 };
                 match diagram_node(target.as_ref()) {
                     Some(id) => {
+                        // Not when a pointer press focused it: the view must not jump under a drag.
+                        if target
+                            .as_ref()
+                            .is_some_and(|el| el.matches(":focus-visible").unwrap_or(false))
+                        {
+                            keep_in_view(&viewport, &positions, &l.doc, &id);
+                        }
                         if let (Some(el), Some(desc)) = (&target, description.cast::<Element>()) {
                             desc.set_text_content(Some(&link_description(&l.doc, &id, l.lang)));
                             let _ = el.set_attribute("aria-describedby", DESCRIPTION_ID);

@@ -70,6 +70,14 @@ const pointerEvents = (page) => page.evaluate(() => window.__pointerEvents);
 const doc = (page) => page.evaluate(() => window.topolab.document());
 const analysis = (page) => page.evaluate(() => window.topolab.analysis());
 
+/** Whether the focused node is drawn whole inside the diagram's area. */
+const focusInView = (page) =>
+  page.evaluate(() => {
+    const node = document.activeElement.getBoundingClientRect();
+    const area = document.querySelector("svg[data-topolab-canvas]").getBoundingClientRect();
+    return node.left >= area.left && node.right <= area.right && node.top >= area.top && node.bottom <= area.bottom;
+  });
+
 /** Adds a node of `kind` next to the focused one (A, the kind menu, Enter); returns its id. */
 async function addNext(page, kind) {
   const before = new Set((await doc(page)).nodes.map((n) => n.id));
@@ -82,6 +90,7 @@ async function addNext(page, kind) {
   assert.equal(added.length, 1, `one ${kind} added`);
   assert.equal(added[0].kind, kind);
   assert.equal(await focused(page), `node:${added[0].id}`, "the new node has focus");
+  assert.ok(await focusInView(page), `the view follows the focused ${kind}`);
   return added[0].id;
 }
 
