@@ -277,6 +277,57 @@ test("a whole task by keyboard alone: add a node, connect it, kill an instance, 
   });
 });
 
+test("every link is reached and edited by keyboard: from a node's inspector to the link's kind and back", TIMEOUT, async () => {
+  await withPage(session.browser, "a11y-keyboard-link", async (page) => {
+    await openApp(page, `${session.server.url}?lang=en#preset=cluster`);
+    await countPointerEvents(page);
+    await tabIntoDiagram(page);
+    await page.keyboard.press("Shift+ArrowRight");
+    await page.keyboard.press("Shift+ArrowRight");
+    assert.equal(await focused(page), "node:app1");
+    await page.keyboard.press("Enter");
+    const activeLink = () => page.evaluate(() => document.activeElement?.getAttribute("data-inspector-link") ?? "");
+    let found = false;
+    for (let i = 0; i < 40 && !found; i += 1) {
+      await page.keyboard.press("Tab");
+      found = (await activeLink()) === "app1->db";
+    }
+    assert.ok(found, "Tab reaches app1's link to db in the inspector");
+    assert.match(await page.textContent('[data-inspector-link="app1->db"]'), /→ .*database|→/i);
+    await page.keyboard.press("Enter");
+    await settle(page);
+    assert.ok(await page.isVisible('[data-inspector="link"]'), "Enter on it opens the link's form");
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "inspector-link-kind", "focus on its kind");
+    const kindOf = async () => (await doc(page)).links.find((l) => l.from === "app1" && l.to === "db").kind ?? null;
+    const before = await kindOf();
+    await page.keyboard.press("ArrowDown");
+    await settle(page);
+    const after = await kindOf();
+    assert.notEqual(after, before, "an arrow key on the kind changes the link's kind");
+    assert.equal(await page.getAttribute('[data-link="app1->db"]', "data-kind"), after ?? "requires", "the drawing follows");
+    // Back to a node through the link's ends.
+    await page.keyboard.press("Shift+Tab");
+    await page.keyboard.press("Shift+Tab");
+    let end = "";
+    for (let i = 0; i < 6 && end !== "app1"; i += 1) {
+      end = await page.evaluate(() => document.activeElement?.getAttribute("data-inspector-end") ?? "");
+      if (end !== "app1") await page.keyboard.press("Shift+Tab");
+    }
+    assert.equal(end, "app1", "Shift+Tab reaches the link's source");
+    await page.keyboard.press("Enter");
+    await settle(page);
+    assert.ok(await page.isVisible('[data-inspector="node"]'), "and Enter selects that node again");
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "inspector-label", "focus on its label");
+    await page.keyboard.press("Escape");
+    assert.equal(await focused(page), "node:app1", "Escape goes back to the node");
+    await page.keyboard.press("Control+z");
+    await settle(page);
+    assert.equal(await kindOf(), before, "Ctrl+Z undoes the kind");
+    assert.deepEqual(await pointerEvents(page), [], "no pointer event at all");
+    assertPageClean(page, session.server);
+  });
+});
+
 test("the focus ring shows in every theme", TIMEOUT, async () => {
   for (const theme of ["light", "dark", "projector"]) {
     await withPage(session.browser, `a11y-ring-${theme}`, async (page) => {

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::editor::Action;
-use crate::model::{Document, LinkKind, Node};
+use crate::model::{Document, LinkKind};
 
 use super::super::lang::Lang;
 use super::fields::Choice;
@@ -25,7 +25,6 @@ pub(super) fn link_form(
         return hint(lang);
     };
     let link = &doc.links[index];
-    let label = |id: &str| doc.node(id).map_or(id, Node::label).to_string();
     let default = doc
         .node(from)
         .map_or(LinkKind::Requires, |n| n.kind.default_link_kind());
@@ -54,9 +53,9 @@ pub(super) fn link_form(
     html! {
         <form class="inspector-form" data-inspector="link" onsubmit={no_submit()}>
             <p class="link-ends">
-                <span class="link-end">{ label(from) }</span>
-                <span class="link-arrow">{ " → " }</span>
-                <span class="link-end">{ label(to) }</span>
+                { super::links::link_end(doc, from, dispatch, lang) }
+                <span class="link-arrow" aria-hidden="true">{ " → " }</span>
+                { super::links::link_end(doc, to, dispatch, lang) }
             </p>
             <div class="field-row">
                 <label for="inspector-link-kind">{ text::LINK_KIND.get(lang) }</label>

@@ -10,6 +10,7 @@ mod drafts;
 mod fields;
 mod instances;
 mod link_form;
+mod links;
 mod node_form;
 mod problems;
 mod sim_form;

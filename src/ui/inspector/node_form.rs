@@ -198,6 +198,7 @@ pub(super) fn node_form(props: &NodeFormProps) -> Html {
             }) }
             { kind_field }
             { instance_fields }
+            { super::links::node_links(&props.doc, &props.id, &props.dispatch, lang) }
             <div class="inspector-actions">
                 { split.unwrap_or_default() }
                 <button type="button" class="danger" onclick={delete}>{ text::DELETE_NODE.get(lang) }</button>
