@@ -66,12 +66,12 @@ pub(super) fn node_links(
         .map(|(link, out)| {
             let kind = kind_of(doc, &link.from, link.kind);
             let other = if out { &link.to } else { &link.from };
-            let words = format!(
-                "{} {}: {}",
-                if out { "→" } else { "←" },
-                label(doc, other),
-                text::link_kind_option(kind, lang)
-            );
+            let arrow = if out { "→" } else { "←" };
+            let (name, kind) = (label(doc, other), text::link_kind_option(kind, lang));
+            let words = match lang {
+                Lang::En => format!("{arrow} {name} ({kind})"),
+                Lang::Zh => format!("{arrow} {name}（{kind}）"),
+            };
             let (from, to) = (link.from.clone(), link.to.clone());
             let key = format!("{from}->{to}");
             let onclick = dispatch.reform(move |_: MouseEvent| {
