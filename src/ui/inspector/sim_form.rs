@@ -31,7 +31,7 @@ const fn l(en: &'static str, zh: &'static str) -> Localized {
 const SECTION: Localized = l("Failure behaviour (traffic)", "故障行为（流量模拟）");
 const SECTION_HINT: Localized = l(
     "Read by Traffic and simulate(); an empty field is the default, which adds no failure.",
-    "供流量模拟和 simulate() 使用；留空即为默认值，不会额外引入故障。",
+    "供流量模拟使用（动画和离线模拟都读取它）；留空即为默认值，不会额外引入故障。",
 );
 const NO_LIMIT: Localized = l("no limit", "不限");
 const NONE: Localized = l("none", "无");
@@ -127,7 +127,7 @@ fn placeholder(doc: &Document, target: SimTarget, key: SimKey, lang: Lang) -> St
                 default_mttr_s(kind)
             ),
             Lang::Zh => format!(
-                "默认：流量动画 {DEMO_MTTR_S}，simulate() 中 {}",
+                "默认：流量动画 {DEMO_MTTR_S}，离线模拟 {}",
                 default_mttr_s(kind)
             ),
         },
