@@ -416,7 +416,8 @@ impl DotCanvas {
         }
     }
 
-    /// Paints `dots` ((x, y, served) in diagram units) through `view`.
+    /// Paints `dots` ((x, y, served) in diagram units) through `view`: served
+    /// ones as green circles, failed ones as red diamonds.
     fn paint(&mut self, view: &View, dots: &[(f64, f64, bool)]) {
         self.fit(view);
         let c = &self.context;
@@ -442,8 +443,19 @@ impl DotCanvas {
                 c.begin_path();
                 let mut any = false;
                 for &(x, y, ok) in dots.iter().filter(|d| d.2 == served) {
-                    c.move_to(x + DOT_RADIUS, y);
-                    let _ = c.arc(x, y, DOT_RADIUS, 0.0, std::f64::consts::TAU);
+                    if ok {
+                        c.move_to(x + DOT_RADIUS, y);
+                        let _ = c.arc(x, y, DOT_RADIUS, 0.0, std::f64::consts::TAU);
+                    } else {
+                        // A failed request is a diamond, not only red (issue 9:
+                        // colour never carries meaning alone).
+                        let r = DOT_RADIUS * 1.35;
+                        c.move_to(x, y - r);
+                        c.line_to(x + r, y);
+                        c.line_to(x, y + r);
+                        c.line_to(x - r, y);
+                        c.close_path();
+                    }
                     any = true;
                     if ok {
                         drawn.0 += 1;
