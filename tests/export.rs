@@ -130,3 +130,30 @@ fn every_export_is_named_after_the_title() {
         "topolab-diagram.json"
     );
 }
+
+/// The pretty JSON is serde_json's pretty printer's, byte for byte: every preset in both
+/// languages, and a document whose `extra` holds what could trip a re-layout (empty and
+/// nested containers, quotes, backslashes, braces and commas inside strings, Chinese).
+#[test]
+fn pretty_json_is_serde_jsons() {
+    use topolab::i18n::Lang;
+    let mut docs: Vec<Document> = PRESETS
+        .iter()
+        .flat_map(|p| [p.document_in(Lang::En), p.document_in(Lang::Zh)])
+        .collect();
+    let tricky = serde_json::json!({
+        "format": "topolab/1",
+        "title": "a \"quoted\" {title}, [with] : commas \\ and 中文",
+        "nodes": [
+            {"id": "a", "kind": "service", "x": 1.5, "y": -2,
+             "extra": {"empty": {}, "list": [], "nested": [[1, 2], {"k": [{}]}], "s": "\\\"}{][,:"}}
+        ],
+        "links": [],
+        "extra": {"n": null, "t": true, "f": 1e-7, "big": 12345678901234567890u64}
+    });
+    docs.push(parse_document(&tricky.to_string()).expect("the tricky document is valid"));
+    for doc in &docs {
+        let expected = serde_json::to_string_pretty(doc).expect("serialises");
+        assert_eq!(doc.to_json_pretty(), expected);
+    }
+}

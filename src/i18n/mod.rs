@@ -106,6 +106,11 @@ pub struct Text {
 impl Text {
     /// The text `say` says in each language.
     pub fn of(say: impl Fn(Lang) -> String) -> Text {
+        Text::of_dyn(&say)
+    }
+
+    /// [`Text::of`] once for every `say` (a generic body would be copied per closure).
+    fn of_dyn(say: &dyn Fn(Lang) -> String) -> Text {
         Text {
             en: say(Lang::En),
             zh: say(Lang::Zh),

@@ -60,14 +60,67 @@ impl Document {
 
     /// The document as pretty JSON (what `topolab split` prints and the app exports).
     pub fn to_json_pretty(&self) -> String {
-        // Serialising these plain types cannot fail: keys are strings, floats finite.
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        // The compact text laid out again: the same bytes as serde_json's pretty
+        // printer, without a second copy of every type's serialising code in the wasm.
+        pretty(&self.to_json())
     }
 
     /// The document as compact JSON (what the address and autosave hold).
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
     }
+}
+
+/// Compact JSON text (no space outside strings, as serde_json writes it) laid out as
+/// `serde_json::to_string_pretty` lays it out: two spaces a level, `": "` after a key,
+/// `[]` and `{}` when empty.
+pub fn pretty(compact: &str) -> String {
+    let mut out = String::with_capacity(compact.len() * 2);
+    let mut depth = 0usize;
+    let newline = |out: &mut String, depth: usize| {
+        out.push('\n');
+        for _ in 0..depth {
+            out.push_str("  ");
+        }
+    };
+    let mut chars = compact.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => {
+                out.push('"');
+                while let Some(c) = chars.next() {
+                    out.push(c);
+                    match c {
+                        '\\' => out.extend(chars.next()),
+                        '"' => break,
+                        _ => {}
+                    }
+                }
+            }
+            '{' | '[' => {
+                out.push(c);
+                let close = if c == '{' { '}' } else { ']' };
+                if chars.peek() == Some(&close) {
+                    out.extend(chars.next());
+                } else {
+                    depth += 1;
+                    newline(&mut out, depth);
+                }
+            }
+            '}' | ']' => {
+                depth = depth.saturating_sub(1);
+                newline(&mut out, depth);
+                out.push(c);
+            }
+            ',' => {
+                out.push(',');
+                newline(&mut out, depth);
+            }
+            ':' => out.push_str(": "),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// What a node is; decides its defaults and how it is drawn (MODEL.md §1.1).

@@ -533,20 +533,26 @@ pub fn app(props: &AppProps) -> Html {
                 on_file={(*on_file).clone()} traffic={(*traffic_hub).clone()} />
     };
 
+    // Made once for both pages (each `html!` is code of its own in the wasm).
+    let refusal_notice = html! { <RefusalNotice refusals={refusals.0} {mode} /> };
+    let help_overlay = html! { <HelpOverlay open={*help_open} on_close={close_help} /> };
+    let provide = |page: Html| {
+        html! {
+            <ContextProvider<LangContext> context={lang_context}>{ page }</ContextProvider<LangContext>>
+        }
+    };
     if mode.embed {
         // An <iframe>'s page: the diagram fitted to the frame, a strip of figures.
-        return html! {
-            <ContextProvider<LangContext> context={lang_context}>
+        return provide(html! {
             <div class={classes!("app", "embed", mode.readonly.then_some("readonly"))}>
                 { for banner_view }
                 <main class="embed-canvas">{ canvas }</main>
                 <EmbedStrip doc={doc.clone()} analysis={(*analysis).clone()} readonly={mode.readonly} />
-                <RefusalNotice refusals={refusals.0} {mode} />
+                { refusal_notice }
                 { announcement }
-                <HelpOverlay open={*help_open} on_close={close_help} />
+                { help_overlay }
             </div>
-            </ContextProvider<LangContext>>
-        };
+        });
     }
     // The traffic bar floats over the canvas of the editor (read-only too: traffic
     // changes nothing); an embed's small frame keeps its diagram uncovered.
@@ -556,8 +562,7 @@ pub fn app(props: &AppProps) -> Html {
             <TrafficBar doc={doc.clone()} hub={(*traffic_hub).clone()} on_live={(*on_live).clone()} />
         </div>
     };
-    html! {
-        <ContextProvider<LangContext> context={lang_context}>
+    provide(html! {
         <div class={classes!("app", mode.readonly.then_some("readonly"))}>
             <header class="toolbar">
                 <h1 class="brand">{ "Topolab" }</h1>
@@ -617,17 +622,16 @@ pub fn app(props: &AppProps) -> Html {
                   }
                 </div>
             </main>
-            <RefusalNotice refusals={refusals.0} {mode} />
+            { refusal_notice }
             { announcement }
-            <HelpOverlay open={*help_open} on_close={close_help} />
+            { help_overlay }
             // One child each, present or not: `for` would change the number of
             // children, and Yew, pairing them by position, would rebuild the page.
             { split_view.unwrap_or_default() }
             { compare_view.unwrap_or_default() }
             <LessonChooser lessons={lessons} />
         </div>
-        </ContextProvider<LangContext>>
-    }
+    })
 }
 
 /// What the page says as it opens: a broken link or autosave, or the

@@ -166,6 +166,32 @@ pub struct HelpProps {
 }
 
 /// `Ctrl` `+` `Shift` `+` `Z`, or `Ctrl` `+` `Y`.
+/// A group's heading row in the help table.
+fn group(title: &'static str) -> Html {
+    html! { <tr class="help-group"><th scope="rowgroup" colspan="2">{ title }</th></tr> }
+}
+
+/// The rows of a table of keys and what they do (one body for every such table).
+fn key_rows(table: &[(&[&[&str]], Localized)], lang: Lang) -> Html {
+    table
+        .iter()
+        .map(|&(keys, action)| row(keys_view(keys, lang), action.get(lang)))
+        .collect()
+}
+
+/// The rows of a table of gestures (or steps) and what they do.
+fn text_rows(table: &[(Localized, Localized)], lang: Lang) -> Html {
+    table
+        .iter()
+        .map(|(how, what)| row(how.get(lang).into(), what.get(lang)))
+        .collect()
+}
+
+/// One row of the help table: how, then what it does.
+fn row(how: Html, what: &'static str) -> Html {
+    html! { <tr><th scope="row">{ how }</th><td>{ what }</td></tr> }
+}
+
 fn keys_view(alternatives: &[&[&str]], lang: Lang) -> Html {
     let alternative = |(i, combo): (usize, &&[&str])| {
         html! {
@@ -253,30 +279,6 @@ pub fn help_overlay(props: &HelpProps) -> Html {
             }
         }
     };
-    let shortcut_rows = SHORTCUTS.iter().map(|&(keys, action)| {
-        html! {
-            <tr>
-                <th scope="row">{ keys_view(keys, lang) }</th>
-                <td>{ action.get(lang) }</td>
-            </tr>
-        }
-    });
-    let lesson_rows = super::lessons::HELP_KEYS.iter().map(|&(keys, action)| {
-        html! {
-            <tr>
-                <th scope="row">{ keys_view(keys, lang) }</th>
-                <td>{ action.get(lang) }</td>
-            </tr>
-        }
-    });
-    let gesture_rows = GESTURES.iter().map(|&(gesture, action)| {
-        html! {
-            <tr>
-                <th scope="row">{ gesture.get(lang) }</th>
-                <td>{ action.get(lang) }</td>
-            </tr>
-        }
-    });
     html! {
         <div class="help-backdrop" ref={backdrop} onclick={on_backdrop}>
             <div class="help-dialog" role="dialog" aria-modal="true"
@@ -292,41 +294,33 @@ pub fn help_overlay(props: &HelpProps) -> Html {
                         <th scope="col">{ COL_ACTION.get(lang) }</th>
                     </tr></thead>
                     <tbody>
-                        <tr class="help-group"><th scope="rowgroup" colspan="2">{ KEYBOARD.get(lang) }</th></tr>
-                        { for shortcut_rows }
+                        { group(KEYBOARD.get(lang)) }
+                        { key_rows(SHORTCUTS, lang) }
                         <super::fullscreen::FullscreenHelpRow />
                     </tbody>
                     <tbody data-help-keyboard-editing="">
-                        <tr class="help-group"><th scope="rowgroup" colspan="2">{ super::keynav::HELP_TITLE.get(lang) }</th></tr>
-                        { for super::keynav::HELP.iter().map(|(keys, action)| html! {
-                            <tr><th scope="row">{ keys_view(keys, lang) }</th><td>{ action.get(lang) }</td></tr>
-                        }) }
+                        { group(super::keynav::HELP_TITLE.get(lang)) }
+                        { key_rows(super::keynav::HELP, lang) }
                     </tbody>
                     <tbody data-help-lessons="">
-                        <tr class="help-group"><th scope="rowgroup" colspan="2">{ super::lessons::HELP_GROUP.get(lang) }</th></tr>
-                        { for lesson_rows }
+                        { group(super::lessons::HELP_GROUP.get(lang)) }
+                        { key_rows(super::lessons::HELP_KEYS, lang) }
                     </tbody>
                     <tbody>
-                        <tr class="help-group"><th scope="rowgroup" colspan="2">{ POINTER.get(lang) }</th></tr>
-                        { for gesture_rows }
+                        { group(POINTER.get(lang)) }
+                        { text_rows(GESTURES, lang) }
                     </tbody>
                     <tbody>
-                        <tr class="help-group"><th scope="rowgroup" colspan="2">{ super::compare::HELP_TITLE.get(lang) }</th></tr>
-                        { for super::compare::HELP.iter().map(|(keys, action)| html! {
-                            <tr><th scope="row">{ keys_view(keys, lang) }</th><td>{ action.get(lang) }</td></tr>
-                        }) }
+                        { group(super::compare::HELP_TITLE.get(lang)) }
+                        { key_rows(super::compare::HELP, lang) }
                     </tbody>
                     <tbody data-help-traffic="">
-                        <tr class="help-group"><th scope="rowgroup" colspan="2">{ super::traffic::HELP_TITLE.get(lang) }</th></tr>
-                        { for super::traffic::HELP.iter().map(|(how, what)| html! {
-                            <tr><th scope="row">{ how.get(lang) }</th><td>{ what.get(lang) }</td></tr>
-                        }) }
+                        { group(super::traffic::HELP_TITLE.get(lang)) }
+                        { text_rows(super::traffic::HELP, lang) }
                     </tbody>
                     <tbody data-help-importing="">
-                        <tr class="help-group"><th scope="rowgroup" colspan="2">{ IMPORTING.0.get(lang) }</th></tr>
-                        { for IMPORTING.1.iter().map(|(how, what)| html! {
-                            <tr><th scope="row">{ how.get(lang) }</th><td>{ what.get(lang) }</td></tr>
-                        }) }
+                        { group(IMPORTING.0.get(lang)) }
+                        { text_rows(IMPORTING.1, lang) }
                     </tbody>
                 </table>
                 <p class="note">{ MAC_NOTE.get(lang) }</p>
