@@ -2,9 +2,9 @@
 // (file://, no server, no network): `./dev release` runs it after `trunk build --release`,
 // from that one build's dist/ (no second build). Usage: node tools/single.mjs [DIST]
 //
-// The page is dist/index.html with the stylesheet in a <style>, the wasm-bindgen glue and
-// a start-up script in one inline module script, and the WebAssembly stored as base64 of
-// its LZMA compression (`xz --format=lzma -9e`, about a fifth smaller than gzip -9),
+// The page is dist/index.html with a start-up script in one inline module script, and
+// the WebAssembly, the stylesheet and the wasm-bindgen glue (run as a function body)
+// stored as base64 of their LZMA compression (`xz --format=lzma -9e`, about a fifth smaller than gzip -9),
 // decoded by tools/lzma-decode.js, with its code section split into streams of like
 // bytes first (tools/wasm-split.js, joined again in the page). An empty <script type="application/json"
 // id="topolab-document"> is where a diagram is baked in (src/model/page.rs): the app's
@@ -195,8 +195,29 @@ if ([...STREAM_ORDER].sort((a, b) => a - b).join() !== streams.map((_, i) => i).
   fail("STREAM_ORDER is not an order of every stream");
 }
 const rest = Buffer.concat([short.wasm.subarray(0, codeAt), short.wasm.subarray(codeAt + codeSize)]);
-const payload = Buffer.concat([rest, ...STREAM_ORDER.map((i) => streams[i])]);
-const layout = JSON.stringify([codeAt, codeSize, rest.length, STREAM_ORDER, streams.map((s) => s.length)]);
+// The stylesheet and the glue ride in the same LZMA stream, after the wasm: LZMA packs
+// text about a fifth smaller than the page's gzip does (3.5 KB in all, BENCHMARKS.md).
+const glue = dedentJs(short.glue);
+const EXPORTS = "export { initSync, __wbg_init as default };";
+if (!glue.includes(EXPORTS)) fail(`the glue's exports are not "${EXPORTS}": has wasm-bindgen changed?`);
+if ((glue.match(/import\.meta\.url/g) ?? []).length !== 1 || /^\s*(export|import)\s/m.test(glue.replace(EXPORTS, ""))) {
+  fail("the glue has module syntax besides its exports and one import.meta.url: it cannot run as a function body");
+}
+// The glue runs as a function's body: its one `import.meta.url` (the wasm's default
+// address, never used here, the module is given) becomes the page's.
+const glueBody = `"use strict";\n${glue.replace(EXPORTS, "").replace("import.meta.url", "location.href")}\nreturn __wbg_init;`;
+const cssBytes = Buffer.from(css, "utf8");
+const glueBytes = Buffer.from(glueBody, "utf8");
+const payload = Buffer.concat([rest, ...STREAM_ORDER.map((i) => streams[i]), cssBytes, glueBytes]);
+const layout = JSON.stringify([
+  codeAt,
+  codeSize,
+  rest.length,
+  STREAM_ORDER,
+  streams.map((s) => s.length),
+  cssBytes.length,
+  glueBytes.length,
+]);
 
 /** The code section's streams, by number, from the unpacked payload (as the page does). */
 function unpackStreams(bytes, restSize, order, lengths) {
@@ -218,22 +239,15 @@ const packed = execFileSync("xz", ["--format=lzma", "--lzma1=preset=9e,lc=2,lp=0
   const again = Buffer.concat([bytes.subarray(0, codeAt), code, bytes.subarray(codeAt, rest.length)]);
   if (Buffer.compare(again, short.wasm) !== 0) fail("the packed wasm does not unpack to the wasm");
 }
-const glue = dedentJs(short.glue);
-
 // Each inline text must not end its element early.
 for (const [name, text, end] of [
-  ["the stylesheet", css, "</style"],
-  ["the glue", glue, "</script"],
   ["the decoder", decoder, "</script"],
   ["the splitter", splitter, "</script"],
 ]) {
   if (text.toLowerCase().includes(end) || text.includes("<!--")) fail(`${name} contains ${end} or <!--`);
 }
 
-const EXPORTS = "export { initSync, __wbg_init as default };";
-if (!glue.includes(EXPORTS)) fail(`the glue's exports are not "${EXPORTS}": has wasm-bindgen changed?`);
-const boot = `${glue.replace(EXPORTS, "")}
-${dedentJs(decoder)}
+const boot = `${dedentJs(decoder)}
 ${dedentJs(splitter)}
 ${unpackStreams}
 window.topolabPage = "<!doctype html>\\n" + document.documentElement.outerHTML;
@@ -245,7 +259,13 @@ window.topolabPage = "<!doctype html>\\n" + document.documentElement.outerHTML;
     ? Uint8Array.fromBase64(text)
     : Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
   const payload = lzmaDecode(bytes, Number(packed.dataset.size));
-  const [codeAt, codeSize, restSize, order, lengths] = JSON.parse(packed.dataset.layout);
+  const [codeAt, codeSize, restSize, order, lengths, cssSize, glueSize] = JSON.parse(packed.dataset.layout);
+  const wasmEnd = restSize + lengths.reduce((a, b) => a + b, 0);
+  const utf8 = new TextDecoder();
+  const style = document.createElement("style");
+  style.textContent = utf8.decode(payload.subarray(wasmEnd, wasmEnd + cssSize));
+  document.head.append(style);
+  const __wbg_init = new Function(utf8.decode(payload.subarray(wasmEnd + cssSize, wasmEnd + cssSize + glueSize)))();
   const code = wasmJoin(unpackStreams(payload, restSize, order, lengths), codeSize);
   const module = new Uint8Array(restSize + codeSize);
   module.set(payload.subarray(0, codeAt));
@@ -264,7 +284,9 @@ head = head
   // Link previews: a file has no address to preview, and the image is not in it.
   .replace(/\s*<meta (property="og:|name="twitter:)[^>]*>/g, "")
   .replace(/\s*<!-- Social preview[\s\S]*?-->/, "")
-  .replace(/<link rel="stylesheet"[^>]*>/, () => `<style>\n${css}</style>`)
+  // The stylesheet is in the packed payload; until it is unpacked the page is a plain
+  // background in the reader's colour scheme.
+  .replace(/<link rel="stylesheet"[^>]*>/, () => `<style>:root{color-scheme:light dark}</style>`)
   .replace(/<script type="module">[\s\S]*?<\/script>/, "")
   .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, "");
 if (head.length === before || head.includes('rel="stylesheet"') || head.includes("preload")) {
