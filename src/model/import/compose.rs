@@ -12,7 +12,7 @@
 //! - keys that do not change the topology (volumes, healthcheck, ...) are
 //!   passed over in silence; others not understood are noted.
 
-use serde_yaml_ng::Value;
+use super::yaml::Value;
 
 use super::builder::Builder;
 use super::guess::{hosts_named, kind_from_image};

@@ -13,7 +13,7 @@
 //!   is a `requires` link, said in a note;
 //! - any other object is noted and left out.
 
-use serde_yaml_ng::{Mapping, Value};
+use super::yaml::{Mapping, Value};
 
 use super::builder::Builder;
 use super::compose::{key_text, scalar_text};

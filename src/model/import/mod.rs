@@ -18,6 +18,7 @@ mod guess;
 pub mod k8s;
 mod note;
 pub mod otel;
+pub mod yaml;
 
 use std::fmt;
 
@@ -193,31 +194,17 @@ pub fn import(text: &str, format: Option<Format>) -> Result<Imported, ImportErro
 }
 
 /// YAML text as its documents, each a value with merge keys (`<<`) applied.
-pub(crate) fn yaml_documents(text: &str) -> Result<Vec<serde_yaml_ng::Value>, ImportError> {
-    use serde::Deserialize;
+pub(crate) fn yaml_documents(text: &str) -> Result<Vec<yaml::Value>, ImportError> {
+    if text.len() > MAX_TEXT {
+        return Err(ImportError::TooLarge(text.len()));
+    }
     check_flow_depth(text)?;
-    let mut docs = Vec::new();
-    for de in serde_yaml_ng::Deserializer::from_str(text) {
-        let mut value = serde_yaml_ng::Value::deserialize(de).map_err(yaml_error)?;
-        value.apply_merge().map_err(yaml_error)?;
-        docs.push(value);
-    }
-    Ok(docs)
+    yaml::parse(text)
 }
 
-fn yaml_error(e: serde_yaml_ng::Error) -> ImportError {
-    let line = e.location().map(|l| l.line());
-    let mut message = e.to_string();
-    // The reader appends " at line L column C"; the line is said once, first.
-    if let Some(at) = message.find(" at line ") {
-        message.truncate(at);
-    }
-    ImportError::Syntax { line, message }
-}
-
-/// The most `[` and `{` a YAML text may leave open at once. The reader's own
-/// nesting limit (128) stops it only after a scan that takes time quadratic in
-/// the depth (75 s for 100,000 brackets), so deeper texts are refused first.
+/// The most `[` and `{` a YAML text may leave open at once, checked before
+/// reading (with the line where the limit is passed); the reader ([`yaml`])
+/// refuses the same depth of block and flow collections together.
 pub const MAX_FLOW_DEPTH: usize = 128;
 
 /// Refuses a text opening more than [`MAX_FLOW_DEPTH`] flow collections at
