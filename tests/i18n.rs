@@ -77,17 +77,6 @@ fn broken_documents() -> Vec<Value> {
 /// without the format's own names (paths such as `nodes[2].quorum`, field
 /// names, the allowed-fields list): what must then be Chinese.
 fn own_words(text: &str) -> String {
-    let mut out = String::new();
-    let mut quote: Option<char> = None;
-    for c in text.chars() {
-        match (quote, c) {
-            (None, '"') => quote = Some('"'),
-            (None, '“') => quote = Some('”'),
-            (Some(q), c) if c == q => quote = None,
-            (None, c) => out.push(c),
-            _ => {}
-        }
-    }
     // The format's names, as the document and MODEL.md write them.
     const FORMAT_WORDS: &[&str] = &[
         "nodes",
@@ -129,10 +118,7 @@ fn own_words(text: &str) -> String {
         "optional",
         "async",
     ];
-    out.split(|c: char| !c.is_ascii_alphabetic())
-        .filter(|w| w.len() >= 3 && !FORMAT_WORDS.contains(w))
-        .collect::<Vec<_>>()
-        .join(" ")
+    support::latin_words_outside_quotes(text, FORMAT_WORDS, 3)
 }
 
 fn has_chinese(text: &str) -> bool {

@@ -3,6 +3,8 @@
 //! the Chinese but the data it quotes and the formats' own names.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+
 use topolab::i18n::Lang;
 use topolab::model::import::{import, Imported, Note, Said};
 use topolab::model::NodeKind;
@@ -144,17 +146,6 @@ fn has_chinese(text: &str) -> bool {
 /// `text` without what it quotes and without the formats' own names (keys of
 /// compose and Kubernetes, their object kinds, the link kind `requires`).
 fn own_words(text: &str) -> String {
-    let mut out = String::new();
-    let mut quote: Option<char> = None;
-    for c in text.chars() {
-        match (quote, c) {
-            (None, '"') => quote = Some('"'),
-            (None, '“') => quote = Some('”'),
-            (Some(q), c) if c == q => quote = None,
-            (None, c) => out.push(c),
-            _ => {}
-        }
-    }
     const FORMAT_WORDS: &[&str] = &[
         "ID",
         "API",
@@ -175,10 +166,7 @@ fn own_words(text: &str) -> String {
         "parent",
         "child",
     ];
-    out.split(|c: char| !c.is_ascii_alphabetic())
-        .filter(|w| !w.is_empty() && !FORMAT_WORDS.contains(w))
-        .collect::<Vec<_>>()
-        .join(" ")
+    support::latin_words_outside_quotes(text, FORMAT_WORDS, 1)
 }
 
 #[test]

@@ -76,3 +76,25 @@ pub fn base() -> serde_json::Value {
         ]
     })
 }
+
+/// The Latin words (runs of ASCII letters, at least `min_len` long) of `text`
+/// outside what it quotes ("…" or “…”, the user's data), but for `allowed`:
+/// what a Chinese message must not hold.
+#[allow(dead_code)]
+pub fn latin_words_outside_quotes(text: &str, allowed: &[&str], min_len: usize) -> String {
+    let mut out = String::new();
+    let mut quote: Option<char> = None;
+    for c in text.chars() {
+        match (quote, c) {
+            (None, '"') => quote = Some('"'),
+            (None, '“') => quote = Some('”'),
+            (Some(q), c) if c == q => quote = None,
+            (None, c) => out.push(c),
+            _ => {}
+        }
+    }
+    out.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() >= min_len.max(1) && !allowed.contains(w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
