@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
   assertPageClean,
+  clickLink,
   drag,
   grabPoint,
   openApp,
@@ -302,20 +303,7 @@ test("the inspector refuses a bad value with the validator's message", TIMEOUT, 
 
     // A link is selected by a click near it; its kind changes in the inspector.
     const link = `${CANVAS} [data-link="app1->db"]`;
-    const { a, b } = await page.evaluate((sel) => {
-      const path = document.querySelector(sel);
-      const m = path.getScreenCTM();
-      const at = (t) => {
-        const p = path.getPointAtLength(path.getTotalLength() * t);
-        return new DOMPoint(p.x, p.y).matrixTransform(m);
-      };
-      const [p, q] = [at(0.5), at(0.55)];
-      return { a: { x: p.x, y: p.y }, b: { x: q.x, y: q.y } };
-    }, link);
-    // A few pixels beside the line, on empty space.
-    const [dx, dy] = [b.y - a.y, a.x - b.x];
-    const norm = Math.hypot(dx, dy) || 1;
-    await page.mouse.click(a.x + (dx / norm) * 4, a.y + (dy / norm) * 4);
+    await clickLink(page, link);
     await page.waitForSelector('[data-inspector="link"]');
     await page.selectOption('[data-inspector] [name="link-kind"]', "optional");
     await settle(page);

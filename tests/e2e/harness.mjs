@@ -360,6 +360,23 @@ export async function freeDelta(page, nodeId) {
 }
 
 /** Waits for two animation frames, so updates the app batches per frame are drawn. */
+/** Clicks a few pixels beside the middle of link `sel` (on empty space), which selects it. */
+export async function clickLink(page, sel) {
+  const { a, b } = await page.evaluate((sel) => {
+    const path = document.querySelector(sel);
+    const m = path.getScreenCTM();
+    const at = (t) => {
+      const p = path.getPointAtLength(path.getTotalLength() * t);
+      return new DOMPoint(p.x, p.y).matrixTransform(m);
+    };
+    const [p, q] = [at(0.5), at(0.55)];
+    return { a: { x: p.x, y: p.y }, b: { x: q.x, y: q.y } };
+  }, sel);
+  const [dx, dy] = [b.y - a.y, a.x - b.x];
+  const norm = Math.hypot(dx, dy) || 1;
+  await page.mouse.click(a.x + (dx / norm) * 4, a.y + (dy / norm) * 4);
+}
+
 export async function settle(page) {
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }

@@ -9,7 +9,7 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { assertPageClean, openApp, screenshot, settle, withPage, startSession } from "./harness.mjs";
+import { assertPageClean, clickLink, openApp, screenshot, settle, withPage, startSession } from "./harness.mjs";
 
 const TIMEOUT = { timeout: 90_000 };
 const session = startSession();
@@ -374,22 +374,6 @@ for (const [name, query] of [["en", ""], ["zh", "?lang=zh"], ["projector", "?the
   });
 }
 
-/** Clicks a few pixels beside the middle of link `sel` (on empty space), which selects it. */
-async function clickLink(page, sel) {
-  const { a, b } = await page.evaluate((sel) => {
-    const path = document.querySelector(sel);
-    const m = path.getScreenCTM();
-    const at = (t) => {
-      const p = path.getPointAtLength(path.getTotalLength() * t);
-      return new DOMPoint(p.x, p.y).matrixTransform(m);
-    };
-    const [p, q] = [at(0.5), at(0.55)];
-    return { a: { x: p.x, y: p.y }, b: { x: q.x, y: q.y } };
-  }, sel);
-  const [dx, dy] = [b.y - a.y, a.x - b.x];
-  const norm = Math.hypot(dx, dy) || 1;
-  await page.mouse.click(a.x + (dx / norm) * 4, a.y + (dy / norm) * 4);
-}
 
 /** Types `value` into the inspector's traffic setting `name` and commits it with Enter. */
 async function setSim(page, name, value) {
