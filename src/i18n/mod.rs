@@ -73,6 +73,11 @@ impl Lang {
     }
 }
 
+/// A fixed text in English and Chinese: `l("Kind", "类型")`.
+pub const fn l(en: &'static str, zh: &'static str) -> Localized {
+    Localized { en, zh }
+}
+
 /// A text in each language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Localized {

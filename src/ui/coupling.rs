@@ -8,12 +8,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::lang::{use_lang, Lang, Localized};
+use crate::i18n::l;
 use crate::model::analysis::NodeReport;
 use crate::model::{Analysis, Document};
-
-const fn l(en: &'static str, zh: &'static str) -> Localized {
-    Localized { en, zh }
-}
 
 const TITLE: Localized = l("Coupling", "耦合");
 const COL_NODE: Localized = l("Node", "节点");

@@ -8,10 +8,7 @@ use web_sys::{Element, HtmlElement, KeyboardEvent, SvgElement};
 use yew::prelude::*;
 
 use super::lang::{use_lang, Lang, Localized};
-
-const fn l(en: &'static str, zh: &'static str) -> Localized {
-    Localized { en, zh }
-}
+use crate::i18n::l;
 
 const TITLE: Localized = l("Keyboard shortcuts and gestures", "键盘快捷键与手势");
 const CLOSE: Localized = l("Close", "关闭");

@@ -30,6 +30,7 @@ use super::palette::kind_name;
 use super::positions::Positions;
 use super::viewport::Viewport;
 use crate::editor::{edit, Action, Selection};
+use crate::i18n::l;
 use crate::model::geometry::node_size;
 use crate::model::{Document, NodeKind};
 
@@ -39,10 +40,6 @@ pub const DESCRIPTION_ID: &str = "topolab-node-links";
 const MOVE_STEP: f64 = 24.0;
 /// A node added from the menu goes this far right of the focused one, or the nearest free spot.
 const ADD_OFFSET: f64 = 200.0;
-
-const fn l(en: &'static str, zh: &'static str) -> Localized {
-    Localized { en, zh }
-}
 
 /// The help overlay's rows for these keys (src/ui/help.rs).
 pub const HELP_TITLE: Localized = l("Editing with the keyboard", "用键盘编辑");

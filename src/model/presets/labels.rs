@@ -2,12 +2,8 @@
 //! languages: a diagram is written in English and shown in the reader's
 //! language by swapping each known label for its translation.
 
-use crate::i18n::{Lang, Localized};
+use crate::i18n::{l, Lang, Localized};
 use crate::model::document::Document;
-
-const fn l(en: &'static str, zh: &'static str) -> Localized {
-    Localized { en, zh }
-}
 
 /// Every label the built-in diagrams use, keyed by its English text. Labels
 /// stay within what a box shows whole: 11 Latin letters, six Chinese characters.

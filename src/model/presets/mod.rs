@@ -8,7 +8,7 @@ pub mod labels;
 
 use super::document::Document;
 use super::parse::parse_document;
-use crate::i18n::{Lang, Localized};
+use crate::i18n::{l, Lang, Localized};
 
 /// A built-in scenario.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,10 +19,6 @@ pub struct Preset {
     title: Localized,
     description: Localized,
     json: &'static str,
-}
-
-const fn l(en: &'static str, zh: &'static str) -> Localized {
-    Localized { en, zh }
 }
 
 /// Every preset, in the order of the story: one server, many servers, coarse

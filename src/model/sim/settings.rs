@@ -24,7 +24,7 @@ use std::fmt;
 
 use serde_json::{Map, Value};
 
-use crate::i18n::{Lang, Localized};
+use crate::i18n::{l, Lang, Localized};
 use crate::model::document::{Document, Extra, NodeKind};
 use crate::model::validate::Problem;
 
@@ -165,10 +165,6 @@ pub enum SettingProblem {
         /// What is allowed, in words.
         rule: Localized,
     },
-}
-
-const fn l(en: &'static str, zh: &'static str) -> Localized {
-    Localized { en, zh }
 }
 
 /// What each setting allows, in both languages.

@@ -8,7 +8,7 @@ mod quorum;
 mod sync_calls;
 
 use super::Lesson;
-use crate::i18n::Localized;
+use crate::i18n::l;
 
 /// Every lesson, in the order a class would take them.
 pub const LESSONS: &[Lesson] = &[
@@ -18,8 +18,3 @@ pub const LESSONS: &[Lesson] = &[
     queue::LESSON,
     quorum::LESSON,
 ];
-
-/// A text in English and Chinese, short enough to write inline.
-const fn l(en: &'static str, zh: &'static str) -> Localized {
-    Localized { en, zh }
-}

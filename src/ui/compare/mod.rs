@@ -22,7 +22,7 @@ use web_sys::{HtmlSelectElement, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::editor::SideBySide;
-use crate::i18n::{Lang, Localized};
+use crate::i18n::{l, Lang, Localized};
 use crate::model::compare::Side;
 use crate::model::presets::{preset, PRESETS};
 use crate::model::{Analysis, Document};
@@ -30,10 +30,6 @@ use crate::ui::lang::use_lang;
 use crate::ui::modal::{keep_inside, use_modal_focus};
 use diagram::{SideDiagram, SideEvent};
 use table::{ComparisonTable, Mode};
-
-const fn l(en: &'static str, zh: &'static str) -> Localized {
-    Localized { en, zh }
-}
 
 /// The toolbar button that opens the view.
 pub const OPEN: Localized = l("Compare", "对比");

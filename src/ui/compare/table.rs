@@ -9,7 +9,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::words::{metric_meaning, metric_name, value_text, ABSENT};
-use crate::i18n::{Lang, Localized};
+use crate::i18n::{l, Lang, Localized};
 use crate::model::compare::{Comparison, Metric, Row, Side, Value};
 use crate::ui::lang::use_lang;
 use crate::ui::panel::capability_name;
@@ -21,10 +21,6 @@ pub enum Mode {
     Preview,
     /// Two documents: A or B is the better.
     Compare,
-}
-
-const fn l(en: &'static str, zh: &'static str) -> Localized {
-    Localized { en, zh }
 }
 
 const FUNCTIONS: Localized = l("Each function's availability", "各功能的可用性");

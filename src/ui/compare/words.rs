@@ -2,15 +2,11 @@
 //! name and a line on what it means, each value written for people (a
 //! probability as a percentage, hours as downtime), and what a difference is.
 
-use crate::i18n::{Lang, Localized};
+use crate::i18n::{l, Lang, Localized};
 use crate::model::analysis::{Method, Status};
 use crate::model::compare::{Metric, Value};
 use crate::model::drawing::status_mark;
 use crate::model::units::{downtime, percent};
-
-const fn l(en: &'static str, zh: &'static str) -> Localized {
-    Localized { en, zh }
-}
 
 /// A metric's name in a row of the table.
 pub fn metric_name(metric: Metric) -> Localized {

@@ -12,10 +12,7 @@ use crate::model::{Document, LinkKind, Node};
 
 use super::super::lang::{Lang, Localized};
 use super::text;
-
-const fn l(en: &'static str, zh: &'static str) -> Localized {
-    Localized { en, zh }
-}
+use crate::i18n::l;
 
 const LINKS: Localized = l("Links", "连接");
 const NO_LINKS: Localized = l(

@@ -23,10 +23,7 @@ use crate::model::Document;
 use super::super::lang::{use_lang, Lang, Localized, Text};
 use super::super::traffic::DEMO_MTTR_S;
 use super::text;
-
-const fn l(en: &'static str, zh: &'static str) -> Localized {
-    Localized { en, zh }
-}
+use crate::i18n::l;
 
 const SECTION: Localized = l("Failure behaviour (traffic)", "故障行为（流量模拟）");
 const SECTION_HINT: Localized = l(

@@ -4,10 +4,7 @@
 use crate::model::{LinkKind, NodeKind};
 
 use super::super::lang::{Lang, Localized};
-
-const fn l(en: &'static str, zh: &'static str) -> Localized {
-    Localized { en, zh }
-}
+use crate::i18n::l;
 
 pub const REGION: Localized = l("Inspector", "属性面板");
 pub const HINT: Localized = l(

@@ -1,13 +1,9 @@
 //! Every word of the split dialog and of the inspector's button that opens
 //! it, in English and Chinese.
 
-use crate::i18n::{Lang, Localized};
+use crate::i18n::{l, Lang, Localized};
 use crate::model::split::{SplitError, SplitLink};
 use crate::model::NodeKind;
-
-const fn l(en: &'static str, zh: &'static str) -> Localized {
-    Localized { en, zh }
-}
 
 /// The inspector's button.
 pub const OPEN: Localized = l("Split…", "拆分…");
