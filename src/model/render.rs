@@ -7,7 +7,7 @@ use std::fmt::Write;
 use super::analysis::Status;
 use super::document::Document;
 use super::drawing::{
-    escape, kind_caption, write_link, write_markers, write_node, NodeLook, NodeWords,
+    escape, kind_caption, write_link, write_markers, write_node, LinkLook, NodeLook, NodeWords,
 };
 use super::geometry::diagram_bounds;
 
@@ -111,7 +111,13 @@ pub fn render_svg(doc: &Document, statuses: &[&str]) -> String {
         };
         let (na, nb) = (&doc.nodes[a], &doc.nodes[b]);
         let kind = link.kind.unwrap_or_else(|| na.kind.default_link_kind());
-        write_link(&mut s, (na, (na.x, na.y)), (nb, (nb.x, nb.y)), kind, false);
+        write_link(
+            &mut s,
+            (na, (na.x, na.y)),
+            (nb, (nb.x, nb.y)),
+            kind,
+            LinkLook::PLAIN,
+        );
     }
     for (i, node) in doc.nodes.iter().enumerate() {
         let look = NodeLook {

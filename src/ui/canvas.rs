@@ -1074,7 +1074,12 @@ pub fn canvas(props: &CanvasProps) -> Html {
                     Selection::Link { from, to } => Some((from.as_str(), to.as_str())),
                     _ => None,
                 };
-                layer.sync(&doc, &looks.frames(&doc), link, &Words(lang));
+                layer.sync(
+                    &doc,
+                    &looks.frames(&doc),
+                    (link, looks.detail),
+                    &Words(lang),
+                );
                 traffic.nodes_drawn(layer.revision());
                 if focus_after.replace(false) {
                     if let Some(id) = selection.primary() {

@@ -23,8 +23,8 @@ use web_sys::Element;
 
 use super::positions::Positions;
 use crate::model::drawing::{
-    link_ends, link_key, node_class, placement, write_handle, write_link, write_node,
-    write_node_body, write_tooltip, NodeLook, NodeWords,
+    arrow_marker, link_ends, link_key, node_class, placement, write_handle, write_link, write_node,
+    write_node_body, write_tooltip, LinkLook, NodeLook, NodeWords,
 };
 use crate::model::geometry::node_size;
 use crate::model::{Document, LinkKind, Node, NodeKind};
@@ -115,7 +115,7 @@ struct LinkFace {
     from: Rc<str>,
     to: Rc<str>,
     kind: LinkKind,
-    selected: bool,
+    look: LinkLook,
 }
 
 struct DrawnLink {
@@ -228,12 +228,13 @@ impl Layer {
         out
     }
 
-    /// Draws `doc` with `frames[i]` for its node `i`, touching only what changed.
+    /// Draws `doc` with `frames[i]` for its node `i`, touching only what
+    /// changed; links with their arrow heads when `arrows`.
     pub fn sync(
         &mut self,
         doc: &Document,
         frames: &[NodeFrame],
-        selected_link: Option<(&str, &str)>,
+        (selected_link, arrows): (Option<(&str, &str)>, bool),
         wording: &dyn Wording,
     ) {
         let new_nodes = doc
@@ -247,11 +248,11 @@ impl Layer {
         }
         if self.nodes.is_empty() && self.links.is_empty() {
             self.revision += 1;
-            self.write_whole(doc, frames, selected_link, wording);
+            self.write_whole(doc, frames, (selected_link, arrows), wording);
             return;
         }
         self.sync_nodes(doc, frames, wording);
-        self.sync_links(doc, selected_link);
+        self.sync_links(doc, (selected_link, arrows));
     }
 
     /// Removes every element the layer drew.
@@ -273,7 +274,7 @@ impl Layer {
     /// The link faces of `doc`, keyed, in document order.
     fn faces(
         doc: &Document,
-        selected: Option<(&str, &str)>,
+        (selected, arrow): (Option<(&str, &str)>, bool),
     ) -> Vec<(Rc<str>, LinkFace, usize, usize)> {
         let index: HashMap<&str, usize> = doc
             .nodes
@@ -291,7 +292,10 @@ impl Layer {
                     kind: link
                         .kind
                         .unwrap_or_else(|| doc.nodes[a].kind.default_link_kind()),
-                    selected: selected == Some((link.from.as_str(), link.to.as_str())),
+                    look: LinkLook {
+                        selected: selected == Some((link.from.as_str(), link.to.as_str())),
+                        arrow,
+                    },
                 };
                 Some((Rc::from(link_key(&link.from, &link.to)), face, a, b))
             })
@@ -306,7 +310,7 @@ impl Layer {
             (na, self.positions.get(&face.from)),
             (nb, self.positions.get(&face.to)),
             face.kind,
-            face.selected,
+            face.look,
         );
         out
     }
@@ -316,12 +320,12 @@ impl Layer {
         &mut self,
         doc: &Document,
         frames: &[NodeFrame],
-        selected_link: Option<(&str, &str)>,
+        link_looks: (Option<(&str, &str)>, bool),
         wording: &dyn Wording,
     ) {
         let sizes: Vec<(f64, f64)> = doc.nodes.iter().map(node_size).collect();
         let mut links = String::new();
-        for (key, face, a, b) in Self::faces(doc, selected_link) {
+        for (key, face, a, b) in Self::faces(doc, link_looks) {
             links.push_str(&self.link_markup(doc, &face, a, b));
             self.touch(&face, &key);
             self.links.insert(
@@ -482,8 +486,8 @@ impl Layer {
         }
     }
 
-    fn sync_links(&mut self, doc: &Document, selected: Option<(&str, &str)>) {
-        let faces = Self::faces(doc, selected);
+    fn sync_links(&mut self, doc: &Document, looks: (Option<(&str, &str)>, bool)) {
+        let faces = Self::faces(doc, looks);
         let keys: HashSet<Rc<str>> = faces.iter().map(|(k, ..)| k.clone()).collect();
         let gone: Vec<Rc<str>> = self
             .links
@@ -513,9 +517,16 @@ impl Layer {
                     self.remove_link(&key);
                 }
                 Some(drawn) => {
-                    if drawn.face.selected != face.selected {
-                        if let Some(path) = &drawn.path {
+                    if let Some(path) = &drawn.path {
+                        if drawn.face.look.selected != face.look.selected {
                             let _ = path.set_attribute("class", &link_class(&face));
+                        }
+                        if drawn.face.look.arrow != face.look.arrow {
+                            let _ = if face.look.arrow {
+                                path.set_attribute("marker-end", &arrow_marker(face.kind))
+                            } else {
+                                path.remove_attribute("marker-end")
+                            };
                         }
                     }
                     drawn.face = face;
@@ -610,7 +621,7 @@ fn link_class(face: &LinkFace) -> String {
     let k = face.kind.as_str();
     format!(
         "link link-line link-{k}{}",
-        if face.selected { " selected" } else { "" }
+        if face.look.selected { " selected" } else { "" }
     )
 }
 

@@ -176,20 +176,28 @@ test("the view pans by dragging empty space and zooms by wheel, buttons and keys
     await page.keyboard.press("0");
     assert.deepEqual(await viewBox(), fitted, "0 fits too");
 
-    // Zoomed far out, nodes drop their texts (unreadable at that size) but keep everything
-    // the automation contract names; zooming back in brings the texts back.
+    // Zoomed far out, nodes drop their texts (unreadable at that size) and links their
+    // arrow heads (a pixel or two), but keep everything the automation contract names;
+    // zooming back in brings both back.
     const count = (selector) => page.locator(`${CANVAS} ${selector}`).count();
-    const [nodes, instances, labels] = [await count("[data-node-id]"), await count("[data-instance]"), await count(".node-label")];
+    const [nodes, instances, labels, links] = [await count("[data-node-id]"), await count("[data-instance]"),
+      await count(".node-label"), await count("[data-link]")];
     assert.equal(labels, nodes);
+    assert.ok(links > 0);
+    assert.equal(await count("[data-link][marker-end]"), links, "every link has its arrow head at the fitted view");
     for (let i = 0; i < 6; i++) await page.keyboard.press("-");
     await settle(page);
     assert.equal(await count(".node-label"), 0, "no labels when zoomed far out");
+    assert.equal(await count("[data-link][marker-end]"), 0, "no arrow heads when zoomed far out");
+    assert.equal(await count("[data-link]"), links);
     assert.equal(await count("[data-node-id][data-status]"), nodes);
     assert.equal(await count("[data-instance]"), instances);
     await screenshot(page, "editor-zoomed-out");
     await page.keyboard.press("0");
     await settle(page);
     assert.equal(await count(".node-label"), nodes, "the labels are back at the fitted view");
+    const arrows = await page.$$eval(`${CANVAS} [data-link]`, (ls) => ls.map((l) => [l.getAttribute("data-kind"), l.getAttribute("marker-end")]));
+    for (const [kind, marker] of arrows) assert.equal(marker, `url(#arrow-${kind})`, "each link's arrow head is back, of its kind");
     assertPageClean(page, session.server);
   });
 });

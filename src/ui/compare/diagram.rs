@@ -17,7 +17,7 @@ use yew::prelude::*;
 
 use crate::i18n::{Lang, Localized};
 use crate::model::compare::Side;
-use crate::model::drawing::{escape, write_link, write_node, NodeLook, NodeWords};
+use crate::model::drawing::{escape, write_link, write_node, LinkLook, NodeLook, NodeWords};
 use crate::model::geometry::diagram_bounds;
 use crate::model::{Analysis, Document};
 use crate::ui::lang::use_lang;
@@ -81,7 +81,7 @@ fn markup(doc: &Document, analysis: &Analysis, name: &str, lang: Lang) -> String
             (from, (from.x, from.y)),
             (to, (to.x, to.y)),
             kind,
-            false,
+            LinkLook::PLAIN,
         );
     }
     let words = Words(lang);
