@@ -18,6 +18,13 @@
 // It serves dist/ (TOPOLAB_DIST=folder for another build; run `./dev release` first) and
 // bench/ from one server on 127.0.0.1. It fails when a page does not show the N nodes asked
 // for or the drag does not move the node: a figure from a page that did no work is no figure.
+//
+// A third page, "floor", shows what part of the first render is the browser's own: the
+// app's first frame (its page as it is when the first node is on screen: toolbar, palette,
+// diagram) copied once from the app and replayed by one plain script, no WebAssembly, in
+// the vanilla page's way (`insertAdjacentHTML` at parse time), with the app's stylesheet.
+// Its first render is what parsing, styling, laying out and painting that page costs;
+// the app's own work (loading the module, reading, analysing, rendering) comes on top.
 
 import { createReadStream } from "node:fs";
 import { mkdir, stat, writeFile } from "node:fs/promises";
@@ -98,14 +105,29 @@ const MIME_TYPES = {
   ".css": "text/css; charset=utf-8",
 };
 
-/** Serves /bench/* from bench/ and everything else from dist/, on 127.0.0.1 at a free port. */
-async function serve() {
+/**
+ * Serves /bench/* from bench/, /floor/N.html from `floors` (page text by N), and everything
+ * else from dist/, on 127.0.0.1 at a free port.
+ */
+async function serve(floors) {
   const server = http.createServer(async (request, response) => {
     let pathname = "";
     try {
       pathname = decodeURIComponent(new URL(request.url, "http://x").pathname);
     } catch {
       // A malformed address is simply not found.
+    }
+    const floor = pathname.match(/^\/floor\/(\d+)\.html$/);
+    if (floor && floors.has(Number(floor[1]))) {
+      const body = Buffer.from(floors.get(Number(floor[1])), "utf8");
+      response.writeHead(200, {
+        "content-type": MIME_TYPES[".html"],
+        "content-length": body.length,
+        "cache-control": "no-store",
+        "cross-origin-opener-policy": "same-origin",
+        "cross-origin-embedder-policy": "require-corp",
+      });
+      return response.end(body);
     }
     const [root, rest] = pathname.startsWith("/bench/") ? [BENCH, pathname.slice(7)] : [DIST, pathname.slice(1)];
     const file = path.join(root, path.normalize(rest || "index.html"));
@@ -133,6 +155,61 @@ async function serve() {
     origin: `http://127.0.0.1:${server.address().port}`,
     close: () => new Promise((resolve) => (server.closeAllConnections(), server.close(resolve))),
   };
+}
+
+// --- the floor: the app's first frame without the app ---
+
+/**
+ * Runs in the app's page before its scripts: keeps the page as it is in the first frame
+ * that has a node (the frame's callbacks run before it is styled and painted).
+ */
+function keepFirstFrame() {
+  const look = () => {
+    if (!document.querySelector("[data-node-id]")) return requestAnimationFrame(look);
+    for (const s of document.body.querySelectorAll("script")) s.remove();
+    window.__firstFrame = {
+      root: [...document.documentElement.attributes].map((a) => [a.name, a.value]),
+      body: document.body.innerHTML,
+    };
+  };
+  requestAnimationFrame(look);
+}
+
+/** The floor page of the app at `url` (loaded once, untimed): its first frame, replayed. */
+async function floorPage(browser, url) {
+  const page = await browser.newPage({ viewport: VIEWPORT });
+  try {
+    await page.addInitScript(keepFirstFrame);
+    await page.goto(url);
+    await page.waitForFunction(() => window.__firstFrame, null, { timeout: 30000 });
+    const frame = await page.evaluate(() => window.__firstFrame);
+    const sheets = await page.$$eval('link[rel="stylesheet"]', (ls) => ls.map((l) => l.getAttribute("href")));
+    const quote = (v) => v.replaceAll("&", "&amp;").replaceAll('"', "&quot;");
+    const root = frame.root.map(([k, v]) => `${k}="${quote(v)}"`).join(" ");
+    const links = sheets.map((href) => `<link rel="stylesheet" href="/${quote(href.replace(/^\.?\//, ""))}">`).join("");
+    // `</` escaped: the markup sits in a script.
+    const markup = JSON.stringify(frame.body).replaceAll("</", "<\\/");
+    return `<!doctype html><html ${root}><head><meta charset="utf-8"><link rel="icon" href="data:,">${links}</head>` +
+      `<body><script>document.body.insertAdjacentHTML("beforeend", ${markup});</script></body></html>`;
+  } finally {
+    await page.context().close();
+  }
+}
+
+/** One load of a page that only draws: its first render in ms. */
+async function measureFirstRender(browser, url, n, name) {
+  const page = await browser.newPage({ viewport: VIEWPORT });
+  try {
+    const t0 = Date.now();
+    await page.goto(url);
+    await page.waitForSelector("[data-node-id]", { timeout: 30000 });
+    const first_render = Date.now() - t0;
+    const count = await page.locator("[data-node-id]").count();
+    if (count !== n) throw new Error(`${name} shows ${count} nodes, not ${n}`);
+    return { first_render };
+  } finally {
+    await page.context().close();
+  }
 }
 
 // --- one measurement, as dragperf.mjs takes it ---
@@ -253,7 +330,8 @@ async function main() {
   const index = await stat(path.join(DIST, "index.html")).catch(() => null);
   if (!index?.isFile()) fail(`${DIST}/index.html is missing: build the app first (./dev release)`);
 
-  const server = await serve();
+  const floors = new Map();
+  const server = await serve(floors);
   const browser = await launchBrowser();
   const chromium = browser.version();
   const results = [];
@@ -266,12 +344,21 @@ async function main() {
         app: `${server.origin}/index.html#d=${data}`,
       };
       pages.zoomed = pages.app;
-      const runs = { vanilla: [], app: [], zoomed: [] };
+      floors.set(n, await floorPage(browser, pages.app));
+      pages.floor = `${server.origin}/floor/${n}.html`;
+      const runs = { vanilla: [], app: [], zoomed: [], floor: [] };
       for (let r = 0; r < REPEAT; r++) {
         // Alternate which page goes first, so neither always runs on a warmer machine.
-        const order = r % 2 === 0 ? ["vanilla", "app", "zoomed"] : ["zoomed", "app", "vanilla"];
+        const order = r % 2 === 0 ? ["vanilla", "app", "zoomed", "floor"] : ["floor", "zoomed", "app", "vanilla"];
         for (const name of order) {
-          const run = await measure(browser, pages[name], n, `${name} (${n} nodes)`, { zoom: name === "zoomed" });
+          const label = `${name} (${n} nodes)`;
+          if (name === "floor") {
+            const run = await measureFirstRender(browser, pages.floor, n, label);
+            runs.floor.push(run);
+            console.log(`  ${String(n).padStart(5)} nodes  floor   run ${r + 1}: first render ${run.first_render} ms`);
+            continue;
+          }
+          const run = await measure(browser, pages[name], n, label, { zoom: name === "zoomed" });
           runs[name].push(run);
           console.log(
             `  ${String(n).padStart(5)} nodes  ${name.padEnd(7)} run ${r + 1}: median ${run.median.toFixed(2)} ms, ` +
@@ -282,6 +369,7 @@ async function main() {
       const vanilla = summary(runs.vanilla);
       const app = summary(runs.app);
       const zoomed = summary(runs.zoomed);
+      const floor = { first_render: median(runs.floor.map((r) => r.first_render)), runs: runs.floor };
       const ratio = {
         median: app.median / vanilla.median,
         p95: app.p95 / vanilla.p95,
@@ -293,7 +381,8 @@ async function main() {
         first_render: n === FIRST_RENDER_TARGET_SIZE ? ratio.first_render <= TARGETS.first_render : null,
       };
       const ratio_zoomed = { median: zoomed.median / vanilla.median, p95: zoomed.p95 / vanilla.p95 };
-      results.push({ nodes: n, links: 2 * n, address_chars: data.length, vanilla, app, ratio, meets, zoomed, ratio_zoomed });
+      const ratio_floor = floor.first_render / vanilla.first_render;
+      results.push({ nodes: n, links: 2 * n, address_chars: data.length, vanilla, app, ratio, meets, zoomed, ratio_zoomed, floor, ratio_floor });
     }
   } finally {
     await browser.close();
@@ -333,6 +422,15 @@ function printTable(results) {
   console.log(line(header));
   console.log(line(widths.map((w) => "-".repeat(w))));
   for (const row of rows) console.log(line(row));
+  console.log("\nfloor: the app's first frame replayed by a plain script (no WebAssembly), first render:");
+  for (const r of results) {
+    const budget = Math.round(TARGETS.first_render * r.vanilla.first_render - r.floor.first_render);
+    console.log(
+      `  ${String(r.nodes).padStart(5)} nodes: ${r.floor.first_render} ms, ${r.ratio_floor.toFixed(2)}x vanilla; ` +
+        `the app's own work took ${r.app.first_render - r.floor.first_render} ms on top` +
+        (r.nodes === FIRST_RENDER_TARGET_SIZE ? ` (the ${TARGETS.first_render}x target leaves it ${budget} ms)` : ""),
+    );
+  }
   console.log("\nthe app zoomed in to 1:1 on the dragged node, as the vanilla page draws (most of a big diagram off screen):");
   for (const r of results) {
     console.log(
