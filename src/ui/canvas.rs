@@ -368,12 +368,15 @@ pub fn canvas(props: &CanvasProps) -> Html {
     // The svg is sized before the diagram is first drawn (the effects run in
     // this order): measuring after drawing thousands of nodes would lay them
     // all out twice.
+    // An embed is fitted again at every size; the editor while nobody has
+    // moved its view since the last fit, also when the controls floating over
+    // the diagram change size (the traffic bar opening), so that they never
+    // cover a diagram just opened.
     {
         let (area_ref, svg_ref) = (area_ref.clone(), svg_ref.clone());
         let area_ref_for_observe = area_ref.clone();
-        let refit = props
-            .refit_on_resize
-            .then(|| ((*viewport).clone(), latest.clone()));
+        let (viewport, latest) = ((*viewport).clone(), latest.clone());
+        let always = props.refit_on_resize;
         use_effect_with((), move |_| {
             let size_svg = move || {
                 let (Some(area), Some(svg)) =
@@ -384,9 +387,11 @@ pub fn canvas(props: &CanvasProps) -> Html {
                 let (w, h) = (area.client_width().max(1), area.client_height().max(1));
                 let _ = svg.set_attribute("width", &w.to_string());
                 let _ = svg.set_attribute("height", &h.to_string());
-                if let Some((viewport, latest)) = &refit {
-                    if let Ok(latest) = latest.try_borrow() {
+                if let Ok(latest) = latest.try_borrow() {
+                    if always {
                         viewport.fit(&latest.doc);
+                    } else {
+                        viewport.refit(&latest.doc);
                     }
                 }
             };
@@ -397,6 +402,9 @@ pub fn canvas(props: &CanvasProps) -> Html {
                 (&observer, area_ref_for_observe.cast::<Element>())
             {
                 observer.observe(&area);
+                for floating in super::viewport::floating_controls(&area) {
+                    observer.observe(&floating);
+                }
             }
             move || {
                 if let Some(observer) = observer {
@@ -1145,7 +1153,7 @@ pub fn canvas(props: &CanvasProps) -> Html {
             <svg class="traffic-overlay" aria-hidden="true" preserveAspectRatio="xMidYMid meet">
                 <g ref={traffic_ref} class="traffic-layer" data-traffic-layer="" />
             </svg>
-            <div class="zoom-controls" role="group" aria-label={ZOOM.get(lang)}>
+            <div class="zoom-controls" role="group" aria-label={ZOOM.get(lang)} data-floats-over-diagram="">
                 <button onclick={zoom_in} title={ZOOM_IN_TIP.get(lang)} aria-label={ZOOM_IN.get(lang)}>{ "+" }</button>
                 <button onclick={zoom_out} title={ZOOM_OUT_TIP.get(lang)} aria-label={ZOOM_OUT.get(lang)}>{ "−" }</button>
                 <button onclick={fit} title={FIT_TIP.get(lang)} data-fit="">{ FIT.get(lang) }</button>

@@ -26,7 +26,7 @@ pub fn fit_while_printing(
         Rc::new(move || {
             if saved.get().is_none() {
                 saved.set(Some(viewport.get()));
-                viewport.fit(&doc());
+                viewport.fit_whole(&doc());
             }
         })
     };

@@ -1138,7 +1138,7 @@ pub fn traffic_bar(props: &TrafficBarProps) -> Html {
     });
     html! {
         <div class={classes!("traffic-bar", (*on).then_some("on"))} role="group"
-             aria-label={TRAFFIC_BAR.get(lang)} data-traffic-bar="">
+             aria-label={TRAFFIC_BAR.get(lang)} data-traffic-bar="" data-floats-over-diagram="">
             <button class="traffic-toggle" aria-pressed={if *on { "true" } else { "false" }}
                     title={TRAFFIC_TIP.get(lang)} onclick={toggle} data-traffic-toggle="">
                 { if *on { "■ " } else { "▶ " } }{ TRAFFIC.get(lang) }

@@ -5,10 +5,11 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use web_sys::{Element, SvgGraphicsElement};
 use yew::NodeRef;
 
-use crate::model::geometry::diagram_bounds;
+use crate::model::geometry::{diagram_bounds, node_size};
 use crate::model::Document;
 
 /// Screen pixels per diagram unit below which nodes are drawn without text:
@@ -20,6 +21,9 @@ const MIN_WIDTH: f64 = 120.0;
 const MAX_WIDTH: f64 = 60_000.0;
 /// Space kept around a fitted diagram, in diagram units.
 const FIT_MARGIN: f64 = 40.0;
+/// Pixels kept above and below a diagram fitted clear of the controls
+/// floating under it (in place of the margin, which would shrink it more).
+const CLEARANCE: f64 = 8.0;
 
 /// A rectangle of the diagram: the `viewBox`.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -50,6 +54,65 @@ impl ViewBox {
             w,
             h,
         }
+    }
+
+    /// This fitted view, for an svg of `size` pixels whose bottom `covered`
+    /// pixels lie under floating controls (the zoom buttons, the traffic bar):
+    /// its content (`content_h` units high, centred in the view) fitted into
+    /// the part above them, `gap` pixels from either edge of it rather than
+    /// the view's margins, never larger than the view fitted whole, and
+    /// centred there, as a view of the svg's own proportions (so `meet` adds
+    /// no band of its own). Unchanged when nothing is covered, or when the
+    /// controls would take half the svg.
+    pub fn clear_of(
+        self,
+        (w, h): (f64, f64),
+        covered: f64,
+        (content_h, gap): (f64, f64),
+    ) -> ViewBox {
+        let open = h - covered;
+        if !(w > 0.0 && covered > 0.0 && open >= h / 2.0 && content_h > 0.0) {
+            return self;
+        }
+        let whole = (w / self.w).min(h / self.h);
+        let scale = whole.min((open - 2.0 * gap) / content_h);
+        let (cx, cy) = self.centre();
+        ViewBox {
+            x: cx - w / (2.0 * scale),
+            y: cy - open / (2.0 * scale),
+            w: w / scale,
+            h: h / scale,
+        }
+    }
+
+    /// Whether, shown `xMidYMid meet` in an svg of `size` pixels, this view
+    /// puts any of `boxes` (diagram units: x0, y0, x1, y1) under any of
+    /// `controls` (pixels from the svg's top left: left, top, right, bottom).
+    pub fn puts_under(
+        self,
+        (w, h): (f64, f64),
+        mut boxes: impl Iterator<Item = (f64, f64, f64, f64)>,
+        controls: &[(f64, f64, f64, f64)],
+    ) -> bool {
+        let scale = (w / self.w).min(h / self.h);
+        if controls.is_empty() || !(scale.is_finite() && scale > 0.0) {
+            return false;
+        }
+        let (ox, oy) = (
+            (w - self.w * scale) / 2.0 - self.x * scale,
+            (h - self.h * scale) / 2.0 - self.y * scale,
+        );
+        boxes.any(|(x0, y0, x1, y1)| {
+            let (l, t, r, b) = (
+                ox + x0 * scale,
+                oy + y0 * scale,
+                ox + x1 * scale,
+                oy + y1 * scale,
+            );
+            controls
+                .iter()
+                .any(|&(cl, ct, cr, cb)| l < cr && cl < r && t < cb && ct < b)
+        })
     }
 
     /// This view zoomed by `factor` (> 1 closer) keeping diagram point `at` where it is on screen.
@@ -97,6 +160,8 @@ pub struct Viewport {
     view: Rc<Cell<ViewBox>>,
     /// Told whether nodes should be drawn in full, when that changes.
     on_detail: Rc<RefCell<Option<DetailWatch>>>,
+    /// The view the last fit showed.
+    fitted: Rc<Cell<Option<ViewBox>>>,
 }
 
 impl PartialEq for Viewport {
@@ -116,6 +181,7 @@ impl Viewport {
                 h: 500.0,
             })),
             on_detail: Rc::new(RefCell::new(None)),
+            fitted: Rc::new(Cell::new(None)),
         }
     }
 
@@ -179,9 +245,49 @@ impl Viewport {
         self.check_detail();
     }
 
-    /// Shows the whole diagram.
+    /// Shows the whole diagram as large as it fits; if that puts a node
+    /// under a control floating along the canvas's bottom edge, fitted above
+    /// them instead.
     pub fn fit(&self, doc: &Document) {
+        let fitted = ViewBox::fitted(doc);
+        let view = match self.svg.cast::<Element>() {
+            Some(svg) => {
+                let size = (
+                    f64::from(svg.client_width()),
+                    f64::from(svg.client_height()),
+                );
+                let controls = controls_over(&svg);
+                let boxes = doc.nodes.iter().map(|n| {
+                    let (w, h) = node_size(n);
+                    (n.x - w / 2.0, n.y - h / 2.0, n.x + w / 2.0, n.y + h / 2.0)
+                });
+                if fitted.puts_under(size, boxes, &controls) {
+                    let top = controls.iter().map(|c| c.1).fold(size.1, f64::min);
+                    let content_h = diagram_bounds(doc).map_or(0.0, |(_, y0, _, y1)| y1 - y0);
+                    fitted.clear_of(size, size.1 - top, (content_h, CLEARANCE))
+                } else {
+                    fitted
+                }
+            }
+            None => fitted,
+        };
+        self.set(view);
+        self.fitted.set(Some(self.get()));
+    }
+
+    /// Shows the whole diagram in the whole svg, controls or not (a print,
+    /// which hides them).
+    pub fn fit_whole(&self, doc: &Document) {
         self.set(ViewBox::fitted(doc));
+    }
+
+    /// Fits the diagram again if the view is still the one the last fit
+    /// showed (nobody has panned or zoomed since): the canvas or the controls
+    /// over it changed size (the traffic bar opening).
+    pub fn refit(&self, doc: &Document) {
+        if self.fitted.get() == Some(self.get()) {
+            self.fit(doc);
+        }
     }
 
     /// Screen pixels per diagram unit, and the screen position of diagram (0, 0).
@@ -220,5 +326,113 @@ impl Viewport {
     pub fn pan_pixels(&self, dx: f64, dy: f64) {
         let s = self.scale();
         self.set(self.get().panned(-dx / s, -dy / s));
+    }
+}
+
+/// The controls floating over the diagram that `inside` (the svg or its
+/// area) belongs to: `[data-floats-over-diagram]` in its `.canvas-stack`
+/// (the editor: the zoom buttons, the traffic bar), else beside it.
+pub fn floating_controls(inside: &Element) -> Vec<Element> {
+    let around = inside
+        .closest(".canvas-stack")
+        .ok()
+        .flatten()
+        .or_else(|| inside.parent_element());
+    let Some(Ok(found)) = around.map(|a| a.query_selector_all("[data-floats-over-diagram]")) else {
+        return Vec::new();
+    };
+    (0..found.length())
+        .filter_map(|i| found.item(i)?.dyn_into::<Element>().ok())
+        .collect()
+}
+
+/// The rectangles of those controls that lie over `svg`, in pixels from its
+/// top left (left, top, right, bottom); none when they are hidden (a print).
+fn controls_over(svg: &Element) -> Vec<(f64, f64, f64, f64)> {
+    let frame = svg.get_bounding_client_rect();
+    floating_controls(svg)
+        .iter()
+        .map(Element::get_bounding_client_rect)
+        .filter(|r| r.width() > 0.0 && r.height() > 0.0)
+        .filter(|r| r.top() < frame.bottom() && r.bottom() > frame.top())
+        .map(|r| {
+            (
+                r.left() - frame.left(),
+                r.top() - frame.top(),
+                r.right() - frame.left(),
+                r.bottom() - frame.top(),
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use wasm_bindgen_test::*;
+
+    use super::ViewBox;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    const CONTENT: ViewBox = ViewBox {
+        x: 0.0,
+        y: 0.0,
+        w: 400.0,
+        h: 300.0,
+    };
+
+    #[wasm_bindgen_test]
+    fn a_view_clear_of_the_controls_keeps_the_content_above_them() {
+        // An 800 x 600 svg with its bottom 200 pixels covered; the content is
+        // 220 units high (the view's 300 less its margins). It fits the 400
+        // pixels above, 10 from either edge: 380 / 220 pixels a unit.
+        let view = CONTENT.clear_of((800.0, 600.0), 200.0, (220.0, 10.0));
+        let scale = 800.0 / view.w;
+        assert!((scale - 380.0 / 220.0).abs() < 1e-9, "{view:?}");
+        assert!(
+            (600.0 / view.h - scale).abs() < 1e-9,
+            "the svg's proportions: {view:?}"
+        );
+        let (top, bottom) = ((40.0 - view.y) * scale, (260.0 - view.y) * scale);
+        assert!(
+            (top - 10.0).abs() < 1e-9 && (bottom - 390.0).abs() < 1e-9,
+            "{top} {bottom}"
+        );
+        let left = (CONTENT.x - view.x) * scale;
+        assert!(
+            (left - (800.0 - 400.0 * scale) / 2.0).abs() < 1e-9,
+            "centred across: {left}"
+        );
+        // With room to spare, never larger than the view fitted whole.
+        let roomy = CONTENT.clear_of((800.0, 600.0), 50.0, (220.0, 10.0));
+        assert!((800.0 / roomy.w - 2.0).abs() < 1e-9, "{roomy:?}");
+    }
+
+    #[wasm_bindgen_test]
+    fn a_box_is_under_a_control_only_where_they_meet_on_screen() {
+        // 400 x 300 units in 800 x 600 pixels: 2 pixels a unit, no band.
+        let control = [(300.0, 500.0, 500.0, 580.0)];
+        let at = |x0, y0, x1, y1| std::iter::once((x0, y0, x1, y1));
+        assert!(CONTENT.puts_under((800.0, 600.0), at(160.0, 240.0, 200.0, 260.0), &control));
+        assert!(
+            !CONTENT.puts_under((800.0, 600.0), at(0.0, 240.0, 100.0, 260.0), &control),
+            "beside it"
+        );
+        assert!(
+            !CONTENT.puts_under((800.0, 600.0), at(160.0, 100.0, 200.0, 240.0), &control),
+            "above it"
+        );
+        assert!(!CONTENT.puts_under((800.0, 600.0), at(160.0, 240.0, 200.0, 260.0), &[]));
+        // A wider svg adds bands on the left and right: the box moves 100 pixels right.
+        assert!(CONTENT.puts_under((1000.0, 600.0), at(110.0, 240.0, 120.0, 260.0), &control));
+        assert!(!CONTENT.puts_under((800.0, 600.0), at(110.0, 240.0, 120.0, 260.0), &control));
+    }
+
+    #[wasm_bindgen_test]
+    fn nothing_covered_or_too_much_leaves_the_view_as_fitted() {
+        let content = (220.0, 10.0);
+        assert_eq!(CONTENT.clear_of((800.0, 600.0), 0.0, content), CONTENT);
+        assert_eq!(CONTENT.clear_of((800.0, 600.0), 301.0, content), CONTENT);
+        assert_eq!(CONTENT.clear_of((0.0, 0.0), 10.0, content), CONTENT);
     }
 }

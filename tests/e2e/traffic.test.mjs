@@ -374,6 +374,46 @@ for (const [name, query] of [["en", ""], ["zh", "?lang=zh"], ["projector", "?the
   });
 }
 
+// The controls floating along the diagram's bottom edge (the traffic bar, the zoom buttons)
+// never cover a diagram just opened, nor when the traffic bar opens and grows; once the user
+// has moved the view it stays where they put it.
+for (const [name, query] of [["projector", "?theme=projector"], ["projector-zh", "?theme=projector&lang=zh"]]) {
+  test(`at 1024x768 (${name}) the floating controls cover no node, before and after Traffic opens`, TIMEOUT, async () => {
+    await withPage(session.browser, `traffic-clear-${name}`, async (page) => {
+      await openApp(page, `${session.server.url}${query}#preset=microservices`);
+      const covered = () => page.evaluate(() => {
+        const meet = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+        const controls = [...document.querySelectorAll("[data-floats-over-diagram]")].map((el) => el.getBoundingClientRect());
+        const canvas = document.querySelector("[data-topolab-canvas]").getBoundingClientRect();
+        return [...document.querySelectorAll("[data-topolab-canvas] [data-node-id]")].flatMap((g) => {
+          const box = g.getBoundingClientRect();
+          const inside = box.top >= canvas.top && box.bottom <= canvas.bottom && box.left >= canvas.left && box.right <= canvas.right;
+          return [...controls.filter((c) => meet(box, c)).map(() => `${g.dataset.nodeId} under a control`),
+            ...(inside ? [] : [`${g.dataset.nodeId} outside the canvas`])];
+        });
+      });
+      const viewBox = () => page.getAttribute("[data-topolab-canvas]", "viewBox");
+      assert.equal(await page.locator("[data-floats-over-diagram]").count(), 2, "the traffic bar and the zoom buttons");
+      assert.deepEqual(await covered(), [], "as opened");
+      const opened = await viewBox();
+      const barHeight = async () => (await page.locator("[data-traffic-bar]").boundingBox()).height;
+      const closed = await barHeight();
+      await page.click("[data-traffic-toggle]");
+      await page.waitForFunction((h) => document.querySelector("[data-traffic-bar]").getBoundingClientRect().height > h, closed);
+      await page.waitForFunction((v) => document.querySelector("[data-topolab-canvas]").getAttribute("viewBox") !== v, opened);
+      assert.deepEqual(await covered(), [], "with the traffic bar open");
+      await screenshot(page, `traffic-clear-${name}`);
+      // Moved by the user: the view stays when the bar closes.
+      await page.locator(".zoom-controls button").first().click();
+      const zoomed = await viewBox();
+      await page.click("[data-traffic-toggle]");
+      await page.waitForFunction((h) => document.querySelector("[data-traffic-bar]").getBoundingClientRect().height <= h, closed);
+      await settle(page);
+      assert.equal(await viewBox(), zoomed, "a view the user zoomed is not fitted again");
+      await assertPageClean(page, session.server);
+    }, { viewport: { width: 1024, height: 768 } });
+  });
+}
 
 /** Types `value` into the inspector's traffic setting `name` and commits it with Enter. */
 async function setSim(page, name, value) {
