@@ -196,15 +196,20 @@ async function floorPage(browser, url) {
   }
 }
 
+/** Opens `url` in `page`: ms from `goto` to the first node on screen, and how many nodes it shows. */
+async function firstRender(page, url) {
+  const t0 = Date.now();
+  await page.goto(url);
+  await page.waitForSelector("[data-node-id]", { timeout: 30000 });
+  const first_render = Date.now() - t0;
+  return { first_render, count: await page.locator("[data-node-id]").count() };
+}
+
 /** One load of a page that only draws: its first render in ms. */
 async function measureFirstRender(browser, url, n, name) {
   const page = await browser.newPage({ viewport: VIEWPORT });
   try {
-    const t0 = Date.now();
-    await page.goto(url);
-    await page.waitForSelector("[data-node-id]", { timeout: 30000 });
-    const first_render = Date.now() - t0;
-    const count = await page.locator("[data-node-id]").count();
+    const { first_render, count } = await firstRender(page, url);
     if (count !== n) throw new Error(`${name} shows ${count} nodes, not ${n}`);
     return { first_render };
   } finally {
@@ -275,11 +280,7 @@ async function measure(browser, url, n, name, { zoom = false } = {}) {
   page.on("pageerror", (error) => errors.push(String(error)));
   page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
   try {
-    const t0 = Date.now();
-    await page.goto(url);
-    await page.waitForSelector("[data-node-id]", { timeout: 30000 });
-    const first_render = Date.now() - t0;
-    const count = await page.locator("[data-node-id]").count();
+    const { first_render, count } = await firstRender(page, url);
     if (count !== n) {
       const api = await page.evaluate(() => typeof window.topolab === "object");
       throw new Error(
