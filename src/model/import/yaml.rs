@@ -1073,97 +1073,98 @@ impl<'a> Parser<'a> {
         self.define(props.anchor, value)
     }
 
-    fn flow_sequence(&mut self) -> R<Value> {
+    /// The entries of a `[ ]` list or a `{ }` mapping, the opening bracket
+    /// under the cursor: `entry` reads each one, this the commas between
+    /// them and the closing bracket. `names` says what an error calls them:
+    /// the bracket pair and the collection (`"[ ]"`, `"list"`).
+    fn flow_entries(
+        &mut self,
+        (close, pair, collection): (u8, &str, &str),
+        mut entry: impl FnMut(&mut Self) -> R<()>,
+    ) -> R<()> {
         let open = self.pos;
+        let unclosed = |p: &Self| {
+            let opener = pair.get(..1).unwrap_or(pair);
+            p.err(open, format!("a {opener} opened here is never closed"))
+        };
         self.pos += 1;
-        let mut items = Vec::new();
         loop {
             self.flow_space();
             match self.peek() {
-                0 => return Err(self.err(open, "a [ opened here is never closed")),
-                b']' => {
+                0 => return Err(unclosed(self)),
+                b if b == close => {
                     self.pos += 1;
-                    break;
+                    return Ok(());
                 }
                 _ => {}
             }
-            let key_pos = self.pos;
-            let entry = self.flow_node()?;
+            entry(self)?;
             self.flow_space();
-            let entry = if self.peek() == b':' {
+            match self.peek() {
+                b',' => self.pos += 1,
+                b if b == close => {
+                    self.pos += 1;
+                    return Ok(());
+                }
+                0 => return Err(unclosed(self)),
+                _ => {
+                    let closer = char::from(close);
+                    let expected = format!("expected `,` or `{closer}` in a {pair} {collection}");
+                    return Err(self.err(self.pos, expected));
+                }
+            }
+        }
+    }
+
+    /// After a flow key: `: value`, or null when there is no colon or no
+    /// value before the next `,` or `close`.
+    fn flow_value(&mut self, close: u8) -> R<Value> {
+        if self.peek() != b':' {
+            return Ok(Value::Null);
+        }
+        self.pos += 1;
+        self.flow_space();
+        if matches!(self.peek(), b',') || self.peek() == close {
+            Ok(Value::Null)
+        } else {
+            self.flow_node()
+        }
+    }
+
+    fn flow_sequence(&mut self) -> R<Value> {
+        let mut items = Vec::new();
+        self.flow_entries((b']', "[ ]", "list"), |p| {
+            let key_pos = p.pos;
+            let entry = p.flow_node()?;
+            p.flow_space();
+            let entry = if p.peek() == b':' {
                 // A single-pair mapping: [a: 1].
-                self.pos += 1;
-                self.flow_space();
-                let value = if matches!(self.peek(), b',' | b']') {
-                    Value::Null
-                } else {
-                    self.flow_node()?
-                };
-                self.flow_space();
+                let value = p.flow_value(b']')?;
                 let mut map = MapBuilder::default();
                 map.insert(entry, value, false, key_pos)
-                    .map_err(|m| self.err(key_pos, m))?;
-                Value::Mapping(map.finish().map_err(|(p, m)| self.err(p, m))?)
+                    .map_err(|m| p.err(key_pos, m))?;
+                Value::Mapping(map.finish().map_err(|(at, m)| p.err(at, m))?)
             } else {
                 entry
             };
             items.push(entry);
-            match self.peek() {
-                b',' => self.pos += 1,
-                b']' => {
-                    self.pos += 1;
-                    break;
-                }
-                0 => return Err(self.err(open, "a [ opened here is never closed")),
-                _ => return Err(self.err(self.pos, "expected `,` or `]` in a [ ] list")),
-            }
-        }
+            Ok(())
+        })?;
         Ok(Value::Sequence(items))
     }
 
     fn flow_mapping(&mut self) -> R<Value> {
-        let open = self.pos;
-        self.pos += 1;
         let mut map = MapBuilder::default();
-        loop {
-            self.flow_space();
-            match self.peek() {
-                0 => return Err(self.err(open, "a { opened here is never closed")),
-                b'}' => {
-                    self.pos += 1;
-                    break;
-                }
-                _ => {}
-            }
-            let key_pos = self.pos;
-            let merge = self.b.get(key_pos..key_pos + 2) == Some(b"<<");
-            let key = self.flow_node()?;
+        self.flow_entries((b'}', "{ }", "mapping"), |p| {
+            let key_pos = p.pos;
+            let merge = p.b.get(key_pos..key_pos + 2) == Some(b"<<");
+            let key = p.flow_node()?;
             let merge = merge && key.as_str() == Some("<<");
-            self.flow_space();
-            let value = if self.peek() == b':' {
-                self.pos += 1;
-                self.flow_space();
-                if matches!(self.peek(), b',' | b'}') {
-                    Value::Null
-                } else {
-                    self.flow_node()?
-                }
-            } else {
-                Value::Null
-            };
+            p.flow_space();
+            let value = p.flow_value(b'}')?;
             map.insert(key, value, merge, key_pos)
-                .map_err(|m| self.err(key_pos, m))?;
-            self.flow_space();
-            match self.peek() {
-                b',' => self.pos += 1,
-                b'}' => {
-                    self.pos += 1;
-                    break;
-                }
-                0 => return Err(self.err(open, "a { opened here is never closed")),
-                _ => return Err(self.err(self.pos, "expected `,` or `}` in a { } mapping")),
-            }
-        }
+                .map_err(|m| p.err(key_pos, m))
+        })?;
         map.finish()
             .map(Value::Mapping)
             .map_err(|(p, m)| self.err(p, m))
