@@ -85,6 +85,19 @@ function leb(n) {
   return out;
 }
 
+/** The unsigned LEB128 number at `bytes[at]`, and where the bytes after it start. */
+function readU32(bytes, at) {
+  let result = 0;
+  let shift = 0;
+  let byte;
+  do {
+    byte = bytes[at++];
+    result += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+  } while (byte & 0x80);
+  return [result, at];
+}
+
 /**
  * `wasm` and `glue` with every import of the glue's module renamed: the module to "m",
  * each function to its index in base 36. Fails unless each old name is in the glue
@@ -93,15 +106,9 @@ function leb(n) {
 function shortenImports(wasm, glue) {
   let at = 8;
   const u32 = () => {
-    let result = 0;
-    let shift = 0;
-    let byte;
-    do {
-      byte = wasm[at++];
-      result |= (byte & 0x7f) << shift;
-      shift += 7;
-    } while (byte & 0x80);
-    return result >>> 0;
+    const [value, next] = readU32(wasm, at);
+    at = next;
+    return value;
   };
   const name = () => {
     const length = u32();
@@ -166,15 +173,9 @@ const { lzmaDecode, wasmSplit, wasmJoin } = new Function(
 function codeSection(wasm) {
   let at = 8;
   const u32 = () => {
-    let result = 0;
-    let shift = 0;
-    let byte;
-    do {
-      byte = wasm[at++];
-      result += (byte & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (byte & 0x80);
-    return result;
+    const [value, next] = readU32(wasm, at);
+    at = next;
+    return value;
   };
   while (at < wasm.length) {
     const id = wasm[at++];
