@@ -4,20 +4,15 @@
 //! fixtures by hand; what dies with the database is worked out by hand too.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+
+use support::import_fixture;
 use topolab::model::import::{detect, import, Format, ImportError, Imported};
 use topolab::model::layout::tidy;
 use topolab::model::{analyze, validate, Document, LinkKind, NodeKind};
 
-fn fixture(name: &str) -> String {
-    let path = format!(
-        "{}/tests/fixtures/import/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read_to_string(path).expect("fixture")
-}
-
 fn imported(name: &str) -> Imported {
-    let imported = import(&fixture(name), None).expect("imports");
+    let imported = import(&import_fixture(name), None).expect("imports");
     assert_eq!(validate(&imported.document), Vec::new(), "valid topolab/1");
     imported
 }
@@ -393,9 +388,18 @@ fn otel_entries_without_parent_or_child_are_noted() {
 
 #[test]
 fn formats_are_detected() {
-    assert_eq!(detect(&fixture("shop-compose.yml")), Some(Format::Compose));
-    assert_eq!(detect(&fixture("shop-k8s.yaml")), Some(Format::Kubernetes));
-    assert_eq!(detect(&fixture("shop-otel.json")), Some(Format::Otel));
+    assert_eq!(
+        detect(&import_fixture("shop-compose.yml")),
+        Some(Format::Compose)
+    );
+    assert_eq!(
+        detect(&import_fixture("shop-k8s.yaml")),
+        Some(Format::Kubernetes)
+    );
+    assert_eq!(
+        detect(&import_fixture("shop-otel.json")),
+        Some(Format::Otel)
+    );
     assert_eq!(
         detect(r#"{"format": "topolab/1", "nodes": []}"#),
         Some(Format::Topolab)

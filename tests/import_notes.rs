@@ -5,17 +5,10 @@
 
 mod support;
 
+use support::import_fixture;
 use topolab::i18n::Lang;
 use topolab::model::import::{import, Imported, Note, Said};
 use topolab::model::NodeKind;
-
-fn fixture(name: &str) -> String {
-    let path = format!(
-        "{}/tests/fixtures/import/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read_to_string(path).expect("fixture")
-}
 
 fn imported(text: &str) -> Imported {
     import(text, None).expect("imports")
@@ -207,9 +200,9 @@ fn a_note_in_chinese_keeps_its_facts() {
 #[test]
 fn a_note_in_english_is_the_clis_line() {
     for text in [
-        fixture("shop-compose.yml"),
-        fixture("shop-k8s.yaml"),
-        fixture("shop-otel.json"),
+        import_fixture("shop-compose.yml"),
+        import_fixture("shop-k8s.yaml"),
+        import_fixture("shop-otel.json"),
     ] {
         let notes = imported(&text).notes;
         assert!(!notes.is_empty());
@@ -228,7 +221,7 @@ fn a_note_in_english_is_the_clis_line() {
 
 #[test]
 fn the_compose_fixtures_notes_read_in_chinese() {
-    let notes = imported(&fixture("shop-compose.yml")).notes;
+    let notes = imported(&import_fixture("shop-compose.yml")).notes;
     let zh: Vec<String> = notes.iter().map(|n| n.line_in(Lang::Zh)).collect();
     for expected in [
         "services.postgres.image：根据镜像“postgres:16-alpine”画成数据库",
@@ -241,7 +234,7 @@ fn the_compose_fixtures_notes_read_in_chinese() {
 
 #[test]
 fn an_odd_compose_file_notes_everything_in_both_languages() {
-    let notes: Vec<Note> = imported(&fixture("noted-compose.yml")).notes;
+    let notes: Vec<Note> = imported(&import_fixture("noted-compose.yml")).notes;
     assert_eq!(notes.len(), 17, "tests/e2e/import.test.mjs counts them too");
     let said: Vec<&Said> = notes.iter().map(|n| &n.said).collect();
     for expected in [

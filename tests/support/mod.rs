@@ -5,6 +5,16 @@ pub mod brute;
 use topolab::model::analysis::{analyze, Analysis};
 use topolab::model::{parse_document, Document};
 
+/// The text of `tests/fixtures/import/<name>`.
+#[allow(dead_code)]
+pub fn import_fixture(name: &str) -> String {
+    let path = format!(
+        "{}/tests/fixtures/import/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read_to_string(path).expect("fixture")
+}
+
 /// The document written inline, which must be valid.
 #[allow(dead_code)]
 pub fn document(json: &str) -> Document {
