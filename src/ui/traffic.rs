@@ -55,6 +55,7 @@ use yew::prelude::*;
 
 use super::lang::{use_lang, Lang, Localized, Text};
 use super::positions::Positions;
+use super::viewport::ViewBox;
 use crate::model::document::{Document, Node, NodeKind};
 use crate::model::effective_functions;
 use crate::model::geometry::{link_segment, node_size};
@@ -326,17 +327,14 @@ impl View {
             .map(str::parse)
             .collect::<Result<_, _>>()
             .ok()?;
-        let [bx, by, bw, bh] = b[..] else { return None };
-        if !(width > 0.0 && height > 0.0 && bw > 0.0 && bh > 0.0) {
-            return None;
-        }
-        let scale = (width / bw).min(height / bh);
+        let [x, y, w, h] = b[..] else { return None };
+        let (scale, x, y) = ViewBox { x, y, w, h }.meet_in((width, height))?;
         Some(View {
             width,
             height,
             scale,
-            x: (width - bw * scale) / 2.0 - bx * scale,
-            y: (height - bh * scale) / 2.0 - by * scale,
+            x,
+            y,
         })
     }
 }

@@ -85,6 +85,21 @@ impl ViewBox {
         }
     }
 
+    /// How this view maps onto an svg of `size` pixels, `xMidYMid meet`:
+    /// pixels a unit and the pixel of diagram point (0, 0); `None` unless
+    /// both are positive sizes.
+    pub fn meet_in(self, (w, h): (f64, f64)) -> Option<(f64, f64, f64)> {
+        if !(w > 0.0 && h > 0.0 && self.w > 0.0 && self.h > 0.0) {
+            return None;
+        }
+        let scale = (w / self.w).min(h / self.h);
+        Some((
+            scale,
+            (w - self.w * scale) / 2.0 - self.x * scale,
+            (h - self.h * scale) / 2.0 - self.y * scale,
+        ))
+    }
+
     /// Whether, shown `xMidYMid meet` in an svg of `size` pixels, this view
     /// puts any of `boxes` (diagram units: x0, y0, x1, y1) under any of
     /// `controls` (pixels from the svg's top left: left, top, right, bottom).
@@ -94,14 +109,9 @@ impl ViewBox {
         mut boxes: impl Iterator<Item = (f64, f64, f64, f64)>,
         controls: &[(f64, f64, f64, f64)],
     ) -> bool {
-        let scale = (w / self.w).min(h / self.h);
-        if controls.is_empty() || !(scale.is_finite() && scale > 0.0) {
+        let Some((scale, ox, oy)) = self.meet_in((w, h)).filter(|_| !controls.is_empty()) else {
             return false;
-        }
-        let (ox, oy) = (
-            (w - self.w * scale) / 2.0 - self.x * scale,
-            (h - self.h * scale) / 2.0 - self.y * scale,
-        );
+        };
         boxes.any(|(x0, y0, x1, y1)| {
             let (l, t, r, b) = (
                 ox + x0 * scale,
