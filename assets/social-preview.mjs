@@ -13,7 +13,7 @@ import { chromium } from "playwright-core";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const OUT = path.join(ROOT, "assets", "social-preview.png");
 
-const doc = JSON.parse(await readFile(path.join(ROOT, "src/model/presets/cluster.json"), "utf8"));
+const doc = JSON.parse(await readFile(path.join(ROOT, "crates/engine/src/presets/cluster.json"), "utf8"));
 delete doc.title; // the preview says it in its own words
 doc.nodes.find((n) => n.id === "app2").killed = [0];
 const svg = execFileSync("cargo", ["run", "--quiet", "--bin", "topolab", "--", "render", "-"], {

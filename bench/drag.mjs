@@ -58,7 +58,7 @@ function fail(message) {
 // --- the generated diagram ---
 
 /**
- * A valid topolab/1 document of `n` services and exactly 2n `requires` links (MODEL.md §1:
+ * A valid topolab/1 document of `n` services and exactly 2n `requires` links (docs/spec/model.md §1:
  * no self link, at most one link per ordered pair), on a grid like the vanilla page's but
  * spaced for the app's 124-wide boxes. The links are the vanilla page's pairs
  * i -> (7i + 3) mod n where valid, filled up with i -> i + 1, i + 2, ... Each runs from the
@@ -91,7 +91,7 @@ function generateDocument(n) {
   return { format: "topolab/1", title: `Drag benchmark, ${n} services`, nodes, links };
 }
 
-/** `#d=` as UI.md defines it: the JSON, raw DEFLATE, base64url without padding. */
+/** `#d=` as docs/spec/app.md defines it: the JSON, raw DEFLATE, base64url without padding. */
 function addressData(doc) {
   return deflateRawSync(Buffer.from(JSON.stringify(doc), "utf8")).toString("base64url");
 }

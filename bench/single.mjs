@@ -1,4 +1,4 @@
-// Opening the single-file page (issue 9): dist/topolab.html from disk against dist/ served
+// Opening the single-file page: dist/topolab.html from disk against dist/ served
 // on 127.0.0.1, each REPEAT times (default 5) in a fresh browser context, interleaved.
 // Prints, as medians: the time from `goto` to the first node drawn and, for the single
 // file, the time its start-up script spends unpacking the wasm (base64, LZMA, joining the

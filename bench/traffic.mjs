@@ -1,4 +1,4 @@
-// The traffic animation's frame times (issue 7: 60 fps with 500 requests in flight on the
+// The traffic animation's frame times (60 fps with 500 requests in flight on the
 // microservices preset). Serves dist/ (run `./dev release` first), opens the preset, starts
 // Traffic and, at each speed (x1, x10, x100, x1000), after 2 s of warm-up records
 // every requestAnimationFrame interval for SECONDS seconds (a rAF of the page's own, beside

@@ -1,4 +1,4 @@
-// Accessibility (issue 9): axe-core finds nothing on any page the app shows, in English and
+// Accessibility: axe-core finds nothing on any page the app shows, in English and
 // Chinese; a whole task done with the keyboard alone, no pointer event; what Chromium's
 // accessibility tree tells a screen reader (a node's name and role, its links, the live
 // region after a kill), with the cluster example built from scratch by keyboard; and the

@@ -1,4 +1,4 @@
-// The compare view (issue 5): two diagrams side by side with one table of their figures,
+// The compare view: two diagrams side by side with one table of their figures,
 // differences marked; killing an instance of a node both have kills it in both and the
 // table follows; swap; Escape returns to the editor with its diagram unchanged. Screenshots
 // in English and Chinese, at 1280x800 and 1024x768.

@@ -1,4 +1,4 @@
-// The diagram editor with a real mouse and keyboard (issue 4): draw a cluster from an empty
+// The diagram editor with a real mouse and keyboard: draw a cluster from an empty
 // diagram, kill its servers one by one, undo; pan and zoom; select and move; autosave and
 // restore; the inspector refusing a bad value. Screenshots of each state go to
 // target/e2e-artifacts/.
@@ -97,7 +97,7 @@ test("a cluster drawn from nothing stays up until its last server dies", TIMEOUT
     await connect(page, "service", "db");
     assert.deepEqual(await links(page), ["client->lb", "lb->service", "service->db"]);
     const kinds = await page.$$eval(`${CANVAS} [data-link]`, (gs) => gs.map((g) => g.getAttribute("data-kind")));
-    assert.deepEqual(kinds, ["route", "pool", "requires"], "kinds default by the from node (MODEL.md §1.2)");
+    assert.deepEqual(kinds, ["route", "pool", "requires"], "kinds default by the from node (docs/spec/model.md §1.2)");
     assert.equal((await rows(page)).length, 1, "one function: the client reaching the service");
 
     // Three servers: the service's replicas, in the inspector.

@@ -214,7 +214,7 @@ test("a malformed message gets an error reply naming what is wrong, and changes 
     const analysis = await ask(page, "cluster", { topolab: "analysis" });
     assert.equal(analysis.result.functions[0].id, "c:s");
     assert.equal(await frame.textContent('[data-function-id="c:s"] [data-availability]'), "99.90%");
-    // The headless simulation, by message too (UI.md `simulate`).
+    // The headless simulation, by message too (docs/spec/app.md `simulate`).
     const simulated = await ask(page, "cluster", { topolab: "simulate", options: { seconds: 60, seed: 3 }, id: 4 });
     assert.equal(simulated.ok, true, JSON.stringify(simulated));
     assert.equal(simulated.result.seconds, 60);

@@ -1,4 +1,4 @@
-// The interface in Chinese (issue 5): every preset, the inspector (with a refused value) and
+// The interface in Chinese: every preset, the inspector (with a refused value) and
 // the help overlay leave no English word on screen or in a title, aria-label or placeholder;
 // a Chinese browser opens in Chinese and ?lang=en overrides it; the 中文 / EN switch changes
 // the page in place, the diagram kept. Screenshots of each preset in Chinese, the help and a

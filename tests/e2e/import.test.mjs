@@ -1,4 +1,4 @@
-// Importing a real system (issue 8), end to end in Chromium against dist/: a docker-compose
+// Importing a real system, end to end in Chromium against dist/: a docker-compose
 // file pasted outside a text field becomes a diagram, the banner says what was guessed, killing
 // the shared database marks exactly its dependents down, Undo brings the old diagram back;
 // the toolbar's Tidy lays a diagram out again, undoably; in Chinese the banner lists every

@@ -1,4 +1,4 @@
-// The guided lessons by keyboard alone (issue 5: "a teacher can project the app and walk a
+// The guided lessons by keyboard alone ("a teacher can project the app and walk a
 // class from monolith to microservices in both languages without touching the mouse"):
 // no page.click and no page.mouse in this file, only page.keyboard. Every step's claims are
 // checked on the page (function rows, node status, killed instances), and every step of

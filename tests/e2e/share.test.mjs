@@ -1,4 +1,4 @@
-// Share, export and import (issue 6), end to end in Chromium against dist/: a copied link
+// Share, export and import, end to end in Chromium against dist/: a copied link
 // opens the same diagram in another browser; the address follows every change; each export
 // parses (SVG as XML, PNG as an image twice the SVG's size, JSON read back equal, Mermaid);
 // import by file picker, drop and paste, a broken file refused with the engine's messages;

@@ -1,4 +1,4 @@
-// The single-file page (issue 9): dist/topolab.html, made by tools/single.mjs from the
+// The single-file page: dist/topolab.html, made by tools/single.mjs from the
 // release build, opened from disk (file://) with every request recorded: nothing but the
 // file itself, data: and blob: may be asked for. The app renders, a preset loads, a kill
 // changes the availability, the autosave works; "Download this diagram as a page" (from the
@@ -140,7 +140,7 @@ test("from disk too: Copy link, a link to the file, Import and a lesson", TIMEOU
     assert.deepEqual(await doc(other), want, "the link to the file opens the same diagram");
     await other.close();
 
-    const file = path.join(ROOT, "tests/fixtures/spec/monolith.json");
+    const file = path.join(ROOT, "docs/spec/examples/monolith.json");
     const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.click("[data-import]")]);
     await chooser.setFiles(file);
     await page.waitForFunction(() => window.topolab.document().nodes.length === 3);
@@ -206,7 +206,7 @@ test("a page downloaded from the served app and one from topolab render --html o
   });
 
   // The CLI: the cluster example with two servers killed.
-  const input = JSON.parse(await readFile(path.join(ROOT, "tests/fixtures/spec/cluster.json"), "utf8"));
+  const input = JSON.parse(await readFile(path.join(ROOT, "docs/spec/examples/cluster.json"), "utf8"));
   input.title = "Printed from the CLI <b>&</b>";
   for (const node of input.nodes) if (node.id === "app1" || node.id === "app2") node.killed = [0];
   await mkdir(FOLDER, { recursive: true });

@@ -1,4 +1,4 @@
-// Splitting a service (issue 5): the inspector's "Split…" opens a dialog whose preview
+// Splitting a service: the inspector's "Split…" opens a dialog whose preview
 // shows the figures before and after; Apply gives exactly the previewed figures, Undo the
 // original document; the dialog works by keyboard alone and says why a choice cannot be
 // split. Screenshots of the dialog in English and Chinese, at 1280x800 and 1024x768.

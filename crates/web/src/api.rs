@@ -1,0 +1,239 @@
+//! `window.topolab` (docs/spec/app.md, automation contract): an article's own buttons and
+//! the tests drive the diagram through it. Every call goes through the same
+//! actions as the mouse and keyboard, so it is undoable and autosaved alike.
+//! [`Calls`] does the work, for `window.topolab` and for the embedding page's
+//! messages (`super::messages`) alike; on a read-only page `load`, `kill` and
+//! `revive` are refused with [`READ_ONLY`].
+//!
+//! Its errors are for the programmer of the calling script, not for the
+//! viewer, and stay in English whatever the interface language.
+
+use js_sys::{Error, Object, Reflect, JSON};
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+use yew::UseReducerHandle;
+
+use super::app::Editor;
+use topolab_editor::embed::protocol::Call;
+use topolab_editor::Action;
+use topolab_engine::sim::{simulate, SimOptions};
+use topolab_engine::{analyze, parse_document};
+
+/// What `load`, `kill` and `revive` answer on a read-only page (`?readonly=1`).
+pub const READ_ONLY: &str =
+    "read-only: this diagram cannot be changed (the page was opened with readonly=1)";
+
+/// One of the API's functions as JavaScript calls it: up to two arguments.
+type ApiFn = dyn Fn(JsValue, JsValue) -> Result<JsValue, JsValue>;
+
+/// The calls of the automation contract, over the editor's reducer.
+#[derive(Clone)]
+pub struct Calls {
+    editor: UseReducerHandle<Editor>,
+    readonly: bool,
+}
+
+impl Calls {
+    pub fn new(editor: UseReducerHandle<Editor>, readonly: bool) -> Calls {
+        Calls { editor, readonly }
+    }
+
+    /// Whether the calls that change the diagram are refused.
+    pub fn readonly(&self) -> bool {
+        self.readonly
+    }
+
+    /// The document now. Read through a fresh handle: a handle that lives as
+    /// long as the page would keep every state it ever read.
+    fn doc(&self) -> std::rc::Rc<topolab_engine::Document> {
+        self.editor.clone().0.doc().clone()
+    }
+
+    /// Opens a `topolab/1` document given as JSON text; every problem the
+    /// validator finds, one a line, when it is not one.
+    pub fn load(&self, text: &str) -> Result<(), String> {
+        if self.readonly {
+            return Err(READ_ONLY.into());
+        }
+        let doc = parse_document(text).map_err(|problems| {
+            let lines: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+            lines.join("\n")
+        })?;
+        self.editor.dispatch(Action::Load(std::rc::Rc::new(doc)));
+        Ok(())
+    }
+
+    /// The current document as `topolab/1` JSON text.
+    pub fn document(&self) -> String {
+        self.doc().to_json()
+    }
+
+    /// The analysis as `topolab analyze` prints it, as JSON text.
+    pub fn analysis(&self) -> Result<String, String> {
+        serde_json::to_string(&analyze(&self.doc())).map_err(|err| err.to_string())
+    }
+
+    /// Kills (`killed`) or revives instance `index` of node `id`.
+    pub fn set_instance(&self, id: &str, index: u32, killed: bool) -> Result<(), String> {
+        if self.readonly {
+            return Err(READ_ONLY.into());
+        }
+        let doc = self.doc();
+        let node = doc
+            .node(id)
+            .ok_or_else(|| format!("no node with id {id:?}"))?;
+        if node.is_client() || index >= node.replicas() {
+            return Err(format!(
+                "{id:?} has no instance {index} (it has {} instance(s), numbered from 0)",
+                if node.is_client() { 0 } else { node.replicas() }
+            ));
+        }
+        self.editor.dispatch(Action::SetInstance {
+            id: id.to_string(),
+            index,
+            killed,
+        });
+        Ok(())
+    }
+
+    /// Runs the headless traffic simulation (docs/spec/app.md `simulate`) on the
+    /// current document: `options` is the `{seconds, seed, chaos}` object
+    /// (`model::sim::SimOptions`, missing fields defaulted). Bad options or
+    /// `extra.sim` values are refused, every one named, one a line. Allowed
+    /// on a read-only page: it changes nothing.
+    pub fn simulate(&self, options: &Value) -> Result<Value, String> {
+        let options: SimOptions = serde_json::from_value(options.clone())
+            .map_err(|err| format!("simulate options: {err}"))?;
+        let report = simulate(&self.doc(), &options).map_err(|problems| {
+            let lines: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+            lines.join("\n")
+        })?;
+        serde_json::to_value(&report).map_err(|err| err.to_string())
+    }
+
+    /// Runs a call an embedding page asked for by message; its result as
+    /// `window.topolab` returns it (`kill` and `revive`: null; `load`: true).
+    pub fn run(&self, call: &Call) -> Result<Value, String> {
+        let parsed = |text: String| serde_json::from_str(&text).map_err(|e| e.to_string());
+        match call {
+            Call::Kill { id, index } => self.set_instance(id, *index, true).map(|()| Value::Null),
+            Call::Revive { id, index } => {
+                self.set_instance(id, *index, false).map(|()| Value::Null)
+            }
+            Call::Load { document } => self.load(document).map(|()| Value::Bool(true)),
+            Call::Document => parsed(self.document()),
+            Call::Analysis => parsed(self.analysis()?),
+            Call::Simulate { options } => self.simulate(options),
+        }
+    }
+}
+
+/// Keeps the functions alive; removes `window.topolab` when dropped.
+pub struct Api {
+    _closures: Vec<Closure<ApiFn>>,
+}
+
+impl Drop for Api {
+    fn drop(&mut self) {
+        if let Some(window) = web_sys::window() {
+            let _ = Reflect::delete_property(&window, &JsValue::from_str("topolab"));
+        }
+    }
+}
+
+fn error(text: &str) -> JsValue {
+    Error::new(text).into()
+}
+
+/// The index argument of `kill` and `revive`: a whole number from 0.
+fn instance_index(value: &JsValue) -> Result<u32, JsValue> {
+    match value.as_f64() {
+        Some(x) if x >= 0.0 && x.fract() == 0.0 && x <= f64::from(u32::MAX) => Ok(x as u32),
+        _ => Err(error("index must be a whole number from 0")),
+    }
+}
+
+/// Installs `window.topolab` over the calls.
+pub fn install(calls: Calls) -> Api {
+    type Call = Box<ApiFn>;
+    let object = Object::new();
+    let mut closures = Vec::new();
+    let mut add = |name: &str, f: Call| {
+        let closure = Closure::wrap(f);
+        let _ = Reflect::set(&object, &JsValue::from_str(name), closure.as_ref());
+        closures.push(closure);
+    };
+
+    let c = calls.clone();
+    add(
+        "load",
+        Box::new(move |doc: JsValue, _| {
+            if c.readonly() {
+                return Err(error(READ_ONLY));
+            }
+            let text = match doc.as_string() {
+                Some(text) => text,
+                None => JSON::stringify(&doc)?.as_string().unwrap_or_default(),
+            };
+            c.load(&text).map_err(|why| error(&why))?;
+            Ok(JsValue::TRUE)
+        }),
+    );
+    let c = calls.clone();
+    add("document", Box::new(move |_, _| JSON::parse(&c.document())));
+    let c = calls.clone();
+    add(
+        "analysis",
+        Box::new(move |_, _| JSON::parse(&c.analysis().map_err(|why| error(&why))?)),
+    );
+    let c = calls.clone();
+    add(
+        "simulate",
+        Box::new(move |options: JsValue, _| {
+            // undefined (no argument) and null: the defaults.
+            let options = if options.is_undefined() || options.is_null() {
+                Value::Object(Default::default())
+            } else {
+                let text = JSON::stringify(&options)
+                    .ok()
+                    .and_then(|t| t.as_string())
+                    .ok_or_else(|| {
+                        error("simulate options must be an object such as {seconds, seed, chaos}")
+                    })?;
+                serde_json::from_str(&text)
+                    .map_err(|err| error(&format!("simulate options: {err}")))?
+            };
+            if !options.is_object() {
+                return Err(error(
+                    "simulate options must be an object such as {seconds, seed, chaos}",
+                ));
+            }
+            let report = c.simulate(&options).map_err(|why| error(&why))?;
+            JSON::parse(&report.to_string())
+        }),
+    );
+    for (name, killed) in [("kill", true), ("revive", false)] {
+        let c = calls.clone();
+        add(
+            name,
+            Box::new(move |id: JsValue, index: JsValue| {
+                if c.readonly() {
+                    return Err(error(READ_ONLY));
+                }
+                let id = id
+                    .as_string()
+                    .ok_or_else(|| error("id must be a node id (a string)"))?;
+                let index = instance_index(&index)?;
+                c.set_instance(&id, index, killed)
+                    .map_err(|why| error(&why))?;
+                Ok(JsValue::UNDEFINED)
+            }),
+        );
+    }
+    if let Some(window) = web_sys::window() {
+        let _ = Reflect::set(&window, &JsValue::from_str("topolab"), &object);
+    }
+    Api {
+        _closures: closures,
+    }
+}

@@ -1,0 +1,129 @@
+//! What an embedded page (`?embed=1`) shows under its diagram: a strip of
+//! figures (each function's status and availability, the whole system's) with
+//! the automation contract's attributes, a read-only badge, full screen, and
+//! the "Open in editor" link: this page's address without `embed` and
+//! `readonly`, holding the diagram as it is now in `#d=`.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::fullscreen::FullscreenButton;
+use super::lang::{use_lang, Localized};
+use super::mode::{READ_ONLY, READ_ONLY_LONG};
+use topolab_engine::drawing::status_mark;
+use topolab_engine::share::encode_document;
+use topolab_engine::units::percent;
+use topolab_engine::{Analysis, Document};
+
+const OPEN: Localized = Localized {
+    en: "Open in editor",
+    zh: "在编辑器中打开",
+};
+const OPEN_TIP: Localized = Localized {
+    en: "Open this diagram, as it is now, in the full editor (a new tab)",
+    zh: "在新标签页的完整编辑器中打开这张图（保持当前状态）",
+};
+const SYSTEM: Localized = Localized {
+    en: "Every function",
+    zh: "全部功能",
+};
+const SYSTEM_TIP: Localized = Localized {
+    en: "Probability that every function works, and the weighted mean",
+    zh: "所有功能同时可用的概率，以及加权平均",
+};
+const MEAN: Localized = Localized {
+    en: "mean",
+    zh: "平均",
+};
+const FIGURES: Localized = Localized {
+    en: "Availability",
+    zh: "可用性",
+};
+const NO_FUNCTION: Localized = Localized {
+    en: "No function yet",
+    zh: "还没有功能",
+};
+
+/// This page's address for the full editor with `doc` in it: no `embed`,
+/// no `readonly`, the rest of the query kept (language, theme).
+pub fn editor_href(doc: &Document) -> Option<String> {
+    let href = gloo::utils::window().location().href().ok()?;
+    let url = web_sys::Url::new(&href).ok()?;
+    let params = url.search_params();
+    params.delete("embed");
+    params.delete("readonly");
+    url.set_search(&String::from(params.to_string()));
+    url.set_hash(&format!("d={}", encode_document(doc)));
+    Some(url.href())
+}
+
+#[derive(Properties, PartialEq)]
+pub struct OpenInEditorProps {
+    pub doc: Rc<Document>,
+}
+
+/// The "Open in editor" link (a new tab, no access back to this page).
+#[function_component(OpenInEditor)]
+pub fn open_in_editor(props: &OpenInEditorProps) -> Html {
+    let lang = use_lang();
+    let href = use_memo(props.doc.clone(), |doc| editor_href(doc));
+    let Some(href) = (*href).clone() else {
+        return html! {};
+    };
+    html! {
+        <a class="open-editor" {href} target="_blank" rel="noopener" title={OPEN_TIP.get(lang)}
+           data-open-editor="">{ OPEN.get(lang) }<span aria-hidden="true">{ " ↗" }</span></a>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct EmbedStripProps {
+    pub doc: Rc<Document>,
+    pub analysis: Rc<Analysis>,
+    pub readonly: bool,
+}
+
+/// The strip under an embedded diagram.
+#[function_component(EmbedStrip)]
+pub fn embed_strip(props: &EmbedStripProps) -> Html {
+    let lang = use_lang();
+    let a = &props.analysis;
+    let functions = a.functions.iter().map(|f| {
+        let status = f.status.as_str();
+        html! {
+            <li key={f.id.clone()} data-function-id={f.id.clone()} data-status={status}
+                class={classes!("embed-function", format!("status-{status}"))}
+                title={format!("{} · {status}", f.label)}>
+                <span class="embed-mark" aria-hidden="true">{ status_mark(f.status) }</span>
+                <span class="embed-fn-label">{ f.label.clone() }</span>
+                <span class="visually-hidden">{ format!(" {status} ") }</span>
+                <span class="embed-fn-value" data-availability="">{ percent(f.availability) }</span>
+            </li>
+        }
+    });
+    html! {
+        <footer class="embed-strip" aria-label={FIGURES.get(lang)}>
+            if a.functions.is_empty() {
+                <p class="embed-none">{ NO_FUNCTION.get(lang) }</p>
+            } else {
+                <ul class="embed-functions">{ for functions }</ul>
+            }
+            <p class="embed-system" title={SYSTEM_TIP.get(lang)}>
+                <span class="embed-system-label">{ SYSTEM.get(lang) }</span>
+                <span class="embed-system-value" data-system-all="">{ percent(a.system.all) }</span>
+                <span class="embed-system-mean">
+                    { MEAN.get(lang) }{ " " }<span data-system-mean="">{ percent(a.system.mean) }</span>
+                </span>
+            </p>
+            <span class="embed-tools">
+                if props.readonly {
+                    <span class="readonly-badge" title={READ_ONLY_LONG.get(lang)} data-readonly-badge="">
+                        { READ_ONLY.get(lang) }</span>
+                }
+                <FullscreenButton />
+                <OpenInEditor doc={props.doc.clone()} />
+            </span>
+        </footer>
+    }
+}

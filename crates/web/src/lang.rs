@@ -1,0 +1,133 @@
+//! The interface language (docs/spec/app.md `?lang=`): the address's `?lang=`, else the
+//! one the viewer last chose here, else the browser's, else English. Every
+//! component reads it with [`use_lang`]; the toolbar's switch changes it.
+//!
+//! Texts live beside the component that shows them, as
+//! [`Localized`] constants (`const TITLE: Localized = Localized { en: .., zh: .. }`)
+//! or, where a number goes inside, as a function of the language.
+
+use wasm_bindgen::JsValue;
+use yew::prelude::*;
+
+pub use topolab_engine::i18n::{Lang, Localized, Text};
+
+/// Where the viewer's last choice is kept.
+const CHOICE_KEY: &str = "topolab.lang";
+
+/// The page's title (the browser's tab): the name stays, Chinese says what it is.
+const PAGE_TITLE: Localized = Localized {
+    en: "Topolab",
+    zh: "Topolab · 系统拓扑实验室",
+};
+
+/// The language in force and how to change it, given to every component.
+#[derive(Clone, PartialEq)]
+pub struct LangContext {
+    pub lang: Lang,
+    pub set: Callback<Lang>,
+}
+
+/// The interface language (English outside a provider, as in a component test).
+#[hook]
+pub fn use_lang() -> Lang {
+    use_context::<LangContext>().map_or(Lang::En, |c| c.lang)
+}
+
+/// The switch's callback: sets the language for the page.
+#[hook]
+pub fn use_set_lang() -> Callback<Lang> {
+    use_context::<LangContext>().map_or_else(Callback::noop, |c| c.set)
+}
+
+/// The value of `?name=` in the page's address.
+pub fn query_value(name: &str) -> Option<String> {
+    let search = gloo::utils::window().location().search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    params.get(name)
+}
+
+/// The language the page opens in.
+pub fn initial_lang() -> Lang {
+    let from_address = query_value("lang").and_then(|tag| Lang::from_tag(&tag));
+    let chosen = || {
+        gloo::utils::window()
+            .local_storage()
+            .ok()
+            .flatten()?
+            .get_item(CHOICE_KEY)
+            .ok()
+            .flatten()
+            .and_then(|tag| Lang::from_tag(&tag))
+    };
+    let browser = || {
+        let languages = gloo::utils::window().navigator().languages();
+        languages
+            .iter()
+            .filter_map(|tag| tag.as_string())
+            .find_map(|tag| Lang::from_tag(&tag))
+    };
+    from_address
+        .or_else(chosen)
+        .or_else(browser)
+        .unwrap_or_default()
+}
+
+/// Makes `lang` the page's: the `<html lang>` attribute (screen readers,
+/// fonts), its title, the viewer's kept choice (when `remember`: not in an embed),
+/// and `?lang=` in the address when it has one.
+pub fn apply(lang: Lang, remember: bool) {
+    let window = gloo::utils::window();
+    if let Some(document) = window.document() {
+        if let Some(html) = document.document_element() {
+            let _ = html.set_attribute("lang", lang.as_str());
+        }
+        document.set_title(PAGE_TITLE.get(lang));
+    }
+    if remember {
+        if let Ok(Some(storage)) = window.local_storage() {
+            let _ = storage.set_item(CHOICE_KEY, lang.as_str());
+        }
+    }
+    if query_value("lang").is_none() {
+        return;
+    }
+    let location = window.location();
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&location.search().unwrap_or_default())
+    else {
+        return;
+    };
+    params.set("lang", lang.as_str());
+    let url = format!(
+        "{}?{}{}",
+        location.pathname().unwrap_or_default(),
+        String::from(params.to_string()),
+        location.hash().unwrap_or_default()
+    );
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// The toolbar's switch: one button a language, the one in force pressed.
+#[function_component(LangSwitch)]
+pub fn lang_switch() -> Html {
+    let (lang, set) = (use_lang(), use_set_lang());
+    let buttons = Lang::ALL.iter().map(|&l| {
+        let set = set.clone();
+        let (name, title) = match l {
+            Lang::En => ("EN", "English"),
+            Lang::Zh => ("中文", "简体中文"),
+        };
+        html! {
+            <button aria-pressed={(l == lang).to_string()} lang={l.as_str()} title={title}
+                    data-lang={l.as_str()} onclick={move |_| set.emit(l)}>{ name }</button>
+        }
+    });
+    let label = Localized {
+        en: "Language",
+        zh: "语言",
+    };
+    html! {
+        <div class="lang-switch" role="group" aria-label={label.get(lang)}>{ for buttons }</div>
+    }
+}

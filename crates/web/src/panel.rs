@@ -1,0 +1,285 @@
+//! The analysis panel: system figures and every function's status and
+//! availability, exactly as the engine computed them.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::lang::{use_lang, Lang, Localized};
+use super::traffic::Live;
+use topolab_engine::analysis::{Analysis, FunctionReport, Method, Status};
+use topolab_engine::drawing::status_mark as mark;
+use topolab_engine::presets::labels;
+use topolab_engine::units::{downtime_in, nines_in, percent, percent_span, percent_within};
+
+const REGION: Localized = Localized {
+    en: "Analysis",
+    zh: "分析",
+};
+const WHOLE_SYSTEM: Localized = Localized {
+    en: "Whole system",
+    zh: "整个系统",
+};
+const ALL_WORK: Localized = Localized {
+    en: "Every function works",
+    zh: "所有功能都可用",
+};
+const MEAN: Localized = Localized {
+    en: "Weighted mean",
+    zh: "加权平均",
+};
+const FUNCTIONS: Localized = Localized {
+    en: "Functions",
+    zh: "功能",
+};
+/// Said of a highlighted row: the highlight is not colour alone.
+const IN_BLAST: Localized = Localized {
+    en: " (goes down with it)",
+    zh: "（会随之停止）",
+};
+const TABLE_CAPTION: Localized = Localized {
+    en: "Each function's status and availability",
+    zh: "各功能的状态与可用性",
+};
+const NO_FUNCTION: Localized = Localized {
+    en: "No function yet: link a client to a service.",
+    zh: "还没有功能：把客户端连到一个服务上。",
+};
+const COL_FUNCTION: Localized = Localized {
+    en: "Function",
+    zh: "功能",
+};
+const COL_NOW: Localized = Localized {
+    en: "Now",
+    zh: "当前",
+};
+const COL_AVAILABILITY: Localized = Localized {
+    en: "Availability",
+    zh: "可用性",
+};
+const COL_DESIGN: Localized = Localized {
+    en: "design",
+    zh: "设计值",
+};
+const COL_DESIGN_TIP: Localized = Localized {
+    en: "Availability with every instance up or down at random, kills included; under it, the design figure (kills ignored)",
+    zh: "各实例随机在线或宕机时的可用性（计入已停掉的实例）；下方为设计值（不计停掉的实例）",
+};
+const COL_DOWNTIME: Localized = Localized {
+    en: "Down / year",
+    zh: "年停机",
+};
+
+/// A live status in words (the `data-status` attribute keeps the spec's name).
+pub fn status_word(status: Status, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => status.as_str(),
+        Lang::Zh => match status {
+            Status::Up => "正常",
+            Status::Degraded => "降级",
+            Status::Down => "宕机",
+        },
+    }
+}
+
+/// A function's name as the panel shows it: its label; in Chinese, a label
+/// that is only the name of a built-in capability (a derived function of a
+/// preset, docs/spec/model.md §1.3) in Chinese. The id stays the row's title.
+pub fn function_label(f: &FunctionReport, lang: Lang) -> String {
+    if f.label == f.capability {
+        capability_name(&f.capability, lang)
+    } else {
+        f.label.clone()
+    }
+}
+
+/// A capability (or a function named after one) as the page says it: a
+/// built-in capability of the presets in the interface's language, any other
+/// as it is written.
+pub fn capability_name(name: &str, lang: Lang) -> String {
+    labels::capability(name).map_or_else(|| name.to_string(), |l| l.get(lang).to_string())
+}
+
+/// "3 nines · design 99.95%".
+fn figure_sub(now: f64, design: f64, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{} · design {}", nines_in(now, lang), percent(design)),
+        Lang::Zh => format!("{} · 设计值 {}", nines_in(now, lang), percent(design)),
+    }
+}
+
+/// What goes down with one node (the hovered or selected one): its blast radius.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Blast {
+    /// The node, if any.
+    pub node: Option<AttrValue>,
+    /// Its label.
+    pub label: Option<AttrValue>,
+    /// Ids of the nodes that stop working with it.
+    pub nodes: Rc<std::collections::HashSet<String>>,
+    /// Ids of the functions that go down with it, in function order.
+    pub functions: Rc<Vec<String>>,
+}
+
+const COL_MEASURED: Localized = Localized {
+    en: "Traffic",
+    zh: "实测",
+};
+const COL_MEASURED_TIP: Localized = Localized {
+    en: "Requests that succeeded over the last 5 seconds of traffic; under it, since the start, with its 95% interval",
+    zh: "最近 5 秒流量中成功请求的比例；下方为开始以来的比例及其 95% 置信区间",
+};
+const COL_MEASURED_SUB: Localized = Localized {
+    en: "since start",
+    zh: "累计",
+};
+
+#[derive(Properties, PartialEq)]
+pub struct PanelProps {
+    pub analysis: Rc<Analysis>,
+    pub blast: Blast,
+    /// The running traffic's figures, while it runs.
+    #[prop_or_default]
+    pub live: Option<Rc<Live>>,
+}
+
+/// A function's traffic cell: the recent success rate (`data-sim-success`)
+/// and, under it, the rate since the start and its 95% interval, each on a
+/// line of its own so that the column stays as narrow as a figure.
+fn measured_cell(live: &Live, id: &str, lang: Lang) -> Html {
+    let Some(f) = live.function(id) else {
+        return html! { <td class="num sim" /> };
+    };
+    let since = percent_within(f.measured(), 4);
+    let span = percent_span(f.ci95[0], f.ci95[1]);
+    let title = match lang {
+        Lang::En => format!(
+            "Last 5 s: {}; since the start: {since} of {} requests, 95% interval {span}",
+            percent(f.recent),
+            f.finished
+        ),
+        Lang::Zh => format!(
+            "最近 5 秒：{}；开始以来：{} 个请求中 {since}，95% 置信区间 {span}",
+            percent(f.recent),
+            f.finished
+        ),
+    };
+    html! {
+        <td class="num sim" {title}>
+            <span data-sim-success="">{ percent_within(f.recent, 4) }</span>
+            if f.finished > 0 {
+                <small class="sim-since" data-sim-measured={f.measured().to_string()}>{ since }</small>
+                // The interval may break after its dash when the column is squeezed.
+                <small class="sim-span" data-sim-ci95={format!("{},{}", f.ci95[0], f.ci95[1])}>
+                    { for span.split_inclusive('–').map(|part| html! { <>{ part.to_string() }<wbr /></> }) }
+                </small>
+            }
+        </td>
+    }
+}
+
+#[function_component(AnalysisPanel)]
+pub fn analysis_panel(props: &PanelProps) -> Html {
+    let lang = use_lang();
+    let a = &props.analysis;
+    let system = &a.system;
+    let estimate = match (system.method, system.ci95) {
+        (Method::MonteCarlo, Some(half)) => {
+            let points = percent(half).trim_end_matches('%').to_string();
+            let text = match lang {
+                Lang::En => format!("Estimated by sampling: ± {points} points (95%)"),
+                Lang::Zh => format!("抽样估算：± {points} 个百分点（95% 置信区间）"),
+            };
+            html! { <p class="note">{ text }</p> }
+        }
+        _ => html! {},
+    };
+    let rows = a.functions.iter().map(|f| {
+        let status = f.status.as_str();
+        // Kills cost availability: show it against the design figure.
+        let lower = f.design_availability - f.availability > 1e-15;
+        let in_blast = props.blast.functions.contains(&f.id);
+        html! {
+            <tr key={f.id.clone()} data-function-id={f.id.clone()} data-status={status}
+                data-in-blast={in_blast.then_some("true")}
+                class={classes!(format!("status-{status}"), in_blast.then_some("in-blast"))}>
+                <th scope="row" class="fn-label" title={f.id.clone()}>{ function_label(f, lang) }
+                    if in_blast { <span class="visually-hidden">{ IN_BLAST.get(lang) }</span> }</th>
+                <td><span class={classes!("status-chip", format!("status-{status}"))}>
+                    { format!("{} {}", mark(f.status), status_word(f.status, lang)) }</span></td>
+                <td class="num">
+                    <span class={classes!("availability", lower.then_some("lower"))}
+                          data-availability="">{ percent(f.availability) }</span>
+                    <small class="design" title={COL_DESIGN_TIP.get(lang)}>{ percent(f.design_availability) }</small>
+                </td>
+                if let Some(live) = &props.live { { measured_cell(live, &f.id, lang) } }
+                <td class="num">{ downtime_in(f.downtime_hours_per_year, lang) }</td>
+            </tr>
+        }
+    });
+    html! {
+        <aside class="panel" aria-label={REGION.get(lang)}>
+            <section class="system">
+                <h2>{ WHOLE_SYSTEM.get(lang) }</h2>
+                <div class="figures">
+                    <div class="figure">
+                        <span class="figure-label">{ ALL_WORK.get(lang) }</span>
+                        <span class="figure-value" data-system-all="">{ percent(system.all) }</span>
+                        <span class="figure-sub">{ figure_sub(system.all, system.design_all, lang) }</span>
+                    </div>
+                    <div class="figure">
+                        <span class="figure-label">{ MEAN.get(lang) }</span>
+                        <span class="figure-value" data-system-mean="">{ percent(system.mean) }</span>
+                        <span class="figure-sub">{ figure_sub(system.mean, system.design_mean, lang) }</span>
+                    </div>
+                </div>
+                { estimate }
+            </section>
+            <section class="functions">
+                <h2>{ FUNCTIONS.get(lang) }</h2>
+                { blast_caption(&props.blast, a, lang) }
+                if a.functions.is_empty() {
+                    <p class="note">{ NO_FUNCTION.get(lang) }</p>
+                } else {
+                    <table class="function-table">
+                        <caption class="visually-hidden">{ TABLE_CAPTION.get(lang) }</caption>
+                        <thead><tr>
+                            <th scope="col">{ COL_FUNCTION.get(lang) }</th>
+                            <th scope="col">{ COL_NOW.get(lang) }</th>
+                            <th scope="col" class="num" title={COL_DESIGN_TIP.get(lang)}>
+                                { COL_AVAILABILITY.get(lang) }<small class="design">{ COL_DESIGN.get(lang) }</small>
+                            </th>
+                            if props.live.is_some() {
+                                <th scope="col" class="num" title={COL_MEASURED_TIP.get(lang)}>
+                                    { COL_MEASURED.get(lang) }<small>{ COL_MEASURED_SUB.get(lang) }</small>
+                                </th>
+                            }
+                            <th scope="col" class="num">{ COL_DOWNTIME.get(lang) }</th>
+                        </tr></thead>
+                        <tbody>{ for rows }</tbody>
+                    </table>
+                }
+            </section>
+        </aside>
+    }
+}
+
+/// One line saying what the hovered or selected node takes down with it (its
+/// blast radius), naming the node by its label.
+fn blast_caption(blast: &Blast, analysis: &Analysis, lang: Lang) -> Html {
+    let Some(node) = &blast.node else {
+        return html! {};
+    };
+    if analysis.node(node).is_none() {
+        return html! {};
+    }
+    let name = blast.label.as_deref().unwrap_or(node);
+    let text = match (blast.functions.len(), lang) {
+        (0, Lang::En) => format!("Losing all of {name} takes no function down."),
+        (1, Lang::En) => format!("Losing all of {name} takes 1 function down (highlighted)."),
+        (n, Lang::En) => format!("Losing all of {name} takes {n} functions down (highlighted)."),
+        (0, Lang::Zh) => format!("“{name}”全部宕机，不会让任何功能停止。"),
+        (n, Lang::Zh) => format!("“{name}”全部宕机，会让 {n} 个功能停止（已高亮）。"),
+    };
+    html! { <p class="note blast-caption" data-blast-caption="">{ text }</p> }
+}
