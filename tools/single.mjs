@@ -7,7 +7,7 @@
 // stored as base64 of their LZMA compression (`xz --format=lzma -9e`, about a fifth smaller than gzip -9),
 // decoded by tools/lzma-decode.js, with its code section split into streams of like
 // bytes first (tools/wasm-split.js, joined again in the page). An empty <script type="application/json"
-// id="topolab-document"> is where a diagram is baked in (crates/engine/src/page.rs): the app's
+// id="topolab-document"> is where a diagram is baked in (crates/engine/src/single_page.rs): the app's
 // "Download this diagram as a page" and `topolab render --html` fill it. The start-up
 // script keeps the page's own markup, as it was before the app changed anything, in
 // `window.topolabPage`: the single file makes its copies from itself.

@@ -12,7 +12,7 @@ use topolab_engine::import::{import, Format};
 use topolab_engine::layout::tidy;
 use topolab_engine::sim::read_settings;
 use topolab_engine::split::{split, SplitLink, SplitRequest};
-use topolab_engine::{analyze, export, page, parse_document, Document};
+use topolab_engine::{analyze, export, parse_document, single_page, Document};
 
 const USAGE: &str = "\
 topolab: availability and coupling of a topolab/1 diagram
@@ -168,7 +168,7 @@ fn render_page(doc: &Document, app: Option<&str>) -> Result<String, Failure> {
             "cannot read the app page {path}: {e} (./dev release makes dist/topolab.html; or name one with --app PATH)"
         ))
     })?;
-    page::bake(&template, doc).map_err(|e| Failure::one(format!("{path}: {e}")))
+    single_page::bake(&template, doc).map_err(|e| Failure::one(format!("{path}: {e}")))
 }
 
 /// Where `render --html` finds the app page unless told.

@@ -591,7 +591,7 @@ fn render_html_bakes_the_diagram_into_the_app_page() {
         assert!(page.ends_with(
             "</script>\n<script type=\"module\">start()</script></head><body></body></html>\n"
         ));
-        let baked = topolab_engine::page::baked(&page).expect("a diagram is baked in");
+        let baked = topolab_engine::single_page::baked(&page).expect("a diagram is baked in");
         assert_eq!(
             topolab_engine::parse_document(baked).expect("it parses"),
             want

@@ -8,6 +8,7 @@
 mod support;
 use std::collections::HashSet;
 use support::{assert_exact, availability, status};
+use topolab_engine::i18n::l;
 
 use topolab_editor::teach::{lesson, Step, Task, LESSONS};
 use topolab_editor::{Action, EditorState};
@@ -503,10 +504,7 @@ fn quorum_lesson_a_majority_is_less_available_than_any_one() {
 
 // --- Tasks beyond the lessons' own ---
 
-const SHOP_APP: Localized = Localized {
-    en: "Shop app",
-    zh: "商城应用",
-};
+const SHOP_APP: Localized = l("Shop app", "商城应用");
 
 fn split_task(link: SplitLink, own_database: bool) -> Task {
     Task::Split {

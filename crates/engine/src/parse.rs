@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 
 use super::document::{Document, Extra, Function, Link, LinkKind, Node, NodeKind};
 use super::validate::{too_many, validate, Problem, MAX_LINKS, MAX_NODES};
-use crate::i18n::Localized;
+use crate::i18n::{l, Localized};
 
 const DOCUMENT_FIELDS: &[&str] = &["format", "title", "nodes", "links", "functions", "extra"];
 const NODE_FIELDS: &[&str] = &[
@@ -86,7 +86,7 @@ fn type_name(v: &Value) -> Localized {
         Value::Array(_) => ("a list", "列表"),
         Value::Object(_) => ("an object", "对象"),
     };
-    Localized { en, zh }
+    l(en, zh)
 }
 
 /// "expected a list, found a number" of `v`, in both languages: (English, Chinese).
@@ -104,22 +104,10 @@ fn expected(what: Localized, v: &Value) -> (String, String) {
     )
 }
 
-const AN_OBJECT: Localized = Localized {
-    en: "an object",
-    zh: "对象",
-};
-const A_STRING: Localized = Localized {
-    en: "a string",
-    zh: "字符串",
-};
-const A_NUMBER: Localized = Localized {
-    en: "a number",
-    zh: "数字",
-};
-const A_LIST: Localized = Localized {
-    en: "a list",
-    zh: "列表",
-};
+const AN_OBJECT: Localized = l("an object", "对象");
+const A_STRING: Localized = l("a string", "字符串");
+const A_NUMBER: Localized = l("a number", "数字");
+const A_LIST: Localized = l("a list", "列表");
 
 /// The closest allowed name to a misspelt field, if one is close.
 fn suggestion(name: &str, allowed: &[&'static str]) -> Option<&'static str> {

@@ -95,7 +95,7 @@ pub fn decode_document(data: &str) -> Result<Document, Vec<Problem>> {
     parse_document(&text)
 }
 
-/// Words for a base64 error, in English and Chinese; `text` is the trimmed
+/// DiagramWords for a base64 error, in English and Chinese; `text` is the trimmed
 /// input the offsets point into.
 fn describe_base64_error(e: &DecodeError, text: &str) -> (String, String) {
     let char_at = |offset: usize| {
@@ -139,7 +139,7 @@ fn describe_base64_error(e: &DecodeError, text: &str) -> (String, String) {
     }
 }
 
-/// Words for an inflate error, in English and Chinese.
+/// DiagramWords for an inflate error, in English and Chinese.
 fn describe_inflate_error(e: &DecompressError) -> (String, String) {
     match e.status {
         TINFLStatus::HasMoreOutput => {

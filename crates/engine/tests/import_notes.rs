@@ -1,4 +1,4 @@
-//! What an importer guessed or left out is said in English (exactly
+//! What an importer guessed or left out is kind in English (exactly
 //! what `topolab import` prints) and in Chinese, with no English word left in
 //! the Chinese but the data it quotes and the formats' own names.
 
@@ -6,128 +6,128 @@ mod support;
 
 use support::import_fixture;
 use topolab_engine::i18n::Lang;
-use topolab_engine::import::{import, Imported, Note, Said};
+use topolab_engine::import::{import, Imported, Note, NoteKind};
 use topolab_engine::NodeKind;
 
 fn imported(text: &str) -> Imported {
     import(text, None).expect("imports")
 }
 
-/// One of each [`Said`]; `covered` fails to compile when a variant is added
+/// One of each [`NoteKind`]; `covered` fails to compile when a variant is added
 /// and not listed here.
-fn every_said() -> Vec<Said> {
+fn every_note_kind() -> Vec<NoteKind> {
     let s = |t: &str| t.to_string();
     let all = vec![
-        Said::NotUnderstood,
-        Said::DefinedTwice { name: s("web") },
-        Said::TooManyNodes {
+        NoteKind::NotUnderstood,
+        NoteKind::DefinedTwice { name: s("web") },
+        NoteKind::TooManyNodes {
             name: s("web"),
             max: 2000,
         },
-        Said::TooManyLinks {
+        NoteKind::TooManyLinks {
             from: s("web"),
             to: s("db"),
             max: 20000,
         },
-        Said::Renamed {
+        NoteKind::Renamed {
             name: s("my web"),
             id: s("my-web"),
         },
-        Said::ReplicasClamped {
+        NoteKind::ReplicasClamped {
             given: 100,
             kept: 64,
             max: 64,
         },
-        Said::ReplicasNotWhole,
-        Said::SelfDependency { id: s("web") },
-        Said::NoEntryPoint,
-        Said::KindFromImage {
+        NoteKind::ReplicasNotWhole,
+        NoteKind::SelfDependency { id: s("web") },
+        NoteKind::NoEntryPoint,
+        NoteKind::KindFromImage {
             kind: NodeKind::Database,
             image: Some(s("postgres:16")),
         },
-        Said::KindFromImage {
+        NoteKind::KindFromImage {
             kind: NodeKind::LoadBalancer,
             image: None,
         },
-        Said::KindFromName {
+        NoteKind::KindFromName {
             kind: NodeKind::Cache,
         },
-        Said::OnlyFirstDocument,
-        Said::NoImageKindFromName {
+        NoteKind::OnlyFirstDocument,
+        NoteKind::NoImageKindFromName {
             kind: NodeKind::Queue,
         },
-        Said::ServiceNotMapping,
-        Said::NoSuchService { name: s("ghost") },
-        Said::NamesService { name: s("orders") },
-        Said::QueueAsRequires {
+        NoteKind::ServiceNotMapping,
+        NoteKind::NoSuchService { name: s("ghost") },
+        NoteKind::NamesService { name: s("orders") },
+        NoteKind::QueueAsRequires {
             queue: s("rabbitmq"),
             service: s("orders"),
         },
-        Said::ProxyAsGateway,
-        Said::NotAServiceName,
-        Said::NotListOrMapping,
-        Said::NoKindOrName,
-        Said::ObjectNotDrawn,
-        Said::Containers { count: 2 },
-        Said::DaemonSet,
-        Said::NoSelector,
-        Said::SelectorMatchesNothing,
-        Said::SelectsSeveral,
-        Said::MissingConfigMap { name: s("cfg") },
-        Said::NamesK8sService { name: s("orders") },
-        Said::IngressEntry {
+        NoteKind::ProxyAsGateway,
+        NoteKind::NotAServiceName,
+        NoteKind::NotListOrMapping,
+        NoteKind::NoKindOrName,
+        NoteKind::ObjectNotDrawn,
+        NoteKind::Containers { count: 2 },
+        NoteKind::DaemonSet,
+        NoteKind::NoSelector,
+        NoteKind::SelectorMatchesNothing,
+        NoteKind::SelectsSeveral,
+        NoteKind::MissingConfigMap { name: s("cfg") },
+        NoteKind::NamesK8sService { name: s("orders") },
+        NoteKind::IngressEntry {
             kind: NodeKind::Gateway,
             services: 3,
         },
-        Said::NoDrawnService { name: s("ghost") },
-        Said::Exposed,
-        Said::UnusedConfigMap,
-        Said::NotAPair,
-        Said::AllCalled { first: s("web") },
+        NoteKind::NoDrawnService { name: s("ghost") },
+        NoteKind::Exposed,
+        NoteKind::UnusedConfigMap,
+        NoteKind::NotAPair,
+        NoteKind::AllCalled { first: s("web") },
     ];
-    for said in &all {
-        covered(said);
+    for kind in &all {
+        covered(kind);
     }
     all
 }
 
-fn covered(said: &Said) {
-    match said {
-        Said::NotUnderstood
-        | Said::DefinedTwice { .. }
-        | Said::TooManyNodes { .. }
-        | Said::TooManyLinks { .. }
-        | Said::Renamed { .. }
-        | Said::ReplicasClamped { .. }
-        | Said::ReplicasNotWhole
-        | Said::SelfDependency { .. }
-        | Said::NoEntryPoint
-        | Said::KindFromImage { .. }
-        | Said::KindFromName { .. }
-        | Said::OnlyFirstDocument
-        | Said::NoImageKindFromName { .. }
-        | Said::ServiceNotMapping
-        | Said::NoSuchService { .. }
-        | Said::NamesService { .. }
-        | Said::QueueAsRequires { .. }
-        | Said::ProxyAsGateway
-        | Said::NotAServiceName
-        | Said::NotListOrMapping
-        | Said::NoKindOrName
-        | Said::ObjectNotDrawn
-        | Said::Containers { .. }
-        | Said::DaemonSet
-        | Said::NoSelector
-        | Said::SelectorMatchesNothing
-        | Said::SelectsSeveral
-        | Said::MissingConfigMap { .. }
-        | Said::NamesK8sService { .. }
-        | Said::IngressEntry { .. }
-        | Said::NoDrawnService { .. }
-        | Said::Exposed
-        | Said::UnusedConfigMap
-        | Said::NotAPair
-        | Said::AllCalled { .. } => {}
+fn covered(kind: &NoteKind) {
+    match kind {
+        NoteKind::NotUnderstood
+        | NoteKind::DefinedTwice { .. }
+        | NoteKind::TooManyNodes { .. }
+        | NoteKind::TooManyLinks { .. }
+        | NoteKind::Renamed { .. }
+        | NoteKind::ReplicasClamped { .. }
+        | NoteKind::ReplicasNotWhole
+        | NoteKind::SelfDependency { .. }
+        | NoteKind::NoEntryPoint
+        | NoteKind::KindFromImage { .. }
+        | NoteKind::KindFromName { .. }
+        | NoteKind::OnlyFirstDocument
+        | NoteKind::NoImageKindFromName { .. }
+        | NoteKind::ServiceNotMapping
+        | NoteKind::NoSuchService { .. }
+        | NoteKind::NamesService { .. }
+        | NoteKind::QueueAsRequires { .. }
+        | NoteKind::ProxyAsGateway
+        | NoteKind::NotAServiceName
+        | NoteKind::NotListOrMapping
+        | NoteKind::NoKindOrName
+        | NoteKind::ObjectNotDrawn
+        | NoteKind::Containers { .. }
+        | NoteKind::DaemonSet
+        | NoteKind::NoSelector
+        | NoteKind::SelectorMatchesNothing
+        | NoteKind::SelectsSeveral
+        | NoteKind::MissingConfigMap { .. }
+        | NoteKind::NamesK8sService { .. }
+        | NoteKind::IngressEntry { .. }
+        | NoteKind::NoDrawnService { .. }
+        | NoteKind::Exposed
+        | NoteKind::UnusedConfigMap
+        | NoteKind::NotAPair
+        | NoteKind::AllCalled { .. } => {}
     }
 }
 
@@ -163,35 +163,35 @@ fn own_words(text: &str) -> String {
 
 #[test]
 fn every_note_is_said_in_chinese_without_english_words() {
-    for said in every_said() {
-        let zh = said.message_in(Lang::Zh);
-        assert!(has_chinese(&zh), "no Chinese for {said:?}");
-        assert_eq!(own_words(&zh), "", "English left in {zh:?} ({said:?})");
-        assert!(!has_chinese(&said.message_in(Lang::En)), "{said:?}");
+    for kind in every_note_kind() {
+        let zh = kind.message_in(Lang::Zh);
+        assert!(has_chinese(&zh), "no Chinese for {kind:?}");
+        assert_eq!(own_words(&zh), "", "English left in {zh:?} ({kind:?})");
+        assert!(!has_chinese(&kind.message_in(Lang::En)), "{kind:?}");
     }
 }
 
 #[test]
 fn a_note_in_chinese_keeps_its_facts() {
-    let said = Said::QueueAsRequires {
+    let kind = NoteKind::QueueAsRequires {
         queue: "rabbitmq".into(),
         service: "orders".into(),
     };
     assert_eq!(
-        said.message_in(Lang::Zh),
+        kind.message_in(Lang::Zh),
         "“rabbitmq”是消息队列：画成 requires（发布）；compose 没有说明“orders”是发布还是消费"
     );
-    let said = Said::ReplicasClamped {
+    let kind = NoteKind::ReplicasClamped {
         given: 100,
         kept: 64,
         max: 64,
     };
     assert_eq!(
-        said.message_in(Lang::Zh),
+        kind.message_in(Lang::Zh),
         "100 个副本按 64 个绘制（一个节点须有 1 到 64 个副本）"
     );
     assert_eq!(
-        said.message_in(Lang::En),
+        kind.message_in(Lang::En),
         "100 replicas drawn as 64 (a node has 1 to 64)"
     );
 }
@@ -235,33 +235,33 @@ fn the_compose_fixtures_notes_read_in_chinese() {
 fn an_odd_compose_file_notes_everything_in_both_languages() {
     let notes: Vec<Note> = imported(&import_fixture("noted-compose.yml")).notes;
     assert_eq!(notes.len(), 17, "tests/e2e/import.test.mjs counts them too");
-    let said: Vec<&Said> = notes.iter().map(|n| &n.said).collect();
+    let kind: Vec<&NoteKind> = notes.iter().map(|n| &n.kind).collect();
     for expected in [
-        Said::OnlyFirstDocument,
-        Said::NotUnderstood,
-        Said::ProxyAsGateway,
-        Said::NotAServiceName,
-        Said::ReplicasNotWhole,
-        Said::ServiceNotMapping,
-        Said::NoSuchService {
+        NoteKind::OnlyFirstDocument,
+        NoteKind::NotUnderstood,
+        NoteKind::ProxyAsGateway,
+        NoteKind::NotAServiceName,
+        NoteKind::ReplicasNotWhole,
+        NoteKind::ServiceNotMapping,
+        NoteKind::NoSuchService {
             name: "ghost".into(),
         },
-        Said::Renamed {
+        NoteKind::Renamed {
             name: "my web".into(),
             id: "my-web".into(),
         },
-        Said::ReplicasClamped {
+        NoteKind::ReplicasClamped {
             given: 100,
             kept: 64,
             max: 64,
         },
-        Said::SelfDependency { id: "api".into() },
-        Said::NamesService { name: "db".into() },
-        Said::NoImageKindFromName {
+        NoteKind::SelfDependency { id: "api".into() },
+        NoteKind::NamesService { name: "db".into() },
+        NoteKind::NoImageKindFromName {
             kind: NodeKind::Cache,
         },
     ] {
-        assert!(said.contains(&&expected), "{expected:?} in {said:#?}");
+        assert!(kind.contains(&&expected), "{expected:?} in {kind:#?}");
     }
     for n in &notes {
         let zh = n.message_in(Lang::Zh);

@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 use std::rc::Rc;
+use topolab_engine::i18n::l;
 
 use yew::prelude::*;
 
@@ -14,7 +15,7 @@ use super::embed_view::{EmbedStrip, OpenInEditor};
 use super::export::ExportMenu;
 use super::fullscreen::FullscreenButton;
 use super::help::HelpOverlay;
-use super::import::{use_importer, ImportButton, Incoming, Told};
+use super::import::{use_importer, ImportButton, ImportMessage, Incoming};
 use super::inspector::Inspector;
 use super::lang::{Lang, LangContext, LangSwitch, Localized, Text};
 use super::lessons::{use_lessons, LessonChooser, LessonPanel, LessonsButton};
@@ -33,70 +34,34 @@ use topolab_engine::layout::tidy;
 use topolab_engine::presets::{preset, Preset, PRESETS};
 use topolab_engine::{Analysis, Document};
 
-const NEW: Localized = Localized {
-    en: "New",
-    zh: "新建",
-};
-const TIDY: Localized = Localized {
-    en: "Tidy",
-    zh: "整理",
-};
-const TIDY_TIP: Localized = Localized {
-    en: "Lay the diagram out again, left to right from its clients (undo puts the nodes back)",
-    zh: "重新排布整张图，从客户端开始自左向右（撤销可以把节点放回原处）",
-};
-const NEW_TIP: Localized = Localized {
-    en: "Start an empty diagram (undo brings the old one back)",
-    zh: "新建一张空白的图（撤销可以找回原来的图）",
-};
-const OPEN_PRESET: Localized = Localized {
-    en: "Open a preset",
-    zh: "打开预设场景",
-};
-const PRESETS_MENU: Localized = Localized {
-    en: "Presets…",
-    zh: "预设场景…",
-};
-const UNDO: Localized = Localized {
-    en: "Undo",
-    zh: "撤销",
-};
-const UNDO_TIP: Localized = Localized {
-    en: "Undo (Ctrl+Z)",
-    zh: "撤销（Ctrl+Z）",
-};
-const REDO: Localized = Localized {
-    en: "Redo",
-    zh: "重做",
-};
-const REDO_TIP: Localized = Localized {
-    en: "Redo (Ctrl+Shift+Z)",
-    zh: "重做（Ctrl+Shift+Z）",
-};
-const HELP: Localized = Localized {
-    en: "Help",
-    zh: "帮助",
-};
-const HELP_TIP: Localized = Localized {
-    en: "Keyboard shortcuts and gestures (?)",
-    zh: "键盘快捷键与手势（?）",
-};
-const SIDE: Localized = Localized {
-    en: "Analysis and inspector",
-    zh: "分析与检查器",
-};
-const RESTORE: Localized = Localized {
-    en: "Restore it",
-    zh: "恢复它",
-};
-const DISMISS: Localized = Localized {
-    en: "Dismiss",
-    zh: "关闭",
-};
-const NOTES: Localized = Localized {
-    en: "What the import guessed and left out",
-    zh: "导入时的推测与略去的内容",
-};
+const NEW: Localized = l("New", "新建");
+const TIDY: Localized = l("Tidy", "整理");
+const TIDY_TIP: Localized = l(
+    "Lay the diagram out again, left to right from its clients (undo puts the nodes back)",
+    "重新排布整张图，从客户端开始自左向右（撤销可以把节点放回原处）",
+);
+const NEW_TIP: Localized = l(
+    "Start an empty diagram (undo brings the old one back)",
+    "新建一张空白的图（撤销可以找回原来的图）",
+);
+const OPEN_PRESET: Localized = l("Open a preset", "打开预设场景");
+const PRESETS_MENU: Localized = l("Presets…", "预设场景…");
+const UNDO: Localized = l("Undo", "撤销");
+const UNDO_TIP: Localized = l("Undo (Ctrl+Z)", "撤销（Ctrl+Z）");
+const REDO: Localized = l("Redo", "重做");
+const REDO_TIP: Localized = l("Redo (Ctrl+Shift+Z)", "重做（Ctrl+Shift+Z）");
+const HELP: Localized = l("Help", "帮助");
+const HELP_TIP: Localized = l(
+    "Keyboard shortcuts and gestures (?)",
+    "键盘快捷键与手势（?）",
+);
+const SIDE: Localized = l("Analysis and inspector", "分析与检查器");
+const RESTORE: Localized = l("Restore it", "恢复它");
+const DISMISS: Localized = l("Dismiss", "关闭");
+const NOTES: Localized = l(
+    "What the import guessed and left out",
+    "导入时的推测与略去的内容",
+);
 
 /// The banner of a failed autosave.
 fn autosave_failed(why: &Text) -> Text {
@@ -252,7 +217,7 @@ pub fn app(props: &AppProps) -> Html {
     let state = &editor.0;
     let doc = state.doc().clone();
     // The diagram shows first; the side column's tables a frame later.
-    let painted = super::paint::use_painted();
+    let painted = super::after_paint::use_painted();
     // The traffic animation draws in the canvas's overlay; its live
     // figures reach the function rows.
     let traffic_hub = use_memo((), |_| super::traffic::TrafficHub::default());
@@ -320,7 +285,7 @@ pub fn app(props: &AppProps) -> Html {
     let tell = {
         let banner = banner.clone();
         use_memo((), move |_| {
-            Callback::from(move |told: Told| {
+            Callback::from(move |told: ImportMessage| {
                 banner.set(Some(Banner {
                     notes: told.notes,
                     ..Banner::says(told.text)
@@ -502,7 +467,7 @@ pub fn app(props: &AppProps) -> Html {
                 <ul class="banner-notes" data-import-notes={b.notes.len().to_string()}
                     tabindex="0" aria-label={NOTES.get(lang)}>
                     { for b.notes.iter().map(|n| html! {
-                        <li data-import-note="" data-left-out={n.said.is_left_out().to_string()}>
+                        <li data-import-note="" data-left-out={n.kind.is_left_out().to_string()}>
                             if !n.place.is_empty() {
                                 <code>{ n.place.clone() }</code>{ colon }
                             }

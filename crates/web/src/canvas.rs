@@ -9,6 +9,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
+use topolab_engine::i18n::l;
 
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
@@ -22,7 +23,7 @@ use super::gestures::{Gesture, Gestures, Press};
 use super::import::carries_files;
 use super::lang::{use_lang, Lang, Localized, Text};
 use super::layer::{Layer, NodeFrame};
-use super::node_text::{accessible_name, Words};
+use super::node_text::{accessible_name, DiagramWords};
 use super::palette::{Palette, DRAG_TYPE};
 use super::positions::Positions;
 use super::viewport::Viewport;
@@ -43,42 +44,18 @@ const RESOLVE_AFTER_MS: u32 = 300;
 /// How long a notice (a refused link) stays, in milliseconds.
 const NOTICE_MS: u32 = 4_000;
 
-const DIAGRAM: Localized = Localized {
-    en: "Topology diagram",
-    zh: "系统拓扑图",
-};
-const ZOOM: Localized = Localized {
-    en: "Zoom",
-    zh: "缩放",
-};
-const ZOOM_IN: Localized = Localized {
-    en: "Zoom in",
-    zh: "放大",
-};
-const ZOOM_IN_TIP: Localized = Localized {
-    en: "Zoom in (+)",
-    zh: "放大（+）",
-};
-const ZOOM_OUT: Localized = Localized {
-    en: "Zoom out",
-    zh: "缩小",
-};
-const ZOOM_OUT_TIP: Localized = Localized {
-    en: "Zoom out (-)",
-    zh: "缩小（-）",
-};
-const FIT: Localized = Localized {
-    en: "Fit",
-    zh: "全图",
-};
-const FIT_TIP: Localized = Localized {
-    en: "Fit the diagram (0)",
-    zh: "显示整张图（0）",
-};
-const EMPTY_HINT: Localized = Localized {
-    en: "An empty diagram. Add a node from the palette: click a kind, or drag it here.",
-    zh: "这是一张空白的图。从左侧组件面板添加节点：点击一种类型，或把它拖到这里。",
-};
+const DIAGRAM: Localized = l("Topology diagram", "系统拓扑图");
+const ZOOM: Localized = l("Zoom", "缩放");
+const ZOOM_IN: Localized = l("Zoom in", "放大");
+const ZOOM_IN_TIP: Localized = l("Zoom in (+)", "放大（+）");
+const ZOOM_OUT: Localized = l("Zoom out", "缩小");
+const ZOOM_OUT_TIP: Localized = l("Zoom out (-)", "缩小（-）");
+const FIT: Localized = l("Fit", "全图");
+const FIT_TIP: Localized = l("Fit the diagram (0)", "显示整张图（0）");
+const EMPTY_HINT: Localized = l(
+    "An empty diagram. Add a node from the palette: click a kind, or drag it here.",
+    "这是一张空白的图。从左侧组件面板添加节点：点击一种类型，或把它拖到这里。",
+);
 
 /// What the canvas says when it refuses an edit: "No link: …." in each language.
 fn refused(refusal: &edit::Refusal, en: &str, zh: &str) -> Text {
@@ -1086,7 +1063,7 @@ pub fn canvas(props: &CanvasProps) -> Html {
                     &doc,
                     &looks.frames(&doc),
                     (link, looks.detail),
-                    &Words(lang),
+                    &DiagramWords(lang),
                 );
                 traffic.nodes_drawn(layer.revision());
                 if focus_after.replace(false) {

@@ -6,6 +6,7 @@
 //! keys never reach the diagram behind.
 
 use std::rc::Rc;
+use topolab_engine::i18n::l;
 
 use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -17,58 +18,28 @@ use topolab_editor::embed::snippet::{embed_query, iframe_snippet};
 use topolab_engine::share::encode_document;
 use topolab_engine::Document;
 
-const BUTTON: Localized = Localized {
-    en: "Embed",
-    zh: "嵌入",
-};
-const BUTTON_TIP: Localized = Localized {
-    en: "Put this diagram into a web page: an <iframe> snippet to copy",
-    zh: "把这张图放进网页：复制一段 <iframe> 代码",
-};
-const TITLE: Localized = Localized {
-    en: "Embed this diagram",
-    zh: "嵌入这张图",
-};
-const INTRO: Localized = Localized {
-    en: "Paste this HTML into your page. Readers see the diagram as it is now and can kill and revive its servers; nothing they do changes your copy or their own saved work.",
-    zh: "把这段 HTML 粘贴到你的网页里。读者看到的是这张图现在的样子，可以关停和恢复其中的服务器；他们的操作不会改动你的图，也不会覆盖他们自己保存的内容。",
-};
-const READONLY: Localized = Localized {
-    en: "Read-only: readers can pan and zoom, but change nothing",
-    zh: "只读：读者可以平移和缩放，但不能做任何修改",
-};
-const SNIPPET: Localized = Localized {
-    en: "HTML to paste",
-    zh: "要粘贴的 HTML",
-};
-const SIZE_NOTE: Localized = Localized {
-    en: "The frame is as wide as your column and 420 pixels high: change width and height in the snippet as you like.",
-    zh: "框架与正文栏同宽、高 420 像素；可以在代码里随意修改 width 和 height。",
-};
-const COPY: Localized = Localized {
-    en: "Copy",
-    zh: "复制",
-};
-const COPIED: Localized = Localized {
-    en: "Copied to the clipboard.",
-    zh: "已复制到剪贴板。",
-};
-const SELECTED: Localized = Localized {
-    en: "The snippet is selected: press Ctrl+C (⌘C on a Mac) to copy it.",
-    zh: "代码已选中：按 Ctrl+C（Mac 上按 ⌘C）复制。",
-};
-const CLOSE: Localized = Localized {
-    en: "Close",
-    zh: "关闭",
-};
-const CLOSE_TIP: Localized = Localized {
-    en: "Close (Escape)",
-    zh: "关闭（Esc）",
-};
-const UNTITLED: Localized = Localized {
-    en: "Topolab diagram",
-    zh: "Topolab 拓扑图",
-};
+const BUTTON: Localized = l("Embed", "嵌入");
+const BUTTON_TIP: Localized = l(
+    "Put this diagram into a web page: an <iframe> snippet to copy",
+    "把这张图放进网页：复制一段 <iframe> 代码",
+);
+const TITLE: Localized = l("Embed this diagram", "嵌入这张图");
+const INTRO: Localized = l("Paste this HTML into your page. Readers see the diagram as it is now and can kill and revive its servers; nothing they do changes your copy or their own saved work.", "把这段 HTML 粘贴到你的网页里。读者看到的是这张图现在的样子，可以关停和恢复其中的服务器；他们的操作不会改动你的图，也不会覆盖他们自己保存的内容。");
+const READONLY: Localized = l(
+    "Read-only: readers can pan and zoom, but change nothing",
+    "只读：读者可以平移和缩放，但不能做任何修改",
+);
+const SNIPPET: Localized = l("HTML to paste", "要粘贴的 HTML");
+const SIZE_NOTE: Localized = l("The frame is as wide as your column and 420 pixels high: change width and height in the snippet as you like.", "框架与正文栏同宽、高 420 像素；可以在代码里随意修改 width 和 height。");
+const COPY: Localized = l("Copy", "复制");
+const COPIED: Localized = l("Copied to the clipboard.", "已复制到剪贴板。");
+const SELECTED: Localized = l(
+    "The snippet is selected: press Ctrl+C (⌘C on a Mac) to copy it.",
+    "代码已选中：按 Ctrl+C（Mac 上按 ⌘C）复制。",
+);
+const CLOSE: Localized = l("Close", "关闭");
+const CLOSE_TIP: Localized = l("Close (Escape)", "关闭（Esc）");
+const UNTITLED: Localized = l("Topolab diagram", "Topolab 拓扑图");
 
 /// The address an `<iframe>` shows `doc` at: this page's, with `?embed=1`
 /// (and `readonly=1`, and the address's `lang` if it has one) and `#d=`.

@@ -5,6 +5,7 @@
 //! `readonly`, holding the diagram as it is now in `#d=`.
 
 use std::rc::Rc;
+use topolab_engine::i18n::l;
 
 use yew::prelude::*;
 
@@ -16,34 +17,19 @@ use topolab_engine::share::encode_document;
 use topolab_engine::units::percent;
 use topolab_engine::{Analysis, Document};
 
-const OPEN: Localized = Localized {
-    en: "Open in editor",
-    zh: "在编辑器中打开",
-};
-const OPEN_TIP: Localized = Localized {
-    en: "Open this diagram, as it is now, in the full editor (a new tab)",
-    zh: "在新标签页的完整编辑器中打开这张图（保持当前状态）",
-};
-const SYSTEM: Localized = Localized {
-    en: "Every function",
-    zh: "全部功能",
-};
-const SYSTEM_TIP: Localized = Localized {
-    en: "Probability that every function works, and the weighted mean",
-    zh: "所有功能同时可用的概率，以及加权平均",
-};
-const MEAN: Localized = Localized {
-    en: "mean",
-    zh: "平均",
-};
-const FIGURES: Localized = Localized {
-    en: "Availability",
-    zh: "可用性",
-};
-const NO_FUNCTION: Localized = Localized {
-    en: "No function yet",
-    zh: "还没有功能",
-};
+const OPEN: Localized = l("Open in editor", "在编辑器中打开");
+const OPEN_TIP: Localized = l(
+    "Open this diagram, as it is now, in the full editor (a new tab)",
+    "在新标签页的完整编辑器中打开这张图（保持当前状态）",
+);
+const SYSTEM: Localized = l("Every function", "全部功能");
+const SYSTEM_TIP: Localized = l(
+    "Probability that every function works, and the weighted mean",
+    "所有功能同时可用的概率，以及加权平均",
+);
+const MEAN: Localized = l("mean", "平均");
+const FIGURES: Localized = l("Availability", "可用性");
+const NO_FUNCTION: Localized = l("No function yet", "还没有功能");
 
 /// This page's address for the full editor with `doc` in it: no `embed`,
 /// no `readonly`, the rest of the query kept (language, theme).

@@ -6,6 +6,7 @@
 //! whole app as one HTML file with the diagram baked in (`ui/single.rs`).
 
 use std::rc::Rc;
+use topolab_engine::i18n::l;
 
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
@@ -17,42 +18,21 @@ use topolab_engine::export::{self, file_name, png_size, Format, PngSize, PNG_SCA
 use topolab_engine::render::view_box;
 use topolab_engine::{Analysis, Document};
 
-const EXPORT: Localized = Localized {
-    en: "Export",
-    zh: "导出",
-};
-const EXPORT_TITLE: Localized = Localized {
-    en: "Save the diagram as a file: JSON, SVG, PNG, Mermaid or a web page",
-    zh: "把图保存为文件：JSON、SVG、PNG、Mermaid 或网页",
-};
-const HEADING: Localized = Localized {
-    en: "Export the diagram",
-    zh: "导出这张图",
-};
-const BUSY: Localized = Localized {
-    en: "Drawing the PNG…",
-    zh: "正在生成 PNG…",
-};
-const MERMAID_COPIED: Localized = Localized {
-    en: "Mermaid text copied to the clipboard.",
-    zh: "Mermaid 文本已复制到剪贴板。",
-};
-const MERMAID_NOT_COPIED: Localized = Localized {
-    en: "The browser did not let the page copy: the text is selected below, press Ctrl+C (⌘C on a Mac).",
-    zh: "浏览器不允许网页直接复制：文本已在下方选中，请按 Ctrl+C（Mac 上按 ⌘C）。",
-};
-const MAKING_PAGE: Localized = Localized {
-    en: "Making the page…",
-    zh: "正在生成网页…",
-};
-const NO_PAGE: Localized = Localized {
-    en: "Not exported: this copy of Topolab has no single-file page to copy (topolab.html, which ./dev release makes beside index.html).",
-    zh: "导出失败：这个 Topolab 副本旁边没有可复制的单文件网页（只有发布构建才带有它）。",
-};
-const MERMAID_FIELD: Localized = Localized {
-    en: "Mermaid text of the diagram",
-    zh: "这张图的 Mermaid 文本",
-};
+const EXPORT: Localized = l("Export", "导出");
+const EXPORT_TITLE: Localized = l(
+    "Save the diagram as a file: JSON, SVG, PNG, Mermaid or a web page",
+    "把图保存为文件：JSON、SVG、PNG、Mermaid 或网页",
+);
+const HEADING: Localized = l("Export the diagram", "导出这张图");
+const BUSY: Localized = l("Drawing the PNG…", "正在生成 PNG…");
+const MERMAID_COPIED: Localized = l(
+    "Mermaid text copied to the clipboard.",
+    "Mermaid 文本已复制到剪贴板。",
+);
+const MERMAID_NOT_COPIED: Localized = l("The browser did not let the page copy: the text is selected below, press Ctrl+C (⌘C on a Mac).", "浏览器不允许网页直接复制：文本已在下方选中，请按 Ctrl+C（Mac 上按 ⌘C）。");
+const MAKING_PAGE: Localized = l("Making the page…", "正在生成网页…");
+const NO_PAGE: Localized = l("Not exported: this copy of Topolab has no single-file page to copy (topolab.html, which ./dev release makes beside index.html).", "导出失败：这个 Topolab 副本旁边没有可复制的单文件网页（只有发布构建才带有它）。");
+const MERMAID_FIELD: Localized = l("Mermaid text of the diagram", "这张图的 Mermaid 文本");
 
 /// One entry of the menu.
 #[derive(Clone, Copy, PartialEq)]
@@ -84,7 +64,6 @@ impl Choice {
 
     /// Its button's text and the line under it.
     fn words(self) -> (Localized, Localized) {
-        let l = |en, zh| Localized { en, zh };
         match self {
             Choice::Save(Format::Json) => (
                 l("JSON file", "JSON 文件"),

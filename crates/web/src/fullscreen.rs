@@ -5,29 +5,21 @@
 
 use gloo::events::{EventListener, EventListenerOptions};
 use js_sys::{Function, Reflect};
+use topolab_engine::i18n::l;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
 use super::lang::{use_lang, Localized};
 
-const ENTER: Localized = Localized {
-    en: "Full screen",
-    zh: "全屏",
-};
-const LEAVE: Localized = Localized {
-    en: "Exit full screen",
-    zh: "退出全屏",
-};
-const TIP: Localized = Localized {
-    en: "Full screen on or off (F)",
-    zh: "进入或退出全屏（F）",
-};
+const ENTER: Localized = l("Full screen", "全屏");
+const LEAVE: Localized = l("Exit full screen", "退出全屏");
+const TIP: Localized = l("Full screen on or off (F)", "进入或退出全屏（F）");
 /// The help overlay's line for the key.
-const HELP: Localized = Localized {
-    en: "Full screen on or off, for presenting",
-    zh: "进入或退出全屏（用于演示）",
-};
+const HELP: Localized = l(
+    "Full screen on or off, for presenting",
+    "进入或退出全屏（用于演示）",
+);
 
 /// Four corners pointing out, and pointing in.
 const ENTER_ICON: &str = "M1.5 5.5v-4h4M10.5 1.5h4v4M14.5 10.5v4h-4M5.5 14.5h-4v-4";

@@ -128,30 +128,18 @@ const GESTURES: &[(Localized, Localized)] = &[
 
 /// Importing (src/ui/import.rs): (what the hand does, what happens), in both languages.
 const IMPORTING: (Localized, &[(Localized, Localized)]) = (
-    Localized {
-        en: "Importing a diagram",
-        zh: "导入图",
-    },
+    l("Importing a diagram", "导入图"),
     &[
         (
-            Localized {
-                en: "Ctrl + V outside a text field",
-                zh: "在输入框之外按 Ctrl + V",
-            },
-            Localized {
-                en: "Import the topolab/1 JSON you copied (Undo brings the old diagram back)",
-                zh: "导入复制的 topolab/1 JSON（撤销可恢复原来的图）",
-            },
+            l("Ctrl + V outside a text field", "在输入框之外按 Ctrl + V"),
+            l(
+                "Import the topolab/1 JSON you copied (Undo brings the old diagram back)",
+                "导入复制的 topolab/1 JSON（撤销可恢复原来的图）",
+            ),
         ),
         (
-            Localized {
-                en: "Drop a .json file on the diagram",
-                zh: "把 .json 文件拖到图上",
-            },
-            Localized {
-                en: "Import it",
-                zh: "导入该文件",
-            },
+            l("Drop a .json file on the diagram", "把 .json 文件拖到图上"),
+            l("Import it", "导入该文件"),
         ),
     ],
 );

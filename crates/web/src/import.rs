@@ -11,6 +11,7 @@
 //! other diagram opened in the page.
 
 use std::rc::Rc;
+use topolab_engine::i18n::l;
 
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
@@ -32,14 +33,8 @@ const SHOWN_PROBLEMS: usize = 3;
 /// A problem quoting a very long text is cut to this many characters.
 const PROBLEM_CHARS: usize = 200;
 
-const IMPORT: Localized = Localized {
-    en: "Import…",
-    zh: "导入…",
-};
-const IMPORT_TITLE: Localized = Localized {
-    en: "Open a topolab/1 JSON file, a docker-compose file, Kubernetes manifests or an OpenTelemetry dependency list (you can also drop it on the diagram or paste its text); Undo brings the current diagram back",
-    zh: "打开 topolab/1 JSON 文件、docker-compose 文件、Kubernetes 清单或 OpenTelemetry 依赖列表（也可以把文件拖到图上，或直接粘贴文本）；撤销可恢复当前的图",
-};
+const IMPORT: Localized = l("Import…", "导入…");
+const IMPORT_TITLE: Localized = l("Open a topolab/1 JSON file, a docker-compose file, Kubernetes manifests or an OpenTelemetry dependency list (you can also drop it on the diagram or paste its text); Undo brings the current diagram back", "打开 topolab/1 JSON 文件、docker-compose 文件、Kubernetes 清单或 OpenTelemetry 依赖列表（也可以把文件拖到图上，或直接粘贴文本）；撤销可恢复当前的图");
 
 /// Something to import.
 pub enum Incoming {
@@ -191,14 +186,14 @@ fn converted(origin: &Origin, format: Format, nodes: usize, notes: usize, lang: 
 /// What an import tells the banner: its message, and the importer's notes,
 /// every one listed (each said in the language in force when read).
 #[derive(Clone, Debug, PartialEq)]
-pub struct Told {
+pub struct ImportMessage {
     pub text: Text,
     pub notes: Rc<Vec<Note>>,
 }
 
-impl From<Text> for Told {
-    fn from(text: Text) -> Told {
-        Told {
+impl From<Text> for ImportMessage {
+    fn from(text: Text) -> ImportMessage {
+        ImportMessage {
             text,
             notes: Rc::default(),
         }
@@ -206,7 +201,7 @@ impl From<Text> for Told {
 }
 
 /// What an import ends with: the message, and the action when accepted.
-fn import_text(text: &str, origin: &Origin) -> (Told, Option<Action>) {
+fn import_text(text: &str, origin: &Origin) -> (ImportMessage, Option<Action>) {
     let format = detect(text).unwrap_or(Format::Topolab);
     match import(text, Some(format)) {
         Ok(imported) if format == Format::Topolab => {
@@ -220,7 +215,7 @@ fn import_text(text: &str, origin: &Origin) -> (Told, Option<Action>) {
         Ok(imported) => {
             let nodes = imported.document.nodes.len();
             let notes = imported.notes;
-            let told = Told {
+            let told = ImportMessage {
                 text: Text::of(|lang| converted(origin, format, nodes, notes.len(), lang)),
                 notes: Rc::new(notes),
             };
@@ -243,11 +238,14 @@ pub fn carries_files(data: &web_sys::DataTransfer) -> bool {
 /// fields, and keeps a file dropped beside the canvas from replacing the page.
 /// Its messages are said in both languages, so the banner follows a switch.
 #[hook]
-pub fn use_importer(dispatch: Callback<Action>, tell: Callback<Told>) -> Callback<Incoming> {
+pub fn use_importer(
+    dispatch: Callback<Action>,
+    tell: Callback<ImportMessage>,
+) -> Callback<Incoming> {
     let import = use_memo((), move |_| {
         Callback::from(move |incoming: Incoming| {
             let (dispatch, tell) = (dispatch.clone(), tell.clone());
-            let finish = move |(told, action): (Told, Option<Action>)| {
+            let finish = move |(told, action): (ImportMessage, Option<Action>)| {
                 if let Some(action) = action {
                     dispatch.emit(action);
                 }

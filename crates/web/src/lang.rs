@@ -3,9 +3,10 @@
 //! component reads it with [`use_lang`]; the toolbar's switch changes it.
 //!
 //! Texts live beside the component that shows them, as
-//! [`Localized`] constants (`const TITLE: Localized = Localized { en: .., zh: .. }`)
+//! [`Localized`] constants written with `l` (`const TITLE: Localized = l("Title", "标题")`)
 //! or, where a number goes inside, as a function of the language.
 
+use topolab_engine::i18n::l;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
@@ -15,10 +16,7 @@ pub use topolab_engine::i18n::{Lang, Localized, Text};
 const CHOICE_KEY: &str = "topolab.lang";
 
 /// The page's title (the browser's tab): the name stays, Chinese says what it is.
-const PAGE_TITLE: Localized = Localized {
-    en: "Topolab",
-    zh: "Topolab · 系统拓扑实验室",
-};
+const PAGE_TITLE: Localized = l("Topolab", "Topolab · 系统拓扑实验室");
 
 /// The language in force and how to change it, given to every component.
 #[derive(Clone, PartialEq)]
@@ -123,10 +121,7 @@ pub fn lang_switch() -> Html {
                     data-lang={l.as_str()} onclick={move |_| set.emit(l)}>{ name }</button>
         }
     });
-    let label = Localized {
-        en: "Language",
-        zh: "语言",
-    };
+    let label = l("Language", "语言");
     html! {
         <div class="lang-switch" role="group" aria-label={label.get(lang)}>{ for buttons }</div>
     }

@@ -2,6 +2,7 @@
 //! draw what the engine returns and turn pointer and key events into
 //! [`topolab_editor::Action`]s.
 
+mod after_paint;
 mod announce;
 mod api;
 mod app;
@@ -26,7 +27,6 @@ mod messages;
 mod modal;
 mod mode;
 mod node_text;
-mod paint;
 mod palette;
 mod panel;
 mod popover;

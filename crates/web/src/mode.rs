@@ -6,6 +6,7 @@
 //! refuses one.
 
 use std::rc::Rc;
+use topolab_engine::i18n::l;
 
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
@@ -85,18 +86,12 @@ pub fn guarded(
     })
 }
 
-pub const READ_ONLY: Localized = Localized {
-    en: "Read-only",
-    zh: "只读",
-};
-pub const READ_ONLY_LONG: Localized = Localized {
-    en: "Read-only: this diagram can be looked at, panned and zoomed, but not changed.",
-    zh: "只读：这张图可以查看、平移和缩放，但不能修改。",
-};
-const EMBED_ONLY: Localized = Localized {
-    en: "Here you can kill, revive and move servers. To change the diagram itself, open it in the editor.",
-    zh: "这里可以关停、恢复和移动服务器。要修改图本身，请在编辑器中打开。",
-};
+pub const READ_ONLY: Localized = l("Read-only", "只读");
+pub const READ_ONLY_LONG: Localized = l(
+    "Read-only: this diagram can be looked at, panned and zoomed, but not changed.",
+    "只读：这张图可以查看、平移和缩放，但不能修改。",
+);
+const EMBED_ONLY: Localized = l("Here you can kill, revive and move servers. To change the diagram itself, open it in the editor.", "这里可以关停、恢复和移动服务器。要修改图本身，请在编辑器中打开。");
 
 #[derive(Properties, PartialEq)]
 pub struct RefusalNoticeProps {

@@ -5,21 +5,19 @@ use super::lang::{Lang, Localized};
 use super::layer::Wording;
 use topolab_engine::analysis::Status;
 use topolab_engine::drawing::kind_caption;
+use topolab_engine::i18n::l;
 use topolab_engine::{Document, LinkKind, Node, NodeKind};
 
 /// The diagram's words in a language.
-pub struct Words(pub Lang);
+pub struct DiagramWords(pub Lang);
 
-const SPOF: Localized = Localized {
-    en: "SPOF",
-    zh: "单点故障",
-};
-const HANDLE_TIP: Localized = Localized {
-    en: "Drag to another node to connect",
-    zh: "拖到另一个节点上即可连线",
-};
+const SPOF: Localized = l("SPOF", "单点故障");
+const HANDLE_TIP: Localized = l(
+    "Drag to another node to connect",
+    "拖到另一个节点上即可连线",
+);
 
-impl Wording for Words {
+impl Wording for DiagramWords {
     fn key(&self) -> &str {
         self.0.as_str()
     }
@@ -58,7 +56,7 @@ impl Wording for Words {
 pub fn accessible_name(node: &Node, status: Status, spof: bool, lang: Lang) -> String {
     let replicas = node.replicas();
     let killed = (0..replicas).filter(|&i| node.is_killed(i)).count();
-    let caption = Words(lang).caption(node.kind);
+    let caption = DiagramWords(lang).caption(node.kind);
     match lang {
         Lang::En if node.is_client() => format!("{} {}", title_case(&caption), node.label()),
         Lang::En => {
@@ -167,7 +165,4 @@ pub fn link_description(doc: &Document, id: &str, lang: Lang) -> String {
     format!("{}{end} {}", parts.join(sep), FOLLOW_HINT.get(lang))
 }
 
-const FOLLOW_HINT: Localized = Localized {
-    en: "Shift+arrows follow the links.",
-    zh: "Shift+方向键沿连线移动。",
-};
+const FOLLOW_HINT: Localized = l("Shift+arrows follow the links.", "Shift+方向键沿连线移动。");

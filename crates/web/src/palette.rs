@@ -1,16 +1,14 @@
 //! The palette: one button per node kind. Click one to add that kind in the
 //! middle of the view, or drag it onto the canvas to drop it where you want.
 
+use topolab_engine::i18n::l;
 use yew::prelude::*;
 
 use super::lang::{use_lang, Lang, Localized};
 use topolab_engine::drawing::icon_markup;
 use topolab_engine::NodeKind;
 
-const REGION: Localized = Localized {
-    en: "Add a node",
-    zh: "添加节点",
-};
+const REGION: Localized = l("Add a node", "添加节点");
 
 /// The drag-and-drop type that carries a node kind from the palette to the canvas.
 pub const DRAG_TYPE: &str = "application/x-topolab-kind";

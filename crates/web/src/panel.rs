@@ -2,6 +2,7 @@
 //! availability, exactly as the engine computed them.
 
 use std::rc::Rc;
+use topolab_engine::i18n::l;
 
 use yew::prelude::*;
 
@@ -12,63 +13,27 @@ use topolab_engine::drawing::status_mark as mark;
 use topolab_engine::presets::labels;
 use topolab_engine::units::{downtime_in, nines_in, percent, percent_span, percent_within};
 
-const REGION: Localized = Localized {
-    en: "Analysis",
-    zh: "分析",
-};
-const WHOLE_SYSTEM: Localized = Localized {
-    en: "Whole system",
-    zh: "整个系统",
-};
-const ALL_WORK: Localized = Localized {
-    en: "Every function works",
-    zh: "所有功能都可用",
-};
-const MEAN: Localized = Localized {
-    en: "Weighted mean",
-    zh: "加权平均",
-};
-const FUNCTIONS: Localized = Localized {
-    en: "Functions",
-    zh: "功能",
-};
-/// Said of a highlighted row: the highlight is not colour alone.
-const IN_BLAST: Localized = Localized {
-    en: " (goes down with it)",
-    zh: "（会随之停止）",
-};
-const TABLE_CAPTION: Localized = Localized {
-    en: "Each function's status and availability",
-    zh: "各功能的状态与可用性",
-};
-const NO_FUNCTION: Localized = Localized {
-    en: "No function yet: link a client to a service.",
-    zh: "还没有功能：把客户端连到一个服务上。",
-};
-const COL_FUNCTION: Localized = Localized {
-    en: "Function",
-    zh: "功能",
-};
-const COL_NOW: Localized = Localized {
-    en: "Now",
-    zh: "当前",
-};
-const COL_AVAILABILITY: Localized = Localized {
-    en: "Availability",
-    zh: "可用性",
-};
-const COL_DESIGN: Localized = Localized {
-    en: "design",
-    zh: "设计值",
-};
-const COL_DESIGN_TIP: Localized = Localized {
-    en: "Availability with every instance up or down at random, kills included; under it, the design figure (kills ignored)",
-    zh: "各实例随机在线或宕机时的可用性（计入已停掉的实例）；下方为设计值（不计停掉的实例）",
-};
-const COL_DOWNTIME: Localized = Localized {
-    en: "Down / year",
-    zh: "年停机",
-};
+const REGION: Localized = l("Analysis", "分析");
+const WHOLE_SYSTEM: Localized = l("Whole system", "整个系统");
+const ALL_WORK: Localized = l("Every function works", "所有功能都可用");
+const MEAN: Localized = l("Weighted mean", "加权平均");
+const FUNCTIONS: Localized = l("Functions", "功能");
+/// NoteKind of a highlighted row: the highlight is not colour alone.
+const IN_BLAST: Localized = l(" (goes down with it)", "（会随之停止）");
+const TABLE_CAPTION: Localized = l(
+    "Each function's status and availability",
+    "各功能的状态与可用性",
+);
+const NO_FUNCTION: Localized = l(
+    "No function yet: link a client to a service.",
+    "还没有功能：把客户端连到一个服务上。",
+);
+const COL_FUNCTION: Localized = l("Function", "功能");
+const COL_NOW: Localized = l("Now", "当前");
+const COL_AVAILABILITY: Localized = l("Availability", "可用性");
+const COL_DESIGN: Localized = l("design", "设计值");
+const COL_DESIGN_TIP: Localized = l("Availability with every instance up or down at random, kills included; under it, the design figure (kills ignored)", "各实例随机在线或宕机时的可用性（计入已停掉的实例）；下方为设计值（不计停掉的实例）");
+const COL_DOWNTIME: Localized = l("Down / year", "年停机");
 
 /// A live status in words (the `data-status` attribute keeps the spec's name).
 pub fn status_word(status: Status, lang: Lang) -> &'static str {
@@ -121,18 +86,9 @@ pub struct Blast {
     pub functions: Rc<Vec<String>>,
 }
 
-const COL_MEASURED: Localized = Localized {
-    en: "Traffic",
-    zh: "实测",
-};
-const COL_MEASURED_TIP: Localized = Localized {
-    en: "Requests that succeeded over the last 5 seconds of traffic; under it, since the start, with its 95% interval",
-    zh: "最近 5 秒流量中成功请求的比例；下方为开始以来的比例及其 95% 置信区间",
-};
-const COL_MEASURED_SUB: Localized = Localized {
-    en: "since start",
-    zh: "累计",
-};
+const COL_MEASURED: Localized = l("Traffic", "实测");
+const COL_MEASURED_TIP: Localized = l("Requests that succeeded over the last 5 seconds of traffic; under it, since the start, with its 95% interval", "最近 5 秒流量中成功请求的比例；下方为开始以来的比例及其 95% 置信区间");
+const COL_MEASURED_SUB: Localized = l("since start", "累计");
 
 #[derive(Properties, PartialEq)]
 pub struct PanelProps {

@@ -18,7 +18,7 @@ type Point = (f64, f64);
 #[derive(Default)]
 struct Inner {
     positions: HashMap<Rc<str>, Point>,
-    /// Told the id of every node that moves.
+    /// ImportMessage the id of every node that moves.
     listeners: Vec<(u64, Callback<Rc<str>>)>,
     next_token: u64,
 }

@@ -4,6 +4,7 @@
 //! its field, ready for Ctrl+C.
 
 use std::rc::Rc;
+use topolab_engine::i18n::l;
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -14,34 +15,13 @@ use super::transfer::copy_text;
 use topolab_engine::share::encode_document;
 use topolab_engine::Document;
 
-const SHARE: Localized = Localized {
-    en: "Share",
-    zh: "分享",
-};
-const SHARE_TITLE: Localized = Localized {
-    en: "Share a link to this diagram",
-    zh: "分享这张图的链接",
-};
-const HEADING: Localized = Localized {
-    en: "Share this diagram",
-    zh: "分享这张图",
-};
-const COPY: Localized = Localized {
-    en: "Copy link",
-    zh: "复制链接",
-};
-const FIELD: Localized = Localized {
-    en: "Link to this diagram",
-    zh: "这张图的链接",
-};
-const COPIED: Localized = Localized {
-    en: "Link copied to the clipboard.",
-    zh: "链接已复制到剪贴板。",
-};
-const NOT_COPIED: Localized = Localized {
-    en: "The browser did not let the page copy: the link is selected in the field, press Ctrl+C (⌘C on a Mac).",
-    zh: "浏览器不允许网页直接复制：链接已在输入框中选中，请按 Ctrl+C（Mac 上按 ⌘C）。",
-};
+const SHARE: Localized = l("Share", "分享");
+const SHARE_TITLE: Localized = l("Share a link to this diagram", "分享这张图的链接");
+const HEADING: Localized = l("Share this diagram", "分享这张图");
+const COPY: Localized = l("Copy link", "复制链接");
+const FIELD: Localized = l("Link to this diagram", "这张图的链接");
+const COPIED: Localized = l("Link copied to the clipboard.", "链接已复制到剪贴板。");
+const NOT_COPIED: Localized = l("The browser did not let the page copy: the link is selected in the field, press Ctrl+C (⌘C on a Mac).", "浏览器不允许网页直接复制：链接已在输入框中选中，请按 Ctrl+C（Mac 上按 ⌘C）。");
 
 /// Links longer than this may be cut by a chat or mail program (sharing keeps
 /// diagrams of 200 nodes under it).

@@ -9,7 +9,7 @@ use js_sys::Reflect;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use topolab_engine::{page, Document};
+use topolab_engine::{single_page, Document};
 
 /// Where the single file keeps its own markup.
 const OWN_PAGE: &str = "topolabPage";
@@ -39,5 +39,5 @@ async fn app_page() -> Option<String> {
 /// The single-file page with `doc` baked in; `None` when this copy of the app has
 /// no single-file page to make it from.
 pub async fn page_with(doc: &Document) -> Option<String> {
-    page::bake(&app_page().await?, doc).ok()
+    single_page::bake(&app_page().await?, doc).ok()
 }

@@ -6,23 +6,24 @@
 //! is kept under [`PREVIOUS_KEY`] before this page first writes over it with
 //! a different diagram, and the app offers to restore it.
 
+use topolab_engine::i18n::l;
 use topolab_engine::share::encode_document;
 use topolab_engine::{parse_document, Document, Problem};
 
 use super::lang::{Localized, Text};
 
-const PREVIOUS_REFUSED: Localized = Localized {
-    en: "the browser refused to keep the previous autosave",
-    zh: "浏览器拒绝保存上一次的自动保存",
-};
-const NO_STORAGE: Localized = Localized {
-    en: "the browser gives this page no storage",
-    zh: "浏览器不允许本页面使用存储",
-};
-const STORAGE_FULL: Localized = Localized {
-    en: "the browser's storage is full or disabled",
-    zh: "浏览器的存储空间已满或已被禁用",
-};
+const PREVIOUS_REFUSED: Localized = l(
+    "the browser refused to keep the previous autosave",
+    "浏览器拒绝保存上一次的自动保存",
+);
+const NO_STORAGE: Localized = l(
+    "the browser gives this page no storage",
+    "浏览器不允许本页面使用存储",
+);
+const STORAGE_FULL: Localized = l(
+    "the browser's storage is full or disabled",
+    "浏览器的存储空间已满或已被禁用",
+);
 
 /// The diagram being edited, as `topolab/1` JSON.
 pub const AUTOSAVE_KEY: &str = "topolab.autosave";
@@ -71,7 +72,8 @@ pub fn autosave(
 /// The diagram baked into this page, if it is the single-file page with one
 /// (`model::page`): the text of its `<script id="topolab-document">`.
 pub fn baked_text() -> Option<String> {
-    let element = gloo::utils::document().get_element_by_id(topolab_engine::page::DOCUMENT_ID)?;
+    let element =
+        gloo::utils::document().get_element_by_id(topolab_engine::single_page::DOCUMENT_ID)?;
     let text = element.text_content()?;
     Some(text.trim().to_string()).filter(|text| !text.is_empty())
 }

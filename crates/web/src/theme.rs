@@ -5,6 +5,7 @@
 //! toolbar's select changes it and keeps it in the address's `?theme=`, so a
 //! reload or a copied link shows the same.
 
+use topolab_engine::i18n::l;
 use wasm_bindgen::JsValue;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -51,22 +52,10 @@ impl Theme {
 
     fn label(self) -> Localized {
         match self {
-            Theme::System => Localized {
-                en: "Auto",
-                zh: "自动",
-            },
-            Theme::Light => Localized {
-                en: "Light",
-                zh: "浅色",
-            },
-            Theme::Dark => Localized {
-                en: "Dark",
-                zh: "深色",
-            },
-            Theme::Projector => Localized {
-                en: "Projector",
-                zh: "投影",
-            },
+            Theme::System => l("Auto", "自动"),
+            Theme::Light => l("Light", "浅色"),
+            Theme::Dark => l("Dark", "深色"),
+            Theme::Projector => l("Projector", "投影"),
         }
     }
 }
@@ -117,10 +106,10 @@ fn remember(theme: Theme) {
     }
 }
 
-const LABEL: Localized = Localized {
-    en: "Theme (Auto follows the system's light or dark setting)",
-    zh: "主题（“自动”跟随系统的浅色或深色设置）",
-};
+const LABEL: Localized = l(
+    "Theme (Auto follows the system's light or dark setting)",
+    "主题（“自动”跟随系统的浅色或深色设置）",
+);
 
 /// The toolbar's theme select.
 #[function_component(ThemeSelect)]

@@ -44,6 +44,7 @@
 use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, VecDeque};
 use std::rc::{Rc, Weak};
+use topolab_engine::i18n::l;
 
 use gloo::events::EventListener;
 use js_sys::Reflect;
@@ -75,84 +76,42 @@ const WINDOW_S: f64 = 5.0;
 const REPORT_S: f64 = 0.25;
 const SVG: &str = "http://www.w3.org/2000/svg";
 
-const TRAFFIC: Localized = Localized {
-    en: "Traffic",
-    zh: "流量",
-};
-const TRAFFIC_TIP: Localized = Localized {
-    en: "Send requests through the diagram: green dots were served, red ones failed",
-    zh: "让请求流过这张图：绿点表示请求成功，红点表示请求失败",
-};
-const SPEED: Localized = Localized {
-    en: "Speed",
-    zh: "速度",
-};
-const SPEED_TIP: Localized = Localized {
-    en: "Simulated seconds per second",
-    zh: "每秒经过的模拟时间（秒）",
-};
-const CHAOS: Localized = Localized {
-    en: "Chaos",
-    zh: "混沌模式",
-};
-const CHAOS_TIP: Localized = Localized {
-    en: "Servers fail and recover at random, each as available in the long run as its node says (repairs shortened to 10 simulated seconds)",
-    zh: "服务器随机故障并恢复，长期可用性与节点设定一致（修复时间缩短为 10 个模拟秒）",
-};
-const NOT_DRAWN: Localized = Localized {
-    en: "Traffic cannot start: the diagram is not drawn yet",
-    zh: "无法开始流量模拟：图还没有画出来",
-};
-const TRAFFIC_BAR: Localized = Localized {
-    en: "Traffic simulation",
-    zh: "流量模拟",
-};
+const TRAFFIC: Localized = l("Traffic", "流量");
+const TRAFFIC_TIP: Localized = l(
+    "Send requests through the diagram: green dots were served, red ones failed",
+    "让请求流过这张图：绿点表示请求成功，红点表示请求失败",
+);
+const SPEED: Localized = l("Speed", "速度");
+const SPEED_TIP: Localized = l("Simulated seconds per second", "每秒经过的模拟时间（秒）");
+const CHAOS: Localized = l("Chaos", "混沌模式");
+const CHAOS_TIP: Localized = l("Servers fail and recover at random, each as available in the long run as its node says (repairs shortened to 10 simulated seconds)", "服务器随机故障并恢复，长期可用性与节点设定一致（修复时间缩短为 10 个模拟秒）");
+const NOT_DRAWN: Localized = l(
+    "Traffic cannot start: the diagram is not drawn yet",
+    "无法开始流量模拟：图还没有画出来",
+);
+const TRAFFIC_BAR: Localized = l("Traffic simulation", "流量模拟");
 
 /// The help overlay's rows for the traffic controls: (control, what it does).
-pub const HELP_TITLE: Localized = Localized {
-    en: "Traffic (the bar under the diagram)",
-    zh: "流量（图下方的控制条）",
-};
+pub const HELP_TITLE: Localized = l(
+    "Traffic (the bar under the diagram)",
+    "流量（图下方的控制条）",
+);
 pub const HELP: &[(Localized, Localized)] = &[
     (
-        Localized {
-            en: "▶ Traffic",
-            zh: "▶ 流量",
-        },
-        Localized {
-            en: "Start or stop requests flowing along the links: green dots were served, red ones failed; the function rows show the share that succeeded",
-            zh: "开始或停止让请求沿连线流动：绿点表示成功，红点表示失败；功能表中显示成功的比例",
-        },
+        l("▶ Traffic", "▶ 流量"),
+        l("Start or stop requests flowing along the links: green dots were served, red ones failed; the function rows show the share that succeeded", "开始或停止让请求沿连线流动：绿点表示成功，红点表示失败；功能表中显示成功的比例"),
     ),
     (
-        Localized {
-            en: "Speed ×1 … ×1000",
-            zh: "速度 ×1 … ×1000",
-        },
-        Localized {
-            en: "Simulated seconds per second",
-            zh: "每秒经过的模拟时间（秒）",
-        },
+        l("Speed ×1 … ×1000", "速度 ×1 … ×1000"),
+        l("Simulated seconds per second", "每秒经过的模拟时间（秒）"),
     ),
     (
-        Localized {
-            en: "Chaos",
-            zh: "混沌模式",
-        },
-        Localized {
-            en: "Servers fail and recover at random (repairs take 10 simulated seconds); the measured share approaches the predicted availability",
-            zh: "服务器随机故障并恢复（修复需要 10 个模拟秒）；实测比例逐渐接近预测的可用性",
-        },
+        l("Chaos", "混沌模式"),
+        l("Servers fail and recover at random (repairs take 10 simulated seconds); the measured share approaches the predicted availability", "服务器随机故障并恢复（修复需要 10 个模拟秒）；实测比例逐渐接近预测的可用性"),
     ),
     (
-        Localized {
-            en: "Click an instance, or k, while traffic runs",
-            zh: "流量运行时点击实例，或按 k",
-        },
-        Localized {
-            en: "Its requests fail and the load moves to the others",
-            zh: "发往它的请求失败，负载转移到其他实例",
-        },
+        l("Click an instance, or k, while traffic runs", "流量运行时点击实例，或按 k"),
+        l("Its requests fail and the load moves to the others", "发往它的请求失败，负载转移到其他实例"),
     ),
 ];
 
@@ -1003,7 +962,7 @@ fn pause(shared: &Shared) {
 pub struct TrafficBarProps {
     pub doc: Rc<Document>,
     pub hub: TrafficHub,
-    /// Told the live figures while traffic runs, `None` when it stops.
+    /// ImportMessage the live figures while traffic runs, `None` when it stops.
     pub on_live: Callback<Option<Rc<Live>>>,
 }
 

@@ -168,7 +168,7 @@ type DetailWatch = (Option<bool>, yew::Callback<bool>);
 pub struct Viewport {
     svg: NodeRef,
     view: Rc<Cell<ViewBox>>,
-    /// Told whether nodes should be drawn in full, when that changes.
+    /// ImportMessage whether nodes should be drawn in full, when that changes.
     on_detail: Rc<RefCell<Option<DetailWatch>>>,
     /// The view the last fit showed.
     fitted: Rc<Cell<Option<ViewBox>>>,

@@ -2,41 +2,41 @@
 //! by the same parser as any user's file.
 
 use super::Diagram;
-use topolab_engine::i18n::Localized;
+use topolab_engine::i18n::l;
 
 /// One service holding every capability, its database below it: laid out so
 /// that a split (docs/spec/model.md §4 puts the new service 160 to the right) stays tidy.
 pub const SHOP: Diagram = Diagram::Document {
     json: include_str!("docs/shop.json"),
-    title: Localized {
-        en: "Shop app: one service, one database",
-        zh: "商城应用：一个服务，一个数据库",
-    },
+    title: l(
+        "Shop app: one service, one database",
+        "商城应用：一个服务，一个数据库",
+    ),
 };
 
 /// Orders waits for Shipping on every order.
 pub const QUEUE_SYNC: Diagram = Diagram::Document {
     json: include_str!("docs/queue-sync.json"),
-    title: Localized {
-        en: "Orders calls Shipping synchronously",
-        zh: "订单服务同步调用物流服务",
-    },
+    title: l(
+        "Orders calls Shipping synchronously",
+        "订单服务同步调用物流服务",
+    ),
 };
 
 /// The same, with a queue between them.
 pub const QUEUE_ASYNC: Diagram = Diagram::Document {
     json: include_str!("docs/queue-async.json"),
-    title: Localized {
-        en: "Orders publishes events that Shipping consumes",
-        zh: "订单服务发布事件，物流服务异步消费",
-    },
+    title: l(
+        "Orders publishes events that Shipping consumes",
+        "订单服务发布事件，物流服务异步消费",
+    ),
 };
 
 /// Two databases of three copies: one needs a majority, one any copy.
 pub const QUORUM: Diagram = Diagram::Document {
     json: include_str!("docs/quorum.json"),
-    title: Localized {
-        en: "Three copies each: a majority of 2, or any one",
-        zh: "各有三个副本：多数派 2 个，或任意 1 个",
-    },
+    title: l(
+        "Three copies each: a majority of 2, or any one",
+        "各有三个副本：多数派 2 个，或任意 1 个",
+    ),
 };

@@ -2,6 +2,7 @@
 //! a goal checked on the current document, and a "do it for me" that performs it.
 
 use std::rc::Rc;
+use topolab_engine::i18n::l;
 
 use crate::Action;
 use topolab_engine::i18n::{Lang, Localized};
@@ -289,28 +290,13 @@ pub(super) fn kill(doc: &Document, id: &str, index: u32) -> Result<Document, Str
 /// one keeps its data.
 fn split_words(link: SplitLink, own_database: bool, lang: Lang) -> (&'static str, &'static str) {
     let how = match link {
-        SplitLink::Requires => Localized {
-            en: "called synchronously by the old one",
-            zh: "由原服务同步调用",
-        },
-        SplitLink::Async => Localized {
-            en: "fed through a new queue",
-            zh: "两者通过新建的消息队列异步通信",
-        },
-        SplitLink::None => Localized {
-            en: "with no call between the two",
-            zh: "两者之间不互相调用",
-        },
+        SplitLink::Requires => l("called synchronously by the old one", "由原服务同步调用"),
+        SplitLink::Async => l("fed through a new queue", "两者通过新建的消息队列异步通信"),
+        SplitLink::None => l("with no call between the two", "两者之间不互相调用"),
     };
     let db = match own_database {
-        true => Localized {
-            en: "with its own database",
-            zh: "新服务有自己的数据库",
-        },
-        false => Localized {
-            en: "sharing the existing database",
-            zh: "继续共用原来的数据库",
-        },
+        true => l("with its own database", "新服务有自己的数据库"),
+        false => l("sharing the existing database", "继续共用原来的数据库"),
     };
     (how.get(lang), db.get(lang))
 }

@@ -10,10 +10,10 @@
 
 use super::bdd::{Bdd, OutOfBudget, Ref, FALSE, TRUE};
 use super::conjunction;
-use super::lanes::Lanes;
-use super::odds::Odds;
 use super::report::Method;
+use super::scenarios::Lanes;
 use super::topology::{FunctionSpec, Topology};
+use super::up_probability::Odds;
 use super::Options;
 
 /// The most variables the BDD may have.

@@ -2,10 +2,10 @@
 //! view loses when a node dies. Sixty-four candidate nodes are killed at once,
 //! one per lane.
 
-use super::lanes::{Lanes, Scratch, ALL_LANES};
 use super::live::LiveView;
-use super::odds::instances_left;
 use super::report::Status;
+use super::scenarios::{Lanes, Scratch, ALL_LANES};
+use super::up_probability::instances_left;
 use crate::document::Document;
 
 /// Per node, the functions it takes down and whether one more kill does it.

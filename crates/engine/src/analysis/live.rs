@@ -1,9 +1,9 @@
 //! The live view (docs/spec/model.md §2): every instance not killed is up. Which nodes
 //! are alive, work and are degraded, and each function's status.
 
-use super::odds::instances_left;
 use super::report::Status;
 use super::topology::{FunctionSpec, Topology};
+use super::up_probability::instances_left;
 use crate::document::Document;
 
 /// Per node, its state in the live view.

@@ -3,11 +3,11 @@
 //!
 //! Code map: `topology` numbers the document once and sorts its links by
 //! relation; `functions` lists or derives the functions (§1.3); `live` is the
-//! live view; `odds` gives each node's P(alive) per view; `availability`
+//! live view; `up_probability` gives each node's P(alive) per view; `availability`
 //! builds each function's BDD (`bdd`) and evaluates it in the expected and
 //! design views, and `conjunction` gets P(all) from those BDDs; past a work
 //! budget, `montecarlo` (drawing failure sets with `sampler`) estimates them
-//! instead. `lanes` evaluates 64 failure scenarios at once, for sampling and
+//! instead. `scenarios` evaluates 64 failure scenarios at once, for sampling and
 //! for `impact` (blast radius, SPOF); `coupling` and `depth` are §3's figures;
 //! `report` holds the result types. Nothing here does I/O or keeps state.
 
@@ -20,13 +20,13 @@ mod depth;
 mod functions;
 mod hash;
 mod impact;
-mod lanes;
 mod live;
 mod montecarlo;
-mod odds;
 mod report;
 mod sampler;
+mod scenarios;
 mod topology;
+mod up_probability;
 
 pub use blast::nodes_down_with;
 pub use functions::effective_functions;
@@ -34,11 +34,11 @@ pub use report::{Analysis, FunctionReport, Method, NodeReport, Status, SystemRep
 
 use crate::document::Document;
 use availability::{Estimate, Exact};
-use lanes::Lanes;
 use live::LiveView;
 use montecarlo::Sampled;
-use odds::{Odds, View};
+use scenarios::Lanes;
 use topology::Topology;
+use up_probability::{Odds, View};
 
 /// Hours in a year of 365.25 days (docs/spec/model.md §2, downtime per year).
 pub const HOURS_PER_YEAR: f64 = 365.25 * 24.0;

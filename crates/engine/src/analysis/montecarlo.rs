@@ -14,10 +14,10 @@ use rand::SeedableRng;
 use rand_pcg::Pcg64Mcg;
 
 use super::availability::Estimate;
-use super::lanes::{Lanes, Scratch, ALL_LANES};
-use super::odds::Odds;
 use super::report::Method;
 use super::sampler::Sampler;
+use super::scenarios::{Lanes, Scratch, ALL_LANES};
+use super::up_probability::Odds;
 use super::Options;
 
 /// Samples drawn between two checks of the stopping rule.

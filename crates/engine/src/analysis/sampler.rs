@@ -9,6 +9,7 @@
 //! `-ln p_k` (a node fails when it receives an event), so that a sample costs
 //! a few random numbers however many nodes there are.
 
+use crate::random::poisson;
 use rand::Rng;
 
 /// Above this total rate the tail is drawn node by node instead.
@@ -87,19 +88,6 @@ impl Sampler {
             failed.extend((j + 1..m).filter(|&k| rng.random::<f64>() < self.down[k]));
         }
     }
-}
-
-/// A Poisson(rate) count by inversion (rate at most [`MAX_POISSON_RATE`]).
-fn poisson(rng: &mut impl Rng, rate: f64) -> u32 {
-    let mut u = rng.random::<f64>();
-    let mut term = (-rate).exp();
-    let mut k = 0;
-    while u > term && k < 1_000 {
-        u -= term;
-        k += 1;
-        term *= rate / f64::from(k);
-    }
-    k
 }
 
 /// Walker's alias method (Vose's construction): a draw proportional to weights in O(1).

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use serde_json::Value;
 
 use super::guess::node_id;
-use super::{ImportError, Imported, Note, Said};
+use super::{ImportError, Imported, Note, NoteKind};
 use crate::document::{Document, Link, LinkKind, Node, NodeKind};
 use crate::layout::tidy;
 use crate::validate::{validate, MAX_LINKS, MAX_NODES, MAX_REPLICAS};
@@ -30,8 +30,8 @@ impl Builder {
     }
 
     /// Says `said` at `place`.
-    pub fn note(&mut self, place: impl Into<String>, said: Said) {
-        self.notes.push(Note::new(place, said));
+    pub fn note(&mut self, place: impl Into<String>, kind: NoteKind) {
+        self.notes.push(Note::new(place, kind));
     }
 
     /// The id of the node the input calls `name`, if added.
@@ -52,7 +52,7 @@ impl Builder {
         if self.ids.contains_key(name) {
             self.note(
                 place,
-                Said::DefinedTwice {
+                NoteKind::DefinedTwice {
                     name: name.to_string(),
                 },
             );
@@ -61,7 +61,7 @@ impl Builder {
         if self.nodes.len() >= MAX_NODES {
             self.note(
                 place,
-                Said::TooManyNodes {
+                NoteKind::TooManyNodes {
                     name: name.to_string(),
                     max: MAX_NODES,
                 },
@@ -74,7 +74,7 @@ impl Builder {
             node.label = Some(name.chars().take(80).collect());
             self.note(
                 place,
-                Said::Renamed {
+                NoteKind::Renamed {
                     name: name.to_string(),
                     id: id.clone(),
                 },
@@ -112,7 +112,7 @@ impl Builder {
         if kept != replicas {
             self.note(
                 place,
-                Said::ReplicasClamped {
+                NoteKind::ReplicasClamped {
                     given: replicas,
                     kept,
                     max,
@@ -153,7 +153,7 @@ impl Builder {
         if from == to {
             self.note(
                 place,
-                Said::SelfDependency {
+                NoteKind::SelfDependency {
                     id: from.to_string(),
                 },
             );
@@ -165,7 +165,7 @@ impl Builder {
         if self.links.len() >= MAX_LINKS {
             self.note(
                 place,
-                Said::TooManyLinks {
+                NoteKind::TooManyLinks {
                     from: from.to_string(),
                     to: to.to_string(),
                     max: MAX_LINKS,
@@ -210,7 +210,7 @@ impl Builder {
             ));
         }
         if self.client.is_none() {
-            notes.push(Note::new("", Said::NoEntryPoint));
+            notes.push(Note::new("", NoteKind::NoEntryPoint));
         }
         let document = Document {
             title: title.map(|t| t.chars().take(200).collect()),

@@ -16,7 +16,7 @@ use super::yaml::Value;
 
 use super::builder::Builder;
 use super::guess::{hosts_named, kind_from_image};
-use super::{yaml_documents, ImportError, Imported, Said};
+use super::{yaml_documents, ImportError, Imported, NoteKind};
 use crate::document::{LinkKind, NodeKind};
 
 /// Service keys that say nothing about the topology.
@@ -80,7 +80,7 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
     };
     let mut b = Builder::new();
     if docs.len() > 1 {
-        b.note("", Said::OnlyFirstDocument);
+        b.note("", NoteKind::OnlyFirstDocument);
     }
     let top = root
         .as_mapping()
@@ -88,7 +88,7 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
     for key in top.keys() {
         let key = key_text(key);
         if key != "services" && !SILENT_TOP.contains(&key.as_str()) && !key.starts_with("x-") {
-            b.note(key.clone(), Said::NotUnderstood);
+            b.note(key.clone(), NoteKind::NotUnderstood);
         }
     }
     let services = match top.get("services") {
@@ -110,7 +110,7 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
             Some(k) => k,
             None if image.is_none() => match kind_from_image(name) {
                 Some(k) => {
-                    b.note(&place, Said::NoImageKindFromName { kind: k });
+                    b.note(&place, NoteKind::NoImageKindFromName { kind: k });
                     k
                 }
                 None => NodeKind::Service,
@@ -125,7 +125,7 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
             if kind != NodeKind::Service {
                 b.note(
                     format!("{place}.image"),
-                    Said::KindFromImage {
+                    NoteKind::KindFromImage {
                         kind,
                         image: Some(image.to_string()),
                     },
@@ -133,7 +133,7 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
             }
         }
         if !spec.is_mapping() && !spec.is_null() {
-            b.note(&place, Said::ServiceNotMapping);
+            b.note(&place, NoteKind::ServiceNotMapping);
             continue;
         }
         if let Some(r) = spec.get("deploy").and_then(|d| d.get("replicas")) {
@@ -153,7 +153,7 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
                     "links",
                 ];
                 if !known.contains(&key.as_str()) && !SILENT_KEYS.contains(&key.as_str()) {
-                    b.note(format!("{place}.{key}"), Said::NotUnderstood);
+                    b.note(format!("{place}.{key}"), NoteKind::NotUnderstood);
                 }
             }
         }
@@ -194,7 +194,7 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
         let link_kind = proxy_link_kind(&mut b, name, kind, &fronts, &place);
         for (target, at, from_env) in targets {
             let Some(to) = b.id_of(&target).map(str::to_string) else {
-                b.note(at, Said::NoSuchService { name: target });
+                b.note(at, NoteKind::NoSuchService { name: target });
                 continue;
             };
             if !b.link(&from, &to, link_kind, &at) {
@@ -203,7 +203,7 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
             if from_env {
                 b.note(
                     &at,
-                    Said::NamesService {
+                    NoteKind::NamesService {
                         name: target.clone(),
                     },
                 );
@@ -211,7 +211,7 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
             if b.kind_of(&target) == Some(NodeKind::Queue) {
                 b.note(
                     &at,
-                    Said::QueueAsRequires {
+                    NoteKind::QueueAsRequires {
                         queue: target.clone(),
                         service: name.clone(),
                     },
@@ -242,7 +242,7 @@ fn proxy_link_kind(
     distinct.dedup();
     if distinct.len() > 1 {
         b.retype(name, NodeKind::Gateway);
-        b.note(place, Said::ProxyAsGateway);
+        b.note(place, NoteKind::ProxyAsGateway);
         LinkKind::Route
     } else {
         LinkKind::Pool
@@ -252,7 +252,7 @@ fn proxy_link_kind(
 fn replicas(b: &mut Builder, id: &str, value: &Value, place: &str) {
     match value.as_i64() {
         Some(n) => b.set_replicas(id, n, place),
-        None => b.note(place, Said::ReplicasNotWhole),
+        None => b.note(place, NoteKind::ReplicasNotWhole),
     }
 }
 
@@ -269,7 +269,7 @@ fn dependency_names(b: &mut Builder, value: &Value, place: &str) -> Vec<(String,
                     format!("{place}[{i}]"),
                 )),
                 None => {
-                    b.note(format!("{place}[{i}]"), Said::NotAServiceName);
+                    b.note(format!("{place}[{i}]"), NoteKind::NotAServiceName);
                     None
                 }
             })
@@ -283,7 +283,7 @@ fn dependency_names(b: &mut Builder, value: &Value, place: &str) -> Vec<(String,
             })
             .collect(),
         _ => {
-            b.note(place, Said::NotListOrMapping);
+            b.note(place, NoteKind::NotListOrMapping);
             Vec::new()
         }
     }

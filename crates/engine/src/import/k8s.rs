@@ -18,7 +18,7 @@ use super::yaml::{Mapping, Value};
 use super::builder::Builder;
 use super::compose::{key_text, scalar_text};
 use super::guess::{hosts_named, kind_from_image};
-use super::{yaml_documents, ImportError, Imported, Said};
+use super::{yaml_documents, ImportError, Imported, NoteKind};
 use crate::document::{LinkKind, NodeKind};
 
 struct Workload {
@@ -85,7 +85,7 @@ fn read_object(b: &mut Builder, objects: &mut Objects, doc: &Value, place: Strin
         .and_then(|m| m.get("name"))
         .and_then(Value::as_str)
     else {
-        b.note(place, Said::NoKindOrName);
+        b.note(place, NoteKind::NoKindOrName);
         return;
     };
     let place = format!("{place} ({kind} {name})");
@@ -127,7 +127,7 @@ fn read_object(b: &mut Builder, objects: &mut Objects, doc: &Value, place: Strin
                 .unwrap_or_default();
             objects.config_maps.push((name.to_string(), values));
         }
-        _ => b.note(place, Said::ObjectNotDrawn),
+        _ => b.note(place, NoteKind::ObjectNotDrawn),
     }
 }
 
@@ -196,21 +196,21 @@ fn workload(
     if containers.len() > 1 {
         b.note(
             place,
-            Said::Containers {
+            NoteKind::Containers {
                 count: containers.len(),
             },
         );
     }
     let replicas = match kind {
         "DaemonSet" => {
-            b.note(place, Said::DaemonSet);
+            b.note(place, NoteKind::DaemonSet);
             None
         }
         _ => match spec.and_then(|s| s.get("replicas")) {
             Some(r) => match r.as_i64() {
                 Some(n) => Some((n, format!("{place}.spec.replicas"))),
                 None => {
-                    b.note(format!("{place}.spec.replicas"), Said::ReplicasNotWhole);
+                    b.note(format!("{place}.spec.replicas"), NoteKind::ReplicasNotWhole);
                     None
                 }
             },
@@ -275,7 +275,7 @@ fn build(mut b: Builder, objects: Objects) -> Result<Imported, ImportError> {
             if w.kind != NodeKind::Service {
                 b.note(
                     &w.place,
-                    Said::KindFromImage {
+                    NoteKind::KindFromImage {
                         kind: w.kind,
                         image: None,
                     },
@@ -290,7 +290,7 @@ fn build(mut b: Builder, objects: Objects) -> Result<Imported, ImportError> {
     let mut reach: Vec<(String, Vec<String>)> = Vec::new();
     for s in &objects.services {
         let Some(selector) = &s.selector else {
-            b.note(&s.place, Said::NoSelector);
+            b.note(&s.place, NoteKind::NoSelector);
             continue;
         };
         let picked: Vec<String> = objects
@@ -302,12 +302,12 @@ fn build(mut b: Builder, objects: Objects) -> Result<Imported, ImportError> {
             .filter_map(|w| b.id_of(&w.name).map(str::to_string))
             .collect();
         match picked.len() {
-            0 => b.note(&s.place, Said::SelectorMatchesNothing),
+            0 => b.note(&s.place, NoteKind::SelectorMatchesNothing),
             1 => reach.push((s.name.clone(), picked)),
             _ => {
                 let lb_name = format!("{}-service", s.name);
                 if let Some(lb) = b.add_node(&lb_name, NodeKind::LoadBalancer, &s.place) {
-                    b.note(&s.place, Said::SelectsSeveral);
+                    b.note(&s.place, NoteKind::SelectsSeveral);
                     for id in &picked {
                         b.link(&lb, id, LinkKind::Pool, &s.place);
                     }
@@ -332,7 +332,7 @@ fn build(mut b: Builder, objects: Objects) -> Result<Imported, ImportError> {
         for cm in &w.config_maps {
             match objects.config_maps.iter().find(|(n, _)| n == cm) {
                 Some((_, data)) => values.extend(data.iter().cloned()),
-                None => b.note(&w.place, Said::MissingConfigMap { name: cm.clone() }),
+                None => b.note(&w.place, NoteKind::MissingConfigMap { name: cm.clone() }),
             }
         }
         for (at, value) in values {
@@ -341,7 +341,7 @@ fn build(mut b: Builder, objects: Objects) -> Result<Imported, ImportError> {
                     if to != from && b.link(&from, &to, LinkKind::Requires, &at) {
                         b.note(
                             &at,
-                            Said::NamesK8sService {
+                            NoteKind::NamesK8sService {
                                 name: host.to_string(),
                             },
                         );
@@ -364,7 +364,7 @@ fn build(mut b: Builder, objects: Objects) -> Result<Imported, ImportError> {
         };
         b.note(
             &ing.place,
-            Said::IngressEntry {
+            NoteKind::IngressEntry {
                 kind,
                 services: distinct.len(),
             },
@@ -373,7 +373,7 @@ fn build(mut b: Builder, objects: Objects) -> Result<Imported, ImportError> {
         for (svc, at) in &ing.backends {
             let targets = targets_of(svc);
             if targets.is_empty() {
-                b.note(at, Said::NoDrawnService { name: svc.clone() });
+                b.note(at, NoteKind::NoDrawnService { name: svc.clone() });
             }
             for to in targets {
                 b.link(&id, &to, link, at);
@@ -383,7 +383,7 @@ fn build(mut b: Builder, objects: Objects) -> Result<Imported, ImportError> {
     if objects.ingresses.is_empty() {
         for s in objects.services.iter().filter(|s| s.exposed) {
             for to in targets_of(&s.name) {
-                b.note(&s.place, Said::Exposed);
+                b.note(&s.place, NoteKind::Exposed);
                 b.entry(&to, &s.place);
             }
         }
@@ -394,7 +394,7 @@ fn build(mut b: Builder, objects: Objects) -> Result<Imported, ImportError> {
             .iter()
             .any(|w| w.config_maps.contains(name));
         if !used {
-            b.note(format!("ConfigMap {name}"), Said::UnusedConfigMap);
+            b.note(format!("ConfigMap {name}"), NoteKind::UnusedConfigMap);
         }
     }
     b.finish(None)

@@ -4,7 +4,7 @@
 //!
 //! Every guess an importer makes (a kind from an image name, a link from an
 //! environment variable) and everything it could not understand is returned as
-//! a [`Note`] naming its place, its facts a [`Said`] worded in English and in
+//! a [`Note`] naming its place, its facts a [`NoteKind`] worded in English and in
 //! Chinese: nothing is dropped silently. Malformed text is
 //! an [`ImportError`] with its line.
 //!
@@ -28,7 +28,7 @@ use super::validate::Problem;
 
 pub use builder::Builder;
 pub use guess::kind_from_image;
-pub use note::{Note, Said};
+pub use note::{Note, NoteKind};
 
 /// The largest text an importer reads: 4 MiB, far above any real manifest.
 pub const MAX_TEXT: usize = 4 * 1024 * 1024;

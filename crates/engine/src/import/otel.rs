@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use super::builder::Builder;
 use super::guess::kind_from_image;
-use super::{ImportError, Imported, Said};
+use super::{ImportError, Imported, NoteKind};
 use crate::document::{LinkKind, NodeKind};
 
 /// The diagram a dependency list describes.
@@ -55,14 +55,14 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
                 ));
             }
             _ => {
-                b.note(&place, Said::NotAPair);
+                b.note(&place, NoteKind::NotAPair);
                 continue;
             }
         }
         if let Some(o) = item.as_object() {
             for key in o.keys() {
                 if !["parent", "child", "callCount", "source"].contains(&key.as_str()) {
-                    b.note(format!("{place}.{key}"), Said::NotUnderstood);
+                    b.note(format!("{place}.{key}"), NoteKind::NotUnderstood);
                 }
             }
         }
@@ -78,7 +78,7 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
     for &name in &names {
         let kind = match kind_from_image(name) {
             Some(k) => {
-                b.note(name, Said::KindFromName { kind: k });
+                b.note(name, NoteKind::KindFromName { kind: k });
                 k
             }
             None => NodeKind::Service,
@@ -111,7 +111,7 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
         if let Some(first) = names.first().and_then(|n| b.id_of(n)).map(str::to_string) {
             b.note(
                 "",
-                Said::AllCalled {
+                NoteKind::AllCalled {
                     first: first.clone(),
                 },
             );

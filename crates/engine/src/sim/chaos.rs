@@ -14,8 +14,8 @@
 
 use rand::Rng;
 
-use super::draw::exponential;
 use crate::document::NodeKind;
+use crate::random::exponential;
 
 /// Mean time to repair of an instance of `kind` under chaos, in seconds, when
 /// its node's `extra.sim.mttr_s` gives none: minutes for what restarts, an

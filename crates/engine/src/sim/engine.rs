@@ -13,13 +13,13 @@ use std::rc::Rc;
 use rand::SeedableRng;
 use rand_pcg::Pcg64Mcg;
 
-use super::draw::exponential;
 use super::net::{Health, Net};
 use super::report::{Method, SimReport, Tally};
 use super::settings::SettingError;
 use super::trace::{Failure, Happening, Recorder, SimEvent};
 use super::{Arrivals, SimOptions};
 use crate::document::Document;
+use crate::random::exponential;
 
 /// A slot of a [`Slab`], named with the stamp it had when filled, so that an
 /// event about a call that has ended and whose slot was reused is ignored.

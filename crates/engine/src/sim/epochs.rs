@@ -9,12 +9,12 @@ use std::rc::Rc;
 use rand::SeedableRng;
 use rand_pcg::Pcg64Mcg;
 
-use super::draw::poisson;
 use super::engine::Simulation;
 use super::net::Net;
 use super::report::{wilson, Method, SimReport, Tally, BATCHES};
 use super::trace::Discard;
 use super::{Arrivals, SimOptions};
+use crate::random::poisson;
 
 /// Seconds of traffic run in a new state before measuring, so that queues
 /// and breakers reach their regime (capacities or breakers only).

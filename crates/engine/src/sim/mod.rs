@@ -15,7 +15,7 @@
 //! does docs/spec/model.md §2's health checks; `engine` is the event loop and the
 //! instances' states, `calls` what happens to one call; `trace` the events an
 //! animation can record; `epochs` the long-run method; `report` the figures
-//! and their intervals; `draw` the random numbers.
+//! and their intervals; the random numbers come from `crate::random`.
 //!
 //! # Two methods, one model
 //! [`simulate`] measures each function's availability by one of two methods
@@ -70,7 +70,6 @@
 
 mod calls;
 pub mod chaos;
-mod draw;
 pub mod edit;
 mod engine;
 pub mod epochs;

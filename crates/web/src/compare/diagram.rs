@@ -10,6 +10,7 @@
 
 use std::fmt::Write;
 use std::rc::Rc;
+use topolab_engine::i18n::l;
 
 use wasm_bindgen::JsCast;
 use web_sys::{Element, KeyboardEvent, MouseEvent};
@@ -18,7 +19,7 @@ use yew::prelude::*;
 use crate::lang::use_lang;
 use crate::layer::Wording;
 use crate::modal::focus;
-use crate::node_text::{accessible_name, Words};
+use crate::node_text::{accessible_name, DiagramWords};
 use topolab_engine::compare::Side;
 use topolab_engine::drawing::{escape, write_link, write_node, LinkLook, NodeLook, NodeWords};
 use topolab_engine::geometry::diagram_bounds;
@@ -28,14 +29,11 @@ use topolab_engine::{Analysis, Document};
 /// Room around the drawing, in diagram units.
 const MARGIN: f64 = 16.0;
 
-const KEYS: Localized = Localized {
-    en: "k kills one instance here and in the other diagram, r revives them all",
-    zh: "按 k 在两张图中各停掉一个实例，按 r 全部恢复",
-};
-const EMPTY: Localized = Localized {
-    en: "An empty diagram.",
-    zh: "空白的图。",
-};
+const KEYS: Localized = l(
+    "k kills one instance here and in the other diagram, r revives them all",
+    "按 k 在两张图中各停掉一个实例，按 r 全部恢复",
+);
+const EMPTY: Localized = l("An empty diagram.", "空白的图。");
 
 /// What a hand did to a node of one side.
 #[derive(Clone, Debug, PartialEq)]
@@ -84,7 +82,7 @@ fn markup(doc: &Document, analysis: &Analysis, name: &str, lang: Lang) -> String
             LinkLook::PLAIN,
         );
     }
-    let words = Words(lang);
+    let words = DiagramWords(lang);
     let spof = words.spof().to_string();
     for (i, node) in doc.nodes.iter().enumerate() {
         let report = analysis.nodes.get(i);

@@ -17,7 +17,7 @@ use super::fields::Field;
 pub(super) struct Refused {
     pub(super) field: Field,
     pub(super) text: String,
-    /// Said in both languages, so that a switch of language translates them.
+    /// NoteKind in both languages, so that a switch of language translates them.
     pub(super) messages: Vec<Text>,
 }
 

@@ -7,6 +7,7 @@
 //! and focus goes back where it was. Keys pressed inside it never reach the
 //! diagram behind.
 
+use topolab_engine::i18n::l;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
 use yew::prelude::*;
@@ -16,28 +17,16 @@ use crate::lang::use_lang;
 use topolab_editor::teach::{Progress, LESSONS};
 use topolab_engine::i18n::{Lang, Localized};
 
-const TITLE: Localized = Localized {
-    en: "Lessons",
-    zh: "课程",
-};
-const INTRO: Localized = Localized {
-    en: "Each lesson walks through a few steps, each on its own diagram with something to \
+const TITLE: Localized = l("Lessons", "课程");
+const INTRO: Localized = l(
+    "Each lesson walks through a few steps, each on its own diagram with something to \
          try. Page Down and Page Up move between steps, as a presenter's clicker does.",
-    zh: "每节课分几步，每一步都有自己的示意图和一个动手操作。用 Page Down 和 Page Up \
+    "每节课分几步，每一步都有自己的示意图和一个动手操作。用 Page Down 和 Page Up \
          翻到下一步、上一步，翻页笔也一样能用。",
-};
-const CLOSE: Localized = Localized {
-    en: "Close",
-    zh: "关闭",
-};
-const CLOSE_TITLE: Localized = Localized {
-    en: "Close the list (Escape)",
-    zh: "关闭列表（Esc）",
-};
-const PROBLEM: Localized = Localized {
-    en: "This lesson could not be opened: ",
-    zh: "这节课打不开：",
-};
+);
+const CLOSE: Localized = l("Close", "关闭");
+const CLOSE_TITLE: Localized = l("Close the list (Escape)", "关闭列表（Esc）");
+const PROBLEM: Localized = l("This lesson could not be opened: ", "这节课打不开：");
 
 fn steps(lang: Lang, n: usize) -> String {
     match lang {

@@ -16,6 +16,7 @@ mod chooser;
 mod panel;
 
 use std::rc::Rc;
+use topolab_engine::i18n::l;
 
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::{JsCast, JsValue};
@@ -419,14 +420,8 @@ pub fn use_lessons(
     }
 }
 
-const BUTTON: Localized = Localized {
-    en: "Lessons",
-    zh: "课程",
-};
-const BUTTON_TITLE: Localized = Localized {
-    en: "Guided lessons, step by step (L)",
-    zh: "分步讲解的课程（L）",
-};
+const BUTTON: Localized = l("Lessons", "课程");
+const BUTTON_TITLE: Localized = l("Guided lessons, step by step (L)", "分步讲解的课程（L）");
 
 #[derive(Properties, PartialEq)]
 pub struct LessonsButtonProps {
@@ -452,41 +447,29 @@ pub fn lessons_button(props: &LessonsButtonProps) -> Html {
 
 /// The help overlay's rows for the lessons: alternatives of keys, what they do.
 pub const HELP_KEYS: &[(&[&[&str]], Localized)] = &[
-    (
-        &[&["L"]],
-        Localized {
-            en: "Open the list of lessons",
-            zh: "打开课程列表",
-        },
-    ),
+    (&[&["L"]], l("Open the list of lessons", "打开课程列表")),
     (
         &[&["Page Down"], &["N"]],
-        Localized {
-            en: "In a lesson: next step (after a lesson's last step, the next lesson)",
-            zh: "课程中：下一步（一节课的最后一步之后进入下一课）",
-        },
+        l(
+            "In a lesson: next step (after a lesson's last step, the next lesson)",
+            "课程中：下一步（一节课的最后一步之后进入下一课）",
+        ),
     ),
     (
         &[&["Page Up"], &["P"]],
-        Localized {
-            en: "In a lesson: previous step",
-            zh: "课程中：上一步",
-        },
+        l("In a lesson: previous step", "课程中：上一步"),
     ),
     (
         &[&["Escape"]],
-        Localized {
-            en: "In a lesson: leave it, keeping the diagram (a selection is cleared first)",
-            zh: "课程中：退出课程，保留当前示意图（有选中的节点时先取消选中）",
-        },
+        l(
+            "In a lesson: leave it, keeping the diagram (a selection is cleared first)",
+            "课程中：退出课程，保留当前示意图（有选中的节点时先取消选中）",
+        ),
     ),
 ];
 
 /// The help overlay's heading for [`HELP_KEYS`].
-pub const HELP_GROUP: Localized = Localized {
-    en: "Lessons",
-    zh: "课程",
-};
+pub const HELP_GROUP: Localized = l("Lessons", "课程");
 
 /// The help overlay's note on teachers' links.
 pub fn help_note(lang: Lang) -> Html {

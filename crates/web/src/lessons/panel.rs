@@ -8,6 +8,7 @@
 //! document on screen, however the task was done.
 
 use std::rc::Rc;
+use topolab_engine::i18n::l;
 
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -18,46 +19,25 @@ use topolab_editor::teach::LESSONS;
 use topolab_engine::i18n::{Lang, Localized};
 use topolab_engine::Document;
 
-const TRY: Localized = Localized {
-    en: "Try it: ",
-    zh: "动手试试：",
-};
-const DO_IT: Localized = Localized {
-    en: "Do it for me",
-    zh: "帮我操作",
-};
-const DONE: Localized = Localized {
-    en: "✓ Done",
-    zh: "✓ 已完成",
-};
-const READ_ON: Localized = Localized {
-    en: "Nothing to try here: read, then go on with Page Down.",
-    zh: "这一步只做讲解，看完按 Page Down 继续。",
-};
-const CLOSE: Localized = Localized {
-    en: "Close",
-    zh: "关闭",
-};
-const CLOSE_TITLE: Localized = Localized {
-    en: "Leave the lesson, keeping the diagram (Escape)",
-    zh: "退出课程，保留当前示意图（Esc）",
-};
-const PREVIOUS_TITLE: Localized = Localized {
-    en: "Previous step (Page Up or P)",
-    zh: "上一步（Page Up 或 P）",
-};
-const NEXT_TITLE: Localized = Localized {
-    en: "Next step (Page Down or N)",
-    zh: "下一步（Page Down 或 N）",
-};
-const FINISH_TITLE: Localized = Localized {
-    en: "Leave the lesson, keeping the diagram",
-    zh: "退出课程，保留当前示意图",
-};
-const PROBLEM: Localized = Localized {
-    en: "This could not be done: ",
-    zh: "无法完成这一步：",
-};
+const TRY: Localized = l("Try it: ", "动手试试：");
+const DO_IT: Localized = l("Do it for me", "帮我操作");
+const DONE: Localized = l("✓ Done", "✓ 已完成");
+const READ_ON: Localized = l(
+    "Nothing to try here: read, then go on with Page Down.",
+    "这一步只做讲解，看完按 Page Down 继续。",
+);
+const CLOSE: Localized = l("Close", "关闭");
+const CLOSE_TITLE: Localized = l(
+    "Leave the lesson, keeping the diagram (Escape)",
+    "退出课程，保留当前示意图（Esc）",
+);
+const PREVIOUS_TITLE: Localized = l("Previous step (Page Up or P)", "上一步（Page Up 或 P）");
+const NEXT_TITLE: Localized = l("Next step (Page Down or N)", "下一步（Page Down 或 N）");
+const FINISH_TITLE: Localized = l(
+    "Leave the lesson, keeping the diagram",
+    "退出课程，保留当前示意图",
+);
+const PROBLEM: Localized = l("This could not be done: ", "无法完成这一步：");
 
 fn lesson_of(lang: Lang, n: usize, of: usize) -> String {
     match lang {
@@ -84,18 +64,9 @@ enum Onward {
 impl Onward {
     fn label(self, lang: Lang) -> &'static str {
         let text = match self {
-            Onward::Step => Localized {
-                en: "Next →",
-                zh: "下一步 →",
-            },
-            Onward::Lesson => Localized {
-                en: "Next lesson →",
-                zh: "下一课 →",
-            },
-            Onward::Finish => Localized {
-                en: "Finish",
-                zh: "结束课程",
-            },
+            Onward::Step => l("Next →", "下一步 →"),
+            Onward::Lesson => l("Next lesson →", "下一课 →"),
+            Onward::Finish => l("Finish", "结束课程"),
         };
         text.get(lang)
     }
@@ -103,18 +74,12 @@ impl Onward {
     /// What the live region says after "Done".
     fn hint(self, lang: Lang) -> &'static str {
         let text = match self {
-            Onward::Step => Localized {
-                en: " Page Down: next step.",
-                zh: " 按 Page Down 继续。",
-            },
-            Onward::Lesson => Localized {
-                en: " Page Down: next lesson.",
-                zh: " 按 Page Down 进入下一课。",
-            },
-            Onward::Finish => Localized {
-                en: " That was the last step of the last lesson.",
-                zh: " 这是最后一课的最后一步。",
-            },
+            Onward::Step => l(" Page Down: next step.", " 按 Page Down 继续。"),
+            Onward::Lesson => l(" Page Down: next lesson.", " 按 Page Down 进入下一课。"),
+            Onward::Finish => l(
+                " That was the last step of the last lesson.",
+                " 这是最后一课的最后一步。",
+            ),
         };
         text.get(lang)
     }
@@ -123,14 +88,8 @@ impl Onward {
 /// "Previous", or "Previous lesson" when it leads out of this one.
 fn previous_label(to_other_lesson: bool, lang: Lang) -> &'static str {
     let text = match to_other_lesson {
-        false => Localized {
-            en: "← Previous",
-            zh: "← 上一步",
-        },
-        true => Localized {
-            en: "← Previous lesson",
-            zh: "← 上一课",
-        },
+        false => l("← Previous", "← 上一步"),
+        true => l("← Previous lesson", "← 上一课"),
     };
     text.get(lang)
 }

@@ -1,6 +1,7 @@
-//! The random draws the simulation needs, on `rand` 0.9 without its default
-//! features (no `rand_distr`): exponential durations and Poisson counts,
-//! each from uniform numbers of the seeded generator.
+//! The random draws the engine needs, on `rand` 0.9 without its default
+//! features (no `rand_distr`): exponential durations and Poisson counts, each
+//! from uniform numbers of a seeded generator. The simulation and the Monte
+//! Carlo sampler both draw from here.
 
 use rand::Rng;
 
