@@ -1,8 +1,8 @@
 // The drag benchmark (`./dev bench-drag`): Topolab's release build in dist/ against the
-// team's hand-written SVG yardstick (bench/vanilla-svg.html, copied from shared/bench), in
+// team's hand-written SVG yardstick (bench/vanilla-svg.html), in
 // one browser run, on generated diagrams of 100, 500 and 2,000 nodes with two links a node.
 //
-// Each page is measured as shared/bench/dragperf.mjs measures it: the time from `goto` to
+// Each page is measured as the team's drag benchmark (dragperf.mjs) measures it: the time from `goto` to
 // the first `[data-node-id]` on screen, then 120 pointer moves dragging the first node, each
 // timed from the event to its handlers, render and style/layout done (median and p95).
 // The app is measured twice: fitted (as it opens: the whole diagram on screen) and zoomed

@@ -1,4 +1,4 @@
-// Embed and present (spec/UI.md `?embed=1`, `?readonly=1`, `?theme=`, postMessage): the
+// Embed and present (docs/spec/app.md `?embed=1`, `?readonly=1`, `?theme=`, postMessage): the
 // example article (examples/article.html, served beside dist/ as in the repository) embeds
 // two diagrams and drives one by postMessage; read-only refuses every change; the Embed
 // dialog's snippet works when pasted; the projector theme reads at 1024x768.

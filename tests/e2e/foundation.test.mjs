@@ -1,5 +1,5 @@
 // The app's foundation, end to end against the release build in dist/: it renders the
-// diagram of spec/UI.md's automation contract, a node follows a real pointer drag with its
+// diagram of docs/spec/app.md's automation contract, a node follows a real pointer drag with its
 // links, and the page loads cleanly from 127.0.0.1 alone, from any folder.
 
 import assert from "node:assert/strict";

@@ -238,7 +238,7 @@ export async function withPage(browser, name, body, options) {
   }
 }
 
-// --- reading the automation contract (spec/UI.md) ---
+// --- reading the automation contract (docs/spec/app.md) ---
 
 /** [x, y] of a `translate(x y)` / `translate(x, y)` transform attribute. */
 export function parseTranslate(transform) {

@@ -1,5 +1,5 @@
 // Killing and reviving instances with a real mouse: the node's live status, the function
-// rows and their availability figures follow the engine (spec/UI.md's contract).
+// rows and their availability figures follow the engine (docs/spec/app.md's contract).
 
 import assert from "node:assert/strict";
 import { test } from "node:test";

@@ -1,5 +1,5 @@
 //! The conventions that keep the repository readable, as functions a test runs
-//! (`tests/tidy.rs`), after rust-analyzer's tidy: every Rust file opens with a
+//! (`crates/tidy/tests/tidy.rs`), after rust-analyzer's tidy: every Rust file opens with a
 //! module doc, no text names a tracker's issue number or a path outside the
 //! repository, and no function of the web app grows past [`MAX_WEB_FN_LINES`].
 //!
@@ -123,6 +123,55 @@ fn climbs_out(target: &str, depth: usize) -> bool {
     false
 }
 
+/// The repository's own paths a text names (`crates/web/src/app.rs`,
+/// `docs/spec/`) that do not exist: a comment or document left behind by a
+/// move. `exists` says whether a path, relative to the root, is there.
+pub fn stale_paths(path: &str, text: &str, exists: impl Fn(&str) -> bool) -> Vec<Finding> {
+    const ROOTS: [&str; 6] = ["crates/", "docs/", "tests/", "tools/", "bench/", "style/"];
+    let mut found = Vec::new();
+    // `include_str!("docs/a.json")` names a path relative to its own file.
+    let lines = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.contains("include_"));
+    for (i, line) in lines {
+        for named in repository_paths(line, &ROOTS) {
+            if !exists(named) {
+                found.push(Finding {
+                    path: path.to_string(),
+                    line: i + 1,
+                    what: format!("`{named}` does not exist: a path left behind by a move?"),
+                });
+            }
+        }
+    }
+    found
+}
+
+/// The paths on a line that start at one of `roots` and name a file (with an
+/// extension) or a folder (ending in `/`).
+fn repository_paths<'a>(line: &'a str, roots: &[&str]) -> Vec<&'a str> {
+    let is_path_char = |c: char| c.is_ascii_alphanumeric() || "_-./".contains(c);
+    let mut found = Vec::new();
+    for root in roots {
+        for (at, _) in line.match_indices(root) {
+            let before = line[..at].chars().next_back();
+            if before.is_some_and(|c| is_path_char(c) && c != '.' || c == '.') {
+                continue;
+            }
+            let len = line[at..]
+                .find(|c: char| !is_path_char(c))
+                .unwrap_or(line.len() - at);
+            let named = line[at..at + len].trim_end_matches('.');
+            let last = named.rsplit('/').next().unwrap_or("");
+            if named.ends_with('/') || last.contains('.') {
+                found.push(named);
+            }
+        }
+    }
+    found
+}
+
 /// The web app's functions longer than [`MAX_WEB_FN_LINES`].
 pub fn long_functions(path: &str, text: &str) -> Vec<Finding> {
     functions(text)
@@ -173,6 +222,15 @@ mod tests {
         assert!(missing_module_doc("a.rs", "#![allow(x)]\n//! Doc.\nfn a() {}").is_none());
         let found = missing_module_doc("a.rs", "\nuse std::fmt;\n").expect("found");
         assert_eq!(found.line, 2);
+    }
+
+    #[test]
+    fn named_paths_that_do_not_exist_are_found() {
+        let text = "see crates/web/src/app.rs and crates/gone.rs, docs/spec/ and x/crates/y.rs";
+        let found = stale_paths("a.md", text, |p| p != "crates/gone.rs");
+        assert_eq!(found.len(), 1);
+        assert!(found[0].what.contains("`crates/gone.rs`"), "{}", found[0]);
+        assert!(stale_paths("a.md", "in crates/web/src, word", |_| false).is_empty());
     }
 
     #[test]

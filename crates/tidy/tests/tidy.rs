@@ -3,7 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-use topolab_tidy::{issue_numbers, long_functions, missing_module_doc, outside_paths, Finding};
+use topolab_tidy::{
+    issue_numbers, long_functions, missing_module_doc, outside_paths, stale_paths, Finding,
+};
 
 /// Folders that are built, installed or fetched, not written.
 const SKIPPED: [&str; 5] = ["target", "node_modules", "dist", ".git", "test-results"];
@@ -98,6 +100,18 @@ fn no_text_points_outside_the_repository() {
         .flat_map(|(p, t)| outside_paths(p, t))
         .collect();
     report("paths outside the repository", found);
+}
+
+#[test]
+fn every_repository_path_a_text_names_exists() {
+    let exists = |p: &str| root().join(p).exists();
+    let found = repository()
+        .iter()
+        // The tidy crate's own examples name paths that are not there on purpose.
+        .filter(|(p, _)| !p.starts_with("crates/tidy/"))
+        .flat_map(|(p, t)| stale_paths(p, t, exists))
+        .collect();
+    report("paths that do not exist", found);
 }
 
 #[test]

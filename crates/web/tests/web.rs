@@ -1,6 +1,6 @@
 //! Component tests: compiled for `wasm32` and run in headless Chromium by
 //! `wasm-bindgen-test-runner` (`./dev test`, phase `wasm-test`). Natively this file is
-//! empty. Component tests of `src/ui/` go here, one per rule of `spec/UI.md`.
+//! empty. Component tests of the web app go here, one per rule of `docs/spec/app.md`.
 #![cfg(target_arch = "wasm32")]
 
 use topolab_engine::document::NodeKind;
