@@ -71,14 +71,14 @@ function packed(page, text) {
 /** Takes focus out of any field, so keys and pastes go to the page. */
 const unfocus = (page) => page.evaluate(() => document.activeElement?.blur());
 
-/** target/debug/topolab if it is newer than every source file, else null. */
+/** target/debug/topolab if it is newer than every source file of the crates, else null. */
 async function freshCli() {
   const cli = path.join(ROOT, "target", "debug", "topolab");
   if (!existsSync(cli)) return null;
   const built = (await stat(cli)).mtimeMs;
-  const sources = await readdir(path.join(ROOT, "src"), { recursive: true });
+  const sources = await readdir(path.join(ROOT, "crates"), { recursive: true });
   for (const file of sources) {
-    if ((await stat(path.join(ROOT, "src", file))).mtimeMs > built) return null;
+    if ((await stat(path.join(ROOT, "crates", file))).mtimeMs > built) return null;
   }
   return cli;
 }
