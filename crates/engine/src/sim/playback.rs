@@ -253,8 +253,9 @@ impl Playback {
         let until = self.sim.now() + dt * self.speed;
         let mut events = std::mem::take(&mut self.events);
         self.sim.run_until(until, &mut events);
+        let step = hop_seconds(self.speed) * 0.8;
         for event in events.drain(..) {
-            self.hear(event.what);
+            self.hear(event.what, step);
         }
         self.events = events;
         if self.pending.len() > MAX_PENDING {
@@ -263,8 +264,8 @@ impl Playback {
     }
 
     /// What one event does to the dots: a hop is kept until its request
-    /// ends, then every hop of it becomes a dot, one after the other.
-    fn hear(&mut self, what: Happening) {
+    /// ends, then every hop of it becomes a dot, `step` seconds after the one before.
+    fn hear(&mut self, what: Happening, step: f64) {
         match what {
             Happening::Sent { request, link, .. } if !self.reduced => {
                 if request == u64::MAX {
@@ -281,7 +282,6 @@ impl Playback {
                 request, failure, ..
             } => {
                 if let Some(hops) = self.pending.remove(&request) {
-                    let step = hop_seconds(self.speed) * 0.8;
                     let mut at = self.clock;
                     for link in hops {
                         self.spawn(link, failure.is_none(), at);
