@@ -10,7 +10,7 @@ use gloo::events::EventListener;
 use yew::prelude::*;
 
 use super::super::lang::Text;
-use super::frames::{pause, request, tab_hidden, FrameLoop, SharedLoop};
+use super::animator::{pause, request, tab_hidden, Animator, SharedLoop};
 use super::hub::TrafficHub;
 use super::scene::Scene;
 use topolab_engine::sim::Live;
@@ -43,7 +43,7 @@ pub(super) fn use_traffic(
 ) -> Running {
     let live = use_state(|| None::<Rc<Live>>);
     let problem = use_state(|| None::<Text>);
-    let shared: Rc<SharedLoop> = use_memo((), |_| Rc::new(RefCell::new(FrameLoop::default())));
+    let shared: Rc<SharedLoop> = use_memo((), |_| Rc::new(RefCell::new(Animator::default())));
     let latest = use_mut_ref(|| doc.clone());
     *latest.borrow_mut() = doc.clone();
     {

@@ -25,21 +25,21 @@
 //!   and the help overlay's rows for it;
 //! * `driver`: the hook that starts, follows and stops a run as the bar and
 //!   the document say;
-//! * `frames`: the animation loop (`requestAnimationFrame`, paused while the
+//! * `animator`: the animation loop (`requestAnimationFrame`, paused while the
 //!   tab is hidden);
 //! * `scene`: one run on the page, the engine's `Playback` and the elements
 //!   it draws on, one frame at a time;
-//! * `paint`: the dots' `<canvas>` (device pixels, the diagram's view);
+//! * `painting`: the dots' `<canvas>` (device pixels, the diagram's view);
 //! * `badges`: the queues' backlog badges; `chaos_marks`: `data-chaos-down`;
 //! * `hub`: [`TrafficHub`], what the canvas hands over to draw on.
 
+mod animator;
 mod badges;
 mod bar;
 mod chaos_marks;
 mod driver;
-mod frames;
 mod hub;
-mod paint;
+mod painting;
 mod scene;
 
 pub use bar::{TrafficBar, HELP, HELP_TITLE};

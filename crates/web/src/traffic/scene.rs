@@ -12,7 +12,7 @@ use super::super::positions::Positions;
 use super::badges::Badges;
 use super::chaos_marks::ChaosMarks;
 use super::hub::TrafficHub;
-use super::paint::{DotCanvas, View};
+use super::painting::{DotCanvas, View};
 use topolab_engine::i18n::l;
 use topolab_engine::sim::{Live, Playback};
 use topolab_engine::Document;
@@ -52,7 +52,7 @@ impl Scene {
     ) -> Result<Scene, Text> {
         let (positions, layer, diagram, dots_canvas) =
             hub.get().ok_or_else(|| Text::from(NOT_DRAWN))?;
-        let playback = Playback::new(doc, speed, chaos, seed, super::frames::reduced_motion())
+        let playback = Playback::new(doc, speed, chaos, seed, super::animator::reduced_motion())
             .map_err(|problems| {
                 Text::of(|lang| {
                     let lines: Vec<String> = problems.iter().map(|p| p.line_in(lang)).collect();

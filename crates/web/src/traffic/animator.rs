@@ -15,7 +15,7 @@ use topolab_engine::sim::Live;
 
 /// The scene, its animation frame and who hears of it.
 #[derive(Default)]
-pub(super) struct FrameLoop {
+pub(super) struct Animator {
     pub(super) scene: Option<Scene>,
     frame: Option<i32>,
     tick: Option<Closure<dyn FnMut(f64)>>,
@@ -23,7 +23,7 @@ pub(super) struct FrameLoop {
 }
 
 /// The loop, shared with its frame callback (which holds it weakly).
-pub(super) type SharedLoop = Rc<RefCell<FrameLoop>>;
+pub(super) type SharedLoop = Rc<RefCell<Animator>>;
 
 /// Whether the viewer asked for reduced motion.
 pub(super) fn reduced_motion() -> bool {
@@ -51,7 +51,7 @@ pub(super) fn request(shared: &SharedLoop) {
         return;
     }
     if a.tick.is_none() {
-        let weak: Weak<RefCell<FrameLoop>> = Rc::downgrade(shared);
+        let weak: Weak<RefCell<Animator>> = Rc::downgrade(shared);
         let tick = Closure::wrap(Box::new(move |ts: f64| {
             if let Some(shared) = weak.upgrade() {
                 on_frame(&shared, ts);
