@@ -9,7 +9,7 @@ use topolab_engine::i18n::l;
 
 use yew::prelude::*;
 
-use super::banner::{Banner, BannerView};
+use super::banner::{banner_view, Banner};
 use super::canvas::{Canvas, NodeFacts};
 use super::coupling::CouplingTable;
 use super::dialogs::use_dialogs;
@@ -23,11 +23,12 @@ use super::mode::{PageMode, RefusalNotice, Refusals};
 use super::panel::{AnalysisPanel, Blast};
 use super::persistence::{use_address_opening, use_autosave};
 use super::startup::{opening, Opening};
-use super::toolbar::Toolbar;
+use super::toolbar::{toolbar, Toolbar};
 use super::traffic::{Live, TrafficBar, TrafficHub};
 use topolab_editor::{Action, EditorState};
 use topolab_engine::analysis::{analyze, nodes_down_with};
 use topolab_engine::Analysis;
+use web_sys::File;
 
 const SIDE: Localized = l("Analysis and inspector", "分析与检查器");
 
@@ -118,13 +119,7 @@ pub fn app(props: &AppProps) -> Html {
     use_autosave(state, mode, lessons.is_open(), &tell);
     use_address_opening(lang, dispatch, &tell);
 
-    // Imports (file picker, drop, paste) say how they went in the banner.
-    let told = use_import_banner(&tell);
-    let import = use_importer(dispatch.clone(), told);
-    let on_file = {
-        let import = import.clone();
-        use_memo((), move |_| import.reform(Incoming::File))
-    };
+    let (import, on_file) = use_import(dispatch, &tell);
 
     super::keyboard::use_shortcuts(state.selection.clone(), dispatch.clone(), on_help.clone());
 
@@ -144,13 +139,11 @@ pub fn app(props: &AppProps) -> Html {
                 dispatch={dispatch.clone()} {hovered}
                 {on_hover} editable={!mode.embed && !mode.readonly}
                 readonly={mode.readonly} refit_on_resize={mode.embed}
-                on_file={(*on_file).clone()} traffic={(*traffic_hub).clone()} />
+                {on_file} traffic={(*traffic_hub).clone()} />
     };
 
     // Made once for both pages (each `html!` is code of its own in the wasm).
-    let banner_view = html! {
-        <BannerView {banner} on_close={close_banner} dispatch={dispatch.clone()} />
-    };
+    let banner_view = banner_view(banner.as_ref(), &close_banner, dispatch, lang);
     let refusal_notice = html! { <RefusalNotice {refusals} {mode} /> };
     let help_overlay = html! { <HelpOverlay open={help_open} on_close={close_help} /> };
     let provide = |page: Html| {
@@ -172,43 +165,55 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
     let (split_view, compare_view) = dialogs.view(&analysis);
+    let toolbar = toolbar(
+        &Toolbar {
+            doc: doc.clone(),
+            analysis: analysis.clone(),
+            mode,
+            can_undo: state.can_undo(),
+            can_redo: state.can_redo(),
+            dispatch: dispatch.clone(),
+            import: import.clone(),
+            lessons: lessons.clone(),
+            on_help,
+            on_compare: dialogs.on_compare.clone(),
+        },
+        lang,
+    );
     provide(html! {
-        <div class={classes!("app", mode.readonly.then_some("readonly"))}>
-            <Toolbar doc={doc.clone()} analysis={analysis.clone()} {mode}
-                     can_undo={state.can_undo()} can_redo={state.can_redo()}
-                     dispatch={dispatch.clone()} import={import.clone()} lessons={lessons.clone()}
-                     {on_help} on_compare={dialogs.on_compare.clone()} />
-            { banner_view }
-            <main class={classes!("workspace", lessons.is_open().then_some("lesson-open"))}>
-                <LessonPanel lessons={lessons.clone()} doc={doc.clone()} />
-                // The traffic bar floats over the canvas of the editor (read-only too:
-                // traffic changes nothing); an embed's small frame keeps its diagram uncovered.
-                <div class="canvas-stack">
-                    { canvas }
-                    <TrafficBar doc={doc.clone()} hub={(*traffic_hub).clone()} {on_live} />
-                </div>
-                <div class="side" tabindex="0" role="region" aria-label={SIDE.get(lang)}>
-                  if painted {
-                    <AnalysisPanel analysis={analysis.clone()} blast={(*blast).clone()} {live} />
-                    if !mode.readonly {
-                        <Inspector doc={doc.clone()} selection={state.selection.clone()}
-                                   analysis={analysis.clone()} dispatch={dispatch.clone()}
-                                   on_split={dialogs.on_split.clone()} />
-                    }
-                    <CouplingTable doc={doc.clone()} analysis={analysis.clone()} />
-                  }
-                </div>
-            </main>
-            { refusal_notice }
-            { announcement }
-            { help_overlay }
-            // One child each, present or not: `for` would change the number of
-            // children, and Yew, pairing them by position, would rebuild the page.
-            { split_view }
-            { compare_view }
-            <LessonChooser lessons={lessons} />
-        </div>
-    })
+            <div class={classes!("app", mode.readonly.then_some("readonly"))}>
+    { toolbar }
+                { banner_view }
+                <main class={classes!("workspace", lessons.is_open().then_some("lesson-open"))}>
+                    <LessonPanel lessons={lessons.clone()} doc={doc.clone()} />
+                    // The traffic bar floats over the canvas of the editor (read-only too:
+                    // traffic changes nothing); an embed's small frame keeps its diagram uncovered.
+                    <div class="canvas-stack">
+                        { canvas }
+                        <TrafficBar doc={doc.clone()} hub={(*traffic_hub).clone()} {on_live} />
+                    </div>
+                    <div class="side" tabindex="0" role="region" aria-label={SIDE.get(lang)}>
+                      if painted {
+                        <AnalysisPanel analysis={analysis.clone()} blast={(*blast).clone()} {live} />
+                        if !mode.readonly {
+                            <Inspector doc={doc.clone()} selection={state.selection.clone()}
+                                       analysis={analysis.clone()} dispatch={dispatch.clone()}
+                                       on_split={dialogs.on_split.clone()} />
+                        }
+                        <CouplingTable doc={doc.clone()} analysis={analysis.clone()} />
+                      }
+                    </div>
+                </main>
+                { refusal_notice }
+                { announcement }
+                { help_overlay }
+                // One child each, present or not: `for` would change the number of
+                // children, and Yew, pairing them by position, would rebuild the page.
+                { split_view }
+                { compare_view }
+                <LessonChooser lessons={lessons} />
+            </div>
+        })
 }
 
 /// The editor's reducer over the opened document, how many actions the
@@ -253,9 +258,14 @@ fn use_banner(
     ((*banner).clone(), (*tell).clone(), (*close).clone())
 }
 
-/// How an import went, as a banner listing its notes (a callback made once).
+/// Imports (file picker, drop, paste) into `dispatch`, saying how they went
+/// in a banner listing their notes; and the canvas's callback for a dropped
+/// file. Both made once.
 #[hook]
-fn use_import_banner(tell: &Callback<Banner>) -> Callback<ImportMessage> {
+fn use_import(
+    dispatch: &Callback<Action>,
+    tell: &Callback<Banner>,
+) -> (Callback<Incoming>, Callback<File>) {
     let tell = tell.clone();
     let told = use_memo((), move |_| {
         Callback::from(move |told: ImportMessage| {
@@ -265,7 +275,12 @@ fn use_import_banner(tell: &Callback<Banner>) -> Callback<ImportMessage> {
             })
         })
     });
-    (*told).clone()
+    let import = use_importer(dispatch.clone(), (*told).clone());
+    let on_file = {
+        let import = import.clone();
+        use_memo((), move |_| import.reform(Incoming::File))
+    };
+    (import, (*on_file).clone())
 }
 
 /// A value kept by the app and the callback that sets it, made once.

@@ -12,7 +12,7 @@ use topolab_engine::import::Note;
 use topolab_engine::Document;
 use yew::prelude::*;
 
-use super::lang::{use_lang, Lang, Localized, Text};
+use super::lang::{Lang, Localized, Text};
 use super::mode::PageMode;
 use super::startup::{Opening, Source};
 
@@ -99,26 +99,21 @@ impl Banner {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct BannerViewProps {
-    /// What to say; nothing is shown without one.
-    pub banner: Option<Banner>,
-    /// Dismisses the banner (also after a restore).
-    pub on_close: Callback<()>,
-    /// Where a restore goes (an `Action::Load`).
-    pub dispatch: Callback<Action>,
-}
-
-/// The banner, if there is one.
-#[function_component(BannerView)]
-pub fn banner_view(props: &BannerViewProps) -> Html {
-    let lang = use_lang();
-    let Some(b) = &props.banner else {
+/// The banner, if there is one: its text, an import's notes, Restore when
+/// it offers a diagram back (an `Action::Load` to `dispatch`), and Dismiss
+/// (`on_close`, also after a restore).
+pub fn banner_view(
+    banner: Option<&Banner>,
+    on_close: &Callback<()>,
+    dispatch: &Callback<Action>,
+    lang: Lang,
+) -> Html {
+    let Some(b) = banner else {
         return Html::default();
     };
-    let dismiss = props.on_close.reform(|_: MouseEvent| ());
+    let dismiss = on_close.reform(|_: MouseEvent| ());
     let restore = b.restore.clone().map(|doc| {
-        let (dispatch, on_close) = (props.dispatch.clone(), props.on_close.clone());
+        let (dispatch, on_close) = (dispatch.clone(), on_close.clone());
         let onclick = Callback::from(move |_| {
             dispatch.emit(Action::Load(doc.clone()));
             on_close.emit(());

@@ -17,7 +17,7 @@ use super::embed_view::OpenInEditor;
 use super::export::ExportMenu;
 use super::fullscreen::FullscreenButton;
 use super::import::{ImportButton, Incoming};
-use super::lang::{use_lang, Lang, LangSwitch, Localized};
+use super::lang::{Lang, LangSwitch, Localized};
 use super::lessons::{Lessons, LessonsButton};
 use super::mode::{PageMode, READ_ONLY, READ_ONLY_LONG};
 use super::share::ShareMenu;
@@ -53,8 +53,8 @@ fn preset_of(doc: &Document) -> Option<&'static Preset> {
         .find(|p| Lang::ALL.iter().any(|&l| p.title().get(l) == title))
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ToolbarProps {
+/// What the toolbar shows and where its buttons go.
+pub struct Toolbar {
     pub doc: Rc<Document>,
     /// The analysis of `doc`, for the exports.
     pub analysis: Rc<Analysis>,
@@ -69,34 +69,26 @@ pub struct ToolbarProps {
     pub on_compare: Callback<()>,
 }
 
-/// The toolbar.
-#[function_component(Toolbar)]
-pub fn toolbar(props: &ToolbarProps) -> Html {
-    let lang = use_lang();
+/// The toolbar, in `lang`. A plain function, not a component: it is drawn
+/// with the page (a component of its own cost the wasm 4 KB). Its buttons'
+/// handlers are made at each render: they are listeners of elements, not
+/// properties of components, so nothing re-renders for them.
+pub fn toolbar(props: &Toolbar, lang: Lang) -> Html {
     let readonly = props.mode.readonly;
     let doc = &props.doc;
     let open_help = props.on_help.reform(|_: MouseEvent| ());
     let open_compare = props.on_compare.reform(|_: MouseEvent| ());
-    // Tidy lays out the diagram of the last render, with one callback for all.
-    let latest = use_mut_ref(|| doc.clone());
-    *latest.borrow_mut() = doc.clone();
-    let on_tidy = use_callback(props.dispatch.clone(), move |_: MouseEvent, dispatch| {
-        let laid_out = tidy(&latest.borrow());
-        dispatch.emit(Action::Replace(Rc::new(laid_out)))
-    });
     let doc_title_tip = preset_of(doc).map(|p| p.description().get(lang));
     html! {
         <header class="toolbar">
             <h1 class="brand">{ "Topolab" }</h1>
             if !readonly {
-                <DocumentButtons dispatch={props.dispatch.clone()} import={props.import.clone()}
-                                 {on_tidy} />
+                { document_buttons(props, lang) }
             }
             <ExportMenu doc={doc.clone()} analysis={props.analysis.clone()} />
             <ShareMenu doc={doc.clone()} />
             if !readonly {
-                <UndoButtons can_undo={props.can_undo} can_redo={props.can_redo}
-                             dispatch={props.dispatch.clone()} />
+                { undo_buttons(props, lang) }
             }
             <button onclick={open_compare} title={super::compare::OPEN_TITLE.get(lang)}
                     data-compare-open="">{ super::compare::OPEN.get(lang) }</button>
@@ -119,30 +111,27 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct DocumentButtonsProps {
-    dispatch: Callback<Action>,
-    import: Callback<Incoming>,
-    on_tidy: Callback<MouseEvent>,
-}
-
 /// New, the presets, Import and Tidy: what replaces the diagram (undoably).
-#[function_component(DocumentButtons)]
-fn document_buttons(props: &DocumentButtonsProps) -> Html {
-    let lang = use_lang();
-    let new_doc = use_callback(props.dispatch.clone(), |_: MouseEvent, dispatch| {
-        dispatch.emit(Action::Load(Rc::new(Document::default())))
-    });
-    let on_preset = use_callback(
-        (props.dispatch.clone(), lang),
-        |e: Event, (dispatch, lang)| {
+fn document_buttons(props: &Toolbar, lang: Lang) -> Html {
+    let new_doc = props
+        .dispatch
+        .reform(|_: MouseEvent| Action::Load(Rc::new(Document::default())));
+    let tidy_doc = {
+        let doc = props.doc.clone();
+        props
+            .dispatch
+            .reform(move |_: MouseEvent| Action::Replace(Rc::new(tidy(&doc))))
+    };
+    let on_preset = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
             if let Some(p) = preset(&select.value()) {
-                dispatch.emit(Action::Load(Rc::new(p.document_in(*lang))));
+                dispatch.emit(Action::Load(Rc::new(p.document_in(lang))));
             }
             select.set_value("");
-        },
-    );
+        })
+    };
     html! {
         <>
             <button onclick={new_doc} title={NEW_TIP.get(lang)} data-new="">{ NEW.get(lang) }</button>
@@ -156,28 +145,15 @@ fn document_buttons(props: &DocumentButtonsProps) -> Html {
                 </select>
             </label>
             <ImportButton on_import={props.import.clone()} />
-            <button onclick={props.on_tidy.clone()} title={TIDY_TIP.get(lang)} data-tidy="">{ TIDY.get(lang) }</button>
+            <button onclick={tidy_doc} title={TIDY_TIP.get(lang)} data-tidy="">{ TIDY.get(lang) }</button>
         </>
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct UndoButtonsProps {
-    can_undo: bool,
-    can_redo: bool,
-    dispatch: Callback<Action>,
-}
-
 /// Undo and Redo.
-#[function_component(UndoButtons)]
-fn undo_buttons(props: &UndoButtonsProps) -> Html {
-    let lang = use_lang();
-    let undo = use_callback(props.dispatch.clone(), |_: MouseEvent, d| {
-        d.emit(Action::Undo)
-    });
-    let redo = use_callback(props.dispatch.clone(), |_: MouseEvent, d| {
-        d.emit(Action::Redo)
-    });
+fn undo_buttons(props: &Toolbar, lang: Lang) -> Html {
+    let undo = props.dispatch.reform(|_: MouseEvent| Action::Undo);
+    let redo = props.dispatch.reform(|_: MouseEvent| Action::Redo);
     html! {
         <>
             <button onclick={undo} disabled={!props.can_undo} title={UNDO_TIP.get(lang)} data-undo="">{ UNDO.get(lang) }</button>
