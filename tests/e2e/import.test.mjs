@@ -67,7 +67,7 @@ test("in Chinese the banner lists every note of an import, in Chinese, and is di
     await unfocus(page);
     await page.keyboard.press("Control+V");
     await page.waitForSelector(".banner [data-import-notes]");
-    // 17 notes: the same count tests/import_notes.rs asserts of this fixture.
+    // 17 notes: the same count crates/engine/tests/import_notes.rs asserts of this fixture.
     assert.equal(await page.getAttribute(".banner [data-import-notes]", "data-import-notes"), "17");
     const notes = await page.$$eval(".banner [data-import-note]", (lis) => lis.map((li) => li.textContent));
     assert.equal(notes.length, 17, "every note is listed, not the first few");

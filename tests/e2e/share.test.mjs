@@ -284,7 +284,7 @@ test("exports: SVG is well-formed XML, the PNG is twice its size, JSON reads bac
     assert.equal(parsed.scripts, 0);
     assert.match(await page.textContent("[data-export-status]"), new RegExp(`Downloaded “${CLUSTER_FILE}\\.svg”`));
 
-    // The CLI's render of the same document prints the very same SVG (tests/export.rs checks
+    // The CLI's render of the same document prints the very same SVG (crates/cli/tests/export.rs checks
     // it natively; here too when `cargo test` has built the CLI from the current sources).
     const cli = await freshCli();
     if (cli) {
@@ -294,7 +294,7 @@ test("exports: SVG is well-formed XML, the PNG is twice its size, JSON reads bac
       while (at < mine.length && mine[at] === printed[at]) at++;
       assert.ok(mine === printed, `the app's SVG differs from topolab render's at ${at}: ${mine.slice(at, at + 60)}`);
     } else {
-      t.diagnostic("no CLI built from the current sources: the app/CLI comparison is left to tests/export.rs");
+      t.diagnostic("no CLI built from the current sources: the app/CLI comparison is left to crates/cli/tests/export.rs");
     }
 
     // PNG: decodes, twice the SVG's size.

@@ -2,7 +2,7 @@
 // window.topolab agrees with the engine's analysis; the Traffic control animates request
 // dots along the links, killing the servers turns them red, a hidden tab stops the frames.
 //
-// The dots are painted on one <canvas> (crates/web/src/traffic.rs), so they are read two ways: the
+// The dots are painted on one <canvas> (crates/web/src/traffic/painting.rs), so they are read two ways: the
 // counts the app puts on it four times a second (`data-dots`, `data-dots-ok`,
 // `data-dots-failed`: what its last frame drew), and the canvas's own pixels, counted by
 // colour against the theme's --up (served) and --down (failed).

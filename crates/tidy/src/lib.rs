@@ -156,7 +156,7 @@ fn repository_paths<'a>(line: &'a str, roots: &[&str]) -> Vec<&'a str> {
     for root in roots {
         for (at, _) in line.match_indices(root) {
             let before = line[..at].chars().next_back();
-            if before.is_some_and(|c| is_path_char(c) && c != '.' || c == '.') {
+            if before.is_some_and(|c| is_path_char(c) || c == '.') {
                 continue;
             }
             let len = line[at..]

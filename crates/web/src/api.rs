@@ -11,7 +11,7 @@
 use js_sys::{Error, Object, Reflect, JSON};
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
-use yew::UseReducerHandle;
+use yew::{hook, use_effect_with, UseReducerHandle};
 
 use super::app::Editor;
 use topolab_editor::embed::protocol::Call;
@@ -151,6 +151,18 @@ fn instance_index(value: &JsValue) -> Result<u32, JsValue> {
         Some(x) if x >= 0.0 && x.fract() == 0.0 && x <= f64::from(u32::MAX) => Ok(x as u32),
         _ => Err(error("index must be a whole number from 0")),
     }
+}
+
+/// `window.topolab` and the embedding page's messages
+/// ([`super::messages::listen`]), for as long as the calling component is mounted.
+#[hook]
+pub fn use_api(editor: &UseReducerHandle<Editor>, readonly: bool) {
+    let calls = Calls::new(editor.clone(), readonly);
+    use_effect_with((), move |_| {
+        let api = install(calls.clone());
+        let messages = super::messages::listen(calls);
+        move || drop((api, messages))
+    });
 }
 
 /// Installs `window.topolab` over the calls.

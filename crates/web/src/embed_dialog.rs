@@ -162,21 +162,7 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
         use_node_ref(),
         use_node_ref(),
     );
-    {
-        // Focus moves in when it opens, and back to where it was when it closes.
-        let copy_ref = copy_ref.clone();
-        use_effect_with((), move |_| {
-            let before = gloo::utils::document().active_element();
-            if let Some(button) = copy_ref.cast::<HtmlElement>() {
-                let _ = button.focus();
-            }
-            move || {
-                if let Some(element) = before.filter(|e| e.is_connected()) {
-                    refocus(&element);
-                }
-            }
-        });
-    }
+    use_focus_in_and_back(&copy_ref);
     let title = props
         .doc
         .title
@@ -235,25 +221,8 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
                     on_close.emit(());
                 }
                 "Tab" => {
-                    let Some(dialog) = dialog_ref.cast::<Element>() else {
-                        return;
-                    };
-                    let all = focusables(&dialog);
-                    let (Some(first), Some(last)) = (all.first(), all.last()) else {
-                        return;
-                    };
-                    let active = gloo::utils::document().active_element();
-                    let at = |el: &HtmlElement| active.as_ref() == Some(el.as_ref());
-                    let wrap_to = if e.shift_key() && (at(first) || active.is_none()) {
-                        Some(last)
-                    } else if !e.shift_key() && at(last) {
-                        Some(first)
-                    } else {
-                        None
-                    };
-                    if let Some(target) = wrap_to {
-                        e.prevent_default();
-                        let _ = target.focus();
+                    if let Some(dialog) = dialog_ref.cast::<Element>() {
+                        wrap_tab(&dialog, &e);
                     }
                 }
                 _ => {}
@@ -292,5 +261,45 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
                 </div>
             </div>
         </div>
+    }
+}
+
+/// Focus moves to `first` when the dialog opens, and back to where it was
+/// when it closes.
+#[hook]
+fn use_focus_in_and_back(first: &NodeRef) {
+    let first = first.clone();
+    use_effect_with((), move |_| {
+        let before = gloo::utils::document().active_element();
+        if let Some(button) = first.cast::<HtmlElement>() {
+            let _ = button.focus();
+        }
+        move || {
+            if let Some(element) = before.filter(|e| e.is_connected()) {
+                refocus(&element);
+            }
+        }
+    });
+}
+
+/// Tab and Shift+Tab go round inside `dialog`: from its last focusable
+/// element to its first, and back.
+fn wrap_tab(dialog: &Element, e: &KeyboardEvent) {
+    let all = focusables(dialog);
+    let (Some(first), Some(last)) = (all.first(), all.last()) else {
+        return;
+    };
+    let active = gloo::utils::document().active_element();
+    let at = |el: &HtmlElement| active.as_ref() == Some(el.as_ref());
+    let wrap_to = if e.shift_key() && (at(first) || active.is_none()) {
+        Some(last)
+    } else if !e.shift_key() && at(last) {
+        Some(first)
+    } else {
+        None
+    };
+    if let Some(target) = wrap_to {
+        e.prevent_default();
+        let _ = target.focus();
     }
 }

@@ -106,6 +106,21 @@ pub fn apply(lang: Lang, remember: bool) {
     }
 }
 
+/// The page's language, starting from `initial`, made the page's whenever it
+/// changes ([`apply`]; remembered when `remember`: an embed never makes its
+/// language the reader's choice); the context to provide to every component.
+#[hook]
+pub fn use_page_lang(initial: Lang, remember: bool) -> LangContext {
+    let lang = use_state(|| initial);
+    use_effect_with(*lang, move |lang| apply(*lang, remember));
+    let setter = lang.setter();
+    let set = use_memo((), move |_| Callback::from(move |l: Lang| setter.set(l)));
+    LangContext {
+        lang: *lang,
+        set: (*set).clone(),
+    }
+}
+
 /// The toolbar's switch: one button a language, the one in force pressed.
 #[function_component(LangSwitch)]
 pub fn lang_switch() -> Html {

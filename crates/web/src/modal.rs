@@ -61,6 +61,18 @@ pub fn keep_inside(container: &NodeRef, e: &KeyboardEvent) {
     }
 }
 
+/// A modal layer's keydown handler: [`keep_inside`] `container`, and
+/// Escape calls `on_close`.
+pub fn close_on_escape(container: NodeRef, on_close: Callback<()>) -> impl Fn(KeyboardEvent) {
+    move |e: KeyboardEvent| {
+        keep_inside(&container, &e);
+        if e.key() == "Escape" {
+            e.prevent_default();
+            on_close.emit(());
+        }
+    }
+}
+
 /// On mounting, remembers what had focus and focuses the first element of
 /// `container` matching `first_selector`; on unmounting, gives focus back to
 /// what had it, else to the first element of the page matching `fallback`.

@@ -15,7 +15,10 @@
 //! does docs/spec/model.md §2's health checks; `engine` is the event loop and the
 //! instances' states, `calls` what happens to one call; `trace` the events an
 //! animation can record; `epochs` the long-run method; `report` the figures
-//! and their intervals; the random numbers come from `crate::random`.
+//! and their intervals; the random numbers come from `crate::random`. For
+//! the app's animation, `playback` plays a simulation at the page's pace
+//! (what a frame advances, the dots its requests make, where they are) and
+//! `live` keeps the figures it reports a few times a second.
 //!
 //! # Two methods, one model
 //! [`simulate`] measures each function's availability by one of two methods
@@ -73,7 +76,9 @@ pub mod chaos;
 pub mod edit;
 mod engine;
 pub mod epochs;
+pub mod live;
 mod net;
+pub mod playback;
 pub mod report;
 pub mod settings;
 pub mod trace;
@@ -85,6 +90,8 @@ use serde::{Deserialize, Serialize};
 pub use chaos::{default_mttr_s, Lifetimes};
 pub use edit::{sim_value, with_sim_setting, SimKey, SimTarget, DEFAULT_BREAKER};
 pub use engine::{FunctionStats, Simulation};
+pub use live::{Live, LiveFunction};
+pub use playback::{Playback, DEMO_MTTR_S};
 pub use report::{wilson, FunctionMeasure, Method, SimReport};
 pub use settings::{
     default_latency_ms, read_settings, Breaker, LinkSettings, NodeSettings, SettingError,

@@ -9,26 +9,27 @@
 //! so on screen. A user comparing two designs expects to poke at them, not to
 //! find their own diagram changed behind the view.
 //!
-//! Code map: `diagram` draws one side, `table` is the comparison table (the
-//! split dialog's preview uses it too), `words` names metrics and writes values.
+//! Code map: `sources` says where each side comes from and loads it, `diagram`
+//! draws one side, `table` is the comparison table (the split dialog's
+//! preview uses it too), `words` names metrics and writes values.
 
 mod diagram;
+mod sources;
 pub mod table;
 pub mod words;
 
 use std::rc::Rc;
 
-use web_sys::{HtmlSelectElement, KeyboardEvent};
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::lang::use_lang;
-use crate::modal::{keep_inside, use_modal_focus};
+use crate::modal::{close_on_escape, use_modal_focus};
 use diagram::{SideDiagram, SideEvent};
+use sources::{default_b, side_index, source_menu, Given, Source, View};
 use table::{ComparisonTable, Mode};
-use topolab_editor::SideBySide;
 use topolab_engine::compare::Side;
 use topolab_engine::i18n::{l, Lang, Localized};
-use topolab_engine::presets::{preset, PRESETS};
 use topolab_engine::{Analysis, Document};
 
 /// The toolbar button that opens the view.
@@ -88,50 +89,7 @@ const SANDBOX: Localized = l(
     "Kills made here stay here: closing leaves your diagram as it was.",
     "这里的停机只用于对比：关闭后，编辑器里的图保持原样。",
 );
-const THIS_DIAGRAM: Localized = l("This diagram", "当前的图");
-const BEFORE_SPLIT: Localized = l("Before the last split", "最近一次拆分之前");
-const PRESETS_GROUP: Localized = l("Presets", "预设");
 const TABLE_CAPTION: Localized = l("The figures of A and B", "A 与 B 的各项指标");
-
-/// Where a side's document comes from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Source {
-    /// The editor's diagram, as it is (kills included).
-    Current,
-    /// The document the last split applied in this session replaced.
-    BeforeSplit,
-    /// A built-in scenario, by name.
-    Preset(&'static str),
-}
-
-impl Source {
-    /// The value of its option in a menu.
-    fn key(self) -> String {
-        match self {
-            Source::Current => "current".into(),
-            Source::BeforeSplit => "before-split".into(),
-            Source::Preset(name) => format!("preset:{name}"),
-        }
-    }
-
-    /// The source whose [`Source::key`] is `key`.
-    fn from_key(key: &str) -> Option<Source> {
-        match key {
-            "current" => Some(Source::Current),
-            "before-split" => Some(Source::BeforeSplit),
-            _ => preset(key.strip_prefix("preset:")?).map(|p| Source::Preset(p.name)),
-        }
-    }
-
-    /// Its name in a menu and above a column.
-    fn name(self, lang: Lang) -> String {
-        match self {
-            Source::Current => THIS_DIAGRAM.get(lang).into(),
-            Source::BeforeSplit => BEFORE_SPLIT.get(lang).into(),
-            Source::Preset(name) => preset(name).map_or(name, |p| p.label().get(lang)).into(),
-        }
-    }
-}
 
 #[derive(Properties, PartialEq)]
 pub struct CompareProps {
@@ -142,77 +100,6 @@ pub struct CompareProps {
     /// The document before the last split applied, if one was.
     pub before_split: Option<Rc<Document>>,
     pub on_close: Callback<()>,
-}
-
-/// What the view shows: the two documents and where each came from.
-#[derive(Clone, PartialEq)]
-struct View {
-    pair: SideBySide,
-    sources: [Source; 2],
-}
-
-/// The first B: the diagram before the split just made, else a preset to
-/// learn from (microservices, or the monolith when this is microservices).
-fn default_b(props: &CompareProps) -> Source {
-    if props.before_split.is_some() {
-        return Source::BeforeSplit;
-    }
-    let is = |name: &str| {
-        preset(name).is_some_and(|p| {
-            let t = p.title();
-            props
-                .doc
-                .title
-                .as_deref()
-                .is_some_and(|x| x == t.en || x == t.zh)
-        })
-    };
-    match is("microservices") {
-        true => Source::Preset("monolith"),
-        false => Source::Preset("microservices"),
-    }
-}
-
-/// What the sources of the sides are read from: the editor's document and
-/// analysis, and the document before the last split.
-#[derive(Clone)]
-struct Given {
-    doc: Rc<Document>,
-    analysis: Rc<Analysis>,
-    before_split: Option<Rc<Document>>,
-    lang: Lang,
-}
-
-impl Given {
-    fn of(props: &CompareProps, lang: Lang) -> Given {
-        Given {
-            doc: props.doc.clone(),
-            analysis: props.analysis.clone(),
-            before_split: props.before_split.clone(),
-            lang,
-        }
-    }
-
-    /// A side's document, fresh from its source (`None`: there is none).
-    fn fresh(&self, source: Source) -> Option<Rc<Document>> {
-        match source {
-            Source::Current => Some(self.doc.clone()),
-            Source::BeforeSplit => self.before_split.clone(),
-            Source::Preset(name) => preset(name).map(|p| Rc::new(p.document_in(self.lang))),
-        }
-    }
-
-    /// Both sides fresh from their sources; the editor's analysis is reused.
-    fn load(&self, sources: [Source; 2]) -> View {
-        let doc = |s: Source| self.fresh(s).unwrap_or_else(|| self.doc.clone());
-        let (current, analysis) = (self.doc.clone(), self.analysis.clone());
-        let pair = match sources {
-            [Source::Current, b] => SideBySide::with_analysis(current, analysis, doc(b)),
-            [a, Source::Current] => SideBySide::with_analysis(current, analysis, doc(a)).swapped(),
-            [a, b] => SideBySide::new(doc(a), doc(b)),
-        };
-        View { pair, sources }
-    }
 }
 
 #[function_component(CompareView)]
@@ -279,65 +166,11 @@ pub fn compare_view(props: &CompareProps) -> Html {
         let on_close = props.on_close.clone();
         move |_: MouseEvent| on_close.emit(())
     };
-    let onkeydown = {
-        let (root, on_close) = (root.clone(), props.on_close.clone());
-        move |e: KeyboardEvent| {
-            keep_inside(&root, &e);
-            if e.key() == "Escape" {
-                e.prevent_default();
-                on_close.emit(());
-            }
-        }
-    };
+    let onkeydown = close_on_escape(root.clone(), props.on_close.clone());
 
-    let options = |chosen: Source| {
-        let option = |source: Source| {
-            html! {
-                <option value={source.key()} selected={source == chosen}>{ source.name(lang) }</option>
-            }
-        };
-        html! {
-            <>
-                { option(Source::Current) }
-                if props.before_split.is_some() { { option(Source::BeforeSplit) } }
-                <optgroup label={PRESETS_GROUP.get(lang)}>
-                    { for PRESETS.iter().map(|p| option(Source::Preset(p.name))) }
-                </optgroup>
-            </>
-        }
-    };
-    let heading = |side: Side| {
-        let letter = match side {
-            Side::A => "A",
-            Side::B => "B",
-        };
-        format!("{letter} · {}", view.sources[side_index(side)].name(lang))
-    };
-    let side_view = |side: Side| {
-        let key = match side {
-            Side::A => "a",
-            Side::B => "b",
-        };
-        let title = heading(side);
-        let doc_title = view.pair.doc(side).title.clone().unwrap_or_default();
-        html! {
-            <figure class="compare-side" data-compare-side={key}>
-                <figcaption>
-                    <label>
-                        <span class="compare-letter">{ key.to_ascii_uppercase() }</span>
-                        <select data-compare-choose={key} onchange={choose(side)}
-                                aria-label={title.clone()}>
-                            { options(view.sources[side_index(side)]) }
-                        </select>
-                    </label>
-                    <span class="compare-doc-title" title={doc_title.clone()}>{ doc_title }</span>
-                </figcaption>
-                <SideDiagram side={side} doc={view.pair.doc(side).clone()}
-                             analysis={view.pair.analysis(side).clone()}
-                             name={AttrValue::from(title)} on_event={on_event.clone()} />
-            </figure>
-        }
-    };
+    let before_split = props.before_split.is_some();
+    let side_view =
+        |side: Side| side_figure(side, &view, choose(side), &on_event, before_split, lang);
     html! {
         <div class="compare-backdrop" ref={root} tabindex="-1" {onkeydown}>
             <section class="compare" role="dialog" aria-modal="true" aria-labelledby="compare-title"
@@ -361,18 +194,54 @@ pub fn compare_view(props: &CompareProps) -> Html {
                 <div class="compare-figures" tabindex="0" role="region" aria-label={TABLE_CAPTION.get(lang)}>
                     <ComparisonTable comparison={view.pair.comparison().clone()} mode={Mode::Compare}
                                      caption={TABLE_CAPTION.get(lang)}
-                                     a={AttrValue::from(heading(Side::A))}
-                                     b={AttrValue::from(heading(Side::B))} />
+                                     a={AttrValue::from(heading(Side::A, &view, lang))}
+                                     b={AttrValue::from(heading(Side::B, &view, lang))} />
                 </div>
             </section>
         </div>
     }
 }
 
-/// Where a side's source is kept.
-fn side_index(side: Side) -> usize {
-    match side {
-        Side::A => 0,
-        Side::B => 1,
+/// A side's heading: its letter and its source.
+fn heading(side: Side, view: &View, lang: Lang) -> String {
+    let letter = match side {
+        Side::A => "A",
+        Side::B => "B",
+    };
+    format!("{letter} · {}", view.sources[side_index(side)].name(lang))
+}
+
+/// One side: the menu choosing its source (`choose`), its document's title,
+/// its drawing, whose kills and revivals go to `on_event`.
+fn side_figure(
+    side: Side,
+    view: &View,
+    choose: Callback<Event>,
+    on_event: &Callback<(Side, SideEvent)>,
+    before_split: bool,
+    lang: Lang,
+) -> Html {
+    let key = match side {
+        Side::A => "a",
+        Side::B => "b",
+    };
+    let title = heading(side, view, lang);
+    let doc_title = view.pair.doc(side).title.clone().unwrap_or_default();
+    html! {
+        <figure class="compare-side" data-compare-side={key}>
+            <figcaption>
+                <label>
+                    <span class="compare-letter">{ key.to_ascii_uppercase() }</span>
+                    <select data-compare-choose={key} onchange={choose}
+                            aria-label={title.clone()}>
+                        { source_menu(view.sources[side_index(side)], before_split, lang) }
+                    </select>
+                </label>
+                <span class="compare-doc-title" title={doc_title.clone()}>{ doc_title }</span>
+            </figcaption>
+            <SideDiagram side={side} doc={view.pair.doc(side).clone()}
+                         analysis={view.pair.analysis(side).clone()}
+                         name={AttrValue::from(title)} on_event={on_event.clone()} />
+        </figure>
     }
 }

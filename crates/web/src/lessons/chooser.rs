@@ -76,31 +76,7 @@ pub fn lesson_chooser(props: &LessonChooserProps) -> Html {
     let backdrop = use_node_ref();
     let open = props.lessons.chooser_open();
     let current = props.lessons.progress().map(|p| p.lesson_index());
-    {
-        let dialog = dialog.clone();
-        use_effect_with(open, move |&open| {
-            let before = open
-                .then(gloo::utils::document)
-                .and_then(|d| d.active_element());
-            if open {
-                let list = choices(&dialog);
-                if let Some(button) = list.get(current.unwrap_or(0)).or(list.first()) {
-                    let _ = button.focus();
-                }
-            }
-            move || {
-                // Back where it was, unless a chosen lesson has taken focus.
-                if focus_lost() {
-                    if let Some(el) = before
-                        .filter(|e| e.is_connected())
-                        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-                    {
-                        let _ = el.focus();
-                    }
-                }
-            }
-        });
-    }
+    use_chooser_focus(open, current, &dialog);
     if !open {
         return html! {};
     }
@@ -128,57 +104,7 @@ pub fn lesson_chooser(props: &LessonChooserProps) -> Html {
     };
     let on_key = {
         let (chooser, dialog, choose) = (lessons.chooser.clone(), dialog.clone(), choose.clone());
-        move |e: KeyboardEvent| {
-            // A modal: the page's shortcuts stay asleep behind it.
-            e.stop_propagation();
-            if e.ctrl_key() || e.meta_key() || e.alt_key() {
-                return;
-            }
-            let key = e.key();
-            let list = choices(&dialog);
-            let at = focused_in(&list);
-            let target = match key.as_str() {
-                "Escape" | "l" | "L" => {
-                    e.prevent_default();
-                    chooser.emit(false);
-                    return;
-                }
-                "ArrowDown" => Some(at.map_or(0, |i| (i + 1) % list.len().max(1))),
-                "ArrowUp" => {
-                    Some(at.map_or(0, |i| (i + list.len().max(1) - 1) % list.len().max(1)))
-                }
-                "Home" => Some(0),
-                "End" => Some(list.len().saturating_sub(1)),
-                "Tab" => {
-                    // Focus stays in the dialog: from its last button to its first and back.
-                    let all = buttons(&dialog);
-                    let (first, last) = (all.first(), all.last());
-                    let here = focused_in(&all);
-                    let wrap = match (e.shift_key(), here) {
-                        (false, Some(i)) if i + 1 == all.len() => first,
-                        (true, Some(0)) | (true, None) => last,
-                        (false, None) => first,
-                        _ => None,
-                    };
-                    if let Some(button) = wrap {
-                        e.prevent_default();
-                        let _ = button.focus();
-                    }
-                    return;
-                }
-                digit => {
-                    if let Some(n) = digit.parse::<usize>().ok().filter(|n| *n >= 1) {
-                        e.prevent_default();
-                        choose(n - 1);
-                    }
-                    return;
-                }
-            };
-            if let Some(button) = target.and_then(|i| list.get(i)) {
-                e.prevent_default();
-                let _ = button.focus();
-            }
-        }
+        move |e: KeyboardEvent| on_chooser_key(&e, &dialog, &chooser, &choose)
     };
     let items = LESSONS.iter().enumerate().map(|(i, l)| {
         let choose = choose.clone();
@@ -213,5 +139,95 @@ pub fn lesson_chooser(props: &LessonChooserProps) -> Html {
                 <ol class="lesson-list">{ for items }</ol>
             </div>
         </div>
+    }
+}
+
+/// Focus moves to the current lesson (else the first) when the chooser
+/// opens, and back where it was when it closes.
+#[hook]
+fn use_chooser_focus(open: bool, current: Option<usize>, dialog: &NodeRef) {
+    let dialog = dialog.clone();
+    use_effect_with(open, move |&open| {
+        let before = open
+            .then(gloo::utils::document)
+            .and_then(|d| d.active_element());
+        if open {
+            let list = choices(&dialog);
+            if let Some(button) = list.get(current.unwrap_or(0)).or(list.first()) {
+                let _ = button.focus();
+            }
+        }
+        move || {
+            // Back where it was, unless a chosen lesson has taken focus.
+            if focus_lost() {
+                if let Some(el) = before
+                    .filter(|e| e.is_connected())
+                    .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+                {
+                    let _ = el.focus();
+                }
+            }
+        }
+    });
+}
+
+/// The chooser's keys: Escape and `L` close it, arrows, Home and End move
+/// among the lessons, a digit opens that lesson, Tab stays inside.
+fn on_chooser_key(
+    e: &KeyboardEvent,
+    dialog: &NodeRef,
+    chooser: &Callback<bool>,
+    choose: &dyn Fn(usize),
+) {
+    // A modal: the page's shortcuts stay asleep behind it.
+    e.stop_propagation();
+    if e.ctrl_key() || e.meta_key() || e.alt_key() {
+        return;
+    }
+    let key = e.key();
+    let list = choices(dialog);
+    let at = focused_in(&list);
+    let target = match key.as_str() {
+        "Escape" | "l" | "L" => {
+            e.prevent_default();
+            chooser.emit(false);
+            return;
+        }
+        "ArrowDown" => Some(at.map_or(0, |i| (i + 1) % list.len().max(1))),
+        "ArrowUp" => Some(at.map_or(0, |i| (i + list.len().max(1) - 1) % list.len().max(1))),
+        "Home" => Some(0),
+        "End" => Some(list.len().saturating_sub(1)),
+        "Tab" => {
+            wrap_tab(dialog, e);
+            return;
+        }
+        digit => {
+            if let Some(n) = digit.parse::<usize>().ok().filter(|n| *n >= 1) {
+                e.prevent_default();
+                choose(n - 1);
+            }
+            return;
+        }
+    };
+    if let Some(button) = target.and_then(|i| list.get(i)) {
+        e.prevent_default();
+        let _ = button.focus();
+    }
+}
+
+/// Focus stays in the dialog: from its last button to its first and back.
+fn wrap_tab(dialog: &NodeRef, e: &KeyboardEvent) {
+    let all = buttons(dialog);
+    let (first, last) = (all.first(), all.last());
+    let here = focused_in(&all);
+    let wrap = match (e.shift_key(), here) {
+        (false, Some(i)) if i + 1 == all.len() => first,
+        (true, Some(0)) | (true, None) => last,
+        (false, None) => first,
+        _ => None,
+    };
+    if let Some(button) = wrap {
+        e.prevent_default();
+        let _ = button.focus();
     }
 }

@@ -15,7 +15,7 @@ use yew::prelude::*;
 
 use super::{focus_lost, Lessons};
 use crate::lang::use_lang;
-use topolab_editor::teach::LESSONS;
+use topolab_editor::teach::{Progress, Step, LESSONS};
 use topolab_engine::i18n::{Lang, Localized};
 use topolab_engine::Document;
 
@@ -116,9 +116,11 @@ fn focus(element: &NodeRef) -> bool {
 #[function_component(LessonPanel)]
 pub fn lesson_panel(props: &LessonPanelProps) -> Html {
     let lang = use_lang();
-    let do_ref = use_node_ref();
-    let next_ref = use_node_ref();
-    let heading_ref = use_node_ref();
+    let refs = Refs {
+        do_it: use_node_ref(),
+        next: use_node_ref(),
+        heading: use_node_ref(),
+    };
     let lessons = &props.lessons;
     let progress = lessons.progress().cloned();
     let done = progress
@@ -126,41 +128,7 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
         .and_then(|p| p.step().task)
         .is_some_and(|task| task.done(&props.doc));
     let problem = use_state(|| None::<String>);
-
-    // A step just opened: focus where the next key press is most likely meant.
-    {
-        let (do_ref, next_ref, heading_ref, problem) = (
-            do_ref.clone(),
-            next_ref.clone(),
-            heading_ref.clone(),
-            problem.clone(),
-        );
-        let (mark_done, explains) = (
-            lessons.mark_done.clone(),
-            progress.as_ref().is_some_and(|p| p.step().task.is_none()),
-        );
-        use_effect_with(lessons.visit(), move |_| {
-            problem.set(None);
-            // A step that only explains is done once it has been read.
-            if explains {
-                mark_done.emit(());
-            }
-            let _ = focus(&do_ref) || focus(&next_ref) || focus(&heading_ref);
-        });
-    }
-    // Done, by a key, a click or the button: remember it; if the button that
-    // had focus is gone with it, focus Next.
-    {
-        let (mark_done, next_ref) = (lessons.mark_done.clone(), next_ref.clone());
-        use_effect_with((lessons.visit(), done), move |&(_, done)| {
-            if done {
-                mark_done.emit(());
-                if focus_lost() {
-                    focus(&next_ref);
-                }
-            }
-        });
-    }
+    use_step_focus(lessons, progress.as_ref(), done, &refs, problem.setter());
 
     let Some(progress) = progress else {
         return html! {};
@@ -172,11 +140,10 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
         Some(_) if progress.is_last_step() => Onward::Lesson,
         Some(_) => Onward::Step,
     };
-
     let on_do = {
         let (dispatch, next_ref, doc) = (
             lessons.dispatch.clone(),
-            next_ref.clone(),
+            refs.next.clone(),
             props.doc.clone(),
         );
         let (task, problem) = (step.task, problem.clone());
@@ -191,6 +158,140 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
             }
         }
     };
+    let why = (*problem)
+        .clone()
+        .or_else(|| lessons.problem().map(str::to_string));
+    html! {
+        <section class="lesson-panel" aria-labelledby="lesson-title" data-lesson-panel=""
+                 data-lesson={lesson.id} data-step={progress.number().to_string()}
+                 data-done={done.to_string()}>
+            { head(&progress, lessons, &refs.heading, lang) }
+            <p class="lesson-text" id="lesson-step-text" data-lesson-text="">{ step.text.get(lang) }</p>
+            <div class="lesson-task">
+                { task_view(step, lang) }
+                // The button and the done mark share one line, so the panel keeps its height.
+                <div class="lesson-act">
+                    if step.task.is_some() && !done {
+                        <button type="button" class="lesson-do" ref={refs.do_it.clone()} data-lesson-do=""
+                                aria-describedby="lesson-step-text lesson-prompt" onclick={on_do}>
+                            { DO_IT.get(lang) }
+                        </button>
+                    }
+                    <p class="lesson-status" role="status" aria-live="polite" data-lesson-status="">
+                        if done {
+                            <strong class="lesson-done" data-lesson-done="">{ DONE.get(lang) }</strong>
+                            { onward.hint(lang) }
+                        }
+                    </p>
+                </div>
+                if let Some(why) = why {
+                    <p class="lesson-problem" role="alert">{ PROBLEM.get(lang) }{ why }</p>
+                }
+                { nav(&progress, onward, lessons, &refs.next, lang) }
+            </div>
+        </section>
+    }
+}
+
+/// The panel's buttons that take focus: "do it for me", Next, and the title.
+#[derive(Clone)]
+struct Refs {
+    do_it: NodeRef,
+    next: NodeRef,
+    heading: NodeRef,
+}
+
+/// Focus when a step opens, where the next key press is most likely meant,
+/// and a step's done mark remembered (focus going to Next if the button that
+/// had it went with it); a step's problem forgotten when another opens.
+#[hook]
+fn use_step_focus(
+    lessons: &Lessons,
+    progress: Option<&Progress>,
+    done: bool,
+    refs: &Refs,
+    problem: UseStateSetter<Option<String>>,
+) {
+    {
+        let refs = refs.clone();
+        let (mark_done, explains) = (
+            lessons.mark_done.clone(),
+            progress.is_some_and(|p| p.step().task.is_none()),
+        );
+        use_effect_with(lessons.visit(), move |_| {
+            problem.set(None);
+            // A step that only explains is done once it has been read.
+            if explains {
+                mark_done.emit(());
+            }
+            let _ = focus(&refs.do_it) || focus(&refs.next) || focus(&refs.heading);
+        });
+    }
+    // Done, by a key, a click or the button: remember it; if the button that
+    // had focus is gone with it, focus Next.
+    let (mark_done, next_ref) = (lessons.mark_done.clone(), refs.next.clone());
+    use_effect_with((lessons.visit(), done), move |&(_, done)| {
+        if done {
+            mark_done.emit(());
+            if focus_lost() {
+                focus(&next_ref);
+            }
+        }
+    });
+}
+
+/// The lesson's number and title, the step's number and track, and Close.
+fn head(progress: &Progress, lessons: &Lessons, heading: &NodeRef, lang: Lang) -> Html {
+    let track = (0..progress.count()).map(|i| {
+        let class = classes!(
+            "lesson-track-step",
+            (i == progress.index()).then_some("current"),
+            progress.is_done(i).then_some("done"),
+        );
+        html! { <li {class}></li> }
+    });
+    let on_close = lessons.close.reform(|_: MouseEvent| ());
+    html! {
+        <header class="lesson-head">
+            <p class="lesson-kicker">
+                { lesson_of(lang, progress.lesson_index() + 1, LESSONS.len()) }
+            </p>
+            <h2 id="lesson-title" class="lesson-title" tabindex="-1" ref={heading.clone()}>
+                { progress.lesson().title.get(lang) }
+            </h2>
+            <p class="lesson-count" data-lesson-count="">
+                { step_of(lang, progress.number(), progress.count()) }
+            </p>
+            <ol class="lesson-track" aria-hidden="true">{ for track }</ol>
+            <button type="button" class="lesson-close" data-lesson-close=""
+                    title={CLOSE_TITLE.get(lang)} aria-keyshortcuts="Escape"
+                    onclick={on_close}>{ "✕ " }{ CLOSE.get(lang) }</button>
+        </header>
+    }
+}
+
+/// The step's task ("Try it: ..."), or that there is nothing to do but read.
+fn task_view(step: &Step, lang: Lang) -> Html {
+    match step.task {
+        Some(task) => html! {
+            <>
+                <p class="lesson-prompt" id="lesson-prompt" data-lesson-prompt="">
+                    <span class="lesson-try">{ TRY.get(lang) }</span>{ task.prompt(lang) }
+                </p>
+            </>
+        },
+        None => html! { <p class="lesson-prompt lesson-read">{ READ_ON.get(lang) }</p> },
+    }
+}
+
+/// Previous and Next (or Finish).
+fn nav(
+    progress: &Progress,
+    onward: Onward,
+    lessons: &Lessons,
+    next_ref: &NodeRef,
+    lang: Lang,
+) -> Html {
     let on_previous = {
         let (go, previous) = (lessons.go.clone(), progress.previous());
         move |_: MouseEvent| {
@@ -206,89 +307,22 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
             None => close.emit(()),
         }
     };
-    let on_close = {
-        let close = lessons.close.clone();
-        move |_: MouseEvent| close.emit(())
+    let next_title = match onward {
+        Onward::Finish => FINISH_TITLE.get(lang),
+        _ => NEXT_TITLE.get(lang),
     };
-
-    let track = (0..progress.count()).map(|i| {
-        let class = classes!(
-            "lesson-track-step",
-            (i == progress.index()).then_some("current"),
-            progress.is_done(i).then_some("done"),
-        );
-        html! { <li {class}></li> }
-    });
-    let task_view = match step.task {
-        Some(task) => html! {
-            <>
-                <p class="lesson-prompt" id="lesson-prompt" data-lesson-prompt="">
-                    <span class="lesson-try">{ TRY.get(lang) }</span>{ task.prompt(lang) }
-                </p>
-            </>
-        },
-        None => html! { <p class="lesson-prompt lesson-read">{ READ_ON.get(lang) }</p> },
-    };
-    // The button and the done mark share one line, so the panel keeps its height.
-    let act = html! {
-        <div class="lesson-act">
-            if step.task.is_some() && !done {
-                <button type="button" class="lesson-do" ref={do_ref} data-lesson-do=""
-                        aria-describedby="lesson-step-text lesson-prompt" onclick={on_do}>
-                    { DO_IT.get(lang) }
-                </button>
-            }
-            <p class="lesson-status" role="status" aria-live="polite" data-lesson-status="">
-                if done {
-                    <strong class="lesson-done" data-lesson-done="">{ DONE.get(lang) }</strong>
-                    { onward.hint(lang) }
-                }
-            </p>
-        </div>
-    };
-    let why = (*problem)
-        .clone()
-        .or_else(|| lessons.problem().map(str::to_string));
     html! {
-        <section class="lesson-panel" aria-labelledby="lesson-title" data-lesson-panel=""
-                 data-lesson={lesson.id} data-step={progress.number().to_string()}
-                 data-done={done.to_string()}>
-            <header class="lesson-head">
-                <p class="lesson-kicker">
-                    { lesson_of(lang, progress.lesson_index() + 1, LESSONS.len()) }
-                </p>
-                <h2 id="lesson-title" class="lesson-title" tabindex="-1" ref={heading_ref}>
-                    { lesson.title.get(lang) }
-                </h2>
-                <p class="lesson-count" data-lesson-count="">
-                    { step_of(lang, progress.number(), progress.count()) }
-                </p>
-                <ol class="lesson-track" aria-hidden="true">{ for track }</ol>
-                <button type="button" class="lesson-close" data-lesson-close=""
-                        title={CLOSE_TITLE.get(lang)} aria-keyshortcuts="Escape"
-                        onclick={on_close}>{ "✕ " }{ CLOSE.get(lang) }</button>
-            </header>
-            <p class="lesson-text" id="lesson-step-text" data-lesson-text="">{ step.text.get(lang) }</p>
-            <div class="lesson-task">
-                { task_view }
-                { act }
-                if let Some(why) = why {
-                    <p class="lesson-problem" role="alert">{ PROBLEM.get(lang) }{ why }</p>
-                }
-                <div class="lesson-nav">
-                    <button type="button" class="lesson-previous" data-lesson-previous=""
-                            disabled={progress.previous().is_none()}
-                            title={PREVIOUS_TITLE.get(lang)} aria-keyshortcuts="PageUp P"
-                            onclick={on_previous}>
-                        { previous_label(progress.is_first_step() && progress.previous().is_some(), lang) }
-                    </button>
-                    <button type="button" class="lesson-next" ref={next_ref} data-lesson-next=""
-                            title={if onward == Onward::Finish { FINISH_TITLE.get(lang) } else { NEXT_TITLE.get(lang) }}
-                            aria-keyshortcuts="PageDown N" onclick={on_next}>
-                        { onward.label(lang) }
-                    </button>
-                </div>
-            </div>
-        </section>
+        <div class="lesson-nav">
+            <button type="button" class="lesson-previous" data-lesson-previous=""
+                    disabled={progress.previous().is_none()}
+                    title={PREVIOUS_TITLE.get(lang)} aria-keyshortcuts="PageUp P"
+                    onclick={on_previous}>
+                { previous_label(progress.is_first_step() && progress.previous().is_some(), lang) }
+            </button>
+            <button type="button" class="lesson-next" ref={next_ref.clone()} data-lesson-next=""
+                    title={next_title} aria-keyshortcuts="PageDown N" onclick={on_next}>
+                { onward.label(lang) }
+            </button>
+        </div>
     }
 }

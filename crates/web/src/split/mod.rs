@@ -11,17 +11,16 @@
 //! only, so the figures are the split's. What cannot be split is said in
 //! words ([`words::error`]), and Apply is then disabled.
 
+mod choices;
 pub mod words;
 
 use std::rc::Rc;
 
-use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
 use super::compare::table::{ComparisonTable, Mode};
-use super::lang::use_lang;
-use super::modal::{keep_inside, use_modal_focus};
-use super::panel::capability_name;
+use super::lang::{use_lang, Lang};
+use super::modal::{close_on_escape, use_modal_focus};
 use topolab_editor::edit::place_new_nodes;
 use topolab_engine::compare::{split_preview_with, Comparison};
 use topolab_engine::split::{SplitError, SplitLink, SplitRequest};
@@ -101,69 +100,6 @@ pub fn split_dialog(props: &SplitDialogProps) -> Html {
     );
 
     let label = node.map_or(props.node.to_string(), |n| n.label().to_string());
-    let capability_boxes = held.iter().map(|c| {
-        let onchange = {
-            let (moving, c) = (moving.clone(), c.clone());
-            move |e: Event| {
-                let input: HtmlInputElement = e.target_unchecked_into();
-                let mut next = (*moving).clone();
-                next.retain(|m| *m != c);
-                if input.checked() {
-                    next.push(c.clone());
-                }
-                moving.set(next);
-            }
-        };
-        html! {
-            <label class="split-option">
-                <input type="checkbox" data-split-capability={c.clone()}
-                       checked={moving.contains(c)} {onchange} />
-                <span title={c.clone()}>{ capability_name(c, lang) }</span>
-            </label>
-        }
-    });
-    let link_radios = [SplitLink::Requires, SplitLink::Async, SplitLink::None].map(|kind| {
-        let (name, meaning) = words::link_choice(kind, &label, lang);
-        let key = match kind {
-            SplitLink::Requires => "requires",
-            SplitLink::Async => "async",
-            SplitLink::None => "none",
-        };
-        let onchange = {
-            let link = link.clone();
-            move |_: Event| link.set(kind)
-        };
-        html! {
-            <label class="split-option split-radio">
-                <input type="radio" name="split-link" value={key} data-split-link={key}
-                       checked={*link == kind} {onchange} />
-                <span><strong>{ name }</strong><span class="split-meaning">{ meaning }</span></span>
-            </label>
-        }
-    });
-    let on_own_database = {
-        let own_database = own_database.clone();
-        move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            own_database.set(input.checked());
-        }
-    };
-
-    let preview_view = match &*result {
-        Err(e) => html! {
-            <p class="split-error" role="alert" data-split-error="">{ words::error(e, lang) }</p>
-        },
-        Ok((after, comparison)) => html! {
-            <>
-                <p class="note split-adds" data-split-adds="">
-                    { words::adds(&added(&props.doc, after), lang) }
-                </p>
-                <ComparisonTable comparison={comparison.clone()} mode={Mode::Preview}
-                                 caption={words::PREVIEW.get(lang)}
-                                 a={words::BEFORE.get(lang)} b={words::AFTER.get(lang)} />
-            </>
-        },
-    };
     let apply = {
         let (result, on_apply) = (result.clone(), props.on_apply.clone());
         move |_: MouseEvent| {
@@ -176,16 +112,7 @@ pub fn split_dialog(props: &SplitDialogProps) -> Html {
         let on_close = props.on_close.clone();
         move |_: MouseEvent| on_close.emit(())
     };
-    let onkeydown = {
-        let (root, on_close) = (root.clone(), props.on_close.clone());
-        move |e: KeyboardEvent| {
-            keep_inside(&root, &e);
-            if e.key() == "Escape" {
-                e.prevent_default();
-                on_close.emit(());
-            }
-        }
-    };
+    let onkeydown = close_on_escape(root.clone(), props.on_close.clone());
     html! {
         <div class="split-backdrop" ref={root} tabindex="-1" {onkeydown}>
             <section class="split-dialog" role="dialog" aria-modal="true"
@@ -196,27 +123,10 @@ pub fn split_dialog(props: &SplitDialogProps) -> Html {
                 </div>
                 <p id="split-intro" class="note">{ words::INTRO.get(lang) }</p>
                 <div class="split-body">
-                    <div class="split-choices">
-                        <fieldset>
-                            <legend>{ words::CAPABILITIES.get(lang) }</legend>
-                            { for capability_boxes }
-                        </fieldset>
-                        <fieldset>
-                            <legend>{ words::LINK.get(lang) }</legend>
-                            { for link_radios }
-                        </fieldset>
-                        <fieldset>
-                            <label class="split-option">
-                                <input type="checkbox" data-split-own-database=""
-                                       checked={*own_database} onchange={on_own_database} />
-                                <span>{ words::OWN_DATABASE.get(lang) }</span>
-                            </label>
-                            <p class="note split-meaning">{ words::shared_database(&label, lang) }</p>
-                        </fieldset>
-                    </div>
+                    { choices::choices(&held, &moving, &link, &own_database, &label, lang) }
                     <div class="split-preview" data-split-preview="">
                         <h3>{ words::PREVIEW.get(lang) }</h3>
-                        { preview_view }
+                        { preview_view(&result, &props.doc, lang) }
                     </div>
                 </div>
                 <footer class="split-actions">
@@ -228,5 +138,25 @@ pub fn split_dialog(props: &SplitDialogProps) -> Html {
                 </footer>
             </section>
         </div>
+    }
+}
+
+/// The preview: what the split adds and the figures before and after, or why
+/// it cannot be done.
+fn preview_view(result: &Preview, doc: &Document, lang: Lang) -> Html {
+    match result {
+        Err(e) => html! {
+            <p class="split-error" role="alert" data-split-error="">{ words::error(e, lang) }</p>
+        },
+        Ok((after, comparison)) => html! {
+            <>
+                <p class="note split-adds" data-split-adds="">
+                    { words::adds(&added(doc, after), lang) }
+                </p>
+                <ComparisonTable comparison={comparison.clone()} mode={Mode::Preview}
+                                 caption={words::PREVIEW.get(lang)}
+                                 a={words::BEFORE.get(lang)} b={words::AFTER.get(lang)} />
+            </>
+        },
     }
 }
