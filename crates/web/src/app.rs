@@ -229,7 +229,7 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
 
-    let lessons = use_lessons(&doc, &state.selection, *lang, &dispatch);
+    let lessons = use_lessons(&doc, *lang, &dispatch);
 
     // Persistence: after a change the user made, the autosave and the address
     // follow. Opening a link or a preset writes nothing until it is edited; an
@@ -303,11 +303,7 @@ pub fn app(props: &AppProps) -> Html {
         let help_open = help_open.clone();
         use_memo((), move |_| Callback::from(move |()| help_open.set(true)))
     };
-    super::keyboard::use_shortcuts(
-        state.selection.clone(),
-        (*dispatch).clone(),
-        (*on_help).clone(),
-    );
+    let keys = super::keyboard::use_keys(&state.selection, &lessons, &dispatch, &on_help);
 
     // The one place the engine runs: again only when the topology changed.
     let analysis = use_memo(state.topology_rev(), {
@@ -495,7 +491,7 @@ pub fn app(props: &AppProps) -> Html {
                 dispatch={(*dispatch).clone()} hovered={(*hovered).clone()}
                 on_hover={(*on_hover).clone()} editable={!mode.embed && !mode.readonly}
                 readonly={mode.readonly} refit_on_resize={mode.embed}
-                on_file={(*on_file).clone()} traffic={(*traffic_hub).clone()} />
+                on_file={(*on_file).clone()} traffic={(*traffic_hub).clone()} {keys} />
     };
 
     // Made once for both pages (each `html!` is code of its own in the wasm).

@@ -292,14 +292,14 @@ impl Binding {
         if self.shift == Need::Yes {
             keys.push("Shift");
         }
-        keys.push(cap_in(self.cap, lang));
+        keys.push(key_cap(self.cap, lang));
         keys
     }
 }
 
 /// A key's name on its cap: as written, but Escape is "Esc" on the keyboards
 /// Chinese readers use (and in Chinese writing about them).
-fn cap_in(cap: &'static str, lang: Lang) -> &'static str {
+pub fn key_cap(cap: &str, lang: Lang) -> &str {
     match (cap, lang) {
         ("Escape", Lang::Zh) => "Esc",
         _ => cap,
