@@ -76,9 +76,9 @@ async function freshCli() {
   const cli = path.join(ROOT, "target", "debug", "topolab");
   if (!existsSync(cli)) return null;
   const built = (await stat(cli)).mtimeMs;
-  const sources = await readdir(path.join(ROOT, "src"), { recursive: true });
+  const sources = await readdir(path.join(ROOT, "crates"), { recursive: true });
   for (const file of sources) {
-    if ((await stat(path.join(ROOT, "src", file))).mtimeMs > built) return null;
+    if ((await stat(path.join(ROOT, "crates", file))).mtimeMs > built) return null;
   }
   return cli;
 }

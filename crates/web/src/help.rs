@@ -10,7 +10,7 @@ use web_sys::{Element, HtmlElement, KeyboardEvent, SvgElement};
 use yew::prelude::*;
 
 use super::lang::{use_lang, Lang, Localized};
-use topolab_editor::keymap::{help_rows, key_cap, Group, Shortcut};
+use topolab_editor::keymap::{help_rows, key_cap, Command, Group, Shortcut};
 use topolab_engine::i18n::l;
 
 const TITLE: Localized = l("Keyboard shortcuts and gestures", "键盘快捷键与手势");
@@ -108,13 +108,17 @@ fn keymap_rows(group: Group, lang: Lang) -> Html {
     help_rows(group).map(|s| keymap_row(s, lang)).collect()
 }
 
-/// One of the keymap's rows, named by its command (`F` also as `data-help-fullscreen`).
+/// One of the keymap's rows (`F`'s marked `data-help-fullscreen`).
 fn keymap_row(shortcut: &Shortcut, lang: Lang) -> Html {
     let combos = shortcut.combos(lang);
     let combos: Vec<&[&str]> = combos.iter().map(Vec::as_slice).collect();
-    let fullscreen = (shortcut.name() == "fullscreen").then_some("");
+    let fullscreen = shortcut
+        .bindings
+        .iter()
+        .any(|b| b.command == Command::ToggleFullscreen)
+        .then_some("");
     html! {
-        <tr data-help-row={shortcut.name()} data-help-fullscreen={fullscreen}>
+        <tr data-help-fullscreen={fullscreen}>
             <th scope="row">{ keys_view(&combos, lang) }</th>
             <td>{ shortcut.label.get(lang) }</td>
         </tr>

@@ -242,7 +242,7 @@ impl Gestures {
 
     /// Whether no gesture is under way.
     pub fn is_idle(&self) -> bool {
-        self.state == State::Idle
+        matches!(self.state, State::Idle)
     }
 
     /// Space pressed (`true`) or let go: while held, any drag pans.

@@ -42,7 +42,7 @@ fn write_language(out: &mut String, lang: Lang) {
 }
 
 fn write_row(out: &mut String, shortcut: &Shortcut, lang: Lang) {
-    let mut keys: Vec<String> = shortcut
+    let keys: Vec<String> = shortcut
         .combos(lang)
         .iter()
         .map(|combo| {
@@ -53,12 +53,6 @@ fn write_row(out: &mut String, shortcut: &Shortcut, lang: Lang) {
             caps.join("+")
         })
         .collect();
-    if keys.is_empty() {
-        keys.push(match lang {
-            Lang::En => "(see what it does)".into(),
-            Lang::Zh => "（见“作用”）".into(),
-        });
-    }
     let help = if shortcut.help { YES } else { NO };
     let _ = writeln!(
         out,

@@ -39,8 +39,8 @@ impl Need {
 /// Which `KeyboardEvent.key` values a binding hears.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum KeyTest {
-    /// One of these.
-    Keys(&'static [&'static str]),
+    /// One of these, separated by `|` ("z|Z").
+    Keys(&'static str),
     /// Any one character (a letter typed).
     Character,
     /// Any key at all.
@@ -188,21 +188,19 @@ impl Command {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Binding {
     pub key: KeyTest,
-    /// The key as printed on its cap (in the help; "" when hidden).
+    /// The key as printed on its cap (or named, for a kind of key).
     pub cap: &'static str,
     pub ctrl: Need,
     pub shift: Need,
     pub alt: Need,
     /// A key held down (auto-repeat) acts again.
     pub repeat: bool,
-    /// Shown in the help's keys column.
-    pub shown: bool,
     pub command: Command,
 }
 
 impl Binding {
-    /// `keys`, without Ctrl or Alt, Shift either way, printed as `cap`.
-    pub const fn new(cap: &'static str, keys: &'static [&'static str], command: Command) -> Self {
+    /// `keys` (separated by `|`), without Ctrl or Alt, Shift either way, printed as `cap`.
+    pub const fn new(cap: &'static str, keys: &'static str, command: Command) -> Self {
         Binding {
             key: KeyTest::Keys(keys),
             cap,
@@ -210,17 +208,15 @@ impl Binding {
             shift: Need::Any,
             alt: Need::No,
             repeat: true,
-            shown: true,
             command,
         }
     }
 
-    /// Any key this test hears, not shown.
-    pub const fn any(key: KeyTest, command: Command) -> Self {
+    /// Any key `key` hears, named `cap`.
+    pub const fn any(cap: &'static str, key: KeyTest, command: Command) -> Self {
         Binding {
             key,
-            shown: false,
-            ..Binding::new("", &[], command)
+            ..Binding::new(cap, "", command)
         }
     }
 
@@ -262,18 +258,10 @@ impl Binding {
         }
     }
 
-    /// Not shown in the help's keys column.
-    pub const fn hidden(self) -> Self {
-        Binding {
-            shown: false,
-            ..self
-        }
-    }
-
     /// Whether this binding hears `press`.
     pub fn matches(&self, press: &KeyPress) -> bool {
         let key = match self.key {
-            KeyTest::Keys(keys) => keys.contains(&press.key.as_str()),
+            KeyTest::Keys(keys) => keys.split('|').any(|k| k == press.key),
             KeyTest::Character => press.key.chars().count() == 1,
             KeyTest::Any => true,
         };
@@ -283,7 +271,7 @@ impl Binding {
             && (self.repeat || !press.repeat)
     }
 
-    /// The keys pressed together, as printed: "Ctrl", "Shift", then the key's cap.
+    /// The keys pressed together, as printed: "Ctrl", "Shift", "Alt", then the key's cap.
     pub fn combo(&self, lang: Lang) -> Vec<&'static str> {
         let mut keys = Vec::new();
         if self.ctrl == Need::Yes {
@@ -292,16 +280,22 @@ impl Binding {
         if self.shift == Need::Yes {
             keys.push("Shift");
         }
+        if self.alt == Need::Yes {
+            keys.push("Alt");
+        }
         keys.push(key_cap(self.cap, lang));
         keys
     }
 }
 
 /// A key's name on its cap: as written, but Escape is "Esc" on the keyboards
-/// Chinese readers use (and in Chinese writing about them).
+/// Chinese readers use (and in Chinese writing about them); a kind of key
+/// is named in words.
 pub fn key_cap(cap: &str, lang: Lang) -> &str {
     match (cap, lang) {
         ("Escape", Lang::Zh) => "Esc",
+        ("Letter", Lang::Zh) => "字母",
+        ("Any other key", Lang::Zh) => "其他任意键",
         _ => cap,
     }
 }
@@ -506,13 +500,9 @@ pub struct Shortcut {
 }
 
 impl Shortcut {
-    /// The keys shown for it: alternatives, each a combination pressed together.
+    /// Its keys: alternatives, each a combination pressed together.
     pub fn combos(&self, lang: Lang) -> Vec<Vec<&'static str>> {
-        self.bindings
-            .iter()
-            .filter(|b| b.shown)
-            .map(|b| b.combo(lang))
-            .collect()
+        self.bindings.iter().map(|b| b.combo(lang)).collect()
     }
 
     /// The name of what it does (its first binding's command).
@@ -530,15 +520,14 @@ pub fn help_rows(group: Group) -> impl Iterator<Item = &'static Shortcut> {
 /// that takes its keys, else every page shortcut it matches, in table order
 /// (none: the key is not ours).
 pub fn commands(press: &KeyPress, situation: &Situation) -> Vec<Command> {
-    let matching = || {
-        KEYMAP
-            .iter()
-            .filter(|s| s.context.applies(situation))
-            .flat_map(|s| s.bindings.iter().map(move |b| (s.context, b)))
-            .filter(|(_, b)| b.matches(press))
-    };
-    if let Some((_, b)) = matching().find(|(c, _)| c.takes()) {
-        return vec![b.command];
+    let mut found = Vec::new();
+    for shortcut in KEYMAP.iter().filter(|s| s.context.applies(situation)) {
+        for binding in shortcut.bindings.iter().filter(|b| b.matches(press)) {
+            if shortcut.context.takes() {
+                return vec![binding.command];
+            }
+            found.push(binding.command);
+        }
     }
-    matching().map(|(_, b)| b.command).collect()
+    found
 }

@@ -11,12 +11,12 @@ use topolab_engine::i18n::l;
 
 use Command::*;
 
-const ESCAPE: &[&str] = &["Escape"];
-const ENTER: &[&str] = &["Enter"];
-const LEFT: &[&str] = &["ArrowLeft"];
-const RIGHT: &[&str] = &["ArrowRight"];
-const UP: &[&str] = &["ArrowUp"];
-const DOWN: &[&str] = &["ArrowDown"];
+const ESCAPE: &str = "Escape";
+const ENTER: &str = "Enter";
+const LEFT: &str = "ArrowLeft";
+const RIGHT: &str = "ArrowRight";
+const UP: &str = "ArrowUp";
+const DOWN: &str = "ArrowDown";
 
 /// The four arrows, each running `command` for its direction.
 macro_rules! arrows {
@@ -61,15 +61,12 @@ pub const KEYMAP: &[Shortcut] = &[
         Keyboard,
         Context::Gesture,
         &[Binding::new("Escape", ESCAPE, CancelGesture).any_modifiers()],
-        l(
-            "Cancel the drag, marquee or link being drawn (dragged nodes go back)",
-            "取消正在进行的拖动、框选或连线（被拖动的节点回到原处）",
-        ),
+        l("Cancel the gesture under way", "取消进行中的手势"),
     )),
     row(
         Keyboard,
         Context::NodeSelected,
-        &[Binding::new("k", &["k"], KillOne)],
+        &[Binding::new("k", "k", KillOne)],
         l(
             "Kill one instance of the selected node",
             "让选中的节点再停掉一个实例",
@@ -78,7 +75,7 @@ pub const KEYMAP: &[Shortcut] = &[
     row(
         Keyboard,
         Context::NodeSelected,
-        &[Binding::new("r", &["r"], ReviveAll)],
+        &[Binding::new("r", "r", ReviveAll)],
         l(
             "Revive every instance of the selected node",
             "恢复选中节点的全部实例",
@@ -88,23 +85,23 @@ pub const KEYMAP: &[Shortcut] = &[
         Keyboard,
         Context::Selection,
         &[
-            Binding::new("Delete", &["Delete"], DeleteSelection),
-            Binding::new("Backspace", &["Backspace"], DeleteSelection),
+            Binding::new("Delete", "Delete", DeleteSelection),
+            Binding::new("Backspace", "Backspace", DeleteSelection),
         ],
         l("Delete the selection", "删除选中的内容"),
     ),
     row(
         Keyboard,
         Context::Page,
-        &[Binding::new("Z", &["z", "Z"], Undo).ctrl()],
+        &[Binding::new("Z", "z|Z", Undo).ctrl()],
         l("Undo", "撤销"),
     ),
     row(
         Keyboard,
         Context::Page,
         &[
-            Binding::new("Z", &["z", "Z"], Redo).ctrl().shift(Need::Yes),
-            Binding::new("Y", &["y", "Y"], Redo).ctrl().shift(Need::Any),
+            Binding::new("Z", "z|Z", Redo).ctrl().shift(Need::Yes),
+            Binding::new("Y", "y|Y", Redo).ctrl().shift(Need::Any),
         ],
         l("Redo", "重做"),
     ),
@@ -120,22 +117,22 @@ pub const KEYMAP: &[Shortcut] = &[
     row(
         Keyboard,
         Context::Page,
-        &[Binding::new("?", &["?"], ToggleHelp)],
+        &[Binding::new("?", "?", ToggleHelp)],
         l("Show or hide this help", "显示或隐藏本帮助"),
     ),
     row(
         Keyboard,
         Context::Page,
         &[
-            Binding::new("+", &["+", "="], ZoomIn),
-            Binding::new("-", &["-", "_"], ZoomOut),
+            Binding::new("+", "+|=", ZoomIn),
+            Binding::new("-", "-|_", ZoomOut),
         ],
         l("Zoom in, zoom out", "放大、缩小"),
     ),
     row(
         Keyboard,
         Context::Page,
-        &[Binding::new("0", &["0"], Fit)],
+        &[Binding::new("0", "0", Fit)],
         l("Fit the whole diagram in view", "显示整张图"),
     ),
     row(
@@ -150,7 +147,7 @@ pub const KEYMAP: &[Shortcut] = &[
     row(
         Keyboard,
         Context::Fullscreen,
-        &[Binding::new("F", &["f", "F"], ToggleFullscreen).once()],
+        &[Binding::new("F", "f|F", ToggleFullscreen).once()],
         l(
             "Full screen on or off, for presenting",
             "进入或退出全屏（用于演示）",
@@ -159,17 +156,14 @@ pub const KEYMAP: &[Shortcut] = &[
     unlisted(row(
         Keyboard,
         Context::PageNotButton,
-        &[Binding::new("Space", &[" "], HoldToPan)],
-        l(
-            "Held: any drag pans the diagram",
-            "按住时：拖动任意位置都会平移视图",
-        ),
+        &[Binding::new("Space", " ", HoldToPan)],
+        l("Held: any drag pans", "按住时拖动即平移"),
     )),
     // Editing with the keyboard (keys a focused node takes for itself).
     row(
         KeyboardEditing,
         Context::Page,
-        &[Binding::new("Tab", &["Tab"], Native).any_modifiers()],
+        &[Binding::new("Tab", "Tab", Native).any_modifiers()],
         l(
             "Enter the diagram (focus lands on the selected node, else the first)",
             "进入图（焦点落在选中的节点上，否则落在第一个节点上）",
@@ -179,10 +173,7 @@ pub const KEYMAP: &[Shortcut] = &[
         KeyboardEditing,
         Context::Inspector,
         &[Binding::new("Escape", ESCAPE, BackToNode).any_modifiers()],
-        l(
-            "Back from the inspector to the node it edits",
-            "从检查器回到它正在编辑的节点",
-        ),
+        l("Back to the node", "回到节点"),
     )),
     row(
         KeyboardEditing,
@@ -235,7 +226,7 @@ pub const KEYMAP: &[Shortcut] = &[
     row(
         KeyboardEditing,
         Context::NodeFocusedEditable,
-        &[Binding::new("A", &["a", "A"], AddMenu)],
+        &[Binding::new("A", "a|A", AddMenu)],
         l(
             "Add a node next to the focused one: choose its kind in the menu",
             "在焦点节点旁添加节点：在菜单中选择类型",
@@ -244,7 +235,7 @@ pub const KEYMAP: &[Shortcut] = &[
     row(
         KeyboardEditing,
         Context::NodeFocusedEditable,
-        &[Binding::new("C", &["c", "C"], StartConnect)],
+        &[Binding::new("C", "c|C", StartConnect)],
         l(
             "Connect the focused node: choose the target with the arrows or its first letter, Enter links, Escape cancels",
             "连线：用方向键或标签首字母选择目标节点，按回车键连接，按 Esc 取消",
@@ -255,69 +246,57 @@ pub const KEYMAP: &[Shortcut] = &[
         KeyboardEditing,
         Context::Connecting,
         &[Binding::new("Escape", ESCAPE, CancelConnect).any_modifiers()],
-        l("Stop choosing a link's target", "停止选择连线目标"),
+        l("Stop connecting", "取消连线"),
     )),
     unlisted(row(
         KeyboardEditing,
         Context::Connecting,
         &[Binding::new("Enter", ENTER, ConnectToFocused).any_modifiers()],
-        l("Link to the focused node", "连接到焦点所在的节点"),
+        l("Link to the focused node", "连接到焦点节点"),
     )),
     unlisted(row(
         KeyboardEditing,
         Context::Connecting,
         arrows!(FocusNearest, .shift(Need::No)),
-        l(
-            "Choose the nearest node in that direction",
-            "选择该方向上最近的节点",
-        ),
+        l("The nearest node that way", "该方向最近的节点"),
     )),
     unlisted(row(
         KeyboardEditing,
         Context::Connecting,
         &[
-            Binding::any(KeyTest::Keys(&["ArrowLeft", "ArrowUp", "ArrowRight", "ArrowDown"]), Native)
+            Binding::any("← ↑ → ↓", KeyTest::Keys("ArrowLeft|ArrowUp|ArrowRight|ArrowDown"), Native)
                 .shift(Need::No)
                 .alt(Need::Yes),
-            Binding::any(KeyTest::Keys(&["Tab", "Shift", "Control", "Alt", "Meta"]), Native)
+            Binding::any("Tab / Shift / Ctrl / Alt / Meta", KeyTest::Keys("Tab|Shift|Control|Alt|Meta"), Native)
                 .any_modifiers(),
         ],
-        l(
-            "Tab and the modifier keys keep their meaning",
-            "Tab 键和修饰键保持原有作用",
-        ),
+        l("Their usual meaning", "保持原有作用"),
     )),
     unlisted(row(
         KeyboardEditing,
         Context::Connecting,
-        &[Binding::any(KeyTest::Character, ConnectByLetter)],
-        l(
-            "A letter: the next node whose label starts with it",
-            "字母：标签以该字母开头的下一个节点",
-        ),
+        &[Binding::any("Letter", KeyTest::Character, ConnectByLetter)],
+        l("The next node whose label starts with it", "标签以它开头的下一个节点"),
     )),
     unlisted(row(
         KeyboardEditing,
         Context::Connecting,
-        &[Binding::any(KeyTest::Any, Swallow).any_modifiers()],
-        l(
-            "Any other key does nothing while a target is being chosen",
-            "选择目标期间，其他按键不起作用",
-        ),
+        &[Binding::any("Any other key", KeyTest::Any, Swallow).any_modifiers()],
+        l("Nothing happens", "不起作用"),
     )),
     // Lessons.
     row(
         Lessons,
         Context::NoChooser,
-        &[Binding::new("L", &["l", "L"], ChooseLesson)],
+        &[Binding::new("L", "l|L", ChooseLesson)],
         l("Open the list of lessons", "打开课程列表"),
     ),
     row(
         Lessons,
         Context::Lesson,
         &[
-            Binding::new("Page Down", &["PageDown"], NextStep),
-            Binding::new("N", &["n", "N"], NextStep),
+            Binding::new("Page Down", "PageDown", NextStep),
+            Binding::new("N", "n|N", NextStep),
         ],
         l(
             "In a lesson: next step (after a lesson's last step, the next lesson)",
@@ -328,8 +307,8 @@ pub const KEYMAP: &[Shortcut] = &[
         Lessons,
         Context::Lesson,
         &[
-            Binding::new("Page Up", &["PageUp"], PreviousStep),
-            Binding::new("P", &["p", "P"], PreviousStep),
+            Binding::new("Page Up", "PageUp", PreviousStep),
+            Binding::new("P", "p|P", PreviousStep),
         ],
         l("In a lesson: previous step", "课程中：上一步"),
     ),
