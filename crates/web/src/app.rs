@@ -115,13 +115,13 @@ pub fn app(props: &AppProps) -> Html {
     let traffic_hub = use_memo((), |_| TrafficHub::default());
     let (live, on_live) = use_held::<Option<Rc<Live>>>();
 
-    let lessons = use_lessons(&doc, &state.selection, lang, dispatch);
+    let lessons = use_lessons(&doc, lang, dispatch);
     use_autosave(state, mode, lessons.is_open(), &tell);
     use_address_opening(lang, dispatch, &tell);
 
     let (import, on_file) = use_import(dispatch, &tell);
 
-    super::keyboard::use_shortcuts(state.selection.clone(), dispatch.clone(), on_help.clone());
+    let keys = super::keyboard::use_keys(&state.selection, &lessons, dispatch, &on_help);
 
     let (analysis, facts) = use_analysis(state, &start.analysis);
     // What a change did to availability, said once to a screen reader.
@@ -139,7 +139,7 @@ pub fn app(props: &AppProps) -> Html {
                 dispatch={dispatch.clone()} {hovered}
                 {on_hover} editable={!mode.embed && !mode.readonly}
                 readonly={mode.readonly} refit_on_resize={mode.embed}
-                {on_file} traffic={(*traffic_hub).clone()} />
+                {on_file} traffic={(*traffic_hub).clone()} {keys} />
     };
 
     // Made once for both pages (each `html!` is code of its own in the wasm).

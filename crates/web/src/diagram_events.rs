@@ -3,7 +3,8 @@
 //! The layer ([`super::layer`]) draws plain elements with no listener of
 //! their own; these few listeners on the `<svg>` find which node, instance,
 //! handle or link an event happened on (by the automation attributes of
-//! docs/spec/app.md) and tell the canvas as a [`NodeEvent`].
+//! docs/spec/app.md) and tell the canvas as a [`NodeEvent`], which it feeds
+//! to the gesture machine (`canvas/pointer.rs`).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -27,7 +28,11 @@ pub enum NodeEvent {
     /// Keyboard focus landed on a node.
     Focus(AttrValue),
     /// A pointer went down on a link.
-    LinkDown { from: AttrValue, to: AttrValue },
+    LinkDown {
+        from: AttrValue,
+        to: AttrValue,
+        event: PointerEvent,
+    },
 }
 
 /// The element an event happened on, if it is one.
@@ -78,6 +83,7 @@ pub fn listen(svg: &Element, on_event: Callback<NodeEvent>) -> Vec<EventListener
                     on_event.emit(NodeEvent::LinkDown {
                         from: AttrValue::from(from.to_string()),
                         to: AttrValue::from(to.to_string()),
+                        event: event.clone(),
                     });
                 }
             }

@@ -1,13 +1,13 @@
 //! Full screen, for presenting: a button (in the toolbar, and in an embed's
-//! strip) and the `F` key toggle the whole page in and out of full screen.
+//! strip) and the `F` key (the keymap's, `keyboard.rs`) toggle the whole page
+//! in and out of full screen.
 //! The browser's promises are given a handler, so a refusal (a frame not
 //! allowed to go full screen) is quiet rather than an unhandled rejection.
 
-use gloo::events::{EventListener, EventListenerOptions};
+use gloo::events::EventListener;
 use js_sys::{Function, Reflect};
 use topolab_engine::i18n::l;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
 use super::lang::{use_lang, Localized};
@@ -15,11 +15,6 @@ use super::lang::{use_lang, Localized};
 const ENTER: Localized = l("Full screen", "全屏");
 const LEAVE: Localized = l("Exit full screen", "退出全屏");
 const TIP: Localized = l("Full screen on or off (F)", "进入或退出全屏（F）");
-/// The help overlay's line for the key.
-const HELP: Localized = l(
-    "Full screen on or off, for presenting",
-    "进入或退出全屏（用于演示）",
-);
 
 /// Four corners pointing out, and pointing in.
 const ENTER_ICON: &str = "M1.5 5.5v-4h4M10.5 1.5h4v4M14.5 10.5v4h-4M5.5 14.5h-4v-4";
@@ -31,7 +26,7 @@ fn is_on() -> bool {
 }
 
 /// Whether this page may go full screen (a frame needs `allow="fullscreen"`).
-fn is_enabled() -> bool {
+pub fn is_enabled() -> bool {
     gloo::utils::document().fullscreen_enabled()
 }
 
@@ -58,8 +53,7 @@ pub fn toggle() {
     }
 }
 
-/// The full-screen button; while it is mounted, `F` toggles full screen too.
-/// Where the page may not go full screen, neither is there.
+/// The full-screen button. Where the page may not go full screen, it is not there.
 #[function_component(FullscreenButton)]
 pub fn fullscreen_button() -> Html {
     let lang = use_lang();
@@ -70,23 +64,7 @@ pub fn fullscreen_button() -> Html {
             let document = gloo::utils::document();
             let change =
                 EventListener::new(&document, "fullscreenchange", move |_| on.set(is_on()));
-            let options = EventListenerOptions::enable_prevent_default();
-            let key =
-                EventListener::new_with_options(&gloo::utils::window(), "keydown", options, |e| {
-                    let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
-                        return;
-                    };
-                    let plain = !(e.ctrl_key() || e.meta_key() || e.alt_key() || e.repeat());
-                    if plain
-                        && matches!(e.key().as_str(), "f" | "F")
-                        && !super::keyboard::typing(e)
-                        && is_enabled()
-                    {
-                        e.prevent_default();
-                        toggle();
-                    }
-                });
-            move || drop((change, key))
+            move || drop(change)
         });
     }
     if !is_enabled() {
@@ -101,17 +79,5 @@ pub fn fullscreen_button() -> Html {
             </svg>
             <span class="fullscreen-text">{ text.get(lang) }</span>
         </button>
-    }
-}
-
-/// The help overlay's row for `F`.
-#[function_component(FullscreenHelpRow)]
-pub fn fullscreen_help_row() -> Html {
-    let lang = use_lang();
-    html! {
-        <tr data-help-fullscreen="">
-            <th scope="row"><kbd>{ "F" }</kbd></th>
-            <td>{ HELP.get(lang) }</td>
-        </tr>
     }
 }

@@ -1,4 +1,6 @@
-//! The help overlay (`?`): every shortcut and gesture, in a modal dialog.
+//! The help overlay (`?`): every shortcut and gesture, in a modal dialog. The
+//! keys' rows are written from the keymap ([`topolab_editor::keymap`]), the
+//! table the page's key listener reads, so they cannot disagree.
 //! Focus moves to its close button when it opens and back where it was when it
 //! closes; Escape, `?`, the close button and a click beside it close it; keys
 //! pressed inside it never reach the diagram behind.
@@ -8,6 +10,7 @@ use web_sys::{Element, HtmlElement, KeyboardEvent, SvgElement};
 use yew::prelude::*;
 
 use super::lang::{use_lang, Lang, Localized};
+use topolab_editor::keymap::{help_rows, key_cap, Command, Group, Shortcut};
 use topolab_engine::i18n::l;
 
 const TITLE: Localized = l("Keyboard shortcuts and gestures", "键盘快捷键与手势");
@@ -15,67 +18,12 @@ const CLOSE: Localized = l("Close", "关闭");
 const CLOSE_LONG: Localized = l("Close the help (Escape)", "关闭帮助（Esc）");
 const COL_KEYS: Localized = l("Key or gesture", "按键或手势");
 const COL_ACTION: Localized = l("What it does", "作用");
-const KEYBOARD: Localized = l("Keyboard", "键盘");
 const POINTER: Localized = l("Mouse, pen and touch", "鼠标、触控笔与触屏");
 const OR: Localized = l("or", "或");
 const MAC_NOTE: Localized = l(
     "On a Mac, ⌘ works wherever Ctrl is written.",
     "在 Mac 上，凡是写着 Ctrl 的地方都可以用 ⌘。",
 );
-
-/// Keys: alternatives, each a combination of keys pressed together, named as
-/// printed on the key (see [`key_name`]).
-const SHORTCUTS: &[(&[&[&str]], Localized)] = &[
-    (
-        &[&["k"]],
-        l(
-            "Kill one instance of the selected node",
-            "让选中的节点再停掉一个实例",
-        ),
-    ),
-    (
-        &[&["r"]],
-        l(
-            "Revive every instance of the selected node",
-            "恢复选中节点的全部实例",
-        ),
-    ),
-    (
-        &[&["Delete"], &["Backspace"]],
-        l("Delete the selection", "删除选中的内容"),
-    ),
-    (&[&["Ctrl", "Z"]], l("Undo", "撤销")),
-    (
-        &[&["Ctrl", "Shift", "Z"], &["Ctrl", "Y"]],
-        l("Redo", "重做"),
-    ),
-    (
-        &[&["Escape"]],
-        l(
-            "Clear the selection, or close this help",
-            "取消选择，或关闭本帮助",
-        ),
-    ),
-    (&[&["?"]], l("Show or hide this help", "显示或隐藏本帮助")),
-    (&[&["+"], &["-"]], l("Zoom in, zoom out", "放大、缩小")),
-    (&[&["0"]], l("Fit the whole diagram in view", "显示整张图")),
-    (
-        &[&["←"], &["↑"], &["→"], &["↓"]],
-        l(
-            "Move focus to the next node in that direction",
-            "把焦点移到该方向上最近的节点",
-        ),
-    ),
-];
-
-/// A key's name on its cap: as written, but Escape is "Esc" on the keyboards
-/// Chinese readers use (and in Chinese writing about them).
-fn key_name(key: &str, lang: Lang) -> &str {
-    match (key, lang) {
-        ("Escape", Lang::Zh) => "Esc",
-        _ => key,
-    }
-}
 
 /// Gestures: (what the hand does, what happens).
 const GESTURES: &[(Localized, Localized)] = &[
@@ -150,13 +98,34 @@ pub struct HelpProps {
     pub on_close: Callback<()>,
 }
 
-/// `Ctrl` `+` `Shift` `+` `Z`, or `Ctrl` `+` `Y`.
 /// A group's heading row in the help table.
 fn group(title: &'static str) -> Html {
     html! { <tr class="help-group"><th scope="rowgroup" colspan="2">{ title }</th></tr> }
 }
 
-/// The rows of a table of keys and what they do (one body for every such table).
+/// The keymap's rows of `group`: its keys, what they do.
+fn keymap_rows(group: Group, lang: Lang) -> Html {
+    help_rows(group).map(|s| keymap_row(s, lang)).collect()
+}
+
+/// One of the keymap's rows (`F`'s marked `data-help-fullscreen`).
+fn keymap_row(shortcut: &Shortcut, lang: Lang) -> Html {
+    let combos = shortcut.combos(lang);
+    let combos: Vec<&[&str]> = combos.iter().map(Vec::as_slice).collect();
+    let fullscreen = shortcut
+        .bindings
+        .iter()
+        .any(|b| b.command == Command::ToggleFullscreen)
+        .then_some("");
+    html! {
+        <tr data-help-fullscreen={fullscreen}>
+            <th scope="row">{ keys_view(&combos, lang) }</th>
+            <td>{ shortcut.label.get(lang) }</td>
+        </tr>
+    }
+}
+
+/// The rows of a table of keys and what they do (another part's keys, heard by it).
 fn key_rows(table: &[(&[&[&str]], Localized)], lang: Lang) -> Html {
     table
         .iter()
@@ -185,7 +154,7 @@ fn keys_view(alternatives: &[&[&str]], lang: Lang) -> Html {
                 { for combo.iter().enumerate().map(|(j, key)| html! {
                     <>
                         if j > 0 { { "+" } }
-                        <kbd>{ key_name(key, lang).to_string() }</kbd>
+                        <kbd>{ key_cap(key, lang).to_string() }</kbd>
                     </>
                 }) }
             </>
@@ -279,17 +248,16 @@ pub fn help_overlay(props: &HelpProps) -> Html {
                         <th scope="col">{ COL_ACTION.get(lang) }</th>
                     </tr></thead>
                     <tbody>
-                        { group(KEYBOARD.get(lang)) }
-                        { key_rows(SHORTCUTS, lang) }
-                        <super::fullscreen::FullscreenHelpRow />
+                        { group(Group::Keyboard.title().get(lang)) }
+                        { keymap_rows(Group::Keyboard, lang) }
                     </tbody>
                     <tbody data-help-keyboard-editing="">
-                        { group(super::keynav::HELP_TITLE.get(lang)) }
-                        { key_rows(super::keynav::HELP, lang) }
+                        { group(Group::KeyboardEditing.title().get(lang)) }
+                        { keymap_rows(Group::KeyboardEditing, lang) }
                     </tbody>
                     <tbody data-help-lessons="">
-                        { group(super::lessons::HELP_GROUP.get(lang)) }
-                        { key_rows(super::lessons::HELP_KEYS, lang) }
+                        { group(Group::Lessons.title().get(lang)) }
+                        { keymap_rows(Group::Lessons, lang) }
                     </tbody>
                     <tbody>
                         { group(POINTER.get(lang)) }

@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, SvgGraphicsElement};
 use yew::NodeRef;
 
+use topolab_editor::gesture::Point;
 use topolab_engine::geometry::{diagram_bounds, node_size};
 use topolab_engine::Document;
 
@@ -336,6 +337,17 @@ impl Viewport {
     pub fn pan_pixels(&self, dx: f64, dy: f64) {
         let s = self.scale();
         self.set(self.get().panned(-dx / s, -dy / s));
+    }
+}
+
+/// The gesture machine reads the view through this, only when it needs it.
+impl topolab_editor::gesture::View for Viewport {
+    fn to_diagram(&self, client: Point) -> Point {
+        Viewport::to_diagram(self, client.x, client.y).into()
+    }
+
+    fn scale(&self) -> f64 {
+        Viewport::scale(self)
     }
 }
 

@@ -1,7 +1,8 @@
 //! The guided lessons of [`topolab_editor::teach`] in the app: a chooser
 //! (`L`, or the toolbar's Lessons button), and a panel docked above the
 //! diagram with the step's text, its task, "do it for me", a done mark and
-//! Next / Previous (Page Down / Page Up, as a presenter's clicker sends, or N / P).
+//! Next / Previous (Page Down / Page Up, as a presenter's clicker sends, or N / P;
+//! the keys are the keymap's, heard in `keyboard.rs`).
 //!
 //! Every step opens its diagram as one [`Action::Load`], so it is undoable and
 //! the view fits it; "do it for me" sends [`topolab_editor::teach::Task::action`]. While
@@ -9,7 +10,7 @@
 //! link opens there) and the autosave is left alone: the lesson's diagrams are
 //! not the user's work (see `app.rs`).
 //!
-//! Code map: this file holds the state, the keys and the address; `chooser`
+//! Code map: this file holds the state and the address; `chooser`
 //! the dialog listing the lessons; `panel` the docked panel.
 
 mod chooser;
@@ -18,9 +19,8 @@ mod panel;
 use std::rc::Rc;
 use topolab_engine::i18n::l;
 
-use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{HtmlElement, KeyboardEvent};
+use web_sys::HtmlElement;
 use yew::prelude::*;
 
 pub use chooser::LessonChooser;
@@ -28,7 +28,7 @@ pub use panel::LessonPanel;
 
 use super::lang::{query_value, use_lang, Lang, Localized};
 use topolab_editor::teach::{Progress, LESSONS};
-use topolab_editor::{Action, Selection};
+use topolab_editor::Action;
 use topolab_engine::presets::labels::localize_labels;
 use topolab_engine::presets::PRESETS;
 use topolab_engine::Document;
@@ -137,13 +137,11 @@ impl Lessons {
     }
 }
 
-/// What the callbacks and the page's key listener, built once, need of the latest render.
-struct Latest {
+/// The diagram, language and step of the last render, for the callbacks built once.
+struct Shown {
     doc: Rc<Document>,
     lang: Lang,
     progress: Option<Progress>,
-    chooser: bool,
-    nothing_selected: bool,
 }
 
 /// Opens step `to`: the step's diagram in `lang` replaces `doc` through one
@@ -174,14 +172,6 @@ fn focus_selector(selector: &str) {
     if let Some(el) = found.and_then(|el| el.dyn_into::<HtmlElement>().ok()) {
         let _ = el.focus();
     }
-}
-
-/// Whether keyboard focus is inside the element matching `selector`.
-fn focus_within(selector: &str) -> bool {
-    gloo::utils::document()
-        .active_element()
-        .and_then(|el| el.closest(selector).ok().flatten())
-        .is_some()
 }
 
 /// Whether keyboard focus is nowhere in particular (on the page's body).
@@ -243,40 +233,31 @@ fn relabelled(doc: &Document, lang: Lang, progress: &Progress) -> Document {
     out
 }
 
-/// The lessons' state, their keys and their place in the address, for the app.
-/// `doc`, `selection` and `lang` are the app's as rendered; `dispatch` the editor's.
+/// The lessons' state and their place in the address, for the app.
+/// `doc` and `lang` are the app's as rendered; `dispatch` the editor's.
 #[hook]
-pub fn use_lessons(
-    doc: &Rc<Document>,
-    selection: &Selection,
-    lang: Lang,
-    dispatch: &Callback<Action>,
-) -> Lessons {
+pub fn use_lessons(doc: &Rc<Document>, lang: Lang, dispatch: &Callback<Action>) -> Lessons {
     let state = use_reducer(LessonsState::default);
-    let latest = use_mut_ref(|| Latest {
+    let shown = use_mut_ref(|| Shown {
         doc: doc.clone(),
         lang,
         progress: None,
-        chooser: false,
-        nothing_selected: true,
     });
-    *latest.borrow_mut() = Latest {
+    *shown.borrow_mut() = Shown {
         doc: doc.clone(),
         lang,
         progress: state.progress.clone(),
-        chooser: state.chooser,
-        nothing_selected: *selection == Selection::None,
     };
     let callbacks = use_memo((), {
-        let (latest, dispatch, state) = (latest.clone(), dispatch.clone(), state.dispatcher());
+        let (shown, dispatch, state) = (shown.clone(), dispatch.clone(), state.dispatcher());
         move |_| {
             let go = {
-                let (latest, dispatch, state) = (latest.clone(), dispatch.clone(), state.clone());
+                let (shown, dispatch, state) = (shown.clone(), dispatch.clone(), state.clone());
                 Callback::from(move |to: Progress| {
                     // Read, then let go of the render's copy before dispatching.
                     let (doc, lang) = {
-                        let latest = latest.borrow();
-                        (latest.doc.clone(), latest.lang)
+                        let shown = shown.borrow();
+                        (shown.doc.clone(), shown.lang)
                     };
                     open_step(to, (&doc, lang), &dispatch, &state);
                 })
@@ -328,85 +309,24 @@ pub fn use_lessons(
 
     // A language switch during a lesson shows its diagram's labels in the new language.
     {
-        let (latest, dispatch) = (latest.clone(), dispatch.clone());
-        let shown = use_mut_ref(|| lang);
+        let (shown, dispatch) = (shown.clone(), dispatch.clone());
+        let in_lang = use_mut_ref(|| lang);
         use_effect_with(lang, move |&lang| {
-            if std::mem::replace(&mut *shown.borrow_mut(), lang) == lang {
+            if std::mem::replace(&mut *in_lang.borrow_mut(), lang) == lang {
                 return;
             }
             let relabel = {
-                let latest = latest.borrow();
-                latest
+                let shown = shown.borrow();
+                shown
                     .progress
                     .as_ref()
-                    .map(|p| (relabelled(&latest.doc, lang, p), latest.doc.clone()))
+                    .map(|p| (relabelled(&shown.doc, lang, p), shown.doc.clone()))
             };
             if let Some((out, doc)) = relabel {
                 if out != *doc {
                     dispatch.emit(Action::Load(Rc::new(out)));
                 }
             }
-        });
-    }
-
-    // The keys, anywhere on the page but in a text field or a dialog (the
-    // dialogs keep their keys to themselves).
-    {
-        let (latest, go, close, chooser) =
-            (latest.clone(), go.clone(), close.clone(), chooser.clone());
-        use_effect_with((), move |_| {
-            let options = EventListenerOptions::enable_prevent_default();
-            let window = gloo::utils::window();
-            let listener = EventListener::new_with_options(&window, "keydown", options, move |e| {
-                let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
-                    return;
-                };
-                if super::keyboard::typing(e) || e.ctrl_key() || e.meta_key() || e.alt_key() {
-                    return;
-                }
-                let (progress, in_chooser, nothing_selected) = {
-                    let latest = latest.borrow();
-                    (
-                        latest.progress.clone(),
-                        latest.chooser,
-                        latest.nothing_selected,
-                    )
-                };
-                if in_chooser {
-                    return;
-                }
-                let key = e.key();
-                if matches!(key.as_str(), "l" | "L") {
-                    e.prevent_default();
-                    chooser.emit(true);
-                    return;
-                }
-                let Some(progress) = progress else {
-                    return;
-                };
-                match key.as_str() {
-                    "PageDown" | "n" | "N" => {
-                        e.prevent_default();
-                        if let Some(next) = progress.next() {
-                            go.emit(next);
-                        }
-                    }
-                    "PageUp" | "p" | "P" => {
-                        e.prevent_default();
-                        if let Some(previous) = progress.previous() {
-                            go.emit(previous);
-                        }
-                    }
-                    // Escape first clears a selection (keyboard.rs); with none,
-                    // or from inside the panel, it leaves the lesson.
-                    "Escape" if nothing_selected || focus_within("[data-lesson-panel]") => {
-                        e.prevent_default();
-                        close.emit(());
-                    }
-                    _ => {}
-                }
-            });
-            move || drop(listener)
         });
     }
 
@@ -444,32 +364,6 @@ pub fn lessons_button(props: &LessonsButtonProps) -> Html {
         </button>
     }
 }
-
-/// The help overlay's rows for the lessons: alternatives of keys, what they do.
-pub const HELP_KEYS: &[(&[&[&str]], Localized)] = &[
-    (&[&["L"]], l("Open the list of lessons", "打开课程列表")),
-    (
-        &[&["Page Down"], &["N"]],
-        l(
-            "In a lesson: next step (after a lesson's last step, the next lesson)",
-            "课程中：下一步（一节课的最后一步之后进入下一课）",
-        ),
-    ),
-    (
-        &[&["Page Up"], &["P"]],
-        l("In a lesson: previous step", "课程中：上一步"),
-    ),
-    (
-        &[&["Escape"]],
-        l(
-            "In a lesson: leave it, keeping the diagram (a selection is cleared first)",
-            "课程中：退出课程，保留当前示意图（有选中的节点时先取消选中）",
-        ),
-    ),
-];
-
-/// The help overlay's heading for [`HELP_KEYS`].
-pub const HELP_GROUP: Localized = l("Lessons", "课程");
 
 /// The help overlay's note on teachers' links.
 pub fn help_note(lang: Lang) -> Html {
