@@ -104,6 +104,7 @@ pub fn app(props: &AppProps) -> Html {
     // An embed never makes its language the reader's choice.
     let lang_context = use_page_lang(start.lang, !mode.embed);
     let lang = lang_context.lang;
+    let set_lang = lang_context.set.clone();
     super::api::use_api(&editor, mode.readonly);
     let state = &editor.0;
     let doc = state.doc().clone();
@@ -175,6 +176,7 @@ pub fn app(props: &AppProps) -> Html {
             dispatch: dispatch.clone(),
             import: import.clone(),
             lessons: lessons.clone(),
+            set_lang,
             on_help,
             on_compare: dialogs.on_compare.clone(),
         },

@@ -31,12 +31,6 @@ pub fn use_lang() -> Lang {
     use_context::<LangContext>().map_or(Lang::En, |c| c.lang)
 }
 
-/// The switch's callback: sets the language for the page.
-#[hook]
-pub fn use_set_lang() -> Callback<Lang> {
-    use_context::<LangContext>().map_or_else(Callback::noop, |c| c.set)
-}
-
 /// The value of `?name=` in the page's address.
 pub fn query_value(name: &str) -> Option<String> {
     let search = gloo::utils::window().location().search().ok()?;
@@ -121,10 +115,10 @@ pub fn use_page_lang(initial: Lang, remember: bool) -> LangContext {
     }
 }
 
-/// The toolbar's switch: one button a language, the one in force pressed.
-#[function_component(LangSwitch)]
-pub fn lang_switch() -> Html {
-    let (lang, set) = (use_lang(), use_set_lang());
+/// The toolbar's switch: one button a language, the one in force pressed;
+/// `set` makes another the page's. A plain function drawn with the toolbar
+/// (a component of its own costs the single-file page its size).
+pub fn lang_switch(lang: Lang, set: &Callback<Lang>) -> Html {
     let buttons = Lang::ALL.iter().map(|&l| {
         let set = set.clone();
         let (name, title) = match l {

@@ -17,8 +17,8 @@ use super::embed_view::OpenInEditor;
 use super::export::ExportMenu;
 use super::fullscreen::FullscreenButton;
 use super::import::{ImportButton, Incoming};
-use super::lang::{Lang, LangSwitch, Localized};
-use super::lessons::{Lessons, LessonsButton};
+use super::lang::{lang_switch, Lang, Localized};
+use super::lessons::{lessons_button, Lessons};
 use super::mode::{PageMode, READ_ONLY, READ_ONLY_LONG};
 use super::share::ShareMenu;
 use super::theme::ThemeSelect;
@@ -65,6 +65,8 @@ pub struct Toolbar {
     /// Where the Import button's file goes.
     pub import: Callback<Incoming>,
     pub lessons: Lessons,
+    /// Makes another language the page's.
+    pub set_lang: Callback<Lang>,
     pub on_help: Callback<()>,
     pub on_compare: Callback<()>,
 }
@@ -98,12 +100,12 @@ pub fn toolbar(props: &Toolbar, lang: Lang) -> Html {
                       data-readonly-badge="">{ READ_ONLY.get(lang) }</span>
                 <OpenInEditor doc={doc.clone()} />
             }
-            <LangSwitch />
+            { lang_switch(lang, &props.set_lang) }
             <ThemeSelect />
             <EmbedButton doc={doc.clone()} />
             <FullscreenButton />
             if !readonly {
-                <LessonsButton lessons={props.lessons.clone()} />
+                { lessons_button(&props.lessons, lang) }
             }
             <button onclick={open_help} title={HELP_TIP.get(lang)} aria-label={HELP.get(lang)}
                     data-help-button="">{ "?" }</button>

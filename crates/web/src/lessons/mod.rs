@@ -26,7 +26,7 @@ use yew::prelude::*;
 pub use chooser::LessonChooser;
 pub use panel::LessonPanel;
 
-use super::lang::{query_value, use_lang, Lang, Localized};
+use super::lang::{query_value, Lang, Localized};
 use topolab_editor::teach::{Progress, LESSONS};
 use topolab_editor::Action;
 use topolab_engine::presets::labels::localize_labels;
@@ -343,22 +343,16 @@ pub fn use_lessons(doc: &Rc<Document>, lang: Lang, dispatch: &Callback<Action>) 
 const BUTTON: Localized = l("Lessons", "课程");
 const BUTTON_TITLE: Localized = l("Guided lessons, step by step (L)", "分步讲解的课程（L）");
 
-#[derive(Properties, PartialEq)]
-pub struct LessonsButtonProps {
-    pub lessons: Lessons,
-}
-
-/// The toolbar's Lessons button: opens the chooser.
-#[function_component(LessonsButton)]
-pub fn lessons_button(props: &LessonsButtonProps) -> Html {
-    let lang = use_lang();
+/// The toolbar's Lessons button: opens the chooser. A plain function drawn
+/// with the toolbar (a component of its own costs the single-file page its size).
+pub fn lessons_button(lessons: &Lessons, lang: Lang) -> Html {
     let onclick = {
-        let chooser = props.lessons.chooser.clone();
+        let chooser = lessons.chooser.clone();
         move |_: MouseEvent| chooser.emit(true)
     };
     html! {
         <button type="button" data-lessons-button="" aria-haspopup="dialog"
-                aria-expanded={props.lessons.chooser_open().to_string()}
+                aria-expanded={lessons.chooser_open().to_string()}
                 aria-keyshortcuts="L" title={BUTTON_TITLE.get(lang)} {onclick}>
             { BUTTON.get(lang) }
         </button>
