@@ -26,7 +26,8 @@ use super::startup::{opening, Opening};
 use super::toolbar::{toolbar, Toolbar};
 use super::traffic::{Live, TrafficBar, TrafficHub};
 use topolab_editor::{Action, EditorState};
-use topolab_engine::analysis::{analyze, nodes_down_with};
+use topolab_engine::analysis::{analyze, functions_held_down_by, nodes_down_with};
+use topolab_engine::presets::title_in;
 use topolab_engine::Analysis;
 use web_sys::File;
 
@@ -121,10 +122,23 @@ pub fn app(props: &AppProps) -> Html {
     use_address_opening(lang, dispatch, &tell);
 
     let (import, on_file) = use_import(dispatch, &tell);
+    {
+        let tell = tell.clone();
+        use_effect_with(state.aside().cloned(), move |aside| {
+            if let Some(aside) = aside {
+                tell.emit(Banner::aside(aside));
+            }
+        });
+    }
 
     let keys = super::keyboard::use_keys(&state.selection, &lessons, dispatch, &on_help);
 
-    let (analysis, facts) = use_analysis(state, &start.analysis);
+    let (hide_spof, reveal) = use_hidden_spof(state);
+    let (analysis, facts) = use_analysis(state, &start.analysis, hide_spof);
+    let title = doc
+        .title
+        .as_deref()
+        .map(|t| AttrValue::from(title_in(t, lang)));
     // What a change did to availability, said once to a screen reader.
     let announcement = super::announce::use_announcement(
         state.topology_rev(),
@@ -135,7 +149,7 @@ pub fn app(props: &AppProps) -> Html {
     );
     let blast = use_blast(state, &analysis, hovered.clone());
     let canvas = html! {
-        <Canvas doc={doc.clone()} load_count={state.load_count()} facts={facts}
+        <Canvas doc={doc.clone()} fit_count={state.fit_count()} facts={facts}
                 selection={state.selection.clone()} blast={blast.nodes.clone()}
                 dispatch={dispatch.clone()} {hovered}
                 {on_hover} editable={!mode.embed && !mode.readonly}
@@ -196,7 +210,7 @@ pub fn app(props: &AppProps) -> Html {
                     </div>
                     <div class="side" tabindex="0" role="region" aria-label={SIDE.get(lang)}>
                       if painted {
-                        <AnalysisPanel analysis={analysis.clone()} blast={(*blast).clone()} {live} />
+                        <AnalysisPanel analysis={analysis.clone()} blast={(*blast).clone()} {live} {title} {reveal} />
                         if !mode.readonly {
                             <Inspector doc={doc.clone()} selection={state.selection.clone()}
                                        analysis={analysis.clone()} dispatch={dispatch.clone()}
@@ -311,9 +325,13 @@ fn use_switch() -> (bool, Callback<()>, Callback<()>) {
 
 /// The one place the engine runs: again only when the topology changed
 /// (`first`: the opened document's, analysed before the app was mounted);
-/// and what each node is drawn with.
+/// and what each node is drawn with (no SPOF mark while `hide_spof`).
 #[hook]
-fn use_analysis(state: &EditorState, first: &Rc<Analysis>) -> (Rc<Analysis>, Rc<Vec<NodeFacts>>) {
+fn use_analysis(
+    state: &EditorState,
+    first: &Rc<Analysis>,
+    hide_spof: bool,
+) -> (Rc<Analysis>, Rc<Vec<NodeFacts>>) {
     let analysis = use_memo(state.topology_rev(), {
         let (doc, first) = (state.doc().clone(), first.clone());
         move |rev| match rev {
@@ -321,7 +339,7 @@ fn use_analysis(state: &EditorState, first: &Rc<Analysis>) -> (Rc<Analysis>, Rc<
             _ => Rc::new(analyze(&doc)),
         }
     });
-    let facts = use_memo(state.topology_rev(), {
+    let facts = use_memo((state.topology_rev(), hide_spof), {
         let analysis = analysis.clone();
         move |_| {
             Rc::new(
@@ -330,13 +348,27 @@ fn use_analysis(state: &EditorState, first: &Rc<Analysis>) -> (Rc<Analysis>, Rc<
                     .iter()
                     .map(|n| NodeFacts {
                         status: n.status(),
-                        spof: n.spof,
+                        spof: n.spof && !hide_spof,
                     })
                     .collect::<Vec<_>>(),
             )
         }
     });
     ((*analysis).clone(), (*facts).clone())
+}
+
+/// Whether the single points of failure are hidden (an exercise, until the
+/// reader asks to see them, docs/spec/app.md "URL"), and the callback showing
+/// them while they are.
+#[hook]
+fn use_hidden_spof(state: &EditorState) -> (bool, Option<Callback<MouseEvent>>) {
+    let (shown_at, show) = use_held::<Option<u64>>();
+    let loads = state.load_count();
+    let reveal = use_memo(loads, move |&loads| {
+        show.reform(move |_: MouseEvent| Some(loads))
+    });
+    let hidden = state.doc().hides_spof() && shown_at != Some(loads);
+    (hidden, hidden.then(|| (*reveal).clone()))
 }
 
 /// What goes down with the node under the pointer (`hovered`), else the selected one.
@@ -359,11 +391,15 @@ fn use_blast(
                 return Blast::default();
             };
             let nodes: HashSet<String> = nodes_down_with(&doc, &analysis, id).into_iter().collect();
-            let functions = analysis
-                .node(id)
-                .map(|n| n.blast_radius.clone())
-                .unwrap_or_default();
+            let report = analysis.node(id);
+            let down = report.is_some_and(|n| !n.works);
+            let functions = match report {
+                Some(_) if down => functions_held_down_by(&doc, id),
+                Some(n) => n.blast_radius.clone(),
+                None => Vec::new(),
+            };
             Blast {
+                down,
                 node: Some(id.clone()),
                 label: doc.node(id).map(|n| AttrValue::from(n.label().to_string())),
                 nodes: Rc::new(nodes),

@@ -18,6 +18,11 @@ const WHOLE_SYSTEM: Localized = l("Whole system", "整个系统");
 const ALL_WORK: Localized = l("Every function works", "所有功能都可用");
 const MEAN: Localized = l("Weighted mean", "加权平均");
 const FUNCTIONS: Localized = l("Functions", "功能");
+const SHOW_SPOF: Localized = l("Show single points of failure", "显示单点故障");
+const WHAT_A_FUNCTION_IS: Localized = l(
+    "A function: a client reaching a capability. Nodes with the same capability back each other up.",
+    "功能：客户端请求的一项能力。具备同一能力的节点互为备份。",
+);
 /// NoteKind of a highlighted row: the highlight is not colour alone.
 const IN_BLAST: Localized = l(" (goes down with it)", "（会随之停止）");
 const TABLE_CAPTION: Localized = l(
@@ -82,8 +87,11 @@ pub struct Blast {
     pub label: Option<AttrValue>,
     /// Ids of the nodes that stop working with it.
     pub nodes: Rc<std::collections::HashSet<String>>,
-    /// Ids of the functions that go down with it, in function order.
+    /// Ids of the functions that go down with it, in function order; of a
+    /// node already down, those down with it (which its revival would bring back).
     pub functions: Rc<Vec<String>>,
+    /// Whether the node is down already.
+    pub down: bool,
 }
 
 const COL_MEASURED: Localized = l("Traffic", "实测");
@@ -97,6 +105,12 @@ pub struct PanelProps {
     /// The running traffic's figures, while it runs.
     #[prop_or_default]
     pub live: Option<Rc<Live>>,
+    /// The diagram's title, in the interface's language if it is a preset's.
+    #[prop_or_default]
+    pub title: Option<AttrValue>,
+    /// Shows the single points of failure an exercise hides, while it hides them.
+    #[prop_or_default]
+    pub reveal: Option<Callback<MouseEvent>>,
 }
 
 /// A function's traffic cell: the recent success rate (`data-sim-success`)
@@ -175,6 +189,12 @@ pub fn analysis_panel(props: &PanelProps) -> Html {
     });
     html! {
         <aside class="panel" aria-label={REGION.get(lang)}>
+            if let Some(title) = &props.title {
+                <p class="diagram-title" data-diagram-title="">{ title.clone() }</p>
+            }
+            if let Some(reveal) = &props.reveal {
+                <button type="button" onclick={reveal} data-show-spof="">{ SHOW_SPOF.get(lang) }</button>
+            }
             <section class="system">
                 <h2>{ WHOLE_SYSTEM.get(lang) }</h2>
                 <div class="figures">
@@ -193,6 +213,7 @@ pub fn analysis_panel(props: &PanelProps) -> Html {
             </section>
             <section class="functions">
                 <h2>{ FUNCTIONS.get(lang) }</h2>
+                <p class="note" data-function-definition="">{ WHAT_A_FUNCTION_IS.get(lang) }</p>
                 { blast_caption(&props.blast, a, lang) }
                 if a.functions.is_empty() {
                     <p class="note">{ NO_FUNCTION.get(lang) }</p>
@@ -231,6 +252,17 @@ fn blast_caption(blast: &Blast, analysis: &Analysis, lang: Lang) -> Html {
     }
     let name = blast.label.as_deref().unwrap_or(node);
     let text = match (blast.functions.len(), lang) {
+        (0, Lang::En) if blast.down => format!("{name} is already down."),
+        (1, Lang::En) if blast.down => {
+            format!("{name} is already down, and 1 function is down with it (highlighted).")
+        }
+        (n, Lang::En) if blast.down => {
+            format!("{name} is already down, and {n} functions are down with it (highlighted).")
+        }
+        (0, Lang::Zh) if blast.down => format!("“{name}”已经宕机。"),
+        (n, Lang::Zh) if blast.down => {
+            format!("“{name}”已经宕机，{n} 个功能随之停止（已高亮）。")
+        }
         (0, Lang::En) => format!("Losing all of {name} takes no function down."),
         (1, Lang::En) => format!("Losing all of {name} takes 1 function down (highlighted)."),
         (n, Lang::En) => format!("Losing all of {name} takes {n} functions down (highlighted)."),
