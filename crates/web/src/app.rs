@@ -20,14 +20,13 @@ use super::inspector::Inspector;
 use super::lang::{use_page_lang, Lang, LangContext, Localized};
 use super::lessons::{use_lessons, LessonChooser, LessonPanel};
 use super::mode::{PageMode, RefusalNotice, Refusals};
-use super::panel::{AnalysisPanel, Blast};
+use super::panel::{diagram_head, AnalysisPanel, Blast};
 use super::persistence::{use_address_opening, use_autosave};
 use super::startup::{opening, Opening};
 use super::toolbar::{toolbar, Toolbar};
 use super::traffic::{Live, TrafficBar, TrafficHub};
 use topolab_editor::{Action, EditorState};
 use topolab_engine::analysis::{analyze, functions_held_down_by, nodes_down_with};
-use topolab_engine::presets::title_in;
 use topolab_engine::Analysis;
 use web_sys::File;
 
@@ -133,12 +132,7 @@ pub fn app(props: &AppProps) -> Html {
 
     let keys = super::keyboard::use_keys(&state.selection, &lessons, dispatch, &on_help);
 
-    let (hide_spof, reveal) = use_hidden_spof(state);
-    let (analysis, facts) = use_analysis(state, &start.analysis, hide_spof);
-    let title = doc
-        .title
-        .as_deref()
-        .map(|t| AttrValue::from(title_in(t, lang)));
+    let (analysis, facts) = use_analysis(state, &start.analysis);
     // What a change did to availability, said once to a screen reader.
     let announcement = super::announce::use_announcement(
         state.topology_rev(),
@@ -210,7 +204,8 @@ pub fn app(props: &AppProps) -> Html {
                     </div>
                     <div class="side" tabindex="0" role="region" aria-label={SIDE.get(lang)}>
                       if painted {
-                        <AnalysisPanel analysis={analysis.clone()} blast={(*blast).clone()} {live} {title} {reveal} />
+                        { diagram_head(&doc, lang) }
+                        <AnalysisPanel analysis={analysis.clone()} blast={(*blast).clone()} {live} />
                         if !mode.readonly {
                             <Inspector doc={doc.clone()} selection={state.selection.clone()}
                                        analysis={analysis.clone()} dispatch={dispatch.clone()}
@@ -325,13 +320,9 @@ fn use_switch() -> (bool, Callback<()>, Callback<()>) {
 
 /// The one place the engine runs: again only when the topology changed
 /// (`first`: the opened document's, analysed before the app was mounted);
-/// and what each node is drawn with (no SPOF mark while `hide_spof`).
+/// and what each node is drawn with.
 #[hook]
-fn use_analysis(
-    state: &EditorState,
-    first: &Rc<Analysis>,
-    hide_spof: bool,
-) -> (Rc<Analysis>, Rc<Vec<NodeFacts>>) {
+fn use_analysis(state: &EditorState, first: &Rc<Analysis>) -> (Rc<Analysis>, Rc<Vec<NodeFacts>>) {
     let analysis = use_memo(state.topology_rev(), {
         let (doc, first) = (state.doc().clone(), first.clone());
         move |rev| match rev {
@@ -339,7 +330,7 @@ fn use_analysis(
             _ => Rc::new(analyze(&doc)),
         }
     });
-    let facts = use_memo((state.topology_rev(), hide_spof), {
+    let facts = use_memo(state.topology_rev(), {
         let analysis = analysis.clone();
         move |_| {
             Rc::new(
@@ -348,27 +339,13 @@ fn use_analysis(
                     .iter()
                     .map(|n| NodeFacts {
                         status: n.status(),
-                        spof: n.spof && !hide_spof,
+                        spof: n.spof,
                     })
                     .collect::<Vec<_>>(),
             )
         }
     });
     ((*analysis).clone(), (*facts).clone())
-}
-
-/// Whether the single points of failure are hidden (an exercise, until the
-/// reader asks to see them, docs/spec/app.md "URL"), and the callback showing
-/// them while they are.
-#[hook]
-fn use_hidden_spof(state: &EditorState) -> (bool, Option<Callback<MouseEvent>>) {
-    let (shown_at, show) = use_held::<Option<u64>>();
-    let loads = state.load_count();
-    let reveal = use_memo(loads, move |&loads| {
-        show.reform(move |_: MouseEvent| Some(loads))
-    });
-    let hidden = state.doc().hides_spof() && shown_at != Some(loads);
-    (hidden, hidden.then(|| (*reveal).clone()))
 }
 
 /// What goes down with the node under the pointer (`hovered`), else the selected one.

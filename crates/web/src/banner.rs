@@ -59,8 +59,8 @@ impl Banner {
         let Aside::Copied { backend, like } = aside;
         Banner::says(Text::of(|lang| {
             match lang {
-            Lang::En => format!("{backend} is now a copy of {like}, with the same functions: either serves while the other is down. Undo (Ctrl+Z) reverts this."),
-            Lang::Zh => format!("{backend} 现在是 {like} 的副本，功能相同：一台宕机时另一台照常服务。撤销（Ctrl+Z）可还原。"),
+            Lang::En => format!("{backend} is now a copy of {like}: same functions, so either serves while the other is down. Undo reverts this."),
+            Lang::Zh => format!("{backend} 现在是 {like} 的副本：功能相同，一台宕机另一台照常服务。撤销可还原。"),
         }
         }))
     }

@@ -10,8 +10,9 @@ use super::lang::{use_lang, Lang, Localized};
 use super::traffic::Live;
 use topolab_engine::analysis::{Analysis, FunctionReport, Method, Status};
 use topolab_engine::drawing::status_mark as mark;
-use topolab_engine::presets::labels;
+use topolab_engine::presets::{labels, title_in};
 use topolab_engine::units::{downtime_in, nines_in, percent, percent_span, percent_within};
+use topolab_engine::Document;
 
 const REGION: Localized = l("Analysis", "分析");
 const WHOLE_SYSTEM: Localized = l("Whole system", "整个系统");
@@ -20,8 +21,8 @@ const MEAN: Localized = l("Weighted mean", "加权平均");
 const FUNCTIONS: Localized = l("Functions", "功能");
 const SHOW_SPOF: Localized = l("Show single points of failure", "显示单点故障");
 const WHAT_A_FUNCTION_IS: Localized = l(
-    "A function: a client reaching a capability. Nodes with the same capability back each other up.",
-    "功能：客户端请求的一项能力。具备同一能力的节点互为备份。",
+    "A function is a client reaching a capability; nodes sharing one back each other up.",
+    "功能：客户端要用的一项能力；具备同一能力的节点互为备份。",
 );
 /// NoteKind of a highlighted row: the highlight is not colour alone.
 const IN_BLAST: Localized = l(" (goes down with it)", "（会随之停止）");
@@ -105,12 +106,6 @@ pub struct PanelProps {
     /// The running traffic's figures, while it runs.
     #[prop_or_default]
     pub live: Option<Rc<Live>>,
-    /// The diagram's title, in the interface's language if it is a preset's.
-    #[prop_or_default]
-    pub title: Option<AttrValue>,
-    /// Shows the single points of failure an exercise hides, while it hides them.
-    #[prop_or_default]
-    pub reveal: Option<Callback<MouseEvent>>,
 }
 
 /// A function's traffic cell: the recent success rate (`data-sim-success`)
@@ -189,12 +184,6 @@ pub fn analysis_panel(props: &PanelProps) -> Html {
     });
     html! {
         <aside class="panel" aria-label={REGION.get(lang)}>
-            if let Some(title) = &props.title {
-                <p class="diagram-title" data-diagram-title="">{ title.clone() }</p>
-            }
-            if let Some(reveal) = &props.reveal {
-                <button type="button" onclick={reveal} data-show-spof="">{ SHOW_SPOF.get(lang) }</button>
-            }
             <section class="system">
                 <h2>{ WHOLE_SYSTEM.get(lang) }</h2>
                 <div class="figures">
@@ -241,6 +230,22 @@ pub fn analysis_panel(props: &PanelProps) -> Html {
     }
 }
 
+/// The diagram's title (a preset's in `lang`) and, in an exercise
+/// (`extra.hide_spof`), the switch that shows its single points of failure:
+/// the stylesheet hides them while it is off.
+pub fn diagram_head(doc: &Document, lang: Lang) -> Html {
+    html! {
+        <>
+            if let Some(title) = &doc.title {
+                <p class="diagram-title" data-diagram-title="">{ title_in(title, lang) }</p>
+            }
+            if doc.hides_spof() {
+                <label class="diagram-title"><input type="checkbox" data-show-spof="" />{ SHOW_SPOF.get(lang) }</label>
+            }
+        </>
+    }
+}
+
 /// One line saying what the hovered or selected node takes down with it (its
 /// blast radius), naming the node by its label.
 fn blast_caption(blast: &Blast, analysis: &Analysis, lang: Lang) -> Html {
@@ -253,16 +258,11 @@ fn blast_caption(blast: &Blast, analysis: &Analysis, lang: Lang) -> Html {
     let name = blast.label.as_deref().unwrap_or(node);
     let text = match (blast.functions.len(), lang) {
         (0, Lang::En) if blast.down => format!("{name} is already down."),
-        (1, Lang::En) if blast.down => {
-            format!("{name} is already down, and 1 function is down with it (highlighted).")
-        }
-        (n, Lang::En) if blast.down => {
-            format!("{name} is already down, and {n} functions are down with it (highlighted).")
+        (_, Lang::En) if blast.down => {
+            format!("{name} is already down: the highlighted functions are down with it.")
         }
         (0, Lang::Zh) if blast.down => format!("“{name}”已经宕机。"),
-        (n, Lang::Zh) if blast.down => {
-            format!("“{name}”已经宕机，{n} 个功能随之停止（已高亮）。")
-        }
+        (_, Lang::Zh) if blast.down => format!("“{name}”已经宕机，高亮的功能随之停止。"),
         (0, Lang::En) => format!("Losing all of {name} takes no function down."),
         (1, Lang::En) => format!("Losing all of {name} takes 1 function down (highlighted)."),
         (n, Lang::En) => format!("Losing all of {name} takes {n} functions down (highlighted)."),

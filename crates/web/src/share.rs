@@ -2,8 +2,8 @@
 //! whole diagram in its `#d=` (docs/spec/app.md "URL"), on the clipboard and says so;
 //! where the browser does not let the page copy, the link is shown selected in
 //! its field, ready for Ctrl+C. A page opened from a file (the single-file
-//! page) says that its link works only on this computer, and shows the `#d=`
-//! part to put after the address where Topolab is published.
+//! page) says that its link works only on this computer, and that its `#d=`
+//! part works after the address where Topolab is published.
 
 use std::rc::Rc;
 use topolab_engine::i18n::l;
@@ -24,8 +24,8 @@ const COPY: Localized = l("Copy link", "复制链接");
 const FIELD: Localized = l("Link to this diagram", "这张图的链接");
 const COPIED: Localized = l("Link copied to the clipboard.", "链接已复制到剪贴板。");
 const LOCAL: Localized = l(
-    "This page is a file on this computer: the link opens only here. To share, put this after the address where Topolab is published, or export the JSON:",
-    "此页面是本机上的文件，链接只能在本机打开。要分享，请把下面这段接在 Topolab 发布地址的后面，或导出 JSON：",
+    "A file on this computer: its link opens only here. To share, put the link's part from #d= after the address where Topolab is published, or export the JSON.",
+    "本页是本机文件，链接只能在本机打开。分享时请把链接中从 #d= 起的部分接在 Topolab 的发布地址后面，或导出 JSON。",
 );
 const NOT_COPIED: Localized = l("The browser did not let the page copy: the link is selected in the field, press Ctrl+C (⌘C on a Mac).", "浏览器不允许网页直接复制：链接已在输入框中选中，请按 Ctrl+C（Mac 上按 ⌘C）。");
 
@@ -140,8 +140,7 @@ fn share_panel(props: &ShareProps) -> Html {
         let input: HtmlInputElement = e.target_unchecked_into();
         input.select();
     };
-    let local = gloo::utils::window().location().protocol().ok().as_deref() == Some("file:");
-    let fragment = link.find("#d=").map_or("", |at| &link[at..]);
+    let local = link.starts_with("file:");
     let (status, state) = match *copied {
         Copied::Not => ("", ""),
         Copied::Yes => (COPIED.get(lang), "copied"),
@@ -152,9 +151,7 @@ fn share_panel(props: &ShareProps) -> Html {
             <h2 class="popover-title">{ HEADING.get(lang) }</h2>
             <p class="popover-note">{ about(lang, link.chars().count()) }</p>
             if local {
-                <p class="popover-note">{ LOCAL.get(lang) }</p>
-                <input type="text" readonly=true value={fragment.to_string()} aria-label={FIELD.get(lang)}
-                       data-share-fragment="" spellcheck="false" onfocus={select_all} />
+                <p class="popover-note" data-share-local="">{ LOCAL.get(lang) }</p>
             }
             <div class="share-row">
                 <input ref={field} type="text" readonly=true value={(*link).clone()}

@@ -120,11 +120,7 @@ fn document_buttons(props: &Toolbar, lang: Lang) -> Html {
     let tidy_doc = props.dispatch.reform(|_: MouseEvent| Action::Tidy);
     // The menu names the preset open, the one the document's title is.
     let open = props.doc.title.as_deref().and_then(titled);
-    let menu = match (open, lang) {
-        (Some(p), Lang::En) => format!("Preset: {}", p.label().en),
-        (Some(p), Lang::Zh) => format!("预设：{}", p.label().zh),
-        (None, _) => PRESETS_MENU.get(lang).to_string(),
-    };
+    let menu = open.map_or(PRESETS_MENU, |p| *p.label()).get(lang);
     let on_preset = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: Event| {
