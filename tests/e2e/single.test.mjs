@@ -135,6 +135,8 @@ test("from disk too: Copy link, a link to the file, Import and a lesson", TIMEOU
     await page.waitForSelector('[data-share-status="copied"], [data-share-status="refused"]');
     const link = await page.inputValue("[data-share-link]");
     assert.ok(link.startsWith(`${pathToFileURL(SINGLE).href}#d=`), link.slice(0, 80));
+    // A link to a file opens only on this computer: the panel says so, and what works elsewhere.
+    assert.match(await page.textContent("[data-share-local]"), /opens only here.*#d=.*published/);
     const other = await page.context().newPage();
     await openApp(other, link);
     assert.deepEqual(await doc(other), want, "the link to the file opens the same diagram");

@@ -120,13 +120,56 @@ pub fn why_no_link(doc: &Document, from: &str, to: &str) -> Option<Refusal> {
 }
 
 /// `doc` with a new link `from -> to` of the default kind, or why not.
+///
+/// A service linked as another backend of a load balancer becomes a copy
+/// of its first backend, as whoever draws a cluster means: it takes that
+/// backend's capabilities, so both serve the same functions. Only a new
+/// service is changed: one of the default capabilities (none written) that
+/// nothing else calls yet, where the result stays valid.
 pub fn add_link(doc: &Document, from: &str, to: &str) -> Result<Document, String> {
     if let Some(why) = link_refusal(doc, from, to) {
         return Err(why);
     }
     let mut next = doc.clone();
     next.links.push(Link::new(from, to));
+    if let Some(capabilities) = first_backend(doc, from, to).map(Node::capabilities) {
+        let mut copied = next.clone();
+        if let Some(i) = copied.node_index(to) {
+            copied.nodes[i].capabilities =
+                Some(capabilities.iter().map(|c| c.to_string()).collect());
+            if validate(&copied).is_empty() {
+                return Ok(copied);
+            }
+        }
+    }
     Ok(next)
+}
+
+/// The first service backend of load balancer `lb` that new backend `to`
+/// is to copy ([`add_link`]), if `to` is a new service and there is one.
+fn first_backend<'a>(doc: &'a Document, lb: &str, to: &str) -> Option<&'a Node> {
+    let is_service = |id: &str| doc.node(id).filter(|n| n.kind == NodeKind::Service);
+    let new = is_service(to)?;
+    let called = doc.links.iter().any(|l| l.to == to);
+    if doc.node(lb)?.kind != NodeKind::LoadBalancer || new.capabilities.is_some() || called {
+        return None;
+    }
+    doc.links
+        .iter()
+        .filter(|l| l.from == lb)
+        .find_map(|l| is_service(&l.to))
+        .filter(|first| !first.capabilities().is_empty())
+}
+
+/// The backend whose copy `to` became when `after` linked it (see
+/// [`add_link`]); `None` when the link changed nothing else.
+pub fn copied_backend(before: &Document, after: &Document, to: &str) -> Option<String> {
+    let (old, new) = (before.node(to)?, after.node(to)?);
+    if old.capabilities == new.capabilities {
+        return None;
+    }
+    let link = after.links.last()?;
+    first_backend(before, &link.from, to).map(|n| n.id.clone())
 }
 
 /// `doc` with the kind of link `from -> to` set (`None`: the default for its
@@ -216,8 +259,10 @@ pub fn remove_link(doc: &Document, from: &str, to: &str) -> Option<Document> {
     Some(next)
 }
 
-/// The point nearest `near` where a new node of `kind` overlaps no other node,
-/// searched on rings of a 40-unit grid: palette clicks never pile nodes up.
+/// The first point from `near` where a new node of `kind` overlaps no other
+/// node, on a 40-unit grid, read as text is: left to right along a row of
+/// [`ROW_STEPS`], then the rows below. Nodes added one after another from
+/// the palette so stand in a row, as they are read, and never pile up.
 pub fn free_spot(doc: &Document, kind: NodeKind, near: (f64, f64)) -> (f64, f64) {
     const STEP: f64 = 40.0;
     const GAP: f64 = 16.0;
@@ -232,21 +277,16 @@ pub fn free_spot(doc: &Document, kind: NodeKind, near: (f64, f64)) -> (f64, f64)
         (near.0 / STEP).round() * STEP,
         (near.1 / STEP).round() * STEP,
     );
-    for ring in 0..60_i32 {
-        for dy in -ring..=ring {
-            for dx in -ring..=ring {
-                if dx.abs().max(dy.abs()) != ring {
-                    continue;
-                }
-                let (x, y) = (cx + f64::from(dx) * STEP, cy + f64::from(dy) * STEP);
-                if free(x, y) {
-                    return (x, y);
-                }
-            }
-        }
-    }
-    near
+    (0..100_i32)
+        .flat_map(|row| (0..=ROW_STEPS).map(move |col| (col, row)))
+        .map(|(col, row)| (cx + f64::from(col) * STEP, cy + f64::from(row) * STEP))
+        .find(|&(x, y)| free(x, y))
+        .unwrap_or(near)
 }
+
+/// How far right of its start a row of [`free_spot`] goes, in 40-unit
+/// steps: four nodes side by side.
+pub const ROW_STEPS: i32 = 12;
 
 /// `after` (an edit of `before`, such as a split, docs/spec/model.md §4) with each node
 /// that `before` did not have and whose box overlaps another node's moved to

@@ -20,4 +20,4 @@ mod state;
 pub mod teach;
 
 pub use side_by_side::SideBySide;
-pub use state::{Action, EditorState, Selection};
+pub use state::{Action, Aside, EditorState, Selection};

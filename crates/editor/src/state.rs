@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use super::edit;
+use topolab_engine::layout::{needs_layout, tidy};
 use topolab_engine::{Document, LinkKind, Node, NodeKind};
 
 /// What is selected: nothing, some nodes (the last one is the primary, which
@@ -76,12 +77,15 @@ pub const UNDO_LIMIT: usize = 200;
 /// changes [`EditorState::topology_rev`], so the analysis is not re-run by a drag.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
-    /// Replace the whole document (open, preset, import); undoable.
+    /// Replace the whole document (open, preset, import); undoable. A document
+    /// without positions of its own is laid out first ([`needs_layout`]).
     Load(Rc<Document>),
+    /// Lay the document out again ([`tidy`]) and fit the view to it; undoable.
+    Tidy,
     /// Change the topology to `doc` in one step (a split applied, docs/spec/model.md §4):
-    /// undoable like any edit; unlike [`Action::Load`] the view is not fitted
-    /// again and the selection keeps what `doc` still has. Nothing happens
-    /// when `doc` equals the document as it is.
+    /// undoable like any edit; unlike [`Action::Load`] the view is fitted
+    /// again only when `doc` has new nodes, and the selection keeps what `doc`
+    /// still has. Nothing happens when `doc` equals the document as it is.
     Replace(Rc<Document>),
     /// A node was dropped at (x, y) after a drag.
     MoveNode {
@@ -158,6 +162,14 @@ pub enum Action {
     Redo,
 }
 
+/// What an action did beyond what was asked, for the page to say.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Aside {
+    /// A new link made `backend` another copy of `like`, a load balancer's
+    /// first backend: it took its capabilities ([`edit::add_link`]).
+    Copied { backend: String, like: String },
+}
+
 impl Action {
     /// Whether the action leaves the document as it is (it only changes the
     /// selection): all a read-only page (`?readonly=1`) lets through. Any
@@ -201,6 +213,8 @@ pub struct EditorState {
     redo: Vec<Snapshot>,
     next_rev: u64,
     loads: u64,
+    fits: u64,
+    aside: Option<Aside>,
     /// What is selected.
     pub selection: Selection,
 }
@@ -210,13 +224,15 @@ impl EditorState {
     pub fn new(doc: Document) -> EditorState {
         EditorState {
             current: Snapshot {
-                doc: Rc::new(doc),
+                doc: opened(Rc::new(doc)),
                 topology_rev: 0,
             },
             undo: Vec::new(),
             redo: Vec::new(),
             next_rev: 1,
             loads: 0,
+            fits: 0,
+            aside: None,
             selection: Selection::None,
         }
     }
@@ -238,6 +254,18 @@ impl EditorState {
         self.loads
     }
 
+    /// How many times the view should have been fitted to the document anew:
+    /// a document opened, laid out by [`Action::Tidy`], or grown by
+    /// [`Action::Replace`] (a split's new nodes are then in view).
+    pub fn fit_count(&self) -> u64 {
+        self.fits
+    }
+
+    /// What the last action did beyond what was asked, if anything.
+    pub fn aside(&self) -> Option<&Aside> {
+        self.aside.as_ref()
+    }
+
     /// Whether there is something to undo.
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
@@ -252,14 +280,27 @@ impl EditorState {
     /// change nothing.
     pub fn apply(&self, action: Action) -> EditorState {
         let mut next = self.clone();
+        next.aside = None;
         match action {
             Action::Load(doc) => {
                 next.selection = Selection::None;
                 next.loads += 1;
-                next.commit(doc, true);
+                next.fits += 1;
+                next.commit(opened(doc), true);
+            }
+            Action::Tidy => {
+                let doc = tidy(&next.current.doc);
+                next.fits += 1;
+                if doc != *next.current.doc {
+                    next.commit(Rc::new(doc), false);
+                }
             }
             Action::Replace(doc) => {
                 if *doc != *next.current.doc {
+                    let old = &next.current.doc;
+                    if doc.nodes.iter().any(|n| old.node(&n.id).is_none()) {
+                        next.fits += 1;
+                    }
                     next.selection = std::mem::take(&mut next.selection).within(&doc);
                     next.commit(doc, true);
                 }
@@ -367,6 +408,11 @@ impl EditorState {
             }
             Action::AddLink { from, to } => {
                 if let Ok(doc) = edit::add_link(&next.current.doc, &from, &to) {
+                    let like = edit::copied_backend(&next.current.doc, &doc, &to);
+                    next.aside = like.map(|like| Aside::Copied {
+                        backend: to.clone(),
+                        like,
+                    });
                     next.selection = Selection::Link { from, to };
                     next.commit(Rc::new(doc), true);
                 }
@@ -480,5 +526,14 @@ impl EditorState {
             self.undo.remove(0);
         }
         self.redo.clear();
+    }
+}
+
+/// `doc` as it opens: laid out when it has no positions of its own.
+fn opened(doc: Rc<Document>) -> Rc<Document> {
+    if needs_layout(&doc) {
+        Rc::new(tidy(&doc))
+    } else {
+        doc
     }
 }

@@ -502,6 +502,19 @@ fn quorum_lesson_a_majority_is_less_available_than_any_one() {
     assert!(availability(&a, "browser:orders") < availability(&a, "browser:catalog"));
 }
 
+#[test]
+fn quorum_lesson_says_what_a_stands_for_before_its_formulas() {
+    for lang in Lang::ALL {
+        let text = step("quorum", 4).text.get(lang);
+        let (defined, formula) = match lang {
+            Lang::En => ("up with probability a", "3a²"),
+            Lang::Zh => ("可用性为 a", "3a²"),
+        };
+        let at = |s: &str| text.find(s).unwrap_or(usize::MAX);
+        assert!(at(defined) < at(formula), "{text}");
+    }
+}
+
 // --- Tasks beyond the lessons' own ---
 
 const SHOP_APP: Localized = l("Shop app", "商城应用");

@@ -48,6 +48,16 @@ impl Default for Document {
 }
 
 impl Document {
+    /// Whether the document is a "find the single point of failure" exercise
+    /// (`extra.hide_spof` is `true`): a viewer hides the SPOF marks until asked
+    /// (docs/spec/app.md "URL", exercises).
+    pub fn hides_spof(&self) -> bool {
+        self.extra
+            .as_ref()
+            .and_then(|extra| extra.get("hide_spof"))
+            .is_some_and(|v| v == &Value::Bool(true))
+    }
+
     /// The index of the node with this id.
     pub fn node_index(&self, id: &str) -> Option<usize> {
         self.nodes.iter().position(|n| n.id == id)

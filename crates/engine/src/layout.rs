@@ -21,6 +21,19 @@ pub const ROW_GAP: f64 = 28.0;
 /// Centre of the first column, top of the tallest.
 const ORIGIN: (f64, f64) = (80.0, 60.0);
 
+/// Whether `doc` has no layout of its own: two nodes or more, all at one
+/// spot, as when it was written without `x` and `y` (both read as 0). Such a
+/// document is laid out by [`tidy`] as it opens (docs/spec/app.md "Opening a
+/// document"); any other keeps its positions.
+pub fn needs_layout(doc: &Document) -> bool {
+    match doc.nodes.split_first() {
+        Some((first, rest)) if !rest.is_empty() => {
+            rest.iter().all(|n| n.x == first.x && n.y == first.y)
+        }
+        _ => false,
+    }
+}
+
 /// `doc` with every node placed by the layered layout; topology untouched.
 pub fn tidy(doc: &Document) -> Document {
     let mut out = doc.clone();
@@ -169,6 +182,22 @@ mod tests {
                 80.0 + 3.0 * COLUMN_GAP
             ]
         );
+    }
+
+    #[test]
+    fn only_a_document_with_every_node_on_one_spot_needs_a_layout() {
+        let nodes = [("c", NodeKind::Client), ("a", NodeKind::Service)];
+        let mut d = doc(&nodes, &[("c", "a")]);
+        assert!(needs_layout(&d), "no positions: both at (0, 0)");
+        d.nodes.iter_mut().for_each(|n| (n.x, n.y) = (300.0, 200.0));
+        assert!(needs_layout(&d), "both at one spot, whichever");
+        d.nodes[1].x = 301.0;
+        assert!(!needs_layout(&d), "positions of its own are kept");
+        assert!(
+            !needs_layout(&doc(&nodes[..1], &[])),
+            "one node is never stacked"
+        );
+        assert!(!needs_layout(&Document::default()));
     }
 
     #[test]

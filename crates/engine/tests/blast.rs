@@ -160,6 +160,29 @@ fn a_node_already_down_takes_nothing_more_down() {
 }
 
 #[test]
+fn a_node_already_down_holds_down_the_functions_its_revival_would_bring_back() {
+    use topolab_engine::analysis::functions_held_down_by;
+    let mut monolith = topolab_engine::presets::preset("monolith")
+        .expect("monolith")
+        .document();
+    let every: Vec<String> = analyze(&monolith)
+        .functions
+        .into_iter()
+        .map(|f| f.id)
+        .collect();
+    assert!(
+        functions_held_down_by(&monolith, "app").is_empty(),
+        "app is up"
+    );
+    monolith = with_every_instance_killed(&monolith, "app");
+    assert_eq!(functions_held_down_by(&monolith, "app"), every);
+    // `db` dead too: reviving `app` alone brings nothing back.
+    monolith = with_every_instance_killed(&monolith, "db");
+    assert!(functions_held_down_by(&monolith, "app").is_empty());
+    assert!(functions_held_down_by(&monolith, "ghost").is_empty());
+}
+
+#[test]
 fn a_node_with_an_instance_left_still_goes_down_whole() {
     // One of three instances killed, quorum 2: `db` still works until all die.
     let doc = document(

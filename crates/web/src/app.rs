@@ -20,13 +20,13 @@ use super::inspector::Inspector;
 use super::lang::{use_page_lang, Lang, LangContext, Localized};
 use super::lessons::{use_lessons, LessonChooser, LessonPanel};
 use super::mode::{PageMode, RefusalNotice, Refusals};
-use super::panel::{AnalysisPanel, Blast};
+use super::panel::{diagram_head, AnalysisPanel, Blast};
 use super::persistence::{use_address_opening, use_autosave};
 use super::startup::{opening, Opening};
 use super::toolbar::{toolbar, Toolbar};
 use super::traffic::{Live, TrafficBar, TrafficHub};
 use topolab_editor::{Action, EditorState};
-use topolab_engine::analysis::{analyze, nodes_down_with};
+use topolab_engine::analysis::{analyze, functions_held_down_by, nodes_down_with};
 use topolab_engine::Analysis;
 use web_sys::File;
 
@@ -121,6 +121,14 @@ pub fn app(props: &AppProps) -> Html {
     use_address_opening(lang, dispatch, &tell);
 
     let (import, on_file) = use_import(dispatch, &tell);
+    {
+        let tell = tell.clone();
+        use_effect_with(state.aside().cloned(), move |aside| {
+            if let Some(aside) = aside {
+                tell.emit(Banner::aside(aside));
+            }
+        });
+    }
 
     let keys = super::keyboard::use_keys(&state.selection, &lessons, dispatch, &on_help);
 
@@ -135,7 +143,7 @@ pub fn app(props: &AppProps) -> Html {
     );
     let blast = use_blast(state, &analysis, hovered.clone());
     let canvas = html! {
-        <Canvas doc={doc.clone()} load_count={state.load_count()} facts={facts}
+        <Canvas doc={doc.clone()} fit_count={state.fit_count()} facts={facts}
                 selection={state.selection.clone()} blast={blast.nodes.clone()}
                 dispatch={dispatch.clone()} {hovered}
                 {on_hover} editable={!mode.embed && !mode.readonly}
@@ -196,6 +204,7 @@ pub fn app(props: &AppProps) -> Html {
                     </div>
                     <div class="side" tabindex="0" role="region" aria-label={SIDE.get(lang)}>
                       if painted {
+                        { diagram_head(&doc, lang) }
                         <AnalysisPanel analysis={analysis.clone()} blast={(*blast).clone()} {live} />
                         if !mode.readonly {
                             <Inspector doc={doc.clone()} selection={state.selection.clone()}
@@ -359,11 +368,15 @@ fn use_blast(
                 return Blast::default();
             };
             let nodes: HashSet<String> = nodes_down_with(&doc, &analysis, id).into_iter().collect();
-            let functions = analysis
-                .node(id)
-                .map(|n| n.blast_radius.clone())
-                .unwrap_or_default();
+            let report = analysis.node(id);
+            let down = report.is_some_and(|n| !n.works);
+            let functions = match report {
+                Some(_) if down => functions_held_down_by(&doc, id),
+                Some(n) => n.blast_radius.clone(),
+                None => Vec::new(),
+            };
             Blast {
+                down,
                 node: Some(id.clone()),
                 label: doc.node(id).map(|n| AttrValue::from(n.label().to_string())),
                 nodes: Rc::new(nodes),

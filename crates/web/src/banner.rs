@@ -1,12 +1,12 @@
 //! The banner under the toolbar: what the page says as it opens (a broken
 //! link or autosave, the autosaved work an opened link did not replace, with
 //! a button to restore it), how an import went (every note it made listed),
-//! a failed autosave, a link that could not be opened. One at a time, until
-//! dismissed.
+//! a failed autosave, a link that could not be opened, a new backend made a
+//! copy of another. One at a time, until dismissed.
 
 use std::rc::Rc;
 
-use topolab_editor::Action;
+use topolab_editor::{Action, Aside};
 use topolab_engine::i18n::l;
 use topolab_engine::import::Note;
 use topolab_engine::Document;
@@ -54,6 +54,17 @@ impl Banner {
         }))
     }
 
+    /// What the page says of what an action did beyond what was asked.
+    pub fn aside(aside: &Aside) -> Banner {
+        let Aside::Copied { backend, like } = aside;
+        Banner::says(Text::of(|lang| {
+            match lang {
+            Lang::En => format!("{backend} is now a copy of {like}: same functions, so either serves while the other is down. Undo reverts this."),
+            Lang::Zh => format!("{backend} 现在是 {like} 的副本：功能相同，一台宕机另一台照常服务。撤销可还原。"),
+        }
+        }))
+    }
+
     /// What the page says as it opens: a broken link or autosave, or the
     /// autosaved work the opened link did not replace.
     pub fn on_opening(opened: &Opening, mode: PageMode) -> Option<Banner> {
@@ -62,7 +73,7 @@ impl Banner {
             return opened.notice.clone().map(Banner::says);
         };
         let name = |lang: Lang| match (&saved.title, lang) {
-            (Some(title), _) => title.clone(),
+            (Some(title), _) => topolab_engine::presets::title_in(title, lang),
             (None, Lang::En) => format!("{} nodes", saved.nodes.len()),
             (None, Lang::Zh) => format!("{} 个节点", saved.nodes.len()),
         };

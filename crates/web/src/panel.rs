@@ -10,14 +10,20 @@ use super::lang::{use_lang, Lang, Localized};
 use super::traffic::Live;
 use topolab_engine::analysis::{Analysis, FunctionReport, Method, Status};
 use topolab_engine::drawing::status_mark as mark;
-use topolab_engine::presets::labels;
+use topolab_engine::presets::{labels, title_in};
 use topolab_engine::units::{downtime_in, nines_in, percent, percent_span, percent_within};
+use topolab_engine::Document;
 
 const REGION: Localized = l("Analysis", "分析");
 const WHOLE_SYSTEM: Localized = l("Whole system", "整个系统");
 const ALL_WORK: Localized = l("Every function works", "所有功能都可用");
 const MEAN: Localized = l("Weighted mean", "加权平均");
 const FUNCTIONS: Localized = l("Functions", "功能");
+const SHOW_SPOF: Localized = l("Show single points of failure", "显示单点故障");
+const WHAT_A_FUNCTION_IS: Localized = l(
+    "A function is a client reaching a capability; nodes sharing one back each other up.",
+    "功能：客户端要用的一项能力；具备同一能力的节点互为备份。",
+);
 /// NoteKind of a highlighted row: the highlight is not colour alone.
 const IN_BLAST: Localized = l(" (goes down with it)", "（会随之停止）");
 const TABLE_CAPTION: Localized = l(
@@ -82,8 +88,11 @@ pub struct Blast {
     pub label: Option<AttrValue>,
     /// Ids of the nodes that stop working with it.
     pub nodes: Rc<std::collections::HashSet<String>>,
-    /// Ids of the functions that go down with it, in function order.
+    /// Ids of the functions that go down with it, in function order; of a
+    /// node already down, those down with it (which its revival would bring back).
     pub functions: Rc<Vec<String>>,
+    /// Whether the node is down already.
+    pub down: bool,
 }
 
 const COL_MEASURED: Localized = l("Traffic", "实测");
@@ -193,6 +202,7 @@ pub fn analysis_panel(props: &PanelProps) -> Html {
             </section>
             <section class="functions">
                 <h2>{ FUNCTIONS.get(lang) }</h2>
+                <p class="note" data-function-definition="">{ WHAT_A_FUNCTION_IS.get(lang) }</p>
                 { blast_caption(&props.blast, a, lang) }
                 if a.functions.is_empty() {
                     <p class="note">{ NO_FUNCTION.get(lang) }</p>
@@ -220,6 +230,22 @@ pub fn analysis_panel(props: &PanelProps) -> Html {
     }
 }
 
+/// The diagram's title (a preset's in `lang`) and, in an exercise
+/// (`extra.hide_spof`), the switch that shows its single points of failure:
+/// the stylesheet hides them while it is off.
+pub fn diagram_head(doc: &Document, lang: Lang) -> Html {
+    html! {
+        <>
+            if let Some(title) = &doc.title {
+                <p class="diagram-title" data-diagram-title="">{ title_in(title, lang) }</p>
+            }
+            if doc.hides_spof() {
+                <label class="diagram-title"><input type="checkbox" data-show-spof="" />{ SHOW_SPOF.get(lang) }</label>
+            }
+        </>
+    }
+}
+
 /// One line saying what the hovered or selected node takes down with it (its
 /// blast radius), naming the node by its label.
 fn blast_caption(blast: &Blast, analysis: &Analysis, lang: Lang) -> Html {
@@ -231,6 +257,12 @@ fn blast_caption(blast: &Blast, analysis: &Analysis, lang: Lang) -> Html {
     }
     let name = blast.label.as_deref().unwrap_or(node);
     let text = match (blast.functions.len(), lang) {
+        (0, Lang::En) if blast.down => format!("{name} is already down."),
+        (_, Lang::En) if blast.down => {
+            format!("{name} is already down: the highlighted functions are down with it.")
+        }
+        (0, Lang::Zh) if blast.down => format!("“{name}”已经宕机。"),
+        (_, Lang::Zh) if blast.down => format!("“{name}”已经宕机，高亮的功能随之停止。"),
         (0, Lang::En) => format!("Losing all of {name} takes no function down."),
         (1, Lang::En) => format!("Losing all of {name} takes 1 function down (highlighted)."),
         (n, Lang::En) => format!("Losing all of {name} takes {n} functions down (highlighted)."),

@@ -1,7 +1,9 @@
 //! The toolbar's Share menu: "Copy link" puts the page's address, with the
 //! whole diagram in its `#d=` (docs/spec/app.md "URL"), on the clipboard and says so;
 //! where the browser does not let the page copy, the link is shown selected in
-//! its field, ready for Ctrl+C.
+//! its field, ready for Ctrl+C. A page opened from a file (the single-file
+//! page) says that its link works only on this computer, and that its `#d=`
+//! part works after the address where Topolab is published.
 
 use std::rc::Rc;
 use topolab_engine::i18n::l;
@@ -21,6 +23,10 @@ const HEADING: Localized = l("Share this diagram", "分享这张图");
 const COPY: Localized = l("Copy link", "复制链接");
 const FIELD: Localized = l("Link to this diagram", "这张图的链接");
 const COPIED: Localized = l("Link copied to the clipboard.", "链接已复制到剪贴板。");
+const LOCAL: Localized = l(
+    "A file on this computer: its link opens only here. To share, put the link's part from #d= after the address where Topolab is published, or export the JSON.",
+    "本页是本机文件，链接只能在本机打开。分享时请把链接中从 #d= 起的部分接在 Topolab 的发布地址后面，或导出 JSON。",
+);
 const NOT_COPIED: Localized = l("The browser did not let the page copy: the link is selected in the field, press Ctrl+C (⌘C on a Mac).", "浏览器不允许网页直接复制：链接已在输入框中选中，请按 Ctrl+C（Mac 上按 ⌘C）。");
 
 /// Links longer than this may be cut by a chat or mail program (sharing keeps
@@ -134,6 +140,7 @@ fn share_panel(props: &ShareProps) -> Html {
         let input: HtmlInputElement = e.target_unchecked_into();
         input.select();
     };
+    let local = link.starts_with("file:");
     let (status, state) = match *copied {
         Copied::Not => ("", ""),
         Copied::Yes => (COPIED.get(lang), "copied"),
@@ -143,6 +150,9 @@ fn share_panel(props: &ShareProps) -> Html {
         <div class="share-panel">
             <h2 class="popover-title">{ HEADING.get(lang) }</h2>
             <p class="popover-note">{ about(lang, link.chars().count()) }</p>
+            if local {
+                <p class="popover-note" data-share-local="">{ LOCAL.get(lang) }</p>
+            }
             <div class="share-row">
                 <input ref={field} type="text" readonly=true value={(*link).clone()}
                        aria-label={FIELD.get(lang)} data-share-link="" spellcheck="false"

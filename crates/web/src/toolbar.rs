@@ -7,8 +7,7 @@ use std::rc::Rc;
 
 use topolab_editor::Action;
 use topolab_engine::i18n::l;
-use topolab_engine::layout::tidy;
-use topolab_engine::presets::{preset, Preset, PRESETS};
+use topolab_engine::presets::{preset, titled, Preset, PRESETS};
 use topolab_engine::{Analysis, Document};
 use yew::prelude::*;
 
@@ -118,12 +117,10 @@ fn document_buttons(props: &Toolbar, lang: Lang) -> Html {
     let new_doc = props
         .dispatch
         .reform(|_: MouseEvent| Action::Load(Rc::new(Document::default())));
-    let tidy_doc = {
-        let doc = props.doc.clone();
-        props
-            .dispatch
-            .reform(move |_: MouseEvent| Action::Replace(Rc::new(tidy(&doc))))
-    };
+    let tidy_doc = props.dispatch.reform(|_: MouseEvent| Action::Tidy);
+    // The menu names the preset open, the one the document's title is.
+    let open = props.doc.title.as_deref().and_then(titled);
+    let menu = open.map_or(PRESETS_MENU, |p| *p.label()).get(lang);
     let on_preset = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: Event| {
@@ -140,7 +137,7 @@ fn document_buttons(props: &Toolbar, lang: Lang) -> Html {
             <label class="field">
                 <span class="visually-hidden">{ OPEN_PRESET.get(lang) }</span>
                 <select onchange={on_preset} data-presets="">
-                    <option value="" selected=true disabled=true>{ PRESETS_MENU.get(lang) }</option>
+                    <option value="" selected=true disabled=true data-open-preset={open.map(|p| p.name)}>{ menu }</option>
                     { for PRESETS.iter().map(|p| html! {
                         <option value={p.name} title={p.description().get(lang)}>{ p.label().get(lang) }</option>
                     }) }

@@ -4,8 +4,11 @@
 
 use std::collections::HashMap;
 
+use super::functions::functions_of;
 use super::hash::FxBuildHasher;
-use super::report::Analysis;
+use super::live::LiveView;
+use super::report::{Analysis, Status};
+use super::topology::Topology;
 use crate::document::{Document, LinkKind};
 
 /// The ids of the nodes that work in the live view now and would stop working
@@ -57,6 +60,30 @@ pub fn nodes_down_with(doc: &Document, analysis: &Analysis, id: &str) -> Vec<Str
         .zip(&down)
         .filter(|(_, &d)| d)
         .map(|(node, _)| node.id.clone())
+        .collect()
+}
+
+/// The ids of the functions that are down in the live view now and would not
+/// be if every instance of node `id` were up again, in function order: what
+/// a node already down holds down with it (docs/spec/model.md §2). Only the
+/// live statuses are computed, twice, never an availability; an unknown `id`
+/// gives none.
+pub fn functions_held_down_by(doc: &Document, id: &str) -> Vec<String> {
+    let Some(v) = doc.node_index(id) else {
+        return Vec::new();
+    };
+    let topology = Topology::new(doc);
+    let functions = functions_of(doc, &topology);
+    let specs = topology.function_specs(doc, &functions);
+    let now = LiveView::of(doc, &topology).statuses(&topology, &specs);
+    let mut revived = doc.clone();
+    revived.nodes[v].killed.clear();
+    let then = LiveView::of(&revived, &topology).statuses(&topology, &specs);
+    functions
+        .iter()
+        .zip(now.iter().zip(&then))
+        .filter(|(_, (&now, &then))| now == Status::Down && then != Status::Down)
+        .map(|(f, _)| f.id.clone())
         .collect()
 }
 

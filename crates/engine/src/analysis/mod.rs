@@ -28,7 +28,7 @@ mod scenarios;
 mod topology;
 mod up_probability;
 
-pub use blast::nodes_down_with;
+pub use blast::{functions_held_down_by, nodes_down_with};
 pub use functions::effective_functions;
 pub use report::{Analysis, FunctionReport, Method, NodeReport, Status, SystemReport};
 

@@ -67,10 +67,10 @@ pub const PRESETS: &[Preset] = &[
             "The app is cut into three coarse subsystems on three servers. Storefront calls \
              Orders and Orders calls Billing, synchronously, and all three share one \
              database: every request needs every server, and a schema change touches \
-             every team.",
+             every team. Each part runs one instance.",
             "应用按业务拆成三个粗粒度子系统，分别部署在三台服务器上。商城前台同步调用订单，\
              订单再同步调用结算，三者共用一个数据库：每个请求都要经过每一台服务器，\
-             改一次表结构就要牵动所有团队。",
+             改一次表结构就要牵动所有团队。每个部分只有一个实例。",
         ),
         json: include_str!("distributed.json"),
     },
@@ -85,10 +85,11 @@ pub const PRESETS: &[Preset] = &[
         description: l(
             "A gateway routes each request to a small service that owns its data. Orders \
              publishes events to a queue that Shipping reads when it can, and Catalog calls \
-             Recommend through a circuit breaker: a failure stays where it happens.",
+             Recommend through a circuit breaker: a failure stays where it happens. Most \
+             parts run two instances: part of the gain over Distributed is replication.",
             "API 网关把请求路由到各个小服务，每个服务独占自己的数据库。订单服务把事件发到\
              消息队列，由物流服务异步消费；商品服务调用推荐服务时加了熔断。\
-             哪里出故障，影响就留在哪里。",
+             哪里出故障，影响就留在哪里。多数部分各有两个实例：它比“分布式”更可用，有一部分要归功于副本。",
         ),
         json: include_str!("microservices.json"),
     },
@@ -157,6 +158,21 @@ impl Preset {
     }
 }
 
+/// The preset whose title, in either language, is `title`: the one a
+/// document opened from a preset still names, if it is one.
+pub fn titled(title: &str) -> Option<Preset> {
+    PRESETS
+        .iter()
+        .copied()
+        .find(|p| p.title.en == title || p.title.zh == title)
+}
+
+/// A document's `title` as a reader of `lang` reads it: a built-in preset's
+/// in `lang`, any other as it is written.
+pub fn title_in(title: &str, lang: Lang) -> String {
+    titled(title).map_or_else(|| title.to_string(), |p| p.title.get(lang).to_string())
+}
+
 /// The preset named `name`, if there is one.
 pub fn preset(name: &str) -> Option<Preset> {
     PRESETS.iter().copied().find(|p| p.name == name)
@@ -165,6 +181,38 @@ pub fn preset(name: &str) -> Option<Preset> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_preset_s_title_reads_in_either_language_and_any_other_as_written() {
+        let cluster = preset("cluster").expect("cluster");
+        for lang in Lang::ALL {
+            let title = cluster.document_in(lang).title.unwrap_or_default();
+            assert_eq!(titled(&title), Some(cluster));
+            assert_eq!(title_in(&title, Lang::Zh), cluster.title().zh);
+            assert_eq!(title_in(&title, Lang::En), cluster.title().en);
+        }
+        assert_eq!(title_in("My shop", Lang::Zh), "My shop");
+        assert_eq!(titled("My shop"), None);
+    }
+
+    #[test]
+    fn distributed_and_microservices_say_how_many_instances_their_parts_run() {
+        for name in ["distributed", "microservices"] {
+            let doc = preset(name).expect("preset").document();
+            let most = doc
+                .nodes
+                .iter()
+                .filter(|n| !n.is_client())
+                .map(|n| n.replicas());
+            let said = if most.max() == Some(1) { "one" } else { "two" };
+            let description = preset(name).expect("preset").description;
+            assert!(
+                description.en.contains(&format!("{said} instance")),
+                "{name}"
+            );
+            assert!(description.zh.contains("实例"), "{name}");
+        }
+    }
 
     #[test]
     fn every_preset_is_a_valid_document() {

@@ -80,14 +80,17 @@ fn dropped(parts: &Parts, on_file: &Callback<web_sys::File>, e: &DragEvent) {
     }
 }
 
-/// A node of `kind` near the middle of the view, where it overlaps no other node.
+/// A node of `kind` near the middle of the view, where it overlaps no other
+/// node: nodes added one after another fill a row centred in the view.
 fn add_in_view(parts: &Parts, kind: NodeKind) {
     let rendered = parts.rendered.borrow();
     if let Some(why) = edit::why_no_node(&rendered.doc) {
         parts.tell.emit(no_new_node(&why));
         return;
     }
-    let (x, y) = edit::free_spot(&rendered.doc, kind, parts.viewport.get().centre());
+    let (cx, cy) = parts.viewport.get().centre();
+    let row_start = cx - f64::from(edit::ROW_STEPS) * 20.0;
+    let (x, y) = edit::free_spot(&rendered.doc, kind, (row_start, cy));
     drop(rendered);
     parts.dispatch.emit(Action::AddNode { kind, x, y });
 }

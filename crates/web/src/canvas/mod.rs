@@ -57,8 +57,9 @@ const EMPTY_HINT: Localized = l(
 #[derive(Properties, PartialEq)]
 pub struct CanvasProps {
     pub doc: Rc<Document>,
-    /// Changes when a new document is opened: the view is fitted to it again.
-    pub load_count: u64,
+    /// Changes when the view is to be fitted to the document again: one opened,
+    /// laid out, or grown by a split ([`topolab_editor::EditorState::fit_count`]).
+    pub fit_count: u64,
     /// Per node, in document order.
     pub facts: Rc<Vec<NodeFacts>>,
     pub selection: Selection,
@@ -190,7 +191,7 @@ pub fn canvas(props: &CanvasProps) -> Html {
     let parts = use_parts(props, tell);
     let editing = key_editing::use_key_editing(&parts, &props.doc);
     keys::use_canvas_keys(&props.keys, &parts, &editing.handle);
-    view::use_view(&parts, props.refit_on_resize, props.load_count, &props.doc);
+    view::use_view(&parts, props.refit_on_resize, props.fit_count, &props.doc);
     let pointer = pointer::use_pointer(&parts);
     drawing::use_layer(&parts, pointer.on_node_event.clone(), &props.traffic);
     drawing::use_drawing(props, &parts, lang, editing.handle.focus_after());

@@ -32,7 +32,7 @@ const FIT_TIP: Localized = l("Fit the diagram (0)", "显示整张图（0）");
 pub(super) fn use_view(
     parts: &Parts,
     refit_on_resize: bool,
-    load_count: u64,
+    fit_count: u64,
     doc: &std::rc::Rc<Document>,
 ) {
     // How much of each node to draw follows the zoom (see `viewport::DETAIL_SCALE`):
@@ -55,10 +55,10 @@ pub(super) fn use_view(
             move || drop(listeners)
         });
     }
-    // A newly opened document is shown whole.
+    // A newly opened document is shown whole, and one laid out or grown by a split.
     {
         let (viewport, doc) = (parts.viewport.clone(), doc.clone());
-        use_effect_with(load_count, move |_| viewport.fit(&doc));
+        use_effect_with(fit_count, move |_| viewport.fit(&doc));
     }
     use_wheel_zoom(parts);
 }

@@ -71,18 +71,22 @@ pub(super) fn node_form(props: &NodeFormProps) -> Html {
             .dispatch
             .reform(move |_: MouseEvent| Action::DeleteNode { id: id.clone() })
     };
-    // A service with two capabilities or more can be split.
+    // A service with two capabilities or more can be split: said first, as
+    // the form runs long (instances, links, traffic settings).
     let split = (node.kind == NodeKind::Service && node.capabilities().len() >= 2).then(|| {
         let (id, on_split) = (props.id.to_string(), props.on_split.clone());
         let onclick = move |_: MouseEvent| on_split.emit(id.clone());
         html! {
-            <button type="button" {onclick} title={split_words::OPEN_TITLE.get(lang)}
-                    data-split-open="">{ split_words::OPEN.get(lang) }</button>
+            <div class="inspector-actions">
+                <button type="button" {onclick} title={split_words::OPEN_TITLE.get(lang)}
+                        data-split-open="">{ split_words::OPEN.get(lang) }</button>
+            </div>
         }
     });
     html! {
         <form class="inspector-form" data-inspector="node" data-kind={node.kind.as_str()}
               onsubmit={no_submit()}>
+            { split.unwrap_or_default() }
             { text_field(FieldInput {
                 hint: Some(text::ID_HINT.get(lang).to_string()),
                 ..input(Field::Id, node.id.clone())
@@ -95,7 +99,6 @@ pub(super) fn node_form(props: &NodeFormProps) -> Html {
             { instance_fields }
             { super::links::node_links(&props.doc, &props.id, &props.dispatch, lang) }
             <div class="inspector-actions">
-                { split.unwrap_or_default() }
                 <button type="button" class="danger" onclick={delete}>{ text::DELETE_NODE.get(lang) }</button>
             </div>
         </form>

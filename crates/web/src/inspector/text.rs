@@ -8,8 +8,8 @@ use topolab_engine::i18n::l;
 
 pub const REGION: Localized = l("Inspector", "属性面板");
 pub const HINT: Localized = l(
-    "Select a node or link to edit it. Drag from the palette to add one.",
-    "选中一个节点或一条连线即可编辑。从组件面板拖出一种类型即可添加节点。",
+    "Click a small square on a node to kill or revive that server. Select a node or link to edit it; drag from the palette to add one.",
+    "点击节点上的小方块，可停掉或恢复那台服务器。选中节点或连线即可编辑；从组件面板拖出即可添加节点。",
 );
 pub const NODE: Localized = l("Node", "节点");
 pub const LINK: Localized = l("Link", "连线");
@@ -147,12 +147,14 @@ pub fn default_link_kind(kind: LinkKind, lang: Lang) -> String {
     }
 }
 
+/// Instance `index` as people count it, from 1 (its `data-instance` stays `index`).
 pub fn instance(index: u32, killed: bool, lang: Lang) -> String {
     let state = if killed { KILLED } else { UP };
-    format!("#{index} {}", state.get(lang))
+    format!("#{} {}", index + 1, state.get(lang))
 }
 
 pub fn instance_action(index: u32, killed: bool, lang: Lang) -> String {
+    let index = index + 1;
     match (killed, lang) {
         (true, Lang::En) => format!("Instance {index} is killed: revive it"),
         (false, Lang::En) => format!("Instance {index} is up: kill it"),

@@ -81,8 +81,8 @@ pub const LESSON: Lesson = Lesson {
             text: l(
                 "Why not always quorum 1? Copies that cannot reach each other could each \
                  accept a different write (split brain), while any two majorities share a \
-                 copy and never disagree. The price: with copies up a of the time, a \
-                 majority of three is up 3a² - 2a³, less than the 1 - (1 - a)³ of any one.",
+                 copy and never disagree. The price: if each copy is up with probability a, \
+                 a majority of three is up 3a² - 2a³, less than the 1 - (1 - a)³ of any one.",
                 "那为什么不都设成 1？副本之间网络不通时，可能各自接受互相冲突的写入（脑裂）；\
                  而任意两个多数派至少有一个副本重合，不会出现分歧。代价是：设单个副本的可用性为 a，\
                  3 取 2 的可用性是 3a² - 2a³，低于任意一个即可时的 1 - (1 - a)³。",
