@@ -28,6 +28,7 @@ const FUNCTION_FIELDS: &[&str] = &["id", "label", "client", "capability", "weigh
 /// Reads and validates a document; on failure, every problem found, each naming
 /// its place (`links[3].to: no node with id "paymnts"`).
 pub fn parse_document(json: &str) -> Result<Document, Vec<Problem>> {
+    #[cfg(feature = "fast-read")]
     if let Some(doc) = read_plain(json) {
         let problems = validate(&doc);
         return if problems.is_empty() {
@@ -53,6 +54,10 @@ pub fn parse_document(json: &str) -> Result<Document, Vec<Problem>> {
 /// on anything that path would read differently or complain about: an unknown
 /// field, a wrong type, a `null` anywhere (`Option` fields would take it as
 /// absent), a whole number written as `3.0`, a duplicate key, too many nodes.
+///
+/// Behind the `fast-read` feature (on by default, off in the web app): its
+/// typed deserializer is 6.6 KB of the single-file page, gzipped.
+#[cfg(feature = "fast-read")]
 fn read_plain(json: &str) -> Option<Document> {
     if json.contains("null") {
         return None;
@@ -460,7 +465,7 @@ impl Reader {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "fast-read"))]
 mod fast_path_tests {
     use super::*;
 
