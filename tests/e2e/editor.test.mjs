@@ -101,7 +101,7 @@ test("a cluster drawn from nothing stays up until its last server dies", TIMEOUT
     assert.equal((await rows(page)).length, 1, "one function: the client reaching the service");
 
     // Three servers: the service's replicas, in the inspector.
-    await page.click(node("service"), { position: { x: 20, y: 12 } });
+    await page.click(`${node("service")} .node-box`, { position: { x: 20, y: 12 } });
     await setField(page, "replicas", 3);
     assert.equal(await page.locator(`${node("service")} [data-instance]`).count(), 3);
     await screenshot(page, "editor-2-cluster-drawn");

@@ -150,10 +150,15 @@ export function isLocal(url) {
  * the test opens in it later (`page.context().newPage()`), their workers and their
  * downloads count too; so do their console errors and exceptions. Does not navigate.
  * `locale` (e.g. "zh-CN") sets the browser's language, as navigator.languages and
- * Accept-Language show it.
+ * Accept-Language show it; `touch` makes it a phone's (a touch screen, no hover).
  */
-export async function openPage(browser, { viewport = { width: 1280, height: 800 }, locale } = {}) {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, ...(locale ? { locale } : {}) });
+export async function openPage(browser, { viewport = { width: 1280, height: 800 }, locale, touch = false } = {}) {
+  const context = await browser.newContext({
+    viewport,
+    deviceScaleFactor: 1,
+    ...(locale ? { locale } : {}),
+    ...(touch ? { hasTouch: true, isMobile: true } : {}),
+  });
   const problems = { consoleErrors: [], pageErrors: [], failedRequests: [], requests: [] };
   const watched = new WeakSet();
   const watch = (page) => {

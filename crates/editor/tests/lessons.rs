@@ -135,6 +135,61 @@ fn every_kill_or_revive_task_is_done_by_the_key_its_prompt_names() {
 }
 
 #[test]
+fn every_task_with_a_key_is_done_on_a_touch_screen_by_the_taps_its_tap_prompt_asks_for() {
+    for (id, i, s) in every_step() {
+        let Some(task) = s.task else { continue };
+        let doc = before(s);
+        // The squares the touch prompt asks to tap: the first still up, every
+        // one, or every one crossed out.
+        let (node, taps): (&str, Vec<u32>) = match task {
+            Task::Kill { node, .. } => {
+                let n = doc.node(node).expect("node");
+                let first = (0..n.replicas())
+                    .find(|&k| !n.is_killed(k))
+                    .expect("one up");
+                (node, vec![first])
+            }
+            Task::KillNode { node, .. } => (
+                node,
+                (0..doc.node(node).expect("node").replicas()).collect(),
+            ),
+            Task::Revive { node, .. } => (node, doc.node(node).expect("node").killed.clone()),
+            _ => {
+                assert_eq!(
+                    task.tap_prompt(Lang::En),
+                    None,
+                    "{id} step {i}: no key, no tap prompt"
+                );
+                continue;
+            }
+        };
+        for lang in Lang::ALL {
+            let tap = task
+                .tap_prompt(lang)
+                .unwrap_or_else(|| panic!("{id} step {i}: no tap prompt"));
+            let keys = tap
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|w| ["K", "R"].contains(w));
+            assert_eq!(
+                keys.count(),
+                0,
+                "{id} step {i}: a key on a touch screen: {tap}"
+            );
+        }
+        let state = taps.into_iter().fold(EditorState::new(doc), |st, index| {
+            st.apply(Action::ToggleInstance {
+                id: node.to_string(),
+                index,
+            })
+        });
+        assert!(
+            task.done(state.doc()),
+            "{id} step {i}: tapping does not do it"
+        );
+    }
+}
+
+#[test]
 fn every_task_names_its_target_as_the_diagram_labels_it() {
     for (id, i, s) in every_step() {
         let (node, name) = match s.task {
@@ -178,6 +233,10 @@ fn texts() -> Vec<(String, String, String)> {
                     task.prompt(Lang::En),
                     task.prompt(Lang::Zh),
                 ));
+                if let (Some(en), Some(zh)) = (task.tap_prompt(Lang::En), task.tap_prompt(Lang::Zh))
+                {
+                    out.push((format!("{} step {i} tap prompt", l.id), en, zh));
+                }
             }
         }
     }

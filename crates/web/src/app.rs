@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use super::banner::{banner_view, Banner};
 use super::canvas::{Canvas, NodeFacts};
-use super::coupling::CouplingTable;
+use super::coupling::{CouplingTable, TITLE as COUPLING};
 use super::dialogs::use_dialogs;
 use super::embed_view::EmbedStrip;
 use super::help::HelpOverlay;
@@ -211,7 +211,11 @@ pub fn app(props: &AppProps) -> Html {
                                        analysis={analysis.clone()} dispatch={dispatch.clone()}
                                        on_split={dialogs.on_split.clone()} />
                         }
-                        <CouplingTable doc={doc.clone()} analysis={analysis.clone()} />
+                        // Folded on a projector, open elsewhere (style/app.css).
+                        <details class="coupling-fold">
+                            <summary>{ COUPLING.get(lang) }</summary>
+                            <CouplingTable doc={doc.clone()} analysis={analysis.clone()} />
+                        </details>
                       }
                     </div>
                 </main>

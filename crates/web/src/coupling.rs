@@ -12,7 +12,7 @@ use topolab_engine::analysis::NodeReport;
 use topolab_engine::i18n::l;
 use topolab_engine::{Analysis, Document};
 
-const TITLE: Localized = l("Coupling", "耦合");
+pub(crate) const TITLE: Localized = l("Coupling", "耦合");
 const COL_NODE: Localized = l("Node", "节点");
 // Ca and Ce keep their names in Chinese, as Chinese textbooks write them.
 const COL_CA: &str = "Ca";

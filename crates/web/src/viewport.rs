@@ -17,8 +17,11 @@ use topolab_engine::Document;
 /// a 13-pixel label would be under 5 pixels high.
 pub const DETAIL_SCALE: f64 = 0.38;
 
-/// The narrowest and widest view, in diagram units.
-const MIN_WIDTH: f64 = 120.0;
+/// The closest zoom: screen pixels per diagram unit (a 13-unit label 52 pixels high).
+const MAX_SCALE: f64 = 4.0;
+/// The farthest zoom: the diagram as last fitted, shrunk to this fraction of its size.
+const FARTHEST: f64 = 0.25;
+/// The widest view before a diagram is first fitted, in diagram units.
 const MAX_WIDTH: f64 = 60_000.0;
 /// Space kept around a fitted diagram, in diagram units.
 const FIT_MARGIN: f64 = 40.0;
@@ -126,9 +129,10 @@ impl ViewBox {
         })
     }
 
-    /// This view zoomed by `factor` (> 1 closer) keeping diagram point `at` where it is on screen.
-    pub fn zoomed(self, factor: f64, at: (f64, f64)) -> ViewBox {
-        let factor = factor.clamp(self.w / MAX_WIDTH, self.w / MIN_WIDTH);
+    /// This view zoomed by `factor` (> 1 closer) keeping diagram point `at`
+    /// where it is on screen, its width kept within `(narrowest, widest)`.
+    pub fn zoomed(self, factor: f64, at: (f64, f64), (narrowest, widest): (f64, f64)) -> ViewBox {
+        let factor = factor.clamp(self.w / widest.max(narrowest), self.w / narrowest);
         if !factor.is_finite() || factor <= 0.0 {
             return self;
         }
@@ -286,6 +290,19 @@ impl Viewport {
         self.fitted.set(Some(self.get()));
     }
 
+    /// The narrowest and widest view zooming may show, in diagram units: no
+    /// closer than [`MAX_SCALE`], no farther than the last fit at [`FARTHEST`]
+    /// of its size (so the diagram never shrinks to a dot).
+    fn zoom_limits(&self) -> (f64, f64) {
+        let pixels = self
+            .svg
+            .cast::<Element>()
+            .map_or(0.0, |svg| f64::from(svg.client_width()));
+        let narrowest = (pixels / MAX_SCALE).max(1.0);
+        let widest = self.fitted.get().map_or(MAX_WIDTH, |f| f.w / FARTHEST);
+        (narrowest, widest)
+    }
+
     /// Shows the whole diagram in the whole svg, controls or not (a print,
     /// which hides them).
     pub fn fit_whole(&self, doc: &Document) {
@@ -324,13 +341,13 @@ impl Viewport {
     /// Zooms by `factor` around the pointer at client coordinates (x, y).
     pub fn zoom_at_client(&self, factor: f64, x: f64, y: f64) {
         let at = self.to_diagram(x, y);
-        self.set(self.get().zoomed(factor, at));
+        self.set(self.get().zoomed(factor, at, self.zoom_limits()));
     }
 
     /// Zooms by `factor` around the middle of the view.
     pub fn zoom(&self, factor: f64) {
         let view = self.get();
-        self.set(view.zoomed(factor, view.centre()));
+        self.set(view.zoomed(factor, view.centre(), self.zoom_limits()));
     }
 
     /// Moves the diagram by (dx, dy) screen pixels, as a hand would.

@@ -101,6 +101,22 @@ impl Task {
         }
     }
 
+    /// What to do on a touch screen, where there is no key to press: the
+    /// squares to tap, for a task whose [`Task::prompt`] names a key.
+    pub fn tap_prompt(&self, lang: Lang) -> Option<String> {
+        let (name, squares) = match *self {
+            Task::Kill { name, .. } => (name, l("the first live square", "第一个在运行的")),
+            Task::KillNode { name, .. } => (name, l("every square", "的每一个")),
+            Task::Revive { name, .. } => (name, l("every crossed-out square", "每一个画叉的")),
+            _ => return None,
+        };
+        let (name, squares) = (name.get(lang), squares.get(lang));
+        Some(match lang {
+            Lang::En => format!("Tap {squares} of {name}."),
+            Lang::Zh => format!("点击{name}{squares}小方块。"),
+        })
+    }
+
     /// Whether the goal is met on `doc`.
     pub fn done(&self, doc: &Document) -> bool {
         match *self {

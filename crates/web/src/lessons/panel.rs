@@ -22,9 +22,10 @@ use topolab_engine::Document;
 const TRY: Localized = l("Try it: ", "动手试试：");
 const DO_IT: Localized = l("Do it for me", "帮我操作");
 const DONE: Localized = l("✓ Done", "✓ 已完成");
+/// Said the same to the keyboard (focus is on Next, Page Down its shortcut) and to a finger.
 const READ_ON: Localized = l(
-    "Nothing to try here: read, then go on with Page Down.",
-    "这一步只做讲解，看完按 Page Down 继续。",
+    "Nothing to try here: read, then go on with Next.",
+    "这一步只做讲解，看完点“下一步”继续。",
 );
 const CLOSE: Localized = l("Close", "关闭");
 const CLOSE_TITLE: Localized = l(
@@ -107,6 +108,18 @@ impl PartialEq for LessonPanelProps {
     }
 }
 
+/// Whether the page is used by touch alone (a phone, a tablet): no key to
+/// press, no pointer to hover with.
+fn touch_screen() -> bool {
+    web_sys::window()
+        .and_then(|w| {
+            w.match_media("(hover: none) and (pointer: coarse)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|query| query.matches())
+}
+
 fn focus(element: &NodeRef) -> bool {
     element
         .cast::<HtmlElement>()
@@ -158,6 +171,7 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
             }
         }
     };
+    let touch = touch_screen();
     let why = (*problem)
         .clone()
         .or_else(|| lessons.problem().map(str::to_string));
@@ -168,7 +182,7 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
             { head(&progress, lessons, &refs.heading, lang) }
             <p class="lesson-text" id="lesson-step-text" data-lesson-text="">{ step.text.get(lang) }</p>
             <div class="lesson-task">
-                { task_view(step, lang) }
+                { task_view(step, touch, lang) }
                 // The button and the done mark share one line, so the panel keeps its height.
                 <div class="lesson-act">
                     if step.task.is_some() && !done {
@@ -180,7 +194,7 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
                     <p class="lesson-status" role="status" aria-live="polite" data-lesson-status="">
                         if done {
                             <strong class="lesson-done" data-lesson-done="">{ DONE.get(lang) }</strong>
-                            { onward.hint(lang) }
+                            if !touch { { onward.hint(lang) } }
                         }
                     </p>
                 </div>
@@ -270,16 +284,21 @@ fn head(progress: &Progress, lessons: &Lessons, heading: &NodeRef, lang: Lang) -
     }
 }
 
-/// The step's task ("Try it: ..."), or that there is nothing to do but read.
-fn task_view(step: &Step, lang: Lang) -> Html {
+/// The step's task ("Try it: ..."), or that there is nothing to do but read;
+/// on a touch screen, what to tap rather than the key to press.
+fn task_view(step: &Step, touch: bool, lang: Lang) -> Html {
     match step.task {
-        Some(task) => html! {
-            <>
+        Some(task) => {
+            let prompt = touch
+                .then(|| task.tap_prompt(lang))
+                .flatten()
+                .unwrap_or_else(|| task.prompt(lang));
+            html! {
                 <p class="lesson-prompt" id="lesson-prompt" data-lesson-prompt="">
-                    <span class="lesson-try">{ TRY.get(lang) }</span>{ task.prompt(lang) }
+                    <span class="lesson-try">{ TRY.get(lang) }</span>{ prompt }
                 </p>
-            </>
-        },
+            }
+        }
         None => html! { <p class="lesson-prompt lesson-read">{ READ_ON.get(lang) }</p> },
     }
 }
