@@ -214,12 +214,22 @@ test("chaos on the cluster: a measured share with its interval beside the predic
   await withPage(session.browser, "traffic-chaos", async (page) => {
     await openApp(page, `${session.server.url}#preset=cluster`);
     await page.click("[data-traffic-toggle]");
-    await page.check("[data-traffic-chaos]");
+    await page.selectOption("[data-traffic-chaos]", "real");
     await page.selectOption("[data-traffic-speed]", "1000");
     await page.waitForFunction(() => document.querySelectorAll("[data-sim-measured]").length === 3, null, { timeout: 5_000 });
     await page.waitForTimeout(1_500);
     const measured = await page.$$eval("[data-sim-measured]", (els) => els.map((e) => Number(e.getAttribute("data-sim-measured"))));
     assert.ok(measured.every((m) => m > 0.9 && m <= 1), JSON.stringify(measured));
+    // Every figure of the cell says what it is, and the prediction is the Availability column's.
+    const cells = await page.$$eval("[data-function-id]", (rows) => rows.map((r) => ({
+      text: r.querySelector("td.sim").innerText,
+      availability: r.querySelector("[data-availability]").textContent,
+      predicted: r.querySelector("[data-sim-predicted]")?.textContent,
+    })));
+    for (const c of cells) {
+      for (const words of [/last 5 s \d/, /measured \d/, /95%: \d/, /predicted \d/]) assert.match(c.text, words, JSON.stringify(c));
+      assert.equal(c.predicted, `predicted ${c.availability}`);
+    }
     await screenshot(page, "traffic-chaos");
     await assertPageClean(page, session.server);
   });
@@ -238,6 +248,35 @@ test("chaos on the cluster: a measured share with its interval beside the predic
     await page.waitForFunction(
       () => document.querySelector('[data-backlog-of="events"]')?.getAttribute("visibility") === "hidden",
       null, { timeout: 10_000 },
+    );
+    await assertPageClean(page, session.server);
+  });
+});
+
+test("classroom chaos: an instance fails within seconds, stays down visibly, then recovers; the figures follow", TIMEOUT, async () => {
+  await withPage(session.browser, "traffic-classroom", async (page) => {
+    await openApp(page, `${session.server.url}#preset=monolith`);
+    await page.click("[data-traffic-toggle]");
+    await page.selectOption("[data-traffic-chaos]", "classroom");
+    const MARKED = '[data-topolab-canvas] [data-instance][data-chaos-down="true"]';
+    await page.waitForSelector(MARKED, { timeout: 10_000 });
+    const which = await page.$eval(MARKED, (e) =>
+      `[data-node-id="${e.closest("[data-node-id]").dataset.nodeId}"] [data-instance="${e.dataset.instance}"]`);
+    await screenshot(page, "traffic-classroom");
+    await page.waitForTimeout(1_000);
+    assert.equal(await page.getAttribute(which, "data-chaos-down"), "true", "still down a second later");
+    assert.equal(await page.getAttribute(which, "data-killed"), "false", "a chaos failure is not a kill");
+    // In the monolith every failure takes the functions down: requests fail meanwhile.
+    await page.waitForFunction(
+      () => Number(document.querySelector("[data-traffic-failed]")?.getAttribute("data-traffic-failed")) > 0,
+      null, { timeout: 5_000 },
+    );
+    await page.waitForFunction((sel) => !document.querySelector(sel).hasAttribute("data-chaos-down"), which, { timeout: 6_000 });
+    assert.equal(await page.$("[data-sim-predicted]"), null, "classroom failures are not the document's: no prediction beside them");
+    assert.deepEqual(
+      (await page.evaluate(() => window.topolab.document())).nodes.map((n) => n.killed ?? []),
+      [[], [], []],
+      "chaos changes nothing in the document",
     );
     await assertPageClean(page, session.server);
   });
@@ -266,7 +305,7 @@ test("chaos draws the instances it takes down, apart from kills, only when they 
     await page.evaluate((doc) => window.topolab.load(JSON.stringify(doc)), FLAKY);
     await settle(page);
     await page.click("[data-traffic-toggle]");
-    await page.check("[data-traffic-chaos]");
+    await page.selectOption("[data-traffic-chaos]", "real");
     await page.selectOption("[data-traffic-speed]", "10");
     const MARKED = '[data-topolab-canvas] [data-instance][data-chaos-down="true"]';
     await page.waitForSelector(MARKED, { timeout: 10_000 });
@@ -347,7 +386,7 @@ for (const [name, query] of [["en", ""], ["zh", "?lang=zh"], ["projector", "?the
     await withPage(session.browser, `traffic-layout-${name}`, async (page) => {
       await openApp(page, `${session.server.url}${query}#preset=microservices`);
       await page.click("[data-traffic-toggle]");
-      await page.check("[data-traffic-chaos]");
+      await page.selectOption("[data-traffic-chaos]", "real");
       await page.selectOption("[data-traffic-speed]", "1000");
       await page.waitForFunction(() => document.querySelectorAll("[data-sim-measured]").length === 3, null, { timeout: 5_000 });
       await page.waitForTimeout(1_500);

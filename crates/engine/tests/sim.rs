@@ -760,3 +760,45 @@ fn bad_sim_settings_are_refused_naming_their_place() {
     assert!(lines[4]
         .contains("unknown setting; allowed here: capacity, queue_limit, latency_ms, mttr_s"));
 }
+
+/// Chaos switched on mid-run starts in its stationary state, as at the start:
+/// instances up half the time are about half down at once, so that what is
+/// measured from then on is not biased towards "all up".
+#[test]
+fn chaos_switched_on_mid_run_starts_in_its_stationary_state() {
+    let flaky = doc(r#"{"format": "topolab/1", "nodes": [
+            {"id": "c", "kind": "client"},
+            {"id": "s", "kind": "service", "replicas": 40, "availability": 0.5}
+        ], "links": [{"from": "c", "to": "s"}]}"#);
+    let mut sim = Simulation::new(&flaky, &quiet()).expect("valid");
+    sim.run_until(100.0, &mut Discard);
+    sim.set_chaos(true, &mut Discard);
+    let s = node(&flaky, "s");
+    let down = (0..40).filter(|&i| !sim.is_up(s, i)).count();
+    // Binomial(40, 0.5): 8..=32 holds with probability 1 - 3e-5.
+    assert!((8..=32).contains(&down), "{down} of 40 down");
+}
+
+/// Under chaos the interval counts outages, not requests: over many seeds of
+/// a short run (a few outages), it holds the engine's expected availability
+/// about as often as a 95% interval should, where Wilson's held it rarely.
+#[test]
+fn the_interval_covers_the_expected_availability_over_seeds() {
+    let monolith = preset("monolith").expect("preset").document();
+    let expected = analyze(&monolith).functions[0].availability;
+    let runs = 60;
+    let covered = (1..=runs)
+        .filter(|&seed| {
+            let options = SimOptions {
+                seconds: 3.156e7,
+                seed,
+                chaos: true,
+                ..SimOptions::default()
+            };
+            let [lo, hi] = simulate(&monolith, &options).expect("valid").functions[0].ci95;
+            lo <= expected && expected <= hi
+        })
+        .count();
+    // 95% of 60 is 57; Binomial(60, 0.95) is at least 52 with probability 0.997.
+    assert!(covered >= 52, "{covered} of {runs}");
+}

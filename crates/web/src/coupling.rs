@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use super::lang::{use_lang, Lang, Localized};
 use topolab_engine::analysis::NodeReport;
+use topolab_engine::document::NodeKind;
 use topolab_engine::i18n::l;
 use topolab_engine::{Analysis, Document};
 
@@ -35,6 +36,14 @@ const EXPLAIN_CA: Localized = l(
 const EXPLAIN_CE: Localized = l(
     "Ce: how many nodes this one calls synchronously. High Ce: it fails when any of them does.",
     "Ce：它同步调用了多少个节点。Ce 越高，其中任何一个出故障，它都会跟着出故障。",
+);
+const EXPLAIN_CALLS: Localized = l(
+    "Calls are requires and optional links between services; routing through a load balancer or gateway is not coupling (—).",
+    "调用指服务之间的 requires 和 optional 连线；经负载均衡器或网关转发不算耦合（—）。",
+);
+const ROUTING_ONLY: Localized = l(
+    "Only routes: routing is not coupling",
+    "只转发：转发不算耦合",
 );
 const EXPLAIN_INSTABILITY: Localized = l(
     "Instability = Ce / (Ca + Ce): 0 means others lean on it, 1 means it leans on others.",
@@ -109,6 +118,8 @@ pub struct CouplingProps {
 struct Row<'a> {
     id: &'a str,
     label: &'a str,
+    /// A load balancer or gateway: it routes requests.
+    routes: bool,
     report: &'a NodeReport,
 }
 
@@ -122,6 +133,7 @@ fn rows<'a>(doc: &'a Document, analysis: &'a Analysis) -> Vec<Row<'a>> {
         .map(|(node, report)| Row {
             id: &node.id,
             label: node.label(),
+            routes: matches!(node.kind, NodeKind::LoadBalancer | NodeKind::Gateway),
             report,
         })
         .collect()
@@ -145,14 +157,25 @@ fn most_coupled(mut rows: Vec<Row<'_>>, limit: usize) -> Vec<Row<'_>> {
     rows
 }
 
-fn row_view(row: &Row<'_>) -> Html {
+fn row_view(row: &Row<'_>, lang: Lang) -> Html {
     let r = row.report;
+    // A balancer or gateway with no call of its own only routes: no figures.
+    let routing = row.routes && r.ca + r.ce == 0;
+    let [ca, ce, instability] = match routing {
+        true => ["—".to_string(), "—".to_string(), "—".to_string()],
+        false => [
+            r.ca.to_string(),
+            r.ce.to_string(),
+            format!("{:.2}", r.instability),
+        ],
+    };
     html! {
-        <tr key={row.id.to_string()} data-coupling-node={row.id.to_string()}>
+        <tr key={row.id.to_string()} data-coupling-node={row.id.to_string()}
+            data-routing={routing.then_some("true")} title={routing.then(|| ROUTING_ONLY.get(lang))}>
             <th scope="row" class="coupling-label" title={row.id.to_string()}>{ row.label.to_string() }</th>
-            <td class="num">{ r.ca }</td>
-            <td class="num">{ r.ce }</td>
-            <td class="num">{ format!("{:.2}", r.instability) }</td>
+            <td class="num">{ ca }</td>
+            <td class="num">{ ce }</td>
+            <td class="num">{ instability }</td>
             <td class="num">{ format!("{} / {}", r.async_in, r.async_out) }</td>
             <td class="num">{ r.sync_depth }</td>
         </tr>
@@ -191,6 +214,7 @@ pub fn coupling_table(props: &CouplingProps) -> Html {
                     <caption>
                         <span>{ EXPLAIN_CA.get(lang) }</span>
                         <span>{ EXPLAIN_CE.get(lang) }</span>
+                        <span>{ EXPLAIN_CALLS.get(lang) }</span>
                         <span>{ EXPLAIN_INSTABILITY.get(lang) }</span>
                         <span>{ EXPLAIN_DEPTH.get(lang) }</span>
                     </caption>
@@ -202,7 +226,7 @@ pub fn coupling_table(props: &CouplingProps) -> Html {
                         <th scope="col" class="num">{ COL_ASYNC.get(lang) }</th>
                         <th scope="col" class="num">{ COL_DEPTH.get(lang) }</th>
                     </tr></thead>
-                    <tbody>{ for shown.iter().map(row_view) }</tbody>
+                    <tbody>{ for shown.iter().map(|row| row_view(row, lang)) }</tbody>
                 </table>
                 if total > ROW_LIMIT {
                     <p class="coupling-more">

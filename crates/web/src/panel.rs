@@ -7,7 +7,7 @@ use topolab_engine::i18n::l;
 use yew::prelude::*;
 
 use super::lang::{use_lang, Lang, Localized};
-use super::traffic::Live;
+use super::traffic::{Chaos, Live};
 use topolab_engine::analysis::{Analysis, FunctionReport, Method, Status};
 use topolab_engine::drawing::status_mark as mark;
 use topolab_engine::presets::{labels, title_in};
@@ -96,8 +96,9 @@ pub struct Blast {
 }
 
 const COL_MEASURED: Localized = l("Traffic", "实测");
-const COL_MEASURED_TIP: Localized = l("Requests that succeeded over the last 5 seconds of traffic; under it, since the start, with its 95% interval", "最近 5 秒流量中成功请求的比例；下方为开始以来的比例及其 95% 置信区间");
-const COL_MEASURED_SUB: Localized = l("since start", "累计");
+const LAST_5S: Localized = l("last 5 s", "最近 5 秒");
+const MEASURED: Localized = l("measured", "累计");
+const PREDICTED: Localized = l("predicted", "预测");
 
 #[derive(Properties, PartialEq)]
 pub struct PanelProps {
@@ -108,36 +109,32 @@ pub struct PanelProps {
     pub live: Option<Rc<Live>>,
 }
 
-/// A function's traffic cell: the recent success rate (`data-sim-success`)
-/// and, under it, the rate since the start and its 95% interval, each on a
-/// line of its own so that the column stays as narrow as a figure.
-fn measured_cell(live: &Live, id: &str, lang: Lang) -> Html {
-    let Some(f) = live.function(id) else {
+/// A function's traffic cell, each figure with its words: the recent success
+/// rate (`data-sim-success`), the rate since the start and its 95% interval,
+/// and under real chaos the prediction it approaches (`f`'s availability),
+/// each on a line of its own so that the column stays narrow.
+fn measured_cell(live: &Live, f: &FunctionReport, lang: Lang) -> Html {
+    let Some(m) = live.function(&f.id) else {
         return html! { <td class="num sim" /> };
     };
-    let since = percent_within(f.measured(), 4);
-    let span = percent_span(f.ci95[0], f.ci95[1]);
-    let title = match lang {
-        Lang::En => format!(
-            "Last 5 s: {}; since the start: {since} of {} requests, 95% interval {span}",
-            percent(f.recent),
-            f.finished
-        ),
-        Lang::Zh => format!(
-            "最近 5 秒：{}；开始以来：{} 个请求中 {since}，95% 置信区间 {span}",
-            percent(f.recent),
-            f.finished
-        ),
-    };
+    let since = percent_within(m.measured(), 4);
+    let span = percent_span(m.ci95[0], m.ci95[1]);
+    let predicted = (live.chaos == Chaos::Real).then(|| percent(f.availability));
+    let colon = if lang == Lang::Zh { "：" } else { ": " };
     html! {
-        <td class="num sim" {title}>
-            <span data-sim-success="">{ percent_within(f.recent, 4) }</span>
-            if f.finished > 0 {
-                <small class="sim-since" data-sim-measured={f.measured().to_string()}>{ since }</small>
+        <td class="num sim">
+            <small class="sim-recent">{ LAST_5S.get(lang) }</small>{ " " }
+            <span data-sim-success="">{ percent_within(m.recent, 4) }</span>
+            if m.finished > 0 {
+                <small data-sim-measured={m.measured().to_string()}>{ format!("{} {since}", MEASURED.get(lang)) }</small>
                 // The interval may break after its dash when the column is squeezed.
-                <small class="sim-span" data-sim-ci95={format!("{},{}", f.ci95[0], f.ci95[1])}>
+                <small class="sim-span" data-sim-ci95={format!("{},{}", m.ci95[0], m.ci95[1])}>
+                    { "95%" }{ colon }
                     { for span.split_inclusive('–').map(|part| html! { <>{ part.to_string() }<wbr /></> }) }
                 </small>
+            }
+            if let Some(p) = predicted {
+                <small data-sim-predicted="">{ format!("{} {p}", PREDICTED.get(lang)) }</small>
             }
         </td>
     }
@@ -177,7 +174,7 @@ pub fn analysis_panel(props: &PanelProps) -> Html {
                           data-availability="">{ percent(f.availability) }</span>
                     <small class="design" title={COL_DESIGN_TIP.get(lang)}>{ percent(f.design_availability) }</small>
                 </td>
-                if let Some(live) = &props.live { { measured_cell(live, &f.id, lang) } }
+                if let Some(live) = &props.live { { measured_cell(live, f, lang) } }
                 <td class="num">{ downtime_in(f.downtime_hours_per_year, lang) }</td>
             </tr>
         }
@@ -216,9 +213,7 @@ pub fn analysis_panel(props: &PanelProps) -> Html {
                                 { COL_AVAILABILITY.get(lang) }<small class="design">{ COL_DESIGN.get(lang) }</small>
                             </th>
                             if props.live.is_some() {
-                                <th scope="col" class="num" title={COL_MEASURED_TIP.get(lang)}>
-                                    { COL_MEASURED.get(lang) }<small>{ COL_MEASURED_SUB.get(lang) }</small>
-                                </th>
+                                <th scope="col" class="num">{ COL_MEASURED.get(lang) }</th>
                             }
                             <th scope="col" class="num">{ COL_DOWNTIME.get(lang) }</th>
                         </tr></thead>

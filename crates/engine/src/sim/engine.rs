@@ -347,12 +347,9 @@ impl Simulation {
                 self.chaos_stamp[k] = self.chaos_stamp[k].wrapping_add(1);
                 if on {
                     let lifetimes = self.net.nodes[v].lifetimes;
-                    // A run starts in the stationary state (see `chaos`).
-                    let (up, next) = if self.now == 0.0 {
-                        lifetimes.start(&mut self.rng)
-                    } else {
-                        (true, lifetimes.next(&mut self.rng, true))
-                    };
+                    // Chaos starts in its stationary state (see `chaos`), also
+                    // mid-run: what is measured from then on is unbiased.
+                    let (up, next) = lifetimes.start(&mut self.rng);
                     if !up {
                         self.set_down(v, i, false, recorder);
                     }
@@ -394,6 +391,40 @@ impl Simulation {
             self.schedule_toggle(k, next);
         }
         true
+    }
+
+    /// Takes one of the instances that are up (not a client's, not killed by
+    /// hand) down as chaos would, the one at `share` (0..1) of their list,
+    /// for a failure the caller times itself (the classroom chaos of
+    /// [`super::Playback`]); it stays out of the document. Which one, as
+    /// (node, instance); `None` when none is up.
+    pub fn fail_by_chaos<R: Recorder>(
+        &mut self,
+        share: f64,
+        recorder: &mut R,
+    ) -> Option<(usize, usize)> {
+        let candidates: Vec<usize> = (0..self.up.len())
+            .filter(|&k| {
+                self.up[k]
+                    && self.net.nodes[self.net.instance_of(k).0].kind != crate::NodeKind::Client
+            })
+            .collect();
+        let k = *candidates.get((share * candidates.len() as f64) as usize)?;
+        let (node, instance) = self.net.instance_of(k);
+        self.chaos_stamp[k] = self.chaos_stamp[k].wrapping_add(1);
+        self.set_down(node, instance, false, recorder);
+        Some((node, instance))
+    }
+
+    /// Brings back an instance [`Simulation::fail_by_chaos`] took down,
+    /// unless it was killed by hand since.
+    pub fn repair_by_chaos<R: Recorder>(&mut self, node: usize, instance: usize, recorder: &mut R) {
+        if self
+            .instance(node, instance)
+            .is_some_and(|k| !self.by_hand[k])
+        {
+            self.set_up(node, instance, recorder);
+        }
     }
 
     /// Whether instance `instance` of `node` is up.
@@ -445,8 +476,19 @@ impl Simulation {
         let ids: Vec<&str> = self.net.functions.iter().map(|f| f.id.as_str()).collect();
         SimReport {
             seconds: self.seconds,
-            functions: self.tally.measures(&ids),
+            functions: self
+                .tally
+                .measures(&ids, self.chaos_repair_s() / self.seconds),
             method: Method::Events,
+        }
+    }
+
+    /// Under chaos the shortest mean repair time of an instance, seconds;
+    /// else 0 (what [`super::clustered`] needs).
+    pub fn chaos_repair_s(&self) -> f64 {
+        match self.chaos {
+            true => self.net.shortest_repair_s(),
+            false => 0.0,
         }
     }
 

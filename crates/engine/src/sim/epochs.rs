@@ -349,7 +349,11 @@ pub(crate) fn epochs(net: Rc<Net>, traffic_dependent: bool, options: &SimOptions
         &mut tally,
     );
     let ids: Vec<&str> = net.functions.iter().map(|f| f.id.as_str()).collect();
-    let mut functions = tally.measures(&ids);
+    let repair_share = match options.chaos && seconds > 0.0 {
+        true => net.shortest_repair_s() / seconds,
+        false => 0.0,
+    };
+    let mut functions = tally.measures(&ids, repair_share);
     if traffic_dependent {
         // The windows' own sampling error: no narrower than their requests allow.
         for (m, &(n, k)) in functions.iter_mut().zip(&oracle.simulated) {

@@ -17,8 +17,9 @@
 //! animation can record; `epochs` the long-run method; `report` the figures
 //! and their intervals; the random numbers come from `crate::random`. For
 //! the app's animation, `playback` plays a simulation at the page's pace
-//! (what a frame advances, the dots its requests make, where they are) and
-//! `live` keeps the figures it reports a few times a second.
+//! (what a frame advances, the dots its requests make, where they are),
+//! `live` keeps the figures it reports a few times a second, and
+//! `classroom` times the classroom chaos's failures in the page's seconds.
 //!
 //! # Two methods, one model
 //! [`simulate`] measures each function's availability by one of two methods
@@ -73,6 +74,7 @@
 
 mod calls;
 pub mod chaos;
+pub mod classroom;
 pub mod edit;
 mod engine;
 pub mod epochs;
@@ -88,11 +90,12 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 
 pub use chaos::{default_mttr_s, Lifetimes};
+pub use classroom::Chaos;
 pub use edit::{sim_value, with_sim_setting, SimKey, SimTarget, DEFAULT_BREAKER};
 pub use engine::{FunctionStats, Simulation};
 pub use live::{Live, LiveFunction};
 pub use playback::{Playback, DEMO_MTTR_S};
-pub use report::{wilson, FunctionMeasure, Method, SimReport};
+pub use report::{clustered, wilson, FunctionMeasure, Method, SimReport};
 pub use settings::{
     default_latency_ms, read_settings, Breaker, LinkSettings, NodeSettings, SettingError,
     SettingProblem, Settings,

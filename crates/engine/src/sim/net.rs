@@ -218,6 +218,19 @@ impl Net {
     }
 
     /// The node of instance `k` (a global index) and its index in the node.
+    /// The shortest mean repair time of an instance that can fail under
+    /// chaos, in seconds (0 when none can): how long an outage lasts at
+    /// least, on average, which bounds how much one failure shows.
+    pub(crate) fn shortest_repair_s(&self) -> f64 {
+        self.nodes
+            .iter()
+            .map(|n| n.lifetimes)
+            .filter(|l| l.mttf_s.is_finite() && l.mttr_s > 0.0)
+            .map(|l| l.mttr_s)
+            .reduce(f64::min)
+            .unwrap_or(0.0)
+    }
+
     pub(crate) fn instance_of(&self, k: usize) -> (usize, usize) {
         let node = self.first_instance.partition_point(|&first| first <= k) - 1;
         (node, k - self.first_instance[node])

@@ -15,13 +15,20 @@
 //! every repair time to [`DEMO_MTTR_S`] simulated seconds, unless a node sets
 //! its own `extra.sim.mttr_s`; the MTTF follows (`MTTR · a / (1 - a)`), so
 //! each instance's long-run availability is still its node's, only its
-//! failures are more frequent and shorter ([`demo_document`]).
+//! failures are more frequent and shorter ([`demo_document`]). Even so they
+//! are rare or brief on screen; the classroom chaos ([`super::classroom`])
+//! times failures in the page's seconds instead.
+//!
+//! The figures since the start ([`super::live`]) start again whenever the
+//! kills or the chaos change: the prediction they are compared with is then
+//! another one.
 
 use std::collections::HashMap;
 use std::rc::Rc;
 
 use serde_json::{Map, Value};
 
+use super::classroom::{Chaos, Classroom, Turn, DOWN_S};
 use super::live::{Live, LiveWindow};
 use super::{Discard, Happening, SettingError, SimEvent, SimOptions, Simulation, MAX_SECONDS};
 use crate::document::{Document, Node, NodeKind};
@@ -114,22 +121,26 @@ pub struct Playback {
     next_report: f64,
     /// An instance may have gone down or come back by chaos, or by hand.
     chaos_changed: bool,
+    chaos: Chaos,
+    /// The classroom chaos's clock and the instance it has down, if any.
+    classroom: Option<(Classroom, Option<(usize, usize)>)>,
+    seed: u64,
 }
 
 impl Playback {
     /// A playback of `doc` (repairs shortened, [`demo_document`]) at `speed`,
-    /// with chaos on or off, from `seed`; `reduced`: make no dots.
+    /// with `chaos`, from `seed`; `reduced`: make no dots.
     pub fn new(
         doc: Rc<Document>,
         speed: f64,
-        chaos: bool,
+        chaos: Chaos,
         seed: u64,
         reduced: bool,
     ) -> Result<Playback, Vec<SettingError>> {
         let options = SimOptions {
             seconds: MAX_SECONDS,
             seed,
-            chaos,
+            chaos: chaos == Chaos::Real,
             ..SimOptions::default()
         };
         let sim = Simulation::new(&demo_document(&doc), &options)?;
@@ -143,7 +154,7 @@ impl Playback {
             .into_iter()
             .map(|f| f.id)
             .collect();
-        Ok(Playback {
+        let mut playback = Playback {
             sim,
             doc,
             sizes,
@@ -157,8 +168,13 @@ impl Playback {
             dots: Vec::new(),
             window: LiveWindow::new(ids),
             next_report: 0.0,
-            chaos_changed: chaos,
-        })
+            chaos_changed: chaos != Chaos::Off,
+            chaos: Chaos::Off,
+            classroom: None,
+            seed,
+        };
+        playback.set_chaos(chaos);
+        Ok(playback)
     }
 
     /// The simulation, to read its state (backlogs, instances down).
@@ -181,13 +197,69 @@ impl Playback {
         &self.dots
     }
 
+    /// Plays on at `speed`; the classroom's failures, timed in the page's
+    /// seconds, then last another simulated time: its figures start again.
     pub fn set_speed(&mut self, speed: f64) {
+        let changed = speed != self.speed;
         self.speed = speed;
+        if changed && self.chaos == Chaos::Classroom {
+            self.restart_figures();
+        }
     }
 
-    /// Turns chaos on or off in the running simulation.
-    pub fn set_chaos(&mut self, on: bool) {
-        self.sim.set_chaos(on, &mut Discard);
+    /// Runs `chaos` from now on; the figures since the start start again.
+    pub fn set_chaos(&mut self, chaos: Chaos) {
+        if chaos == self.chaos {
+            return;
+        }
+        self.sim.set_chaos(chaos == Chaos::Real, &mut Discard);
+        if let Some((_, Some((v, i)))) = self.classroom.take() {
+            self.sim.repair_by_chaos(v, i, &mut Discard);
+        }
+        if chaos == Chaos::Classroom {
+            let seed = self.seed.wrapping_add(self.frames);
+            self.classroom = Some((Classroom::new(self.clock, seed), None));
+        }
+        self.chaos = chaos;
+        self.chaos_changed = true;
+        self.restart_figures();
+    }
+
+    /// The chaos played.
+    pub fn chaos(&self) -> Chaos {
+        self.chaos
+    }
+
+    /// The figures since the start begin again now (see [`LiveWindow::restart`]).
+    fn restart_figures(&mut self) {
+        let repair_s = match self.chaos {
+            Chaos::Off => 0.0,
+            Chaos::Real => self.sim.chaos_repair_s(),
+            Chaos::Classroom => DOWN_S * self.speed,
+        };
+        self.window
+            .restart(self.sim.now(), self.sim.stats(), repair_s);
+    }
+
+    /// The classroom chaos's turn at this frame, if one is due.
+    fn classroom_turn(&mut self) {
+        let Some((classroom, down)) = self.classroom.as_mut() else {
+            return;
+        };
+        match classroom.turn(self.clock) {
+            Some(Turn::Fail(share)) => {
+                *down = self.sim.fail_by_chaos(share, &mut Discard);
+                if down.is_none() {
+                    classroom.missed(self.clock);
+                }
+            }
+            Some(Turn::Repair) => {
+                if let Some((v, i)) = down.take() {
+                    self.sim.repair_by_chaos(v, i, &mut Discard);
+                }
+            }
+            None => return,
+        }
         self.chaos_changed = true;
     }
 
@@ -216,7 +288,17 @@ impl Playback {
                 }
             }
         }
+        let changed = self
+            .doc
+            .nodes
+            .iter()
+            .zip(&doc.nodes)
+            .any(|(a, b)| a.killed != b.killed);
         self.doc = doc.clone();
+        if changed {
+            // Another system from now on: measured afresh.
+            self.restart_figures();
+        }
         // A kill or revival by hand may take an instance out of chaos's hands.
         self.chaos_changed = true;
         true
@@ -250,6 +332,7 @@ impl Playback {
         self.last = Some(ts);
         self.clock += dt;
         self.frames += 1;
+        self.classroom_turn();
         let until = self.sim.now() + dt * self.speed;
         let mut events = std::mem::take(&mut self.events);
         self.sim.run_until(until, &mut events);
@@ -335,7 +418,7 @@ impl Playback {
         Some(self.window.report(
             self.clock,
             self.sim.stats(),
-            self.sim.chaos(),
+            self.chaos,
             self.sim.now(),
             dots,
         ))
@@ -393,7 +476,7 @@ mod tests {
 
     #[test]
     fn finished_requests_become_dots_along_their_links() {
-        let mut playback = Playback::new(pair(), 1.0, false, 1, false).unwrap();
+        let mut playback = Playback::new(pair(), 1.0, Chaos::Off, 1, false).unwrap();
         let mut at = 0.0;
         while playback.dots().is_empty() && at < 10_000.0 {
             playback.advance(at);
@@ -409,7 +492,7 @@ mod tests {
 
     #[test]
     fn reduced_motion_makes_no_dots_but_counts() {
-        let mut playback = Playback::new(pair(), 10.0, false, 1, true).unwrap();
+        let mut playback = Playback::new(pair(), 10.0, Chaos::Off, 1, true).unwrap();
         for frame in 0..120 {
             playback.advance(f64::from(frame) * 16.0);
         }
@@ -422,7 +505,7 @@ mod tests {
 
     #[test]
     fn a_long_gap_is_not_caught_up_on() {
-        let mut playback = Playback::new(pair(), 1.0, false, 1, false).unwrap();
+        let mut playback = Playback::new(pair(), 1.0, Chaos::Off, 1, false).unwrap();
         playback.advance(0.0);
         playback.advance(60_000.0);
         assert!((playback.sim().now() - 0.1).abs() < 1e-9);
@@ -431,10 +514,71 @@ mod tests {
         assert!((playback.sim().now() - 0.1).abs() < 1e-9);
     }
 
+    /// Plays `playback` in 60 frames a second until page time `until`
+    /// (seconds), from `from`; each frame's count of instances chaos has down.
+    fn frames(playback: &mut Playback, from: f64, until: f64) -> Vec<usize> {
+        let mut down = Vec::new();
+        let mut t = from;
+        while t < until {
+            playback.advance(t * 1000.0);
+            down.push(playback.down_by_chaos().count());
+            t += 1.0 / 60.0;
+        }
+        down
+    }
+
+    #[test]
+    fn classroom_chaos_takes_an_instance_down_for_seconds_of_the_page() {
+        for speed in [1.0, 1000.0] {
+            let mut playback = Playback::new(pair(), speed, Chaos::Classroom, 1, true).unwrap();
+            let down = frames(&mut playback, 0.0, 10.0);
+            let first = down
+                .iter()
+                .position(|&d| d == 1)
+                .expect("a failure within 10 s");
+            let lasted = down[first..].iter().take_while(|&&d| d == 1).count();
+            assert!(first <= 3 * 60 + 1, "first failure after {first} frames");
+            assert!(
+                (lasted as f64 - 3.0 * 60.0).abs() <= 2.0,
+                "down for {lasted} frames"
+            );
+            assert!(down.iter().all(|&d| d <= 1), "one at a time");
+            assert!(down[first + lasted..].contains(&0), "then back up");
+        }
+    }
+
+    #[test]
+    fn turning_chaos_off_brings_the_classroom_failure_back() {
+        let mut playback = Playback::new(pair(), 1.0, Chaos::Classroom, 1, true).unwrap();
+        let down = frames(&mut playback, 0.0, 4.0);
+        assert!(down.contains(&1));
+        playback.set_chaos(Chaos::Off);
+        assert_eq!(playback.down_by_chaos().count(), 0);
+        assert!(frames(&mut playback, 4.0, 14.0).iter().all(|&d| d == 0));
+    }
+
+    #[test]
+    fn a_kill_starts_the_figures_since_the_start_again() {
+        let doc = pair();
+        let mut playback = Playback::new(doc.clone(), 100.0, Chaos::Off, 1, true).unwrap();
+        frames(&mut playback, 0.0, 2.0);
+        let before = playback.report(0).expect("due").functions[0].finished;
+        assert!(before > 100);
+        let mut killed = (*doc).clone();
+        killed.nodes[1].killed = vec![0, 1];
+        assert!(playback.follow(&Rc::new(killed)));
+        frames(&mut playback, 2.0, 2.5);
+        let live = playback.report(0).expect("due");
+        let f = &live.functions[0];
+        assert!(f.finished < before, "{} since the kill", f.finished);
+        assert_eq!(f.succeeded, 0, "every request since the kill failed");
+        assert!(live.succeeded >= before, "the counters go on");
+    }
+
     #[test]
     fn killed_instances_follow_the_document() {
         let doc = pair();
-        let mut playback = Playback::new(doc.clone(), 1.0, false, 1, false).unwrap();
+        let mut playback = Playback::new(doc.clone(), 1.0, Chaos::Off, 1, false).unwrap();
         let mut killed = (*doc).clone();
         killed.nodes[1].killed = vec![1];
         assert!(playback.follow(&Rc::new(killed)));

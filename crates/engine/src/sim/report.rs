@@ -6,36 +6,35 @@
 //! # Which interval
 //! The Wilson interval is right when each request is an independent trial.
 //! A run's requests are not: with chaos, a failed instance stays down for
-//! minutes to hours, so neighbouring requests share their fate, and queues
-//! and breakers correlate them over seconds even without chaos. Independent
+//! a while, so neighbouring requests share their fate, and queues and
+//! breakers correlate them over seconds even without chaos. Independent
 //! trials would then give an interval far too narrow (a million requests
-//! during 30 outages carry about 30 outages' worth of information). The
-//! standard remedy is *batch means*: split the run into [`BATCHES`] equal
-//! spans of time, take each span's success fraction, and use the spread of
-//! those fractions (Student's t with `BATCHES - 1` degrees of freedom, the
-//! ratio estimator's variance when spans hold unequal counts). It is valid
-//! when a span is much longer than the correlation time, which a long run
-//! (a century: each span five years against hours of repair) gives.
+//! during 30 outages carry about 30 outages' worth of information).
 //!
-//! The report gives the hull of both intervals. Correlation between
-//! requests here is positive, so the uncertainty is never below the
-//! independent case's, and the batch-means estimate of the spread is itself
-//! noisy when a run saw few failures: a run in which nothing failed has
-//! every span at 100% and a batch-means interval of zero width, while Wilson
-//! still says how much that many requests can show. Neither can show what
-//! a run too short to see a failure misses: the interval is meaningful when
-//! the run spans many repair cycles.
+//! The run is therefore cut into spans of time (*batches*), each much longer
+//! than an outage, so that their failure counts are close to independent.
+//! The spread of the batches' counts against what independent requests
+//! would give is the *design effect* `d` (at least 1): how many requests
+//! one independent observation is worth. The interval is Wilson's on the
+//! effective sample, `k / d` successes in `n / d` trials ([`clustered`]).
+//! Where failures come in outages of `m` failed requests each, `d` is about
+//! `2m` (the outages' own counts spread as exponentials do), so the
+//! interval is that of the number of outages seen, as it should be; and
+//! Wilson's score interval stays asymmetric with few of them (the lower
+//! bound of the unavailability near 0, the upper several times the figure),
+//! where a batch-means t interval is symmetric and too short on the side
+//! of more failures.
+//!
+//! Its coverage of the engine's expected availability is measured by
+//! `benches/coverage.rs` (BENCHMARKS.md). No interval from the run alone
+//! can show what a run too short to see a failure misses: a run in which
+//! nothing failed has the width that its requests allow, nothing more.
 
 use serde::{Deserialize, Serialize};
 
 /// Spans of time the batch-means interval is computed over.
 pub const BATCHES: usize = 20;
 
-/// Student's t quantile of 97.5% for 1..=19 degrees of freedom.
-const T975: [f64; 19] = [
-    12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160,
-    2.145, 2.131, 2.120, 2.110, 2.101, 2.093,
-];
 /// The normal quantile of a two-sided 95% interval.
 const Z95: f64 = 1.959_963_984_540_054;
 
@@ -132,18 +131,21 @@ impl Tally {
         }
     }
 
-    /// The figures of every function, named by `ids`.
-    pub(crate) fn measures(&self, ids: &[&str]) -> Vec<FunctionMeasure> {
+    /// The figures of every function, named by `ids`; `repair_share`: the
+    /// shortest mean repair time under chaos over the run's length (0
+    /// without chaos, see [`clustered`]).
+    pub(crate) fn measures(&self, ids: &[&str], repair_share: f64) -> Vec<FunctionMeasure> {
         ids.iter()
             .zip(self.counts.iter().zip(&self.successes))
             .map(|(id, (counts, successes))| {
                 let n: u64 = counts.iter().sum();
                 let k: u64 = successes.iter().sum();
-                let wilson = wilson(k, n);
-                let ci95 = match batch_means(counts, successes) {
-                    Some([lo, hi]) => [lo.min(wilson[0]).max(0.0), hi.max(wilson[1]).min(1.0)],
-                    None => wilson,
-                };
+                let batches: Vec<(u64, u64)> = counts
+                    .iter()
+                    .copied()
+                    .zip(successes.iter().copied())
+                    .collect();
+                let ci95 = clustered(&batches, repair_share);
                 FunctionMeasure {
                     id: id.to_string(),
                     requests: n,
@@ -162,34 +164,112 @@ impl Tally {
 
 /// The Wilson 95% interval of `k` successes in `n` independent trials.
 pub fn wilson(k: u64, n: u64) -> [f64; 2] {
-    if n == 0 {
+    wilson_of(k as f64, n as f64)
+}
+
+/// Wilson's interval for `k` successes in `n` trials, both possibly fractional
+/// (an effective sample).
+fn wilson_of(k: f64, n: f64) -> [f64; 2] {
+    if n <= 0.0 || !n.is_finite() {
         return [0.0, 1.0];
     }
-    let (n, p) = (n as f64, k as f64 / n as f64);
+    let p = (k / n).clamp(0.0, 1.0);
     let z2 = Z95 * Z95;
     let centre = (p + z2 / (2.0 * n)) / (1.0 + z2 / n);
     let half = Z95 * (p * (1.0 - p) / n + z2 / (4.0 * n * n)).sqrt() / (1.0 + z2 / n);
     [(centre - half).max(0.0), (centre + half).min(1.0)]
 }
 
-/// The batch-means 95% interval of the overall fraction, from the spans that
-/// hold requests (at least two needed): the ratio estimator `Σk / Σn` with
-/// variance `B/(B-1) · Σ (k_b - p n_b)² / (Σn)²`.
-fn batch_means(counts: &[u64], successes: &[u64]) -> Option<[f64; 2]> {
-    let used: Vec<(f64, f64)> = counts
-        .iter()
-        .zip(successes)
-        .filter(|(&n, _)| n > 0)
-        .map(|(&n, &k)| (n as f64, k as f64))
-        .collect();
-    let b = used.len();
-    if b < 2 {
-        return None;
+/// The 95% interval of the overall success fraction of requests counted in
+/// `batches` of (requests, successes), one per span of time (see the
+/// module's comment): Wilson's on the sample divided by the design effect
+/// `d = max(V / V₁, 1 + 2 n s)`, where `V = B/(B-1) · Σ (k_b - p n_b)² / n²`
+/// is the ratio estimator's batch-means variance over the `B` batches
+/// holding requests, `V₁ = p(1-p)/n` the variance of independent requests,
+/// and `s` (`repair_share`) the shortest mean repair time over the run's
+/// length: an outage of mean length `M` fails about `m = n s` requests, and
+/// a compound count of such outages spreads `1 + 2m` times a plain one. That
+/// floor makes a run that saw few failures, or none, no surer than the
+/// repair times it spans allow; `repair_share` 0 (no chaos) leaves it at 1.
+pub fn clustered(batches: &[(u64, u64)], repair_share: f64) -> [f64; 2] {
+    let used = || batches.iter().filter(|(n, _)| *n > 0);
+    let b = used().count() as f64;
+    let n: f64 = used().map(|&(n, _)| n as f64).sum();
+    let k: f64 = used().map(|&(_, k)| k as f64).sum();
+    let p = k / n.max(1.0);
+    let independent = p * (1.0 - p) / n;
+    // A share that is no number (a run of no length) adds nothing.
+    let share = match repair_share.is_finite() {
+        true => repair_share.max(0.0),
+        false => 0.0,
+    };
+    let floor = 1.0 + 2.0 * n * share;
+    let design = if b < 2.0 || independent <= 0.0 {
+        floor
+    } else {
+        let squares: f64 = used()
+            .map(|&(nb, kb)| (kb as f64 - p * nb as f64).powi(2))
+            .sum();
+        (b / (b - 1.0) * squares / (n * n) / independent).max(floor)
+    };
+    wilson_of(k / design, n / design)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn independent_batches_give_wilsons_interval() {
+        // Batches spread no more than independent requests would (binomial
+        // standard deviation 2.2 a batch): the design effect is 1.
+        let batches = [(100, 93), (100, 97), (100, 95), (100, 95)];
+        assert_eq!(clustered(&batches, 0.0), wilson(380, 400));
     }
-    let total: f64 = used.iter().map(|(n, _)| n).sum();
-    let p = used.iter().map(|(_, k)| k).sum::<f64>() / total;
-    let squares: f64 = used.iter().map(|(n, k)| (k - p * n).powi(2)).sum();
-    let variance = b as f64 / (b as f64 - 1.0) * squares / (total * total);
-    let half = T975[(b - 2).min(T975.len() - 1)] * variance.sqrt();
-    Some([p - half, p + half])
+
+    #[test]
+    fn failures_in_one_outage_count_as_one_observation() {
+        // 20 batches of 1,000 requests, the 100 failures all in one of them:
+        // about one outage's worth of evidence, not 20,000 requests'.
+        let mut batches = [(1000, 1000); 20];
+        batches[7].1 = 900;
+        let [lo, hi] = clustered(&batches, 0.0);
+        let [wlo, whi] = wilson(19_900, 20_000);
+        assert!(hi - lo > 5.0 * (whi - wlo), "{lo} {hi} against {wlo} {whi}");
+        // The unavailability's upper bound is several times the measured 0.5%;
+        // its lower bound near 0.
+        assert!(1.0 - lo > 0.015 && 1.0 - hi < 0.001, "{lo} {hi}");
+    }
+
+    #[test]
+    fn nothing_failed_gives_wilsons_interval() {
+        let batches = [(500, 500); 20];
+        assert_eq!(clustered(&batches, 0.0), wilson(10_000, 10_000));
+    }
+
+    #[test]
+    fn no_request_gives_the_whole_range() {
+        assert_eq!(clustered(&[], 0.1), [0.0, 1.0]);
+        assert_eq!(clustered(&[(0, 0), (0, 0)], 0.1), [0.0, 1.0]);
+    }
+
+    #[test]
+    fn a_run_that_saw_no_failure_is_as_sure_as_its_repair_times_allow() {
+        // 10,000 requests over a run 100 mean repairs long, none failed: the
+        // effective sample is about 50 outage-lengths, not 10,000 requests.
+        let batches = [(500, 500); 20];
+        let [lo, hi] = clustered(&batches, 0.01);
+        let [wlo, _] = wilson(50, 50);
+        assert_eq!(hi, 1.0);
+        assert!((lo - wlo).abs() < 0.01, "{lo} against {wlo}");
+    }
+
+    #[test]
+    fn the_repair_floor_never_narrows_what_the_batches_show() {
+        let mut batches = [(1000, 1000); 20];
+        batches[3].1 = 800;
+        let spread = clustered(&batches, 0.0);
+        let floored = clustered(&batches, 1e-6);
+        assert_eq!(spread, floored);
+    }
 }

@@ -10,7 +10,7 @@ use super::super::lang::{use_lang, Lang, Localized};
 use super::driver::{use_traffic, Choice};
 use super::hub::TrafficHub;
 use topolab_engine::i18n::l;
-use topolab_engine::sim::Live;
+use topolab_engine::sim::{Chaos, Live};
 use topolab_engine::Document;
 
 /// The speeds offered.
@@ -24,7 +24,9 @@ const TRAFFIC_TIP: Localized = l(
 const SPEED: Localized = l("Speed", "速度");
 const SPEED_TIP: Localized = l("Simulated seconds per second", "每秒经过的模拟时间（秒）");
 const CHAOS: Localized = l("Chaos", "混沌模式");
-const CHAOS_TIP: Localized = l("Servers fail and recover at random, each as available in the long run as its node says (repairs shortened to 10 simulated seconds)", "服务器随机故障并恢复，长期可用性与节点设定一致（修复时间缩短为 10 个模拟秒）");
+const CHAOS_TIP: Localized = l("Real: servers fail at random, as available as their nodes say (repairs of 10 simulated s). Classroom: one fails for 3 s every few seconds", "真实：服务器按节点的可用性随机故障（修复 10 个模拟秒）。课堂：每隔几秒一台故障 3 秒");
+/// The chaos choices' words, in the order of [`Chaos::ALL`].
+const CHAOS_MODES: [Localized; 3] = [l("off", "关"), l("real", "真实"), l("classroom", "课堂")];
 const TRAFFIC_BAR: Localized = l("Traffic simulation", "流量模拟");
 
 /// The help overlay's rows for the traffic controls: (control, what it does).
@@ -65,7 +67,7 @@ pub fn traffic_bar(props: &TrafficBarProps) -> Html {
     let lang = use_lang();
     let on = use_state(|| false);
     let speed = use_state(|| 1u32);
-    let chaos = use_state(|| false);
+    let chaos = use_state(|| Chaos::Off);
     let choice = Choice {
         on: *on,
         speed: *speed,
@@ -79,7 +81,11 @@ pub fn traffic_bar(props: &TrafficBarProps) -> Html {
             speed.set(value);
         }
     });
-    let on_chaos = use_callback(chaos.clone(), |_: Event, chaos| chaos.set(!**chaos));
+    let on_chaos = use_callback(chaos.clone(), |e: Event, chaos| {
+        let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+        let index = select.selected_index().max(0) as usize;
+        chaos.set(Chaos::ALL.get(index).copied().unwrap_or_default());
+    });
     let counters = running.live.filter(|_| *on).map(|l| counters(&l, lang));
     html! {
         <div class={classes!("traffic-bar", (*on).then_some("on"))} role="group"
@@ -98,8 +104,12 @@ pub fn traffic_bar(props: &TrafficBarProps) -> Html {
                     </select>
                 </label>
                 <label class="field" title={CHAOS_TIP.get(lang)}>
-                    <input type="checkbox" checked={*chaos} onchange={on_chaos} data-traffic-chaos="" />
                     <span>{ CHAOS.get(lang) }</span>
+                    <select onchange={on_chaos} data-traffic-chaos="">
+                        { for Chaos::ALL.iter().zip(CHAOS_MODES).map(|(&c, words)| html! {
+                            <option value={c.as_str()} selected={c == *chaos}>{ words.get(lang) }</option>
+                        }) }
+                    </select>
                 </label>
                 { for counters }
             }

@@ -13,7 +13,7 @@ use super::super::lang::Text;
 use super::animator::{pause, request, tab_hidden, Animator, SharedLoop};
 use super::hub::TrafficHub;
 use super::scene::Scene;
-use topolab_engine::sim::Live;
+use topolab_engine::sim::{Chaos, Live};
 use topolab_engine::Document;
 
 /// What the bar lets the viewer choose.
@@ -22,7 +22,7 @@ pub(super) struct Choice {
     pub on: bool,
     /// Simulated seconds per second.
     pub speed: u32,
-    pub chaos: bool,
+    pub chaos: Chaos,
 }
 
 /// What the bar shows of the run: its live figures while it runs, and why

@@ -44,4 +44,4 @@ mod scene;
 
 pub use bar::{TrafficBar, HELP, HELP_TITLE};
 pub use hub::TrafficHub;
-pub use topolab_engine::sim::{Live, DEMO_MTTR_S};
+pub use topolab_engine::sim::{Chaos, Live, DEMO_MTTR_S};

@@ -14,7 +14,7 @@ use super::chaos_marks::ChaosMarks;
 use super::hub::TrafficHub;
 use super::painting::{DotCanvas, View};
 use topolab_engine::i18n::l;
-use topolab_engine::sim::{Live, Playback};
+use topolab_engine::sim::{Chaos, Live, Playback};
 use topolab_engine::Document;
 
 const NOT_DRAWN: Localized = l(
@@ -47,7 +47,7 @@ impl Scene {
         doc: Rc<Document>,
         hub: &TrafficHub,
         speed: f64,
-        chaos: bool,
+        chaos: Chaos,
         seed: u64,
     ) -> Result<Scene, Text> {
         let (positions, layer, diagram, dots_canvas) =
