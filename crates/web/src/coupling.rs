@@ -39,7 +39,7 @@ const EXPLAIN_CE: Localized = l(
 );
 const EXPLAIN_CALLS: Localized = l(
     "Calls are requires and optional links between services; routing through a load balancer or gateway is not coupling (—).",
-    "调用指服务之间的 requires 和 optional 连线；经负载均衡器或网关转发不算耦合（—）。",
+    "调用指服务之间必需或可选的同步连线；经负载均衡器或网关转发不算耦合（—）。",
 );
 const ROUTING_ONLY: Localized = l(
     "Only routes: routing is not coupling",
