@@ -639,7 +639,10 @@ test("F toggles full screen, and the help lists it in English and in Chinese", T
     await page.keyboard.press("f");
     await page.waitForFunction(() => document.fullscreenElement !== null);
     assert.equal(await full(), "HTML");
-    assert.equal(await page.textContent("[data-fullscreen] .fullscreen-text"), "Exit full screen");
+    // The button follows the page's fullscreenchange event, on the render after it.
+    await page.waitForFunction(
+      () => document.querySelector("[data-fullscreen] .fullscreen-text")?.textContent === "Exit full screen",
+    );
     await page.keyboard.press("f");
     await page.waitForFunction(() => document.fullscreenElement === null);
     await page.click("[data-fullscreen]");
