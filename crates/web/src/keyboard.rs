@@ -27,7 +27,7 @@ pub(super) fn typing(event: &KeyboardEvent) -> bool {
 }
 
 /// Whether an event's target is a text field (a key press or a paste there is its own).
-pub(super) fn editable(target: Option<web_sys::EventTarget>) -> bool {
+pub(crate) fn editable(target: Option<web_sys::EventTarget>) -> bool {
     target
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .is_some_and(|el| {

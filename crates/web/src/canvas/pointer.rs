@@ -194,11 +194,12 @@ pub(super) fn perform(parts: &Parts, effects: Vec<Effect>) {
 /// Lets a text field being edited commit its value (its `change` fires on blur)
 /// before a press on the canvas changes what the inspector shows.
 fn commit_pending_edit() {
-    if let Some(el) = gloo::utils::document().active_element() {
-        if matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") {
-            if let Ok(el) = el.dyn_into::<HtmlElement>() {
-                let _ = el.blur();
-            }
+    let Some(el) = gloo::utils::document().active_element() else {
+        return;
+    };
+    if crate::keyboard::editable(Some(el.clone().into())) {
+        if let Ok(el) = el.dyn_into::<HtmlElement>() {
+            let _ = el.blur();
         }
     }
 }
