@@ -255,10 +255,13 @@ test("the hidden-SPOF exercise hides the answer until asked", TIMEOUT, async () 
   await withPage(session.browser, "opening-hidden-spof", async (page) => {
     await openApp(page, `${session.server.url}#preset=hidden-spof`);
     const shown = () => page.$$eval(`${CANVAS} .spof-badge`, (bs) => bs.filter((b) => b.getBBox().width > 0).map((b) => b.closest("[data-node-id]").getAttribute("data-node-id")));
+    const named = () => page.$$eval(`${CANVAS} [data-node-id]`, (ns) => ns.filter((n) => /SPOF/.test(n.getAttribute("aria-label"))).map((n) => n.getAttribute("data-node-id")));
     assert.deepEqual(await shown(), [], "no SPOF badge at first");
+    assert.deepEqual(await named(), [], "no node's accessible name gives the answer away");
     await screenshot(page, "opening-hidden-spof");
     await page.check("[data-show-spof]");
     assert.deepEqual(await shown(), ["db"], "shown when asked");
+    assert.deepEqual(await named(), ["db"], "and named");
     // Another preset shows its SPOFs at once.
     await openApp(page, `${session.server.url}#preset=monolith`);
     assert.equal(await page.$("[data-show-spof]"), null);

@@ -118,6 +118,13 @@ test("the preview's after figures are what Apply gives, and Undo restores the do
     assert.equal(await page.textContent("[data-system-all]"), expectedAll);
     for (const id of ["app-payments", "app-payments-events", "app-payments-db"]) {
       assert.ok(await page.$(`${CANVAS} [data-node-id="${id}"]`), `${id} is drawn`);
+      // Labelled by its capabilities, or unlabelled and named by its id: drawn whole inside its box.
+      const label = await page.$eval(`${CANVAS} [data-node-id="${id}"]`, (n) => {
+        const text = n.querySelector(".node-label"), box = n.querySelector(".node-box");
+        const [t, b] = [text.getBBox(), box.getBBox()];
+        return { text: text.textContent, inside: t.x >= b.x && t.x + t.width <= b.x + b.width };
+      });
+      assert.deepEqual(label, { text: id === "app-payments" ? "payments" : id, inside: true }, `${id}'s label`);
     }
     const split = await doc(page);
     assert.deepEqual(split.nodes.find((n) => n.id === "app").capabilities, ["catalog", "orders"]);

@@ -3,8 +3,17 @@
 
 use super::document::{Document, Node};
 
-/// Width of a node's box.
+/// Width of a node's box whose label fits in [`LABEL_ROOM`]; a longer label
+/// widens its box, up to [`NODE_MAX_WIDTH`].
 pub const NODE_WIDTH: f64 = 124.0;
+/// The widest box: room for a label of 20 Latin letters (11 Chinese characters).
+pub const NODE_MAX_WIDTH: f64 = 196.0;
+/// What a box of [`NODE_WIDTH`] holds of a label, in quarters of a Latin
+/// letter: eleven letters.
+pub const LABEL_ROOM: usize = 44;
+/// Box width a quarter of a letter over [`LABEL_ROOM`] adds: a letter is 8
+/// units wide in the projector's bold type (7.5 in the others).
+const WIDTH_PER_QUARTER: f64 = 2.0;
 /// Height of a node's box without instances.
 pub const NODE_HEIGHT: f64 = 46.0;
 /// Side of one instance's square.
@@ -14,14 +23,49 @@ pub const INSTANCE_GAP: f64 = 4.0;
 /// Instances drawn per row of squares.
 pub const INSTANCES_PER_ROW: u32 = 7;
 
-/// The node's box, centred on (x, y): (width, height).
+/// How wide a character is drawn, in quarters of a Latin letter: a Chinese
+/// character (or any wide East Asian one) is about 1.75 Latin letters (13
+/// pixels against 7.5 in the label's font), so six of them fill what eleven
+/// letters do.
+pub fn char_width(c: char) -> usize {
+    let wide = matches!(c as u32,
+        0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD);
+    if wide {
+        7
+    } else {
+        4
+    }
+}
+
+/// What the widest box holds of a label, in quarters of a Latin letter.
+pub fn label_room_max() -> usize {
+    LABEL_ROOM + ((NODE_MAX_WIDTH - NODE_WIDTH) / WIDTH_PER_QUARTER) as usize
+}
+
+/// The width of the box that holds `label` whole, or of the widest box when
+/// none does (the label is then cut to what it holds).
+fn width_for(label: &str) -> f64 {
+    let mut quarters = 0;
+    for c in label.chars() {
+        quarters += char_width(c);
+        if quarters > label_room_max() {
+            return NODE_MAX_WIDTH;
+        }
+    }
+    NODE_WIDTH + quarters.saturating_sub(LABEL_ROOM) as f64 * WIDTH_PER_QUARTER
+}
+
+/// The node's box, centred on (x, y): (width, height). Wide enough for its
+/// label (up to [`NODE_MAX_WIDTH`]), tall enough for its instances.
 pub fn node_size(node: &Node) -> (f64, f64) {
+    let width = width_for(node.label());
     if node.is_client() {
-        return (NODE_WIDTH, NODE_HEIGHT);
+        return (width, NODE_HEIGHT);
     }
     let rows = node.replicas().div_ceil(INSTANCES_PER_ROW).max(1);
     (
-        NODE_WIDTH,
+        width,
         NODE_HEIGHT + f64::from(rows) * (INSTANCE_SIZE + INSTANCE_GAP),
     )
 }
@@ -111,6 +155,20 @@ mod tests {
         let (_, _, x2, _) =
             link_segment((0.0, 0.0), (100.0, 40.0), (300.0, 0.0), (100.0, 40.0), 4.0);
         assert_eq!(x2, 246.0);
+    }
+
+    #[test]
+    fn a_box_widens_for_its_label_up_to_the_widest() {
+        let mut n = Node::new("s", super::super::NodeKind::Service, 0.0, 0.0);
+        let mut width = |label: &str| {
+            n.label = Some(label.into());
+            node_size(&n).0
+        };
+        assert_eq!(width("Payments DB"), NODE_WIDTH);
+        assert_eq!(width("订单服务集群"), NODE_WIDTH);
+        assert_eq!(width("app-payments-db"), NODE_WIDTH + 4.0 * 8.0);
+        assert_eq!(width("abcdefghijklmnopqrst"), NODE_MAX_WIDTH);
+        assert_eq!(width("abcdefghijklmnopqrstu"), NODE_MAX_WIDTH);
     }
 
     #[test]

@@ -14,8 +14,12 @@ use std::collections::HashMap;
 use super::document::Document;
 use super::geometry::{node_size, NODE_WIDTH};
 
-/// Horizontal distance between two columns' centres.
-pub const COLUMN_GAP: f64 = NODE_WIDTH + 76.0;
+/// Horizontal distance between two columns' centres when their boxes are of
+/// the usual width; a column of wider boxes (long labels) moves over by the
+/// difference, so the space between boxes stays [`COLUMN_SPACE`].
+pub const COLUMN_GAP: f64 = NODE_WIDTH + COLUMN_SPACE;
+/// Horizontal space between the widest boxes of two neighbouring columns.
+const COLUMN_SPACE: f64 = 76.0;
 /// Vertical space between two boxes of a column.
 pub const ROW_GAP: f64 = 28.0;
 /// Centre of the first column, top of the tallest.
@@ -99,16 +103,39 @@ pub fn tidy(doc: &Document) -> Document {
         })
         .collect();
     let tallest = heights.iter().copied().fold(0.0, f64::max);
+    let centres = column_centres(doc, &columns);
     for (l, column) in columns.iter().enumerate() {
         let mut top = ORIGIN.1 + (tallest - heights[l]) / 2.0;
         for &v in column {
             let h = node_size(&doc.nodes[v]).1;
-            out.nodes[v].x = ORIGIN.0 + l as f64 * COLUMN_GAP;
+            out.nodes[v].x = centres[l];
             out.nodes[v].y = top + h / 2.0;
             top += h + ROW_GAP;
         }
     }
     out
+}
+
+/// Each column's centre: [`COLUMN_SPACE`] between the widest boxes of two
+/// neighbours, which is [`COLUMN_GAP`] between centres for usual boxes.
+fn column_centres(doc: &Document, columns: &[Vec<usize>]) -> Vec<f64> {
+    let half_width = |c: &Vec<usize>| {
+        c.iter()
+            .map(|&v| node_size(&doc.nodes[v]).0 / 2.0)
+            .fold(NODE_WIDTH / 2.0, f64::max)
+    };
+    let mut centres = Vec::with_capacity(columns.len());
+    let mut previous: Option<(f64, f64)> = None;
+    for column in columns {
+        let half = half_width(column);
+        let x = match previous {
+            None => ORIGIN.0,
+            Some((x, prev_half)) => x + prev_half + COLUMN_SPACE + half,
+        };
+        centres.push(x);
+        previous = Some((x, half));
+    }
+    centres
 }
 
 /// A reverse post-order of a depth-first walk from the clients, then from every
@@ -212,5 +239,28 @@ mod tests {
         ));
         let x: Vec<f64> = d.nodes.iter().map(|n| n.x).collect();
         assert_eq!(x, [80.0, 80.0 + COLUMN_GAP, 80.0 + 2.0 * COLUMN_GAP]);
+    }
+
+    #[test]
+    fn a_column_of_long_labels_keeps_its_distance_from_its_neighbours() {
+        let d = tidy(&doc(
+            &[
+                ("c", NodeKind::Client),
+                ("a-service-with-a-long-name", NodeKind::Service),
+                ("db", NodeKind::Database),
+            ],
+            &[
+                ("c", "a-service-with-a-long-name"),
+                ("a-service-with-a-long-name", "db"),
+            ],
+        ));
+        let edges: Vec<(f64, f64)> = d
+            .nodes
+            .iter()
+            .map(|n| (n.x - node_size(n).0 / 2.0, n.x + node_size(n).0 / 2.0))
+            .collect();
+        assert!(node_size(&d.nodes[1]).0 > NODE_WIDTH);
+        assert_eq!(edges[1].0 - edges[0].1, COLUMN_SPACE);
+        assert_eq!(edges[2].0 - edges[1].1, COLUMN_SPACE);
     }
 }

@@ -132,7 +132,8 @@ pub fn app(props: &AppProps) -> Html {
 
     let keys = super::keyboard::use_keys(&state.selection, &lessons, dispatch, &on_help);
 
-    let (analysis, facts) = use_analysis(state, &start.analysis);
+    let (show_spof, on_show_spof) = use_held::<bool>();
+    let (analysis, facts) = use_analysis(state, &start.analysis, doc.hides_spof() && !show_spof);
     // What a change did to availability, said once to a screen reader.
     let announcement = super::announce::use_announcement(
         state.topology_rev(),
@@ -204,7 +205,7 @@ pub fn app(props: &AppProps) -> Html {
                     </div>
                     <div class="side" tabindex="0" role="region" aria-label={SIDE.get(lang)}>
                       if painted {
-                        { diagram_head(&doc, lang) }
+                        { diagram_head(&doc, lang, show_spof, &on_show_spof) }
                         <AnalysisPanel analysis={analysis.clone()} blast={(*blast).clone()} {live} />
                         if !mode.readonly {
                             <Inspector doc={doc.clone()} selection={state.selection.clone()}
@@ -324,9 +325,14 @@ fn use_switch() -> (bool, Callback<()>, Callback<()>) {
 
 /// The one place the engine runs: again only when the topology changed
 /// (`first`: the opened document's, analysed before the app was mounted);
-/// and what each node is drawn with.
+/// and what each node is drawn with (no SPOF marks while `hide_spof`: an
+/// exercise whose answer is not shown yet).
 #[hook]
-fn use_analysis(state: &EditorState, first: &Rc<Analysis>) -> (Rc<Analysis>, Rc<Vec<NodeFacts>>) {
+fn use_analysis(
+    state: &EditorState,
+    first: &Rc<Analysis>,
+    hide_spof: bool,
+) -> (Rc<Analysis>, Rc<Vec<NodeFacts>>) {
     let analysis = use_memo(state.topology_rev(), {
         let (doc, first) = (state.doc().clone(), first.clone());
         move |rev| match rev {
@@ -334,7 +340,7 @@ fn use_analysis(state: &EditorState, first: &Rc<Analysis>) -> (Rc<Analysis>, Rc<
             _ => Rc::new(analyze(&doc)),
         }
     });
-    let facts = use_memo(state.topology_rev(), {
+    let facts = use_memo((state.topology_rev(), hide_spof), {
         let analysis = analysis.clone();
         move |_| {
             Rc::new(
@@ -343,7 +349,7 @@ fn use_analysis(state: &EditorState, first: &Rc<Analysis>) -> (Rc<Analysis>, Rc<
                     .iter()
                     .map(|n| NodeFacts {
                         status: n.status(),
-                        spof: n.spof,
+                        spof: n.spof && !hide_spof,
                     })
                     .collect::<Vec<_>>(),
             )

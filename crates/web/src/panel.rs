@@ -227,15 +227,19 @@ pub fn analysis_panel(props: &PanelProps) -> Html {
 
 /// The diagram's title (a preset's in `lang`) and, in an exercise
 /// (`extra.hide_spof`), the switch that shows its single points of failure:
-/// the stylesheet hides them while it is off.
-pub fn diagram_head(doc: &Document, lang: Lang) -> Html {
+/// while it is off no badge is drawn and no node's name says SPOF.
+pub fn diagram_head(doc: &Document, lang: Lang, show_spof: bool, on_show: &Callback<bool>) -> Html {
+    let on_change = on_show.reform(|e: Event| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        input.checked()
+    });
     html! {
         <>
             if let Some(title) = &doc.title {
                 <p class="diagram-title" data-diagram-title="">{ title_in(title, lang) }</p>
             }
             if doc.hides_spof() {
-                <label class="diagram-title"><input type="checkbox" data-show-spof="" />{ SHOW_SPOF.get(lang) }</label>
+                <label class="diagram-title"><input type="checkbox" data-show-spof="" checked={show_spof} onchange={on_change} />{ SHOW_SPOF.get(lang) }</label>
             }
         </>
     }

@@ -15,26 +15,9 @@ pub use icons::icon_markup;
 
 use super::analysis::Status;
 use super::document::{LinkKind, Node, NodeKind};
-use super::geometry::{instance_origin, link_segment, node_size, INSTANCE_SIZE};
-
-/// Characters of a label drawn in a box; longer ones are cut with an ellipsis
-/// (the full text is the tooltip and the accessible name).
-const LABEL_CHARS: usize = 11;
-
-/// How wide a character is drawn, in quarters of a Latin letter: a Chinese
-/// character (or any wide East Asian one) is about 1.75 Latin letters (13
-/// pixels against 7.5 in the label's font), so six of them fill what eleven
-/// letters do.
-fn label_width(c: char) -> usize {
-    let wide = matches!(c as u32,
-        0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD);
-    if wide {
-        7
-    } else {
-        4
-    }
-}
+use super::geometry::{
+    char_width, instance_origin, label_room_max, link_segment, node_size, INSTANCE_SIZE,
+};
 
 /// An envelope drawn on async links, centred on the origin.
 const ENVELOPE: &str = "M-7 -5h14v10h-14zM-7 -5l7 5.5l7 -5.5";
@@ -182,11 +165,12 @@ pub fn node_class(kind: NodeKind, look: &NodeLook) -> String {
     class
 }
 
-/// Labels wider than a box holds ([`LABEL_CHARS`] Latin letters, six
-/// Chinese characters) are cut with an ellipsis.
+/// Labels wider than the widest box holds (20 Latin letters, 11 Chinese
+/// characters) are cut with an ellipsis (the full text is the tooltip and the
+/// accessible name); shorter ones widen their box (`geometry::node_size`).
 fn short_label(label: &str) -> String {
-    let room = LABEL_CHARS * 4;
-    if label.chars().map(label_width).sum::<usize>() <= room {
+    let room = label_room_max();
+    if label.chars().map(char_width).sum::<usize>() <= room {
         return label.to_string();
     }
     // Room for the ellipsis, as wide as a letter.
@@ -194,7 +178,7 @@ fn short_label(label: &str) -> String {
     let cut: String = label
         .chars()
         .take_while(|&c| {
-            used += label_width(c);
+            used += char_width(c);
             used <= room
         })
         .collect();
@@ -453,9 +437,17 @@ mod tests {
     fn a_long_label_is_cut_to_what_a_box_holds() {
         assert_eq!(short_label("Server 1"), "Server 1");
         assert_eq!(short_label("Payments DB"), "Payments DB");
-        assert_eq!(short_label("Payments DB2"), "Payments D…");
-        assert_eq!(short_label("订单服务集群"), "订单服务集群");
-        assert_eq!(short_label("订单服务集群七"), "订单服务集…");
+        assert_eq!(short_label("app-payments-db"), "app-payments-db");
+        assert_eq!(short_label("abcdefghijklmnopqrst"), "abcdefghijklmnopqrst");
+        assert_eq!(short_label("abcdefghijklmnopqrstu"), "abcdefghijklmnopqrs…");
+        assert_eq!(
+            short_label("订单服务集群七八九十一"),
+            "订单服务集群七八九十一"
+        );
+        assert_eq!(
+            short_label("订单服务集群七八九十一二"),
+            "订单服务集群七八九十…"
+        );
         assert_eq!(short_label("服务器 1234"), "服务器 1234");
         assert_eq!(short_label("API 网关"), "API 网关");
     }
