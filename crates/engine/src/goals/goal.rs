@@ -115,11 +115,18 @@ pub enum Threshold {
 }
 
 impl Threshold {
-    /// The least availability that meets the goal.
+    /// The least availability that meets the goal. `nines: 3` is the number
+    /// `0.999` reads as, so that it asks exactly what `min: 0.999` asks (`1 -
+    /// 10^-3` computed in floating point is one step above it).
     pub fn min(self) -> f64 {
         match self {
             Threshold::Min(min) => min,
-            Threshold::Nines(n) => 1.0 - 10f64.powi(-(n.min(300) as i32)),
+            Threshold::Nines(n) => {
+                let n = n.min(300);
+                format!("0.{}", "9".repeat(n as usize))
+                    .parse()
+                    .unwrap_or(1.0 - 10f64.powi(-(n as i32)))
+            }
         }
     }
 }
