@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 
 pub mod brute;
+pub mod generate;
+pub mod goals;
 
 use topolab_engine::analysis::{analyze, Analysis};
 use topolab_engine::{parse_document, Document};
