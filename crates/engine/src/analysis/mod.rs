@@ -9,7 +9,8 @@
 //! budget, `montecarlo` (drawing failure sets with `sampler`) estimates them
 //! instead. `scenarios` evaluates 64 failure scenarios at once, for sampling and
 //! for `impact` (blast radius, SPOF); `coupling` and `depth` are §3's figures;
-//! `report` holds the result types. Nothing here does I/O or keeps state.
+//! `report` holds the result types. Nothing here does I/O or keeps state. The goals
+//! (`crate::goals`) run their failure sets on `topology`, `live` and `scenarios` too.
 
 mod availability;
 mod bdd;
@@ -17,16 +18,16 @@ mod blast;
 mod conjunction;
 mod coupling;
 mod depth;
-mod functions;
+pub(crate) mod functions;
 mod hash;
 mod impact;
-mod live;
+pub(crate) mod live;
 mod montecarlo;
 mod report;
 mod sampler;
-mod scenarios;
-mod topology;
-mod up_probability;
+pub(crate) mod scenarios;
+pub(crate) mod topology;
+pub(crate) mod up_probability;
 
 pub use blast::{functions_held_down_by, nodes_down_with};
 pub use functions::effective_functions;
