@@ -233,6 +233,8 @@ for (const [lang, viewport] of [
   ["en", { width: 1024, height: 768 }],
   ["zh", { width: 1280, height: 800 }],
   ["zh", { width: 1024, height: 768 }],
+  ["en", { width: 390, height: 844 }],
+  ["zh", { width: 390, height: 844 }],
 ]) {
   test(`the dialog reads and fits in ${lang} at ${viewport.width}x${viewport.height}`, TIMEOUT, async () => {
     const name = `split-dialog-${lang}-${viewport.width}x${viewport.height}`;

@@ -264,9 +264,15 @@ pub fn remove_link(doc: &Document, from: &str, to: &str) -> Option<Document> {
 /// [`ROW_STEPS`], then the rows below. Nodes added one after another from
 /// the palette so stand in a row, as they are read, and never pile up.
 pub fn free_spot(doc: &Document, kind: NodeKind, near: (f64, f64)) -> (f64, f64) {
+    free_spot_for(doc, node_size(&Node::new("new", kind, 0.0, 0.0)), near)
+}
+
+/// Space kept between a placed box and its neighbours.
+const GAP: f64 = 16.0;
+
+/// [`free_spot`] for a box of `size` (width, height).
+fn free_spot_for(doc: &Document, (w, h): (f64, f64), near: (f64, f64)) -> (f64, f64) {
     const STEP: f64 = 40.0;
-    const GAP: f64 = 16.0;
-    let (w, h) = node_size(&Node::new("new", kind, 0.0, 0.0));
     let free = |x: f64, y: f64| {
         doc.nodes.iter().all(|n| {
             let (nw, nh) = node_size(n);
@@ -289,8 +295,9 @@ pub fn free_spot(doc: &Document, kind: NodeKind, near: (f64, f64)) -> (f64, f64)
 pub const ROW_STEPS: i32 = 12;
 
 /// `after` (an edit of `before`, such as a split, docs/spec/model.md §4) with each node
-/// that `before` did not have and whose box overlaps another node's moved to
-/// the nearest free spot ([`free_spot`]); the others keep their place. Only
+/// that `before` did not have and whose box overlaps or touches another node's
+/// (closer than [`GAP`]) moved to the nearest free spot ([`free_spot`]); the
+/// others keep their place. Only
 /// positions change, so the topology and every figure stay as they were.
 pub fn place_new_nodes(before: &Document, after: Document) -> Document {
     let mut out = after;
@@ -302,12 +309,14 @@ pub fn place_new_nodes(before: &Document, after: Document) -> Document {
         let (w, h) = node_size(node);
         let overlaps = out.nodes.iter().enumerate().any(|(j, n)| {
             let (nw, nh) = node_size(n);
-            j != i && (n.x - node.x).abs() < (nw + w) / 2.0 && (n.y - node.y).abs() < (nh + h) / 2.0
+            j != i
+                && (n.x - node.x).abs() < (nw + w) / 2.0 + GAP
+                && (n.y - node.y).abs() < (nh + h) / 2.0 + GAP
         });
         if overlaps {
             let mut others = out.clone();
             others.nodes.remove(i);
-            let (x, y) = free_spot(&others, node.kind, (node.x, node.y));
+            let (x, y) = free_spot_for(&others, (w, h), (node.x, node.y));
             (out.nodes[i].x, out.nodes[i].y) = (x, y);
         }
     }

@@ -549,11 +549,12 @@ fn a_split_off_node_that_would_overlap_another_is_moved_to_a_free_spot_only() {
         };
         topolab_engine::split::split(&before, &request).expect("splits")
     };
-    // docs/spec/model.md §4 puts the new service at app + 160, right on the monolith's db.
+    // docs/spec/model.md §4 puts the new service at app + 160, right on the monolith's db,
+    // and the new database at app + 320, its long id's wide box touching the db's.
     let placed = edit::place_new_nodes(&before, split.clone());
     let boxes_apart = |a: &topolab_engine::Node, b: &topolab_engine::Node| {
         let ((aw, ah), (bw, bh)) = (node_size(a), node_size(b));
-        (a.x - b.x).abs() >= (aw + bw) / 2.0 || (a.y - b.y).abs() >= (ah + bh) / 2.0
+        (a.x - b.x).abs() >= (aw + bw) / 2.0 + 16.0 || (a.y - b.y).abs() >= (ah + bh) / 2.0 + 16.0
     };
     for (i, a) in placed.nodes.iter().enumerate() {
         for b in &placed.nodes[i + 1..] {
@@ -562,13 +563,11 @@ fn a_split_off_node_that_would_overlap_another_is_moved_to_a_free_spot_only() {
     }
     let at = |d: &topolab_engine::Document, id: &str| d.node(id).map(|n| (n.x, n.y));
     assert_ne!(at(&placed, "app-payments"), at(&split, "app-payments"));
-    for id in [
-        "browser",
-        "app",
-        "db",
-        "app-payments-events",
-        "app-payments-db",
-    ] {
+    assert_ne!(
+        at(&placed, "app-payments-db"),
+        at(&split, "app-payments-db")
+    );
+    for id in ["browser", "app", "db", "app-payments-events"] {
         assert_eq!(at(&placed, id), at(&split, id), "{id} keeps its place");
     }
     let mut unmoved = placed.clone();

@@ -7,13 +7,13 @@ use super::document::{Document, Node};
 /// widens its box, up to [`NODE_MAX_WIDTH`].
 pub const NODE_WIDTH: f64 = 124.0;
 /// The widest box: room for a label of 20 Latin letters (11 Chinese characters).
-pub const NODE_MAX_WIDTH: f64 = 196.0;
+pub const NODE_MAX_WIDTH: f64 = 214.0;
 /// What a box of [`NODE_WIDTH`] holds of a label, in quarters of a Latin
 /// letter: eleven letters.
 pub const LABEL_ROOM: usize = 44;
-/// Box width a quarter of a letter over [`LABEL_ROOM`] adds: a letter is 8
-/// units wide in the projector's bold type (7.5 in the others).
-const WIDTH_PER_QUARTER: f64 = 2.0;
+/// Box width a quarter of a letter over [`LABEL_ROOM`] adds: a letter is
+/// about 10 units wide in the projector's large bold type (7.5 in the others).
+const WIDTH_PER_QUARTER: f64 = 2.5;
 /// Height of a node's box without instances.
 pub const NODE_HEIGHT: f64 = 46.0;
 /// Side of one instance's square.
@@ -166,7 +166,7 @@ mod tests {
         };
         assert_eq!(width("Payments DB"), NODE_WIDTH);
         assert_eq!(width("订单服务集群"), NODE_WIDTH);
-        assert_eq!(width("app-payments-db"), NODE_WIDTH + 4.0 * 8.0);
+        assert_eq!(width("app-payments-db"), NODE_WIDTH + 4.0 * 10.0);
         assert_eq!(width("abcdefghijklmnopqrst"), NODE_MAX_WIDTH);
         assert_eq!(width("abcdefghijklmnopqrstu"), NODE_MAX_WIDTH);
     }
