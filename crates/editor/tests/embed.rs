@@ -111,7 +111,7 @@ fn an_unknown_call_or_a_call_that_is_not_a_string_is_refused() {
     );
     let error = call(json!({"topolab": "x".repeat(500)})).expect_err("refused");
     assert!(
-        error.chars().count() < 120,
+        !error.contains(&"x".repeat(100)),
         "a long name is shortened: {error}"
     );
     for name in [
@@ -188,7 +188,7 @@ fn the_ready_message_lists_the_calls_and_says_whether_the_page_is_read_only() {
     assert_eq!(
         ready(true),
         json!({"topolab": "ready", "ok": true, "result": {
-            "calls": ["kill", "revive", "load", "document", "analysis", "simulate"], "readonly": true}})
+            "calls": ["kill", "revive", "load", "document", "analysis", "simulate", "check"], "readonly": true}})
     );
 }
 

@@ -73,6 +73,12 @@ impl Calls {
         serde_json::to_string(&analyze(&self.doc())).map_err(|err| err.to_string())
     }
 
+    /// The goals judged and the warnings, as `topolab check` prints them, as JSON text.
+    pub fn check(&self) -> Result<String, String> {
+        serde_json::to_string(&topolab_engine::goals::check(&self.doc()))
+            .map_err(|err| err.to_string())
+    }
+
     /// Kills (`killed`) or revives instance `index` of node `id`.
     pub fn set_instance(&self, id: &str, index: u32, killed: bool) -> Result<(), String> {
         if self.readonly {
@@ -123,6 +129,7 @@ impl Calls {
             Call::Load { document } => self.load(document).map(|()| Value::Bool(true)),
             Call::Document => parsed(self.document()),
             Call::Analysis => parsed(self.analysis()?),
+            Call::Check => parsed(self.check()?),
             Call::Simulate { options } => self.simulate(options),
         }
     }
@@ -197,6 +204,11 @@ pub fn install(calls: Calls) -> Api {
     add(
         "analysis",
         Box::new(move |_, _| JSON::parse(&c.analysis().map_err(|why| error(&why))?)),
+    );
+    let c = calls.clone();
+    add(
+        "check",
+        Box::new(move |_, _| JSON::parse(&c.check().map_err(|why| error(&why))?)),
     );
     let c = calls.clone();
     add(

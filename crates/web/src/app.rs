@@ -117,18 +117,13 @@ pub fn app(props: &AppProps) -> Html {
     let (live, on_live) = use_held::<Option<Rc<Live>>>();
 
     let lessons = use_lessons(&doc, lang, dispatch);
-    use_autosave(state, mode, lessons.is_open(), &tell);
+    let challenge = super::challenge::open_challenge(&doc);
+    use_autosave(state, mode, lessons.is_open() || challenge.is_some(), &tell);
     use_address_opening(lang, dispatch, &tell);
+    super::challenge::use_challenge_address(lang, dispatch, &tell);
 
     let (import, on_file) = use_import(dispatch, &tell);
-    {
-        let tell = tell.clone();
-        use_effect_with(state.aside().cloned(), move |aside| {
-            if let Some(aside) = aside {
-                tell.emit(Banner::aside(aside));
-            }
-        });
-    }
+    super::banner::use_aside_banner(state.aside(), &tell);
 
     let keys = super::keyboard::use_keys(&state.selection, &lessons, dispatch, &on_help);
 
@@ -143,8 +138,10 @@ pub fn app(props: &AppProps) -> Html {
         lang,
     );
     let blast = use_blast(state, &analysis, hovered.clone());
+    let goals = super::goals::use_goals(&doc, &analysis, state.topology_rev(), painted);
+    let (shown, facts, blast) = goals.shown(&doc, facts, blast);
     let canvas = html! {
-        <Canvas doc={doc.clone()} fit_count={state.fit_count()} facts={facts}
+        <Canvas doc={shown} fit_count={state.fit_count()} facts={facts}
                 selection={state.selection.clone()} blast={blast.nodes.clone()}
                 dispatch={dispatch.clone()} {hovered}
                 {on_hover} editable={!mode.embed && !mode.readonly}
@@ -156,11 +153,7 @@ pub fn app(props: &AppProps) -> Html {
     let banner_view = banner_view(banner.as_ref(), &close_banner, dispatch, lang);
     let refusal_notice = html! { <RefusalNotice {refusals} {mode} /> };
     let help_overlay = html! { <HelpOverlay open={help_open} on_close={close_help} /> };
-    let provide = |page: Html| {
-        html! {
-            <ContextProvider<LangContext> context={lang_context}>{ page }</ContextProvider<LangContext>>
-        }
-    };
+    let provide = |page: Html| provided(lang_context, page);
     if mode.embed {
         // An <iframe>'s page: the diagram fitted to the frame, a strip of figures.
         return provide(html! {
@@ -175,6 +168,13 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
     let (split_view, compare_view) = dialogs.view(&analysis);
+    let goals_panel = goals.panel(
+        &doc,
+        &analysis,
+        lessons.open_lesson(),
+        dispatch,
+        mode.readonly,
+    );
     let toolbar = toolbar(
         &Toolbar {
             doc: doc.clone(),
@@ -205,8 +205,15 @@ pub fn app(props: &AppProps) -> Html {
                     </div>
                     <div class="side" tabindex="0" role="region" aria-label={SIDE.get(lang)}>
                       if painted {
-                        { diagram_head(&doc, lang, show_spof, &on_show_spof) }
+                        if let Some(c) = challenge {
+                            { super::challenge::challenge_view(c, goals.report.as_deref(), lang) }
+                        } else {
+                            { diagram_head(&doc, lang, show_spof, &on_show_spof) }
+                        }
+                        // Goals first when the document has some (a challenge), else after the figures.
+                        if !doc.goals.is_empty() { { goals_panel.clone() } }
                         <AnalysisPanel analysis={analysis.clone()} blast={(*blast).clone()} {live} />
+                        if doc.goals.is_empty() { { goals_panel } }
                         if !mode.readonly {
                             <Inspector doc={doc.clone()} selection={state.selection.clone()}
                                        analysis={analysis.clone()} dispatch={dispatch.clone()}
@@ -230,6 +237,13 @@ pub fn app(props: &AppProps) -> Html {
                 <LessonChooser lessons={lessons} />
             </div>
         })
+}
+
+/// `page` with the interface language given to every component in it.
+fn provided(lang: LangContext, page: Html) -> Html {
+    html! {
+        <ContextProvider<LangContext> context={lang}>{ page }</ContextProvider<LangContext>>
+    }
 }
 
 /// The editor's reducer over the opened document, how many actions the

@@ -162,3 +162,14 @@ fn notes(notes: &[Note], lang: Lang) -> Option<Html> {
         }
     })
 }
+
+/// Says an edit's aside (a backend that became a copy, ...) in the banner.
+#[hook]
+pub fn use_aside_banner(aside: Option<&Aside>, tell: &Callback<Banner>) {
+    let tell = tell.clone();
+    use_effect_with(aside.cloned(), move |aside| {
+        if let Some(aside) = aside {
+            tell.emit(Banner::aside(aside));
+        }
+    });
+}

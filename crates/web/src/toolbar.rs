@@ -127,6 +127,8 @@ fn document_buttons(props: &Toolbar, lang: Lang) -> Html {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
             if let Some(p) = preset(&select.value()) {
                 dispatch.emit(Action::Load(Rc::new(p.document_in(lang))));
+            } else if let Some(open) = crate::challenge::menu_action(&select.value(), lang) {
+                dispatch.emit(open);
             }
             select.set_value("");
         })
@@ -141,6 +143,7 @@ fn document_buttons(props: &Toolbar, lang: Lang) -> Html {
                     { for PRESETS.iter().map(|p| html! {
                         <option value={p.name} title={p.description().get(lang)}>{ p.label().get(lang) }</option>
                     }) }
+                    { crate::challenge::menu_options(lang) }
                 </select>
             </label>
             <ImportButton on_import={props.import.clone()} />

@@ -1,6 +1,6 @@
 //! The `postMessage` API (docs/spec/app.md, automation contract): an embedding page sends
 //! `{topolab: "kill", id, index}` (or `"revive"`, `"load"` with `document`,
-//! `"document"`, `"analysis"`, `"simulate"` with `options`) to the frame, and the app answers the sender with
+//! `"document"`, `"analysis"`, `"check"`, `"simulate"` with `options`) to the frame, and the app answers the sender with
 //! `{topolab: <call>, ok: true, result}` or `{topolab: <call>, ok: false, error}`,
 //! echoing the request's `id`. README.md documents it for article authors.
 //!
@@ -10,7 +10,9 @@
 use serde_json::{Map, Value};
 
 /// The calls, as the `topolab` field names them.
-pub const CALLS: [&str; 6] = ["kill", "revive", "load", "document", "analysis", "simulate"];
+pub const CALLS: [&str; 7] = [
+    "kill", "revive", "load", "document", "analysis", "simulate", "check",
+];
 
 /// Longest `id` echoed in a reply: a node id has at most 64 characters
 /// (docs/spec/model.md §1.1); a page's own request ids may be a little longer.
@@ -29,6 +31,8 @@ pub enum Call {
     Document,
     /// The analysis, as `topolab analyze` prints it.
     Analysis,
+    /// The goals judged and the warnings, as `topolab check` prints them.
+    Check,
     /// The headless traffic simulation (docs/spec/app.md `simulate`): `options` is the
     /// `{seconds, seed, chaos}` object (absent: the defaults), checked by
     /// the call itself.
@@ -101,6 +105,7 @@ fn read_call(name: &str, fields: &Map<String, Value>) -> Result<Call, String> {
         },
         "document" => Ok(Call::Document),
         "analysis" => Ok(Call::Analysis),
+        "check" => Ok(Call::Check),
         "simulate" => match fields.get("options") {
             None | Some(Value::Null) => Ok(Call::Simulate {
                 options: Value::Object(Map::new()),

@@ -4,8 +4,10 @@
 //!
 //! Code map: `task` is what a step asks for (its prompt, its goal, doing it);
 //! `diagrams` the lessons' own small documents; `lessons/` one file a lesson;
-//! `progress` where a class is in them (step on screen, tasks done, next and previous).
+//! `progress` where a class is in them (step on screen, tasks done, next and previous);
+//! `challenges` the exercises with goals to meet.
 
+pub mod challenges;
 mod diagrams;
 mod lessons;
 mod progress;

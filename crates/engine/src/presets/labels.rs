@@ -29,6 +29,19 @@ pub const LABELS: &[Localized] = &[
     l("Catalog DB", "商品库"),
     l("Orders DB", "订单库"),
     l("Payments DB", "支付库"),
+    // The challenges' diagrams.
+    l("Shop", "网店"),
+    l("App", "应用"),
+    l("API", "API 服务"),
+    l("Bookings DB", "订票库"),
+    l("Gateway", "网关"),
+    l("Card provider", "银行卡服务商"),
+    l("Checkout", "结账服务"),
+    l("Fraud check", "风控服务"),
+    l("Ledger", "账本服务"),
+    l("Users", "用户服务"),
+    l("Shop DB", "商城库"),
+    l("Cache", "缓存"),
 ];
 
 /// The capabilities the built-in diagrams use, keyed by their name in the
@@ -39,6 +52,12 @@ pub const CAPABILITIES: &[Localized] = &[
     l("catalog", "浏览商品"),
     l("orders", "下单"),
     l("payments", "支付"),
+    // The challenges' diagrams.
+    l("checkout", "结账"),
+    l("order", "下单"),
+    l("pay", "付款"),
+    l("search", "搜索"),
+    l("book", "订票"),
 ];
 
 /// The capability named `name`, if the built-in diagrams use it.

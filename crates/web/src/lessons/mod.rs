@@ -117,6 +117,16 @@ impl Lessons {
     }
 
     /// Whether a lesson is open.
+    /// Opens the lesson of that id at its first step (a warning's "Lesson").
+    pub fn open_lesson(&self) -> Callback<&'static str> {
+        let go = self.go.clone();
+        Callback::from(move |id: &'static str| {
+            if let Some(progress) = Progress::start(id) {
+                go.emit(progress);
+            }
+        })
+    }
+
     pub fn is_open(&self) -> bool {
         self.state.progress.is_some()
     }

@@ -1,0 +1,239 @@
+//! Adding or editing one goal: its kind, then that kind's fields
+//! (docs/spec/model.md §6). What the form cannot turn into a valid goal is said
+//! under it, and nothing is saved.
+
+use std::rc::Rc;
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use super::words;
+use crate::lang::{use_lang, Lang};
+use topolab_engine::analysis::Analysis;
+use topolab_engine::goals::{FailureUnit, Goal, GoalKind, Threshold, GOAL_KINDS};
+use topolab_engine::i18n::l;
+
+/// The form's fields, as typed.
+#[derive(Clone, PartialEq)]
+struct Fields {
+    kind: String,
+    /// A function id; empty for the whole system.
+    function: String,
+    /// A percentage, as typed.
+    percent: String,
+    failures: u32,
+    of: FailureUnit,
+    max: String,
+    max_cost: String,
+    label: String,
+}
+
+impl Fields {
+    fn of_goal(goal: Option<&Goal>) -> Fields {
+        let mut f = Fields {
+            kind: "survive".into(),
+            function: String::new(),
+            percent: "99.9".into(),
+            failures: 1,
+            of: FailureUnit::Instances,
+            max: "3".into(),
+            max_cost: "10".into(),
+            label: goal.and_then(|g| g.label.clone()).unwrap_or_default(),
+        };
+        let Some(goal) = goal else { return f };
+        f.kind = goal.kind.name().into();
+        match &goal.kind {
+            GoalKind::Availability {
+                function,
+                threshold,
+            } => {
+                f.function = function.clone().unwrap_or_default();
+                f.percent = words::number(threshold.min() * 100.0);
+            }
+            GoalKind::Survive { failures, of, .. } => (f.failures, f.of) = (*failures, *of),
+            GoalKind::MaxSyncDepth { max } => f.max = max.to_string(),
+            GoalKind::Budget { max_cost } => f.max_cost = words::number(*max_cost),
+            _ => {}
+        }
+        f
+    }
+
+    /// The goal the fields say (keeping `initial`'s id, extra and scope), or why not.
+    fn goal(&self, initial: Option<&Goal>, lang: Lang) -> Result<Goal, String> {
+        let kind = match self.kind.as_str() {
+            "availability" => {
+                let p: f64 = self.percent.trim().parse().unwrap_or(f64::NAN);
+                if !(p > 0.0 && p < 100.0) {
+                    return Err(BAD_PERCENT.get(lang).into());
+                }
+                // 99.999 typed is the decimal 0.99999, not 99.999 / 100 in binary.
+                let min = format!("{:.12}", p / 100.0).parse().unwrap_or(p / 100.0);
+                GoalKind::Availability {
+                    function: Some(self.function.clone()).filter(|f| !f.is_empty()),
+                    threshold: Threshold::Min(min),
+                }
+            }
+            "survive" => GoalKind::Survive {
+                failures: self.failures.clamp(1, 3),
+                of: self.of,
+                functions: initial.and_then(|g| match &g.kind {
+                    GoalKind::Survive { functions, .. } => functions.clone(),
+                    _ => None,
+                }),
+            },
+            "no_spof" => GoalKind::NoSpof,
+            "max_sync_depth" => match self.max.trim().parse() {
+                Ok(max) => GoalKind::MaxSyncDepth { max },
+                Err(_) => return Err(BAD_WHOLE.get(lang).into()),
+            },
+            "no_shared_stores" => GoalKind::NoSharedStores,
+            "no_cycles" => GoalKind::NoCycles,
+            _ => match self.max_cost.trim().parse::<f64>() {
+                Ok(c) if c > 0.0 && c.is_finite() => GoalKind::Budget { max_cost: c },
+                _ => return Err(BAD_COST.get(lang).into()),
+            },
+        };
+        let label = self.label.trim();
+        Ok(Goal {
+            label: (!label.is_empty()).then(|| label.chars().take(200).collect()),
+            kind,
+            ..initial
+                .cloned()
+                .unwrap_or_else(|| Goal::new(GoalKind::NoSpof))
+        })
+    }
+}
+
+const BAD_PERCENT: crate::lang::Localized = l(
+    "The target must be a percentage above 0 and below 100, such as 99.9.",
+    "目标必须是大于 0、小于 100 的百分数，比如 99.9。",
+);
+const BAD_WHOLE: crate::lang::Localized = l(
+    "The deepest chain must be a whole number, 0 or more.",
+    "最深调用链必须是 0 或更大的整数。",
+);
+const BAD_COST: crate::lang::Localized = l(
+    "The budget must be a number above 0.",
+    "预算必须是大于 0 的数。",
+);
+
+#[derive(Properties, PartialEq)]
+pub struct FormProps {
+    pub analysis: Rc<Analysis>,
+    /// The goal edited; `None` to add one.
+    pub initial: Option<Goal>,
+    pub on_save: Callback<Goal>,
+    pub on_cancel: Callback<()>,
+}
+
+/// The form: a kind, its fields, Save and Cancel.
+#[function_component]
+pub fn GoalForm(props: &FormProps) -> Html {
+    let lang = use_lang();
+    let fields = use_state(|| Fields::of_goal(props.initial.as_ref()));
+    let problem = use_state(|| None::<String>);
+    let set = |change: fn(&mut Fields, String)| {
+        let fields = fields.clone();
+        Callback::from(move |e: Event| {
+            let value = e
+                .target_dyn_into::<HtmlInputElement>()
+                .map(|i| i.value())
+                .or_else(|| e.target_dyn_into::<HtmlSelectElement>().map(|s| s.value()))
+                .unwrap_or_default();
+            let mut next = (*fields).clone();
+            change(&mut next, value);
+            fields.set(next);
+        })
+    };
+    let submit = {
+        let (fields, problem, initial) = (fields.clone(), problem.clone(), props.initial.clone());
+        let on_save = props.on_save.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            match fields.goal(initial.as_ref(), lang) {
+                Ok(goal) => on_save.emit(goal),
+                Err(why) => problem.set(Some(why)),
+            }
+        })
+    };
+    let cancel = props.on_cancel.reform(|_: MouseEvent| ());
+    let kinds = GOAL_KINDS.iter().map(|(k, _)| {
+        html! { <option value={*k} selected={fields.kind == *k}>{ words::kind_name(k, lang) }</option> }
+    });
+    html! {
+        <form class="goal-form" data-goal-form="" onsubmit={submit}>
+            <label>{ words::KIND.get(lang) }
+                <select data-goal-kind="" onchange={set(|f, v| f.kind = v)}>{ for kinds }</select>
+            </label>
+            { kind_fields(&fields, &props.analysis, lang, &set) }
+            <label>{ words::LABEL.get(lang) }
+                <input type="text" maxlength="200" value={fields.label.clone()} data-goal-label=""
+                       onchange={set(|f, v| f.label = v)} />
+            </label>
+            if let Some(why) = &*problem { <p class="form-problem" role="alert">{ why }</p> }
+            <span class="goal-form-actions">
+                <button type="submit" class="primary" data-goal-save="">{ words::SAVE.get(lang) }</button>
+                <button type="button" onclick={cancel}>{ words::CANCEL.get(lang) }</button>
+            </span>
+        </form>
+    }
+}
+
+/// The fields of the chosen kind.
+fn kind_fields(
+    fields: &Fields,
+    analysis: &Analysis,
+    lang: Lang,
+    set: &dyn Fn(fn(&mut Fields, String)) -> Callback<Event>,
+) -> Html {
+    match fields.kind.as_str() {
+        "availability" => {
+            let functions = std::iter::once(String::new())
+                .chain(analysis.functions.iter().map(|f| f.id.clone()))
+                .map(|id| {
+                    let name = words::function_name(Some(&id).filter(|s| !s.is_empty()).map(|s| s.as_str()), analysis, lang);
+                    html! { <option value={id.clone()} selected={fields.function == id}>{ name }</option> }
+                });
+            html! {
+                <>
+                    <label>{ words::FUNCTION.get(lang) }
+                        <select data-goal-function="" onchange={set(|f, v| f.function = v)}>{ for functions }</select>
+                    </label>
+                    <label>{ words::TARGET.get(lang) }
+                        <input type="text" inputmode="decimal" value={fields.percent.clone()} data-goal-min=""
+                               onchange={set(|f, v| f.percent = v)} />
+                    </label>
+                </>
+            }
+        }
+        "survive" => {
+            let counts = (1..=3).map(|k| html! { <option value={k.to_string()} selected={fields.failures == k}>{ k }</option> });
+            let units = [(FailureUnit::Instances, "instances", l("servers", "服务器")), (FailureUnit::Nodes, "nodes", l("nodes", "节点"))]
+                .into_iter()
+                .map(|(u, key, word)| html! { <option value={key} selected={fields.of == u}>{ word.get(lang) }</option> });
+            html! {
+                <>
+                    <label>{ words::FAILURES.get(lang) }
+                        <select data-goal-failures="" onchange={set(|f, v| f.failures = v.parse().unwrap_or(1))}>{ for counts }</select>
+                    </label>
+                    <label>{ words::OF.get(lang) }
+                        <select data-goal-of="" onchange={set(|f, v| f.of = if v == "nodes" { FailureUnit::Nodes } else { FailureUnit::Instances })}>{ for units }</select>
+                    </label>
+                </>
+            }
+        }
+        "max_sync_depth" => html! {
+            <label>{ words::MAX_DEPTH.get(lang) }
+                <input type="text" inputmode="numeric" value={fields.max.clone()} data-goal-max=""
+                       onchange={set(|f, v| f.max = v)} />
+            </label>
+        },
+        "budget" => html! {
+            <label>{ words::MAX_COST.get(lang) }
+                <input type="text" inputmode="decimal" value={fields.max_cost.clone()} data-goal-max-cost=""
+                       onchange={set(|f, v| f.max_cost = v)} />
+            </label>
+        },
+        _ => html! {},
+    }
+}

@@ -1,0 +1,390 @@
+//! The goals panel (docs/spec/model.md §6, docs/spec/app.md "Goals, advice and
+//! zones"): each goal of the document with a tick or a cross and its figure
+//! beside its target; for an unmet survive goal a "Show me" that draws its
+//! counterexample without changing the document; the warnings, each explained,
+//! with its lesson and its nodes lit on hover. Goals are added, edited and
+//! removed here, each change one undoable [`Action::Replace`].
+//!
+//! What "Show me" and a hovered warning show is a [`Preview`], owned by the app:
+//! the canvas draws its document (the same nodes, some instances failed) and the
+//! function rows light what it takes down, until it is hidden or the document
+//! changes.
+
+mod form;
+mod words;
+
+use std::collections::HashSet;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::canvas::NodeFacts;
+use crate::lang::{use_lang, Lang};
+use crate::panel::Blast;
+use form::GoalForm;
+use topolab_editor::Action;
+use topolab_engine::analysis::{analyze, Analysis};
+use topolab_engine::goals::{CheckReport, Counterexample, FailedSet, Goal, GoalReport, Warning};
+use topolab_engine::Document;
+
+/// What the diagram shows instead of the document for a while: a goal's
+/// counterexample, or the nodes of a hovered warning.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Preview {
+    /// What it shows: `Goal(i)` or `Warning(i)`.
+    pub source: PreviewSource,
+    /// The document drawn instead (the counterexample's failures killed), if any.
+    pub doc: Option<Rc<Document>>,
+    /// How each of `doc`'s nodes is drawn.
+    pub facts: Option<Rc<Vec<NodeFacts>>>,
+    /// The nodes lit and the functions highlighted.
+    pub blast: Blast,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PreviewSource {
+    Goal(usize),
+    Warning(usize),
+}
+
+impl Preview {
+    /// `doc` with the counterexample's failures killed, analysed: what it takes down.
+    pub fn counterexample(index: usize, doc: &Document, cx: &Counterexample) -> Preview {
+        let failed = failed_doc(doc, &cx.failed);
+        let analysis = analyze(&failed);
+        let facts = analysis
+            .nodes
+            .iter()
+            .map(|n| NodeFacts {
+                status: n.status(),
+                spof: false,
+            })
+            .collect();
+        let down = analysis
+            .nodes
+            .iter()
+            .filter(|n| !n.alive)
+            .map(|n| n.id.clone())
+            .collect();
+        Preview {
+            source: PreviewSource::Goal(index),
+            doc: Some(Rc::new(failed)),
+            facts: Some(Rc::new(facts)),
+            blast: Blast {
+                nodes: Rc::new(down),
+                functions: Rc::new(cx.down.clone()),
+                ..Blast::default()
+            },
+        }
+    }
+
+    /// The nodes of warning `index` lit on the document as it is.
+    pub fn warning(index: usize, warning: &Warning) -> Preview {
+        Preview {
+            source: PreviewSource::Warning(index),
+            doc: None,
+            facts: None,
+            blast: Blast {
+                nodes: Rc::new(warning.nodes.iter().cloned().collect::<HashSet<_>>()),
+                ..Blast::default()
+            },
+        }
+    }
+}
+
+/// `doc` with every instance of a failed set killed.
+fn failed_doc(doc: &Document, failed: &FailedSet) -> Document {
+    let mut out = doc.clone();
+    let mut kill = |id: &str, index: Option<u32>| {
+        if let Some(node) = out.nodes.iter_mut().find(|n| n.id == id) {
+            let all: Vec<u32> = match index {
+                Some(i) => vec![i],
+                None => (0..node.replicas()).collect(),
+            };
+            for i in all {
+                if !node.killed.contains(&i) {
+                    node.killed.push(i);
+                }
+            }
+            node.killed.sort_unstable();
+        }
+    };
+    match failed {
+        FailedSet::Instances(pairs) => pairs.iter().for_each(|(id, i)| kill(id, Some(*i))),
+        FailedSet::Nodes(ids) => ids.iter().for_each(|id| kill(id, None)),
+        FailedSet::Zones(_) => {}
+    }
+    out
+}
+
+#[derive(Properties, PartialEq)]
+pub struct GoalsProps {
+    pub doc: Rc<Document>,
+    pub analysis: Rc<Analysis>,
+    pub report: Rc<CheckReport>,
+    /// The preview shown, if any.
+    pub preview: Option<Rc<Preview>>,
+    pub on_preview: Callback<Option<Rc<Preview>>>,
+    /// Opens a lesson by id.
+    pub on_lesson: Callback<&'static str>,
+    pub dispatch: Callback<Action>,
+    /// Goals are shown, not changed (a read-only page).
+    #[prop_or_default]
+    pub readonly: bool,
+}
+
+/// The goals and the warnings of the document.
+#[function_component]
+pub fn GoalsPanel(props: &GoalsProps) -> Html {
+    let lang = use_lang();
+    // The goal being edited (`Some(len)`: a new one), if any.
+    let editing = use_state(|| None::<usize>);
+    let report = &props.report;
+    let met = report.goals.iter().filter(|g| g.met).count();
+    let rows = props
+        .doc
+        .goals
+        .iter()
+        .zip(&report.goals)
+        .enumerate()
+        .map(|(i, (goal, verdict))| goal_row(props, i, goal, verdict, &editing, lang));
+    let save = {
+        let (doc, dispatch, editing) = (props.doc.clone(), props.dispatch.clone(), editing.clone());
+        Callback::from(move |goal: Goal| {
+            let mut next = (*doc).clone();
+            match *editing {
+                Some(i) if i < next.goals.len() => next.goals[i] = goal,
+                _ => next.goals.push(goal),
+            }
+            dispatch.emit(Action::Replace(Rc::new(next)));
+            editing.set(None);
+        })
+    };
+    let cancel = {
+        let editing = editing.clone();
+        Callback::from(move |()| editing.set(None))
+    };
+    let form = editing.map(|i| {
+        let initial = props.doc.goals.get(i).cloned();
+        html! { <GoalForm analysis={props.analysis.clone()} {initial} on_save={save} on_cancel={cancel} /> }
+    });
+    let add = {
+        let (editing, len) = (editing.clone(), props.doc.goals.len());
+        Callback::from(move |_: MouseEvent| editing.set(Some(len)))
+    };
+    html! {
+        <section class="goals" data-goals="" aria-labelledby="goals-heading">
+            <h2 id="goals-heading">{ words::GOALS.get(lang) }
+                if !report.goals.is_empty() {
+                    <span class="goals-count" data-goals-met={report.met.to_string()}>
+                        { format!(" {met}/{}", report.goals.len()) }
+                    </span>
+                }
+            </h2>
+            if props.doc.goals.is_empty() && form.is_none() {
+                <p class="note">{ words::NO_GOALS.get(lang) }</p>
+            }
+            <ul class="goal-list">{ for rows }</ul>
+            { form.unwrap_or_default() }
+            if !props.readonly && editing.is_none() {
+                <button type="button" class="goal-add" data-goal-add="" onclick={add}>
+                    { "+ " }{ words::ADD.get(lang) }
+                </button>
+            }
+            { warnings_view(props, lang) }
+        </section>
+    }
+}
+
+/// One goal: its mark and verdict in words, what it asks, its figure, and its buttons.
+fn goal_row(
+    props: &GoalsProps,
+    i: usize,
+    goal: &Goal,
+    verdict: &GoalReport,
+    editing: &UseStateHandle<Option<usize>>,
+    lang: Lang,
+) -> Html {
+    let (mark, word) = if verdict.met {
+        ("✓", words::MET.get(lang))
+    } else {
+        ("✕", words::NOT_MET.get(lang))
+    };
+    let figure = words::goal_figure(goal, verdict, lang);
+    let showing = matches!(props.preview.as_deref(), Some(p) if p.source == PreviewSource::Goal(i));
+    let show = verdict.counterexample.as_ref().map(|cx| {
+        let text = words::counterexample_text(cx, &props.doc, &props.analysis, lang);
+        let (doc, on_preview, cx) = (props.doc.clone(), props.on_preview.clone(), cx.clone());
+        let onclick = Callback::from(move |_: MouseEvent| {
+            on_preview.emit((!showing).then(|| Rc::new(Preview::counterexample(i, &doc, &cx))));
+        });
+        html! {
+            <>
+                <button type="button" class="goal-show" data-goal-show="" aria-pressed={showing.to_string()} {onclick}>
+                    { if showing { words::HIDE.get(lang) } else { words::SHOW_ME.get(lang) } }
+                </button>
+                if showing { <p class="goal-counterexample" data-counterexample="">{ text }</p> }
+            </>
+        }
+    });
+    let edit = {
+        let editing = editing.clone();
+        Callback::from(move |_: MouseEvent| editing.set(Some(i)))
+    };
+    let remove = {
+        let (doc, dispatch) = (props.doc.clone(), props.dispatch.clone());
+        Callback::from(move |_: MouseEvent| {
+            let mut next = (*doc).clone();
+            if i < next.goals.len() {
+                next.goals.remove(i);
+                dispatch.emit(Action::Replace(Rc::new(next)));
+            }
+        })
+    };
+    html! {
+        <li class={classes!("goal", if verdict.met { "met" } else { "unmet" })}
+            data-goal-index={i.to_string()} data-met={verdict.met.to_string()}>
+            <span class="goal-mark" aria-hidden="true">{ mark }</span>
+            <span class="goal-verdict">{ word }</span>
+            <span class="goal-text">{ words::goal_text(goal, &props.analysis, lang) }</span>
+            if let Some(figure) = figure { <span class="goal-figure" data-goal-figure="">{ figure }</span> }
+            { show.unwrap_or_default() }
+            if !props.readonly {
+                <span class="goal-actions">
+                    <button type="button" data-goal-edit="" onclick={edit}>{ words::EDIT.get(lang) }</button>
+                    <button type="button" data-goal-remove="" onclick={remove}>{ words::REMOVE.get(lang) }</button>
+                </span>
+            }
+        </li>
+    }
+}
+
+/// The warnings, each with its explanation and lesson; hovering or focusing
+/// one lights its nodes.
+fn warnings_view(props: &GoalsProps, lang: Lang) -> Html {
+    let items = props.report.warnings.iter().enumerate().map(|(i, w)| {
+        let nodes = w.nodes.join(" ");
+        let names = w
+            .nodes
+            .iter()
+            .map(|id| words::node_name(id, &props.doc))
+            .collect::<Vec<_>>()
+            .join(if lang == Lang::En { ", " } else { "、" });
+        let light = {
+            let (on_preview, w) = (props.on_preview.clone(), w.clone());
+            Callback::from(move |()| on_preview.emit(Some(Rc::new(Preview::warning(i, &w)))))
+        };
+        let unlight = props.on_preview.reform(|()| None);
+        let lesson = words::warning_lesson(w.kind).map(|id| {
+            let on_lesson = props.on_lesson.clone();
+            let onclick = Callback::from(move |_: MouseEvent| on_lesson.emit(id));
+            html! {
+                <button type="button" class="link-button" data-warning-lesson={id} {onclick}>
+                    { words::LESSON.get(lang) }{ " →" }
+                </button>
+            }
+        });
+        html! {
+            <li class="warning" data-warning={w.kind.as_str()} data-nodes={nodes}
+                onmouseenter={light.reform(|_| ())} onfocusin={light.reform(|_| ())}
+                onmouseleave={unlight.reform(|_| ())} onfocusout={unlight.reform(|_| ())}>
+                <details>
+                    <summary>
+                        <strong>{ words::warning_title(w.kind, lang) }</strong>{ ": " }
+                        <span class="warning-nodes">{ names }</span>
+                    </summary>
+                    <p>{ words::warning_explanation(w.kind, lang) }</p>
+                    { lesson.unwrap_or_default() }
+                </details>
+            </li>
+        }
+    });
+    html! {
+        <div class="warnings">
+            <h3>{ words::WARNINGS.get(lang) }</h3>
+            if props.report.warnings.is_empty() {
+                <p class="note">{ words::NO_WARNINGS.get(lang) }</p>
+            } else {
+                <ul class="warning-list">{ for items }</ul>
+            }
+        </div>
+    }
+}
+
+/// The check of the document (`None` until the side column is painted: the
+/// diagram shows first), and the preview shown with its setter; the preview
+/// goes when the document changes.
+#[hook]
+pub fn use_goals(
+    doc: &Rc<Document>,
+    analysis: &Rc<Analysis>,
+    topology_rev: u64,
+    painted: bool,
+) -> Goals {
+    let report = use_memo((topology_rev, painted), {
+        let (doc, analysis) = (doc.clone(), analysis.clone());
+        move |&(_, painted)| {
+            painted.then(|| Rc::new(topolab_engine::goals::check_with(&doc, &analysis)))
+        }
+    });
+    let preview = use_state(|| None::<Rc<Preview>>);
+    let set = {
+        let setter = preview.setter();
+        use_memo((), move |_| Callback::from(move |p| setter.set(p)))
+    };
+    {
+        let set = set.clone();
+        use_effect_with(topology_rev, move |_| set.emit(None));
+    }
+    Goals {
+        report: (*report).clone(),
+        preview: (*preview).clone(),
+        on_preview: (*set).clone(),
+    }
+}
+
+/// What [`use_goals`] gives the app.
+pub struct Goals {
+    pub report: Option<Rc<CheckReport>>,
+    pub preview: Option<Rc<Preview>>,
+    pub on_preview: Callback<Option<Rc<Preview>>>,
+}
+
+impl Goals {
+    /// The panel, once the check is there.
+    pub fn panel(
+        &self,
+        doc: &Rc<Document>,
+        analysis: &Rc<Analysis>,
+        on_lesson: Callback<&'static str>,
+        dispatch: &Callback<Action>,
+        readonly: bool,
+    ) -> Html {
+        let Some(report) = self.report.clone() else {
+            return Html::default();
+        };
+        html! {
+            <GoalsPanel doc={doc.clone()} analysis={analysis.clone()} {report}
+                        preview={self.preview.clone()} on_preview={self.on_preview.clone()}
+                        {on_lesson} dispatch={dispatch.clone()} {readonly} />
+        }
+    }
+
+    /// What the canvas draws and the panel highlights: the preview's document,
+    /// facts and lit nodes while one is shown, else those given.
+    pub fn shown(
+        &self,
+        doc: &Rc<Document>,
+        facts: Rc<Vec<NodeFacts>>,
+        blast: Rc<Blast>,
+    ) -> (Rc<Document>, Rc<Vec<NodeFacts>>, Rc<Blast>) {
+        match self.preview.as_deref() {
+            Some(p) => (
+                p.doc.clone().unwrap_or_else(|| doc.clone()),
+                p.facts.clone().unwrap_or(facts),
+                Rc::new(p.blast.clone()),
+            ),
+            None => (doc.clone(), facts, blast),
+        }
+    }
+}

@@ -1,0 +1,182 @@
+// Goals and challenges (docs/spec/model.md §6, docs/spec/app.md "Goals, advice and
+// zones"): a challenge opens with its story and unmet goals; "Show me" draws a survive
+// goal's counterexample without changing the document; goals are added, edited and
+// removed, one undo step each; warnings say why and light their nodes; window.topolab
+// and postMessage give `check`; a challenge met says it is passed.
+
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { assertPageClean, openApp, screenshot, settle, startSession, withPage } from "./harness.mjs";
+
+const TIMEOUT = { timeout: 90_000 };
+const session = startSession();
+
+const CANVAS = "svg[data-topolab-canvas]";
+const node = (id) => `${CANVAS} [data-node-id="${id}"]`;
+const instance = (id, index) => `${node(id)} [data-instance="${index}"]`;
+const doc = (page) => page.evaluate(() => window.topolab.document());
+const goalRows = (page) =>
+  page.$$eval("[data-goal-index]", (lis) => lis.map((li) => ({ index: Number(li.getAttribute("data-goal-index")), met: li.getAttribute("data-met") })));
+
+async function setField(page, name, value) {
+  const field = page.locator(`[data-inspector] [name="${name}"]`);
+  await field.fill(String(value));
+  await field.press("Enter");
+  await settle(page);
+}
+
+async function selectNode(page, id) {
+  await page.click(`${node(id)} .node-box`);
+  await settle(page);
+}
+
+for (const [lang, story, passed] of [
+  ["en", /one app server and one database/, /Passed! Every goal is met/],
+  ["zh", /只有一台应用服务器和一个数据库/, /挑战成功/],
+]) {
+  test(`?challenge=first: the story, goals not met, Show me, a fix, passed (${lang})`, TIMEOUT, async () => {
+    await withPage(session.browser, `goals-first-${lang}`, async (page) => {
+      await openApp(page, `${session.server.url}?lang=${lang}&challenge=first`);
+      await page.waitForSelector('[data-challenge="first"]');
+      assert.match(await page.textContent("[data-challenge]"), story);
+      assert.equal(await page.getAttribute("[data-challenge]", "data-passed"), "false");
+      assert.deepEqual(await goalRows(page), [
+        { index: 0, met: "false" },
+        { index: 1, met: "false" },
+        { index: 2, met: "true" },
+      ]);
+      // Not by colour alone: a mark and a word.
+      assert.match(await page.textContent('[data-goal-index="0"]'), lang === "en" ? /✕\s*not met/ : /✕\s*未达成/);
+      await screenshot(page, `goals-first-${lang}`);
+
+      // Show me: the counterexample drawn, the document untouched.
+      const before = await doc(page);
+      await page.click('[data-goal-index="0"] [data-goal-show]');
+      await settle(page);
+      assert.equal(await page.getAttribute(instance("shop", 0), "data-killed"), "true", "the failing server drawn killed");
+      assert.equal(await page.getAttribute(node("shop"), "data-status"), "down");
+      assert.equal(await page.locator('[data-function-id][data-in-blast="true"]').count(), 2, "both functions highlighted");
+      assert.match(await page.textContent("[data-counterexample]"), /Shop #1/);
+      assert.deepEqual(await doc(page), before, "Show me changes nothing");
+      await screenshot(page, `goals-first-show-me-${lang}`);
+      await page.click('[data-goal-index="0"] [data-goal-show]');
+      await settle(page);
+      assert.equal(await page.getAttribute(instance("shop", 0), "data-killed"), "false", "hidden again");
+
+      // A second server and a second database: every goal met, said once.
+      await selectNode(page, "shop");
+      await setField(page, "replicas", 2);
+      await selectNode(page, "db");
+      await setField(page, "replicas", 2);
+      assert.deepEqual((await goalRows(page)).map((g) => g.met), ["true", "true", "true"]);
+      assert.equal(await page.getAttribute("[data-challenge]", "data-passed"), "true");
+      assert.match(await page.textContent("[data-challenge-status]"), passed);
+      assert.equal((await page.evaluate(() => window.topolab.check())).met, true);
+      await screenshot(page, `goals-first-passed-${lang}`);
+      assertPageClean(page, session.server);
+    });
+  });
+}
+
+test("goals are added, edited and removed in the panel, one undo step each", TIMEOUT, async () => {
+  await withPage(session.browser, "goals-edit", async (page) => {
+    await openApp(page, `${session.server.url}?lang=en#preset=cluster`);
+    await page.waitForSelector("[data-goals]");
+    assert.equal(await page.locator("[data-goal-index]").count(), 0);
+
+    // Add: availability of the whole system at 99.999%.
+    await page.click("[data-goal-add]");
+    await page.selectOption("[data-goal-kind]", "availability");
+    await page.fill("[data-goal-min]", "99.999");
+    await page.click("[data-goal-save]");
+    await settle(page);
+    let goals = (await doc(page)).goals;
+    assert.deepEqual(goals, [{ kind: "availability", min: 0.99999 }]);
+    assert.equal(await page.getAttribute('[data-goal-index="0"]', "data-met"), "false");
+    assert.match(await page.textContent('[data-goal-index="0"] [data-goal-figure]'), /99\.98\d*% of 99\.999%/);
+
+    // A bad target is said, and nothing is saved.
+    await page.click("[data-goal-add]");
+    await page.selectOption("[data-goal-kind]", "availability");
+    await page.fill("[data-goal-min]", "100");
+    await page.click("[data-goal-save]");
+    await settle(page);
+    assert.match(await page.textContent("[data-goal-form] [role=alert]"), /above 0 and below 100/);
+    assert.equal((await doc(page)).goals.length, 1);
+    await page.selectOption("[data-goal-kind]", "survive");
+    await page.selectOption("[data-goal-failures]", "2");
+    await page.click("[data-goal-save]");
+    await settle(page);
+    goals = (await doc(page)).goals;
+    assert.deepEqual(goals[1], { kind: "survive", failures: 2, of: "instances" });
+    assert.equal(await page.getAttribute('[data-goal-index="1"]', "data-met"), "false", "the one balancer fails it");
+
+    // Edit the first: 99.9% is met.
+    await page.click('[data-goal-index="0"] [data-goal-edit]');
+    await page.fill("[data-goal-min]", "99.9");
+    await page.click("[data-goal-save]");
+    await settle(page);
+    assert.deepEqual((await doc(page)).goals[0], { kind: "availability", min: 0.999 });
+    assert.equal(await page.getAttribute('[data-goal-index="0"]', "data-met"), "true");
+
+    // Remove the second; each change is one undo step.
+    await page.click('[data-goal-index="1"] [data-goal-remove]');
+    await settle(page);
+    assert.equal((await doc(page)).goals.length, 1);
+    await page.click("[data-undo]");
+    await settle(page);
+    assert.equal((await doc(page)).goals.length, 2, "undo brings the removed goal back");
+    await page.click("[data-undo]");
+    await settle(page);
+    assert.deepEqual((await doc(page)).goals[0], { kind: "availability", min: 0.99999 }, "undo the edit");
+    await page.click("[data-undo]");
+    await page.click("[data-undo]");
+    await settle(page);
+    assert.equal((await doc(page)).goals, undefined, "undo the two additions");
+    assertPageClean(page, session.server);
+  });
+});
+
+test("warnings: one a problem, explained, their nodes lit on hover, a lesson to open", TIMEOUT, async () => {
+  await withPage(session.browser, "goals-warnings", async (page) => {
+    await openApp(page, `${session.server.url}?lang=en&challenge=untangle`);
+    await page.waitForSelector("[data-warning]");
+    const warnings = await page.$$eval("[data-warning]", (ws) => ws.map((w) => [w.getAttribute("data-warning"), w.getAttribute("data-nodes")]));
+    const check = await page.evaluate(() => window.topolab.check());
+    assert.deepEqual(warnings, check.warnings.map((w) => [w.kind, w.nodes.join(" ")]), "the panel lists check()'s warnings, in order");
+    assert.ok(warnings.some(([kind]) => kind === "shared_store"));
+    assert.ok(warnings.some(([kind]) => kind === "cycle"));
+    assert.ok(warnings.some(([kind]) => kind === "client_to_store"));
+
+    const shared = page.locator('[data-warning="shared_store"]');
+    await shared.hover();
+    await settle(page);
+    assert.equal(await page.getAttribute(node("shop-db"), "class").then((c) => c.includes("in-blast")), true, "hovering lights its node");
+    await shared.locator("summary").click();
+    assert.match(await shared.textContent(), /neither team can change a table/);
+    await screenshot(page, "goals-warnings");
+    await shared.locator("[data-warning-lesson]").click();
+    await page.waitForSelector("[data-lesson-next]");
+    assertPageClean(page, session.server);
+  });
+});
+
+test("check by postMessage answers like window.topolab.check", TIMEOUT, async () => {
+  await withPage(session.browser, "goals-message", async (page) => {
+    await openApp(page, `${session.server.url}?lang=en&challenge=balancer`);
+    const direct = await page.evaluate(() => window.topolab.check());
+    assert.equal(direct.met, false);
+    assert.deepEqual(direct.goals.map((g) => g.kind), ["no_spof", "availability", "budget"]);
+    assert.deepEqual(direct.warnings, [{ kind: "spof", nodes: ["lb"] }]);
+    const ready = await page.evaluate(() => new Promise((resolve) => {
+      const frame = document.createElement("iframe");
+      frame.src = `${location.pathname}?embed=1&challenge=balancer`;
+      window.addEventListener("message", (e) => {
+        if (e.data?.topolab === "ready") frame.contentWindow.postMessage({ topolab: "check", id: 7 }, "*");
+        if (e.data?.topolab === "check") resolve(e.data);
+      });
+      document.body.append(frame);
+    }));
+    assert.deepEqual(ready, { topolab: "check", ok: true, id: 7, result: direct });
+  });
+});
