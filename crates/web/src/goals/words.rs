@@ -113,9 +113,17 @@ pub fn goal_text(goal: &Goal, analysis: &Analysis, lang: Lang) -> String {
             });
             match (en, scope) {
                 (true, None) => {
-                    format!("Every function survives the loss of any {failures} {unit}")
+                    format!(
+                        "Every function survives the loss of any {} {unit}",
+                        count_word(*failures)
+                    )
                 }
-                (true, Some(s)) => format!("{s} survive the loss of any {failures} {unit}"),
+                (true, Some(s)) => {
+                    format!(
+                        "{s} survive the loss of any {} {unit}",
+                        count_word(*failures)
+                    )
+                }
                 (false, None) => format!("任意 {failures} {unit}故障，所有功能仍可用"),
                 (false, Some(s)) => format!("任意 {failures} {unit}故障，{s}仍可用"),
             }
