@@ -180,3 +180,16 @@ test("check by postMessage answers like window.topolab.check", TIMEOUT, async ()
     assert.deepEqual(ready, { topolab: "check", ok: true, id: 7, result: direct });
   });
 });
+
+test("an embed shows the goals read-only", TIMEOUT, async () => {
+  await withPage(session.browser, "goals-embed", async (page) => {
+    await openApp(page, `${session.server.url}?embed=1&lang=en&challenge=first`);
+    await page.waitForSelector(".embed-goals");
+    assert.deepEqual(
+      await page.$$eval(".embed-goals [data-goal-index]", (lis) => lis.map((li) => li.getAttribute("data-met"))),
+      ["false", "false", "true"],
+    );
+    assert.equal(await page.$("[data-goal-edit], [data-goal-add], [data-goal-remove]"), null, "nothing to change");
+    await screenshot(page, "goals-embed");
+  }, { viewport: { width: 640, height: 420 } });
+});

@@ -160,7 +160,8 @@ pub fn app(props: &AppProps) -> Html {
             <div class={classes!("app", "embed", mode.readonly.then_some("readonly"))}>
                 { banner_view }
                 <main class="embed-canvas">{ canvas }</main>
-                <EmbedStrip doc={doc.clone()} analysis={analysis.clone()} readonly={mode.readonly} />
+                <EmbedStrip doc={doc.clone()} analysis={analysis.clone()} readonly={mode.readonly}
+                            goals={goals.strip(&doc, &analysis, lang)} />
                 { refusal_notice }
                 { announcement }
                 { help_overlay }

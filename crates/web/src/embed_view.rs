@@ -68,6 +68,9 @@ pub struct EmbedStripProps {
     pub doc: Rc<Document>,
     pub analysis: Rc<Analysis>,
     pub readonly: bool,
+    /// The goals, read-only, when the document has some.
+    #[prop_or_default]
+    pub goals: Html,
 }
 
 /// The strip under an embedded diagram.
@@ -95,6 +98,7 @@ pub fn embed_strip(props: &EmbedStripProps) -> Html {
             } else {
                 <ul class="embed-functions">{ for functions }</ul>
             }
+            { props.goals.clone() }
             <p class="embed-system" title={SYSTEM_TIP.get(lang)}>
                 <span class="embed-system-label">{ SYSTEM.get(lang) }</span>
                 <span class="embed-system-value" data-system-all="">{ percent(a.system.all) }</span>

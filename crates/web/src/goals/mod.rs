@@ -351,6 +351,34 @@ pub struct Goals {
 }
 
 impl Goals {
+    /// The goals in a line, read-only (an embed's strip): mark, verdict, goal.
+    pub fn strip(&self, doc: &Document, analysis: &Analysis, lang: Lang) -> Html {
+        let Some(report) = self.report.as_deref().filter(|_| !doc.goals.is_empty()) else {
+            return Html::default();
+        };
+        let items = doc
+            .goals
+            .iter()
+            .zip(&report.goals)
+            .enumerate()
+            .map(|(i, (g, r))| {
+                let (mark, word) = if r.met {
+                    ("✓", words::MET.get(lang))
+                } else {
+                    ("✕", words::NOT_MET.get(lang))
+                };
+                html! {
+                    <li class={classes!("embed-goal", if r.met { "met" } else { "unmet" })}
+                        data-goal-index={i.to_string()} data-met={r.met.to_string()}>
+                        <span class="goal-mark" aria-hidden="true">{ mark }</span>
+                        <span class="visually-hidden">{ word }{ ": " }</span>
+                        { words::goal_text(g, analysis, lang) }
+                    </li>
+                }
+            });
+        html! { <ul class="embed-goals" aria-label={words::GOALS.get(lang)}>{ for items }</ul> }
+    }
+
     /// The panel, once the check is there.
     pub fn panel(
         &self,
