@@ -1,13 +1,15 @@
 //! `topolab`: the command-line tool on the same model as the app, for article
 //! authors who want the numbers or a static SVG (docs/spec/model.md §5).
 //!
-//! Exit status: 0 on success, 2 on invalid input or usage, with one line per
-//! problem on standard error and nothing on standard output.
+//! Exit status: 0 on success, 1 when `topolab check` finds a goal not met, 2 on
+//! invalid input or usage, with one line per problem on standard error and
+//! nothing on standard output.
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use topolab_engine::compare::{compare, Metric};
+use topolab_engine::goals::check;
 use topolab_engine::import::{import, Format};
 use topolab_engine::layout::tidy;
 use topolab_engine::sim::read_settings;
@@ -20,6 +22,8 @@ topolab: availability and coupling of a topolab/1 diagram
 Usage:
   topolab analyze FILE      print the analysis as JSON
   topolab validate FILE     check a document; print every problem
+  topolab check FILE        judge the document's goals; print the verdicts and
+                            warnings as JSON
   topolab split FILE --node V --capabilities a,b [--link requires|async|none] [--own-database]
                             print the document with V's capabilities a,b moved to a new service
   topolab render FILE [--format svg|mermaid|html] [--html] [--app PATH]
@@ -33,7 +37,8 @@ Usage:
   topolab COMMAND --help    more about one command
 
 FILE is a path, or - for standard input.
-Exit status: 0 on success, 2 on an invalid document or a usage error.";
+Exit status: 0 on success, 1 when `check` finds a goal not met, 2 on an invalid
+document or a usage error.";
 
 const ANALYZE_HELP: &str = "\
 Usage: topolab analyze FILE
@@ -56,6 +61,36 @@ The traffic simulation's settings (`extra.sim` of a node, link or function) are
 checked too, and each bad one is a `warning:` line on standard error: docs/spec/model.md
 keeps `extra` as it is, so they never make a document invalid (exit status 0),
 but the app's Traffic and `simulate` refuse a document that has them.";
+
+const CHECK_HELP: &str = "\
+Usage: topolab check FILE
+
+Judges the document's goals (its `goals` list) and prints one JSON object:
+  {\"met\": false,
+   \"goals\": [{\"index\": 0, \"id\": \"g1\", \"kind\": \"availability\",
+              \"met\": false, \"value\": 0.99851},
+             {\"index\": 1, \"kind\": \"survive\", \"met\": false,
+              \"counterexample\": {\"instances\": [[\"db\", 0]], \"down\": [\"web:checkout\"]}}],
+   \"warnings\": [{\"kind\": \"shared_store\", \"nodes\": [\"shop-db\"]}]}
+The goal kinds and their fields:
+  availability       function (absent: the system's all), min or nines: the
+                     expected availability is at least min (nines 3 = 0.999)
+  survive            failures (1-3), of (instances or nodes), functions (absent:
+                     all): every function working now still works after any
+                     set of that many failures; if not, the first set that
+                     breaks one, in node then instance order, is the
+                     counterexample, with the functions it takes down
+  no_spof            no single point of failure
+  max_sync_depth     max: the longest chain of requires links is at most max
+  no_shared_stores   no database or cache shared by different services
+  no_cycles          no cycle of synchronous calls
+  budget             max_cost: replicas x cost summed over the nodes is at most
+                     max_cost (a node's cost: 2 for a database, 1 otherwise)
+`value` is the measured figure of availability, max_sync_depth and budget.
+Warnings, always listed: shared_store, cycle, deep_sync_chain (sync depth 4 or
+more), client_to_store, spof, external_on_path.
+Exit status: 0 when every goal is met (also when there are none), 1 when one
+is not, 2 on an invalid document.";
 
 const SPLIT_HELP: &str = "\
 Usage: topolab split FILE --node V --capabilities a,b [--link requires|async|none] [--own-database]
@@ -284,7 +319,44 @@ impl Args {
     }
 }
 
-fn run(argv: &[String]) -> Result<String, Failure> {
+/// What a command printed, and whether it is a success (`topolab check` with a
+/// goal not met is not, though it prints its report).
+struct Output {
+    text: String,
+    goals_met: bool,
+}
+
+fn run(argv: &[String]) -> Result<Output, Failure> {
+    match argv.split_first() {
+        Some((command, rest)) if command == "check" => run_check(rest),
+        _ => run_command(argv).map(|text| Output {
+            text,
+            goals_met: true,
+        }),
+    }
+}
+
+/// `topolab check FILE` (docs/spec/model.md §6).
+fn run_check(rest: &[String]) -> Result<Output, Failure> {
+    let args = parse_args(rest, &[], &[])?;
+    if args.help {
+        return Ok(Output {
+            text: format!("{CHECK_HELP}\n"),
+            goals_met: true,
+        });
+    }
+    let doc = load(args.file()?)?;
+    let report = check(&doc);
+    let text = serde_json::to_string_pretty(&report)
+        .map(|s| s + "\n")
+        .map_err(|e| Failure::one(format!("cannot write the check: {e}")))?;
+    Ok(Output {
+        text,
+        goals_met: report.met,
+    })
+}
+
+fn run_command(argv: &[String]) -> Result<String, Failure> {
     let Some((command, rest)) = argv.split_first() else {
         return Err(Failure::one(format!("name a command\n\n{USAGE}")));
     };
@@ -461,9 +533,12 @@ fn main() -> ExitCode {
         Ok(out) => {
             let mut stdout = std::io::stdout().lock();
             // A closed pipe (`topolab render x | head`) is not an error worth a panic.
-            let _ = stdout.write_all(out.as_bytes());
+            let _ = stdout.write_all(out.text.as_bytes());
             let _ = stdout.flush();
-            ExitCode::SUCCESS
+            match out.goals_met {
+                true => ExitCode::SUCCESS,
+                false => ExitCode::from(1),
+            }
         }
         Err(Failure(lines)) => {
             let mut stderr = std::io::stderr().lock();

@@ -1,8 +1,10 @@
 //! Engine benchmarks (BENCHMARKS.md, "Engine"): `analyze` on the spec's four
 //! examples and on seeded random microservice graphs of 50, 200 and 2,000
-//! nodes (see `engine/generate.rs`), exact and with Monte Carlo forced. A
-//! plain `main` timing with `Instant`; run with `cargo bench --bench engine`,
-//! or `cargo bench --bench engine -- FILTER [--once]` for the cases whose name
+//! nodes (see `engine/generate.rs`), exact and with Monte Carlo forced; then
+//! `goals::check` (docs/spec/model.md §6) on the examples and the 200-node graphs with
+//! goals of every kind, `survive` for each unit and k apart. A plain `main`
+//! timing with `Instant`; run with `cargo bench --bench engine`, or
+//! `cargo bench --bench engine -- FILTER [--once]` for the cases whose name
 //! contains FILTER (or is FILTER), `--once` timing a single cold run.
 
 use std::time::{Duration, Instant};
@@ -10,8 +12,9 @@ use std::time::{Duration, Instant};
 #[path = "engine/generate.rs"]
 mod generate;
 
-use topolab_engine::analysis::{analyze_with, Analysis, Options};
-use topolab_engine::{parse_document, Document};
+use topolab_engine::analysis::{analyze, analyze_with, Analysis, Options};
+use topolab_engine::goals::{check_with, CheckReport};
+use topolab_engine::{parse_document, Document, FailureUnit, Goal, GoalKind, Threshold};
 
 struct Case {
     name: String,
@@ -35,6 +38,18 @@ fn time(case: &Case, min_runs: u32) -> (Duration, Duration, Analysis) {
     (total / runs, best, analysis)
 }
 
+/// The spec's example `name`.
+fn example(name: &str) -> Document {
+    let path = format!(
+        "{}/../../docs/spec/examples/{name}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    parse_document(&text).unwrap_or_else(|p| panic!("{p:?}"))
+}
+
+const EXAMPLES: [&str; 4] = ["monolith", "cluster", "distributed", "microservices"];
+
 fn cases() -> Vec<Case> {
     let exact = Options::default();
     let sampled = Options {
@@ -42,13 +57,8 @@ fn cases() -> Vec<Case> {
         ..exact
     };
     let mut cases = Vec::new();
-    for name in ["monolith", "cluster", "distributed", "microservices"] {
-        let path = format!(
-            "{}/../../docs/spec/examples/{name}.json",
-            env!("CARGO_MANIFEST_DIR")
-        );
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-        let doc = parse_document(&text).unwrap_or_else(|p| panic!("{p:?}"));
+    for name in EXAMPLES {
+        let doc = example(name);
         cases.push(Case {
             name: format!("example {name}"),
             doc,
@@ -78,6 +88,126 @@ fn cases() -> Vec<Case> {
     cases
 }
 
+/// A `survive` goal of `k` failures of `of`, every function in scope.
+fn survive(k: u32, of: FailureUnit) -> Goal {
+    Goal::new(GoalKind::Survive {
+        failures: k,
+        of,
+        functions: None,
+    })
+}
+
+/// A goal of every kind, and `survive` for k = 1 to 3 of instances and of nodes.
+fn every_goal() -> Vec<Goal> {
+    let mut goals = vec![
+        Goal::new(GoalKind::Availability {
+            function: None,
+            threshold: Threshold::Nines(3),
+        }),
+        Goal::new(GoalKind::NoSpof),
+        Goal::new(GoalKind::MaxSyncDepth { max: 3 }),
+        Goal::new(GoalKind::NoSharedStores),
+        Goal::new(GoalKind::NoCycles),
+        Goal::new(GoalKind::Budget { max_cost: 500.0 }),
+    ];
+    for of in [FailureUnit::Instances, FailureUnit::Nodes] {
+        goals.extend((1..=3).map(|k| survive(k, of)));
+    }
+    goals
+}
+
+/// `check` cases: each example with every goal; each 200-node graph with
+/// every goal, then with one `survive` goal at a time.
+fn check_cases() -> Vec<(String, Document)> {
+    let with = |doc: &Document, goals: Vec<Goal>| Document {
+        goals,
+        ..doc.clone()
+    };
+    let mut cases = Vec::new();
+    for name in EXAMPLES {
+        cases.push((format!("check {name}"), with(&example(name), every_goal())));
+    }
+    for (shape, generate) in [
+        ("layered", generate::layered as fn(usize, u64) -> Document),
+        ("tangled", generate::tangled),
+    ] {
+        let doc = generate(200, 7);
+        cases.push((format!("check {shape} 200"), with(&doc, every_goal())));
+        if shape == "tangled" {
+            // Where nothing fails: every set has to be tried.
+            let doc = generate::parallel(201);
+            cases.push(("check parallel 200".to_string(), with(&doc, every_goal())));
+            for of in [FailureUnit::Instances, FailureUnit::Nodes] {
+                let name = format!("check parallel 200 survive 3 {}", of.as_str());
+                cases.push((name, with(&doc, vec![survive(3, of)])));
+            }
+        }
+        for of in [FailureUnit::Instances, FailureUnit::Nodes] {
+            for k in 1..=3 {
+                let name = format!("check {shape} 200 survive {k} {}", of.as_str());
+                cases.push((name, with(&doc, vec![survive(k, of)])));
+            }
+        }
+    }
+    cases
+}
+
+/// Mean and best time of `check_with` (the analysis given, as the app has it).
+fn time_check(
+    doc: &Document,
+    analysis: &Analysis,
+    once: bool,
+) -> (Duration, Duration, CheckReport) {
+    let mut report = check_with(doc, analysis);
+    let (mut total, mut best, mut runs) = (Duration::ZERO, Duration::MAX, 0u32);
+    while runs < 1 || (!once && (runs < 5 || total < Duration::from_secs(1))) {
+        let start = Instant::now();
+        report = std::hint::black_box(check_with(std::hint::black_box(doc), analysis));
+        let took = start.elapsed();
+        total += took;
+        best = best.min(took);
+        runs += 1;
+    }
+    (total / runs, best, report)
+}
+
+fn run_checks(filter: &str, once: bool) {
+    let cases = check_cases();
+    let exact_name = cases.iter().any(|(name, _)| name == filter);
+    let chosen: Vec<_> = cases
+        .iter()
+        .filter(|(name, _)| match exact_name {
+            true => name == filter,
+            false => name.contains(filter),
+        })
+        .collect();
+    if chosen.is_empty() {
+        return;
+    }
+    println!();
+    println!("| check case | nodes | instances | goals met | warnings | analyze | check, analysis given (mean) | best |");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|");
+    for (name, doc) in chosen {
+        let start = Instant::now();
+        let analysis = analyze(doc);
+        let analyzed = start.elapsed();
+        let (mean, best, report) = time_check(doc, &analysis, once);
+        let instances: u32 = doc
+            .nodes
+            .iter()
+            .filter(|n| !n.is_client())
+            .map(|n| n.replicas())
+            .sum();
+        let met = report.goals.iter().filter(|g| g.met).count();
+        println!(
+            "| {name} | {} | {instances} | {met}/{} | {} | {analyzed:.1?} | {mean:.1?} | {best:.1?} |",
+            doc.nodes.len(),
+            report.goals.len(),
+            report.warnings.len(),
+        );
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args()
         .skip(1)
@@ -91,15 +221,22 @@ fn main() {
         .unwrap_or_default();
     let cases = cases();
     let exact_name = cases.iter().any(|c| c.name == filter);
-    let chosen = cases.iter().filter(|c| {
-        if exact_name {
-            c.name == filter
-        } else {
-            c.name.contains(&filter)
-        }
-    });
-    println!("| case | nodes | links | functions | method | ci95 | all | mean time | best time |");
-    println!("|---|---:|---:|---:|---|---:|---:|---:|---:|");
+    let chosen: Vec<&Case> = cases
+        .iter()
+        .filter(|c| {
+            if exact_name {
+                c.name == filter
+            } else {
+                c.name.contains(&filter)
+            }
+        })
+        .collect();
+    if !chosen.is_empty() {
+        println!(
+            "| case | nodes | links | functions | method | ci95 | all | mean time | best time |"
+        );
+        println!("|---|---:|---:|---:|---|---:|---:|---:|---:|");
+    }
     for case in chosen {
         let (mean, best, a) = if once {
             let start = Instant::now();
@@ -124,4 +261,5 @@ fn main() {
             best
         );
     }
+    run_checks(&filter, once);
 }

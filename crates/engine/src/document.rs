@@ -1,4 +1,5 @@
-//! The `topolab/1` document (docs/spec/model.md §1): nodes, links and functions, with the
+//! The `topolab/1` document (docs/spec/model.md §1): nodes, links, functions and goals
+//! (§6, their types in [`crate::goals`]), with the
 //! spec's defaults applied through accessor methods so that a document written
 //! back keeps exactly the fields its author wrote.
 //!
@@ -9,6 +10,8 @@
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+
+pub use crate::goals::Goal;
 
 /// The value of the document's `format` field.
 pub const FORMAT: &str = "topolab/1";
@@ -30,6 +33,11 @@ pub struct Document {
     /// `None` when the document lets the functions be derived (docs/spec/model.md §1.3).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub functions: Option<Vec<Function>>,
+    /// What the design must achieve (docs/spec/model.md §6); empty when the document has
+    /// none. Never read by serde: a document with goals leaves the reader's fast
+    /// path (its `goals` is an unknown field there) for the careful one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty", skip_deserializing)]
+    pub goals: Vec<Goal>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub extra: Option<Extra>,
 }
@@ -42,6 +50,7 @@ impl Default for Document {
             nodes: Vec::new(),
             links: Vec::new(),
             functions: None,
+            goals: Vec::new(),
             extra: None,
         }
     }
@@ -218,6 +227,16 @@ impl NodeKind {
         }
     }
 
+    /// The cost of one instance when the node gives none (docs/spec/model.md §6): 2 for a
+    /// database, 1 for every other kind; 0 for a client, which has no instance to pay for.
+    pub fn default_cost(self) -> f64 {
+        match self {
+            NodeKind::Client => 0.0,
+            NodeKind::Database => 2.0,
+            _ => 1.0,
+        }
+    }
+
     /// Databases and caches are the stores `shared_stores` looks at (docs/spec/model.md §3).
     pub fn is_store(self) -> bool {
         matches!(self, NodeKind::Database | NodeKind::Cache)
@@ -242,6 +261,9 @@ pub struct Node {
     pub quorum: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub availability: Option<f64>,
+    /// The cost of one instance (docs/spec/model.md §6); see [`Node::instance_cost`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost: Option<f64>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub killed: Vec<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -262,6 +284,7 @@ impl Node {
             replicas: None,
             quorum: None,
             availability: None,
+            cost: None,
             killed: Vec::new(),
             capabilities: None,
             extra: None,
@@ -292,6 +315,15 @@ impl Node {
     pub fn availability(&self) -> f64 {
         self.availability
             .unwrap_or_else(|| self.kind.default_availability())
+    }
+
+    /// The cost of one instance: its `cost`, else its kind's default (2 for a
+    /// database, 1 for the other kinds, 0 for a client: docs/spec/model.md §6).
+    pub fn instance_cost(&self) -> f64 {
+        if self.is_client() {
+            return 0.0;
+        }
+        self.cost.unwrap_or_else(|| self.kind.default_cost())
     }
 
     /// Whether instance `index` was killed by the user.

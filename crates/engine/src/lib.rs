@@ -1,9 +1,9 @@
 //! Topolab's engine: the topology model of `docs/spec/model.md`, pure Rust, no
 //! browser, no I/O. The document and its reading ([`document`], [`parse`],
-//! [`validate`]), what it means ([`analysis`], [`advise`], [`split`], [`compare`], [`sim`]),
-//! where documents come from ([`import`], [`presets`], [`share`], [`single_page`]) and how
-//! they are drawn ([`geometry`], [`drawing`], [`render`], [`export`], [`layout`]);
-//! [`i18n`] holds the two languages every message is written in.
+//! [`validate`]), what it means ([`analysis`], [`goals`], [`advise`], [`split`],
+//! [`compare`], [`sim`]), where documents come from ([`import`], [`presets`], [`share`],
+//! [`single_page`]) and how they are drawn ([`geometry`], [`drawing`], [`render`],
+//! [`export`], [`layout`]); [`i18n`] holds the two languages every message is written in.
 
 pub mod advise;
 pub mod analysis;
@@ -12,6 +12,7 @@ pub mod document;
 pub mod drawing;
 pub mod export;
 pub mod geometry;
+pub mod goals;
 pub mod i18n;
 pub mod import;
 pub mod layout;
@@ -29,5 +30,6 @@ pub mod validate;
 
 pub use analysis::{analyze, effective_functions, Analysis};
 pub use document::{Document, Function, Link, LinkKind, Node, NodeKind};
+pub use goals::{FailureUnit, Goal, GoalKind, Threshold};
 pub use parse::parse_document;
 pub use validate::{validate, Problem};

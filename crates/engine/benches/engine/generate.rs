@@ -369,3 +369,31 @@ pub fn tangled(size: usize, seed: u64) -> Document {
     );
     doc
 }
+
+/// The worst case of a `survive` goal (docs/spec/model.md §6): four parallel chains of
+/// services, a client calling the head of each and every tail holding the one
+/// capability, so that no three failures take the function down and every set
+/// of up to three nodes has to be tried. (The simulation's benchmark, which shares
+/// this file, does not use it.)
+#[allow(dead_code)]
+pub fn parallel(size: usize) -> Document {
+    let mut doc = Document::default();
+    doc.nodes
+        .push(Node::new("client", NodeKind::Client, 0.0, 0.0));
+    let length = (size.saturating_sub(1) / 4).max(1);
+    for chain in 0..4 {
+        let mut previous = "client".to_string();
+        for i in 0..length {
+            let id = format!("c{chain}-{i}");
+            let mut node = Node::new(id.clone(), NodeKind::Service, 0.0, 0.0);
+            node.capabilities = Some(match i + 1 == length {
+                true => vec!["serve".to_string()],
+                false => Vec::new(),
+            });
+            doc.nodes.push(node);
+            doc.links.push(Link::new(previous, id.clone()));
+            previous = id;
+        }
+    }
+    doc
+}

@@ -31,6 +31,7 @@ pub use report::{
 use crate::analysis::what_if::{Gradient, Request, WhatIf};
 use crate::analysis::{analyze, effective_functions, Method, Options};
 use crate::document::Document;
+use crate::goals::{meets, GoalKind, AVAILABILITY_TOLERANCE};
 use model::{Change, Evaluator, Model};
 use objective::Objective;
 use problem::{Goal, Problem};
@@ -51,6 +52,24 @@ impl Target {
     pub fn name(&self) -> &str {
         self.function.as_deref().unwrap_or(SYSTEM)
     }
+}
+
+/// The document's `availability` goals as targets, in goal order
+/// (docs/spec/model.md §6, §7): what `topolab advise` aims at without `--goal`.
+pub fn targets_from_goals(doc: &Document) -> Vec<Target> {
+    doc.goals
+        .iter()
+        .filter_map(|goal| match &goal.kind {
+            GoalKind::Availability {
+                function,
+                threshold,
+            } => Some(Target {
+                function: function.clone(),
+                min: threshold.min(),
+            }),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Knobs of advice; [`Settings::default`] is what [`advise`] uses.
@@ -103,13 +122,13 @@ pub fn advise_with(doc: &Document, targets: &[Target], settings: &Settings) -> A
             function: t.name().to_string(),
             min: t.min,
             value: base[p].value,
-            met: base[p].value >= t.min,
+            met: meets(base[p].value, t.min),
         })
         .collect();
     let unreachable: Vec<Unreachable> = targets
         .iter()
         .zip(&program_of)
-        .filter(|&(t, &p)| best[p].value < t.min)
+        .filter(|&(t, &p)| !meets(best[p].value, t.min))
         .map(|(t, &p)| Unreachable {
             function: t.name().to_string(),
             best: best[p].value,
@@ -214,16 +233,15 @@ fn gradients(model: &Model, ev: &mut Evaluator, change: &Change) -> Vec<Gradient
         .collect()
 }
 
-/// One goal per distinct figure: the largest minimum of its targets.
+/// One goal per distinct figure: the largest minimum of its targets, less
+/// the tolerance of [`meets`].
 fn goals(targets: &[Target], program_of: &[usize]) -> Vec<Goal> {
     let mut goals: Vec<Goal> = Vec::new();
     for (t, &program) in targets.iter().zip(program_of) {
+        let min = t.min - AVAILABILITY_TOLERANCE;
         match goals.iter_mut().find(|g| g.program == program) {
-            Some(goal) => goal.min = goal.min.max(t.min),
-            None => goals.push(Goal {
-                program,
-                min: t.min,
-            }),
+            Some(goal) => goal.min = goal.min.max(min),
+            None => goals.push(Goal { program, min }),
         }
     }
     goals
@@ -306,7 +324,7 @@ fn sampled(doc: &Document, targets: &[Target]) -> Advice {
                 function: t.name().to_string(),
                 min: t.min,
                 value: value(t),
-                met: value(t) >= t.min,
+                met: meets(value(t), t.min),
             })
             .collect(),
         options: Vec::new(),

@@ -12,15 +12,6 @@ pub(crate) const MAX_ADDED: u32 = 8;
 /// The most replicas a node may have (docs/spec/model.md §1.1).
 pub(crate) const MAX_REPLICAS: u32 = 64;
 
-/// The cost of one instance of `node` (docs/spec/model.md §6): 2 for a
-/// database, 1 for every other kind.
-pub(crate) fn instance_cost(node: &Node) -> f64 {
-    match node.kind {
-        NodeKind::Database => 2.0,
-        _ => 1.0,
-    }
-}
-
 /// Whether instances may be added to `node`: not a client, not an external,
 /// fewer than 64 replicas.
 pub(crate) fn may_change(node: &Node) -> bool {
@@ -91,7 +82,7 @@ impl Model {
                 };
                 NodeModel {
                     level: level.map(|l| l as usize),
-                    cost: instance_cost(node),
+                    cost: node.instance_cost(),
                     odds,
                 }
             })

@@ -16,7 +16,8 @@ use crate::analysis::what_if::Gradient;
 
 use super::model::{Evaluator, Model};
 
-/// An unmet target: the index of its program, its minimum.
+/// An unmet target: the index of its program, and the least value that meets
+/// it (its minimum less the tolerance §6 judges goals with).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Goal {
     pub program: usize,

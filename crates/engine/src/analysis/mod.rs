@@ -11,7 +11,8 @@
 //! for `impact` (blast radius, SPOF); `coupling` and `depth` are §3's figures;
 //! `report` holds the result types; `what_if` (with `circuit`, the conjunction
 //! kept as a circuit) evaluates the figures again for other odds, for advice.
-//! Nothing here does I/O or keeps state.
+//! Nothing here does I/O or keeps state. The goals (`crate::goals`) run their
+//! failure sets on `topology`, `live` and `scenarios` too.
 
 mod availability;
 mod bdd;
@@ -20,16 +21,16 @@ mod circuit;
 mod conjunction;
 mod coupling;
 mod depth;
-mod functions;
+pub(crate) mod functions;
 mod hash;
 mod impact;
-mod live;
+pub(crate) mod live;
 mod montecarlo;
 mod report;
 mod sampler;
-mod scenarios;
-mod topology;
-mod up_probability;
+pub(crate) mod scenarios;
+pub(crate) mod topology;
+pub(crate) mod up_probability;
 pub(crate) mod what_if;
 
 pub use blast::{functions_held_down_by, nodes_down_with};

@@ -1,14 +1,25 @@
 //! Reading a `topolab/1` document from JSON text (docs/spec/model.md §1): types and field
 //! names here, the rules in [`super::validate`]. Every problem is collected, so
-//! a user fixing a hand-written file sees them all at once.
+//! a user fixing a hand-written file sees them all at once. A goal's fields depend on
+//! its kind: they are read in `goals`.
+
+mod goals;
 
 use serde_json::{Map, Value};
 
-use super::document::{Document, Extra, Function, Link, LinkKind, Node, NodeKind};
-use super::validate::{too_many, validate, Problem, MAX_LINKS, MAX_NODES};
+use crate::document::{Document, Extra, Function, Link, LinkKind, Node, NodeKind};
 use crate::i18n::{l, Localized};
+use crate::validate::{too_many, validate, Problem, MAX_GOALS, MAX_LINKS, MAX_NODES};
 
-const DOCUMENT_FIELDS: &[&str] = &["format", "title", "nodes", "links", "functions", "extra"];
+const DOCUMENT_FIELDS: &[&str] = &[
+    "format",
+    "title",
+    "nodes",
+    "links",
+    "functions",
+    "goals",
+    "extra",
+];
 const NODE_FIELDS: &[&str] = &[
     "id",
     "kind",
@@ -18,6 +29,7 @@ const NODE_FIELDS: &[&str] = &[
     "replicas",
     "quorum",
     "availability",
+    "cost",
     "killed",
     "capabilities",
     "extra",
@@ -167,34 +179,39 @@ impl Reader {
         };
         for key in map.keys() {
             if !allowed.contains(&key.as_str()) {
-                let at = if path.is_empty() {
-                    key.clone()
-                } else {
-                    format!("{path}.{key}")
-                };
-                let (hint, hint_zh) = match suggestion(key, allowed) {
-                    Some(s) => (
-                        format!(" (did you mean \"{s}\"?)"),
-                        format!("（是不是想写 \"{s}\"？）"),
-                    ),
-                    None => (String::new(), String::new()),
-                };
-                self.problem(
-                    at,
-                    (
-                        format!(
-                            "unknown field{hint}; allowed here: {} (put your own data under \"extra\")",
-                            allowed.join(", ")
-                        ),
-                        format!(
-                            "未知字段{hint_zh}；这里允许的字段：{}（自定义数据请放在 \"extra\" 下）",
-                            allowed.join(", ")
-                        ),
-                    ),
-                );
+                self.unknown_field(path, key, allowed);
             }
         }
         Some(map)
+    }
+
+    /// `key` at `path` is no field allowed there.
+    fn unknown_field(&mut self, path: &str, key: &str, allowed: &[&'static str]) {
+        let at = if path.is_empty() {
+            key.to_string()
+        } else {
+            format!("{path}.{key}")
+        };
+        let (hint, hint_zh) = match suggestion(key, allowed) {
+            Some(s) => (
+                format!(" (did you mean \"{s}\"?)"),
+                format!("（是不是想写 \"{s}\"？）"),
+            ),
+            None => (String::new(), String::new()),
+        };
+        self.problem(
+            at,
+            (
+                format!(
+                    "unknown field{hint}; allowed here: {} (put your own data under \"extra\")",
+                    allowed.join(", ")
+                ),
+                format!(
+                    "未知字段{hint_zh}；这里允许的字段：{}（自定义数据请放在 \"extra\" 下）",
+                    allowed.join(", ")
+                ),
+            ),
+        );
     }
 
     fn string(&mut self, path: String, v: &Value) -> Option<String> {
@@ -213,13 +230,33 @@ impl Reader {
         map: &Map<String, Value>,
         key: &str,
     ) -> Option<String> {
-        match map.get(key) {
-            Some(v) => self.string(path, v),
-            None => {
-                self.problem(path, ("is required".into(), "缺少此字段".into()));
-                None
-            }
+        let v = self.required(&path, map, key)?;
+        self.string(path, v)
+    }
+
+    /// `map`'s `key`, or a problem at `path` saying it is missing.
+    fn required<'v>(
+        &mut self,
+        path: &str,
+        map: &'v Map<String, Value>,
+        key: &str,
+    ) -> Option<&'v Value> {
+        let v = map.get(key);
+        if v.is_none() {
+            self.problem(path, ("is required".into(), "缺少此字段".into()));
         }
+        v
+    }
+
+    /// A list of strings at `path`, each item named `path[j]`.
+    fn strings(&mut self, path: &str, v: &Value) -> Option<Vec<String>> {
+        let items = self.list(path, v)?;
+        let strings: Vec<Option<String>> = items
+            .iter()
+            .enumerate()
+            .map(|(j, s)| self.string(format!("{path}[{j}]"), s))
+            .collect();
+        strings.into_iter().collect()
     }
 
     fn number(&mut self, path: String, v: &Value) -> Option<f64> {
@@ -335,12 +372,29 @@ impl Reader {
                 fs.into_iter().collect::<Option<Vec<_>>>().map(Some)
             }),
         };
+        let goals = match map.get("goals") {
+            None => Some(Vec::new()),
+            Some(v) => self.list("goals", v).and_then(|items| {
+                if items.len() > MAX_GOALS {
+                    self.problems
+                        .push(too_many("goals", items.len(), MAX_GOALS));
+                    return None;
+                }
+                let goals: Vec<Option<_>> = items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, g)| self.goal(i, g))
+                    .collect();
+                goals.into_iter().collect()
+            }),
+        };
         Some(Document {
             format: format?,
             title,
             nodes: nodes?,
             links: links?,
             functions: functions?,
+            goals: goals?,
             extra,
         })
     }
@@ -372,6 +426,7 @@ impl Reader {
         let availability = map
             .get("availability")
             .map(|v| self.number(at("availability"), v));
+        let cost = map.get("cost").map(|v| self.number(at("cost"), v));
         let killed = match map.get("killed") {
             None => Some(Vec::new()),
             Some(v) => self.list(&at("killed"), v).and_then(|items| {
@@ -385,14 +440,7 @@ impl Reader {
         };
         let capabilities = match map.get("capabilities") {
             None => Some(None),
-            Some(v) => self.list(&at("capabilities"), v).and_then(|items| {
-                let cs: Vec<Option<String>> = items
-                    .iter()
-                    .enumerate()
-                    .map(|(j, c)| self.string(format!("{path}.capabilities[{j}]"), c))
-                    .collect();
-                cs.into_iter().collect::<Option<Vec<_>>>().map(Some)
-            }),
+            Some(v) => self.strings(&at("capabilities"), v).map(Some),
         };
         let extra = self.extra(at("extra"), map);
         Some(Node {
@@ -404,6 +452,7 @@ impl Reader {
             replicas: replicas.map_or(Some(None), |r| r.map(Some))?,
             quorum: quorum.map_or(Some(None), |q| q.map(Some))?,
             availability: availability.map_or(Some(None), |a| a.map(Some))?,
+            cost: cost.map_or(Some(None), |c| c.map(Some))?,
             killed: killed?,
             capabilities: capabilities?,
             extra,
@@ -476,11 +525,18 @@ mod fast_path_tests {
     }
 
     #[test]
+    fn a_node_s_cost_is_read_on_the_fast_path() {
+        let json = r#"{"format":"topolab/1","nodes":[{"id":"a","kind":"service","cost":2.5}]}"#;
+        assert_eq!(read_plain(json).and_then(|d| d.nodes[0].cost), Some(2.5));
+    }
+
+    #[test]
     fn a_null_or_an_unknown_field_leaves_it_to_the_careful_path() {
         for json in [
             r#"{"format":"topolab/1","title":null,"nodes":[]}"#,
             r#"{"format":"topolab/1","nodes":[],"colour":1}"#,
             r#"{"format":"topolab/1","nodes":[{"id":"a","kind":"service","replicas":3.0}]}"#,
+            r#"{"format":"topolab/1","nodes":[],"goals":[{"kind":"no_spof"}]}"#,
         ] {
             assert!(read_plain(json).is_none(), "{json}");
         }

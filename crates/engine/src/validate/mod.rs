@@ -4,12 +4,15 @@
 //!
 //! Every problem is reported at once, each naming its place
 //! (`links[3].to: no node with id "paymnts"`), never only the first, and said
-//! in English (the CLI's words) and in Chinese (for the app's viewers).
+//! in English (the CLI's words) and in Chinese (for the app's viewers). The goals'
+//! rules (§6) are in `goals`.
+
+mod goals;
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use super::document::{Document, NodeKind};
+use crate::document::{Document, NodeKind};
 use crate::i18n::Lang;
 
 /// The most nodes a document may have (docs/spec/model.md §1.4).
@@ -19,6 +22,9 @@ pub const MAX_LINKS: usize = 20_000;
 /// The most functions a document may list; not in the spec, a guard against
 /// hostile input (every function is analysed).
 pub const MAX_FUNCTIONS: usize = 2_000;
+/// The most goals a document may list; not in the spec (docs/spec/model.md §6
+/// "Decided"), a guard against hostile input (every goal is judged).
+pub const MAX_GOALS: usize = 100;
 /// The most replicas a node may have (docs/spec/model.md §1.1).
 pub const MAX_REPLICAS: u32 = 64;
 
@@ -94,7 +100,7 @@ pub fn is_valid_id(id: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
 }
 
-fn check_text(problems: &mut Vec<Problem>, path: String, text: &str, max: usize) {
+pub(crate) fn check_text(problems: &mut Vec<Problem>, path: String, text: &str, max: usize) {
     let n = text.chars().count();
     if n > max {
         problems.push(Problem::in_both(
@@ -111,6 +117,7 @@ pub(super) fn too_many(what: &str, n: usize, max: usize) -> Problem {
     let (measure, noun) = match what {
         "nodes" => ("个", "节点"),
         "links" => ("条", "连线"),
+        "goals" => ("个", "目标"),
         _ => ("个", "功能"),
     };
     Problem::in_both(
@@ -129,19 +136,20 @@ pub fn validate(doc: &Document) -> Vec<Problem> {
         || doc
             .functions
             .as_ref()
-            .is_some_and(|f| f.len() > MAX_FUNCTIONS);
-    if doc.format != super::document::FORMAT {
+            .is_some_and(|f| f.len() > MAX_FUNCTIONS)
+        || doc.goals.len() > MAX_GOALS;
+    if doc.format != crate::document::FORMAT {
         problems.push(Problem::in_both(
             "format",
             format!(
                 "\"{}\" is not a format this version reads; expected \"{}\"",
                 doc.format,
-                super::document::FORMAT
+                crate::document::FORMAT
             ),
             format!(
                 "本版本不支持格式“{}”，应为“{}”",
                 doc.format,
-                super::document::FORMAT
+                crate::document::FORMAT
             ),
         ));
     }
@@ -159,6 +167,9 @@ pub fn validate(doc: &Document) -> Vec<Problem> {
             problems.push(too_many("functions", functions.len(), MAX_FUNCTIONS));
         }
     }
+    if doc.goals.len() > MAX_GOALS {
+        problems.push(too_many("goals", doc.goals.len(), MAX_GOALS));
+    }
     if too_large {
         // Too large to look at item by item: say so and stop.
         return problems;
@@ -166,6 +177,7 @@ pub fn validate(doc: &Document) -> Vec<Problem> {
     let index = check_nodes(doc, &mut problems);
     check_links(doc, &index, &mut problems);
     check_functions(doc, &index, &mut problems);
+    goals::check_goals(doc, &mut problems);
     problems
 }
 
@@ -214,6 +226,7 @@ fn check_nodes<'a>(doc: &'a Document, problems: &mut Vec<Problem>) -> HashMap<&'
                 ("quorum", node.quorum.is_some()),
                 ("availability", node.availability.is_some()),
                 ("killed", !node.killed.is_empty()),
+                ("cost", node.cost.is_some()),
             ] {
                 if present {
                     problems.push(Problem::in_both(
@@ -227,6 +240,7 @@ fn check_nodes<'a>(doc: &'a Document, problems: &mut Vec<Problem>) -> HashMap<&'
             }
         } else {
             check_instances(node, &at, problems);
+            check_cost(node, &at, problems);
         }
         if let Some(caps) = &node.capabilities {
             for (j, cap) in caps.iter().enumerate() {
@@ -245,7 +259,7 @@ fn check_nodes<'a>(doc: &'a Document, problems: &mut Vec<Problem>) -> HashMap<&'
 }
 
 fn check_instances(
-    node: &super::document::Node,
+    node: &crate::document::Node,
     at: &dyn Fn(&str) -> String,
     problems: &mut Vec<Problem>,
 ) {
@@ -293,6 +307,23 @@ fn check_instances(
                 format!("{}[{j}]", at("killed")),
                 format!("instance {k} is listed twice"),
                 format!("实例 {k} 重复列出了两次"),
+            ));
+        }
+    }
+}
+
+/// A node's `cost`, when it gives one: a number above 0 (docs/spec/model.md §6).
+fn check_cost(
+    node: &crate::document::Node,
+    at: &dyn Fn(&str) -> String,
+    problems: &mut Vec<Problem>,
+) {
+    if let Some(cost) = node.cost {
+        if !(cost.is_finite() && cost > 0.0) {
+            problems.push(Problem::in_both(
+                at("cost"),
+                format!("{cost} is not a cost above 0"),
+                format!("{cost} 不是大于 0 的成本"),
             ));
         }
     }
