@@ -16,6 +16,7 @@ use std::collections::HashSet;
 use crate::analysis::what_if::Program;
 use crate::document::Document;
 
+use super::importance::largest_first;
 use super::model::Model;
 use super::report::CutSet;
 
@@ -55,11 +56,11 @@ pub(crate) fn cut_sets(doc: &Document, model: &Model, program: &Program) -> Vec<
             (nodes, probability)
         })
         .collect();
-    sets.sort_by(|a, b| {
-        b.1.total_cmp(&a.1)
-            .then(a.0.len().cmp(&b.0.len()))
-            .then_with(|| a.0.cmp(&b.0))
-    });
+    largest_first(
+        &mut sets,
+        |s| s.1,
+        |a, b| a.0.len().cmp(&b.0.len()).then_with(|| a.0.cmp(&b.0)),
+    );
     sets.truncate(MAX_SETS);
     sets.into_iter()
         .map(|(nodes, probability)| CutSet {

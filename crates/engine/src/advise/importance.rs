@@ -4,6 +4,8 @@
 //! difference of two partial derivatives, all of them from one backward pass
 //! (`analysis::what_if`).
 
+use std::cmp::Ordering;
+
 use crate::analysis::what_if::Gradient;
 use crate::document::Document;
 
@@ -14,7 +16,8 @@ use super::report::NodeImportance;
 pub(crate) const NEGLIGIBLE: f64 = 1e-12;
 
 /// The non-client nodes for which `keep` holds and whose importance in
-/// `gradient` is above [`NEGLIGIBLE`], largest first, ties in node order.
+/// `gradient` is above [`NEGLIGIBLE`], largest first, ties (within [`TIE`])
+/// in node order.
 fn ranked(
     doc: &Document,
     model: &Model,
@@ -29,9 +32,33 @@ fn ranked(
         .filter_map(|(v, node)| Some((v, gradient.birnbaum(node.level?))))
         .filter(|&(_, b)| b > NEGLIGIBLE)
         .collect();
-    // A stable sort keeps node order among equal importances.
-    ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+    largest_first(&mut ranked, |r| r.1, |a, b| a.0.cmp(&b.0));
     ranked
+}
+
+/// Values this close (relative) are equal: figures that are equal in exact
+/// arithmetic differ in their last bits when summed in another order.
+pub(crate) const TIE: f64 = 1e-9;
+
+/// Sorts `items` by `value`, largest first, and each run of values equal
+/// within [`TIE`] of its first by `then`.
+pub(crate) fn largest_first<T>(
+    items: &mut [T],
+    value: impl Fn(&T) -> f64,
+    then: impl Fn(&T, &T) -> Ordering,
+) {
+    items.sort_by(|a, b| value(b).total_cmp(&value(a)));
+    let mut start = 0;
+    while start < items.len() {
+        let top = value(&items[start]);
+        let end = start
+            + items[start..]
+                .iter()
+                .take_while(|x| top - value(x) <= TIE * top.abs())
+                .count();
+        items[start..end].sort_by(&then);
+        start = end.max(start + 1);
+    }
 }
 
 /// `importance` of one function: every non-client node that matters to it.

@@ -3,10 +3,10 @@
 //! what each can gain at most.
 //!
 //! A node is a variable when it may change, its P(alive) grows with more
-//! instances, and its Birnbaum importance for some goal is above 0 with every
-//! node at its best. Below that, no change anywhere can make it matter: a
-//! node's state distribution with any change has no more possible states than
-//! at the best, so it is never critical in a state that can happen.
+//! instances, and some goal's figure depends on it at all (its BDD tests the
+//! node: there is a state of the others where it is critical). Its Birnbaum
+//! importance at the best would say more, but rounds to 0 beside nodes
+//! almost sure to be alive, where it still matters.
 //!
 //! What a variable can gain is bounded through monotonicity: for any change,
 //! its Birnbaum importance is at most P(goal | it alive) at the best minus
@@ -62,7 +62,9 @@ impl Problem {
                 continue;
             };
             let grows = max > 0 && node.odds_with(max)[1] < node.odds_with(0)[1];
-            let matters = best.iter().any(|g| g.birnbaum(level) > 0.0);
+            let matters = goals
+                .iter()
+                .any(|g| model.what_if.programs[g.program].reads(level));
             if !grows || !matters {
                 continue;
             }

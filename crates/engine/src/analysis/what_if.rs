@@ -209,6 +209,11 @@ impl Program {
         &self.roots
     }
 
+    /// Whether the output depends on `level` at all: whether some node tests it.
+    pub(crate) fn reads(&self, level: usize) -> bool {
+        self.nodes[2..].iter().any(|n| n.level as usize == level)
+    }
+
     /// Number of nodes and gates: what one evaluation costs.
     pub(crate) fn size(&self) -> usize {
         self.nodes.len() + self.circuit.as_ref().map_or(0, |(c, _)| c.len())
