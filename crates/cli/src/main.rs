@@ -461,7 +461,10 @@ fn goal_target(goal: &str, functions: &[Function]) -> Result<Target, String> {
         advise::SYSTEM => None,
         id if functions.iter().any(|f| f.id == id) => Some(id.to_string()),
         id => {
-            let known: Vec<&str> = functions.iter().map(|f| f.id.as_str()).collect();
+            let mut known: Vec<&str> = functions.iter().take(8).map(|f| f.id.as_str()).collect();
+            if functions.len() > known.len() {
+                known.push("...");
+            }
             return Err(format!(
                 "no function {id:?} (the functions: {}; all for the system)",
                 known.join(", ")

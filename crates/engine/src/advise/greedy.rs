@@ -12,64 +12,111 @@
 //!   instances, the most expensive first, while every goal stays met.
 //!
 //! A move's gain is exact: one node's odds enter the figures linearly, so
-//! the gradient gives every move's value at once.
+//! the gradient gives every move's value at once, and a move changes only the
+//! gradients of the goals that read its node.
 
 use crate::analysis::what_if::Gradient;
 
 use super::model::{Evaluator, Model};
 use super::problem::Problem;
 
-/// Instances added per variable, by variable index.
-type Added = Vec<u32>;
-
-fn as_pairs(d: &Added) -> Vec<(usize, u32)> {
-    d.iter()
-        .enumerate()
-        .filter(|&(_, &n)| n > 0)
-        .map(|(i, &n)| (i, n))
-        .collect()
+/// The greedy's state: instances added per variable, and each goal's gradient.
+struct State<'a> {
+    problem: &'a Problem,
+    model: &'a Model,
+    d: Vec<u32>,
+    grads: Vec<Gradient>,
 }
 
-/// The goals' gradients under the change `d`; `None` once every goal is met.
-fn gaps(
-    problem: &Problem,
-    model: &Model,
-    ev: &mut Evaluator,
-    d: &Added,
-    grads: &mut [Gradient],
-) -> Option<Vec<f64>> {
-    ev.set(model, &problem.change(&as_pairs(d)));
-    for (goal, g) in problem.goals.iter().zip(grads.iter_mut()) {
-        ev.gradient(&model.what_if.programs[goal.program], g);
+impl<'a> State<'a> {
+    fn new(problem: &'a Problem, model: &'a Model, ev: &mut Evaluator) -> State<'a> {
+        let mut state = State {
+            problem,
+            model,
+            d: vec![0; problem.vars.len()],
+            grads: vec![Gradient::default(); problem.goals.len()],
+        };
+        state.refresh(ev, 0..problem.goals.len());
+        state
     }
-    let gaps: Vec<f64> = problem
-        .goals
-        .iter()
-        .zip(grads.iter())
-        .map(|(goal, g)| goal.min - g.value)
-        .collect();
-    gaps.iter().any(|&gap| gap > 0.0).then_some(gaps)
-}
 
-/// How much of the gaps moving variable `i` from `from` to `to` instances closes.
-fn closed(
-    problem: &Problem,
-    model: &Model,
-    grads: &[Gradient],
-    gaps: &[f64],
-    (i, from, to): (usize, u32, u32),
-) -> f64 {
-    let var = &problem.vars[i];
-    let node = &model.nodes[var.node];
-    grads
-        .iter()
-        .zip(gaps)
-        .filter(|(_, &gap)| gap > 0.0)
-        .map(|(g, &gap)| {
-            let gain = g.moved(var.level, node.odds_with(from), node.odds_with(to)) - g.value;
-            gain.clamp(0.0, gap) / gap
-        })
-        .sum()
+    fn pairs(&self) -> Vec<(usize, u32)> {
+        self.d
+            .iter()
+            .enumerate()
+            .filter(|&(_, &n)| n > 0)
+            .map(|(i, &n)| (i, n))
+            .collect()
+    }
+
+    /// The gradients of the goals `these` under the current change.
+    fn refresh(&mut self, ev: &mut Evaluator, these: impl IntoIterator<Item = usize>) {
+        ev.set(self.model, &self.problem.change(&self.pairs()));
+        for t in these {
+            let program = &self.model.what_if.programs[self.problem.goals[t].program];
+            ev.gradient(program, &mut self.grads[t]);
+        }
+    }
+
+    /// Each goal's gap; `None` once every goal is met.
+    fn gaps(&self) -> Option<Vec<f64>> {
+        let gaps: Vec<f64> = self
+            .problem
+            .goals
+            .iter()
+            .zip(&self.grads)
+            .map(|(goal, g)| goal.min - g.value)
+            .collect();
+        gaps.iter().any(|&gap| gap > 0.0).then_some(gaps)
+    }
+
+    /// How much of the gaps moving variable `i` to `to` instances closes.
+    fn closed(&self, gaps: &[f64], i: usize, to: u32) -> f64 {
+        let var = &self.problem.vars[i];
+        let node = &self.model.nodes[var.node];
+        let (from, to) = (node.odds_with(self.d[i]), node.odds_with(to));
+        var.gain
+            .iter()
+            .filter(|&&(t, _)| gaps[t] > 0.0)
+            .map(|&(t, _)| {
+                let g = &self.grads[t];
+                (g.moved(var.level, from, to) - g.value).clamp(0.0, gaps[t]) / gaps[t]
+            })
+            .sum()
+    }
+
+    /// Moves variable `i` to `to` instances.
+    fn set(&mut self, ev: &mut Evaluator, i: usize, to: u32) {
+        self.d[i] = to;
+        let goals: Vec<usize> = self.problem.goals_of(i).collect();
+        self.refresh(ev, goals);
+    }
+
+    /// The first variable that may take more instances.
+    fn first_not_full(&self) -> Option<usize> {
+        (0..self.d.len()).find(|&i| self.d[i] < self.problem.vars[i].max)
+    }
+
+    /// Takes instances back one at a time, the most expensive variables first
+    /// (later ones first among equals), keeping at least `floor` on each,
+    /// while every goal stays met.
+    fn take_back(&mut self, ev: &mut Evaluator, floor: u32) {
+        let problem = self.problem;
+        let mut order: Vec<usize> = (0..self.d.len()).filter(|&i| self.d[i] > floor).collect();
+        order.sort_by(|&a, &b| {
+            let (x, y) = (&problem.vars[a], &problem.vars[b]);
+            y.cost.total_cmp(&x.cost).then(y.node.cmp(&x.node))
+        });
+        for i in order {
+            while self.d[i] > floor {
+                self.d[i] -= 1;
+                if !problem.meets_these(self.model, ev, &self.pairs(), problem.goals_of(i)) {
+                    self.d[i] += 1;
+                    break;
+                }
+            }
+        }
+    }
 }
 
 /// The greedy change for `cheapest`, as `(variable, d)` pairs; `None` when
@@ -79,27 +126,28 @@ pub(crate) fn cheapest(
     model: &Model,
     ev: &mut Evaluator,
 ) -> Option<Vec<(usize, u32)>> {
-    let mut d: Added = vec![0; problem.vars.len()];
-    let mut grads = vec![Gradient::default(); problem.goals.len()];
-    while let Some(gaps) = gaps(problem, model, ev, &d, &mut grads) {
+    let mut state = State::new(problem, model, ev);
+    while let Some(gaps) = state.gaps() {
         let mut best = (0.0, usize::MAX, 0);
         for (i, var) in problem.vars.iter().enumerate() {
-            for more in 1..=var.max.saturating_sub(d[i]) {
-                let share = closed(problem, model, &grads, &gaps, (i, d[i], d[i] + more));
-                let rate = share / (f64::from(more) * var.cost);
+            for to in state.d[i] + 1..=var.max {
+                let rate = state.closed(&gaps, i, to) / (f64::from(to - state.d[i]) * var.cost);
                 if rate > best.0 {
-                    best = (rate, i, more);
+                    best = (rate, i, to);
                 }
             }
         }
-        let (i, more) = match best {
-            (_, usize::MAX, _) => first_not_full(problem, &d)?,
-            (_, i, more) => (i, more),
+        let (i, to) = match best {
+            (_, usize::MAX, _) => {
+                let i = state.first_not_full()?;
+                (i, problem.vars[i].max)
+            }
+            (_, i, to) => (i, to),
         };
-        d[i] += more;
+        state.set(ev, i, to);
     }
-    take_back(problem, model, ev, &mut d, 0);
-    Some(as_pairs(&d))
+    state.take_back(ev, 0);
+    Some(state.pairs())
 }
 
 /// The greedy change for `fewest_nodes`.
@@ -108,60 +156,34 @@ pub(crate) fn fewest_nodes(
     model: &Model,
     ev: &mut Evaluator,
 ) -> Option<Vec<(usize, u32)>> {
-    let mut d: Added = vec![0; problem.vars.len()];
-    let mut grads = vec![Gradient::default(); problem.goals.len()];
-    while let Some(gaps) = gaps(problem, model, ev, &d, &mut grads) {
+    let mut state = State::new(problem, model, ev);
+    while let Some(gaps) = state.gaps() {
         let mut best = (0.0, usize::MAX);
-        for (i, var) in problem.vars.iter().enumerate().filter(|&(i, _)| d[i] == 0) {
-            let share = closed(problem, model, &grads, &gaps, (i, 0, var.max));
+        for (i, var) in problem
+            .vars
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| state.d[i] == 0)
+        {
+            let share = state.closed(&gaps, i, var.max);
             if share > best.0 {
                 best = (share, i);
             }
         }
         let i = match best.1 {
-            usize::MAX => first_not_full(problem, &d)?.0,
+            usize::MAX => state.first_not_full()?,
             i => i,
         };
-        d[i] = problem.vars[i].max;
+        state.set(ev, i, problem.vars[i].max);
     }
-    for i in (0..d.len()).rev() {
-        if d[i] > 0 {
-            let kept = std::mem::replace(&mut d[i], 0);
-            if !problem.meets(model, ev, &as_pairs(&d)) {
-                d[i] = kept;
+    for i in (0..state.d.len()).rev() {
+        if state.d[i] > 0 {
+            let kept = std::mem::replace(&mut state.d[i], 0);
+            if !problem.meets_these(model, ev, &state.pairs(), problem.goals_of(i)) {
+                state.d[i] = kept;
             }
         }
     }
-    take_back(problem, model, ev, &mut d, 1);
-    Some(as_pairs(&d))
-}
-
-/// The first variable that may take more instances, and how many.
-fn first_not_full(problem: &Problem, d: &Added) -> Option<(usize, u32)> {
-    problem
-        .vars
-        .iter()
-        .enumerate()
-        .find(|&(i, v)| d[i] < v.max)
-        .map(|(i, v)| (i, v.max - d[i]))
-}
-
-/// Takes instances back one at a time, the most expensive variables first
-/// (later ones first among equals), keeping at least `floor` on a node that
-/// has some, while every goal stays met.
-fn take_back(problem: &Problem, model: &Model, ev: &mut Evaluator, d: &mut Added, floor: u32) {
-    let mut order: Vec<usize> = (0..d.len()).filter(|&i| d[i] > 0).collect();
-    order.sort_by(|&a, &b| {
-        let (x, y) = (&problem.vars[a], &problem.vars[b]);
-        y.cost.total_cmp(&x.cost).then(y.node.cmp(&x.node))
-    });
-    for i in order {
-        while d[i] > floor {
-            d[i] -= 1;
-            if !problem.meets(model, ev, &as_pairs(d)) {
-                d[i] += 1;
-                break;
-            }
-        }
-    }
+    state.take_back(ev, 1);
+    Some(state.pairs())
 }

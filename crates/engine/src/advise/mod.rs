@@ -139,7 +139,7 @@ pub fn advise_with(doc: &Document, targets: &[Target], settings: &Settings) -> A
     let unmet = report.iter().any(|t| !t.met);
     let options = match unmet && unreachable.is_empty() {
         true => {
-            let goals = goals(targets, &program_of);
+            let goals = goals(targets, &program_of, &requests, &base);
             let gradients = (goals, &base[..], &best[..]);
             options(
                 doc,
@@ -233,9 +233,15 @@ fn gradients(model: &Model, ev: &mut Evaluator, change: &Change) -> Vec<Gradient
         .collect()
 }
 
-/// One goal per distinct figure: the largest minimum of its targets, less
-/// the tolerance of [`meets`].
-fn goals(targets: &[Target], program_of: &[usize]) -> Vec<Goal> {
+/// The goals of the search: one per distinct figure not met yet, its
+/// largest minimum less the tolerance of [`meets`]. A function's goal that
+/// `all`'s goal asks as much of is left out: P(f works) >= P(all work).
+fn goals(
+    targets: &[Target],
+    program_of: &[usize],
+    requests: &[Request],
+    base: &[Gradient],
+) -> Vec<Goal> {
     let mut goals: Vec<Goal> = Vec::new();
     for (t, &program) in targets.iter().zip(program_of) {
         let min = t.min - AVAILABILITY_TOLERANCE;
@@ -243,6 +249,14 @@ fn goals(targets: &[Target], program_of: &[usize]) -> Vec<Goal> {
             Some(goal) => goal.min = goal.min.max(min),
             None => goals.push(Goal { program, min }),
         }
+    }
+    goals.retain(|g| base[g.program].value < g.min);
+    let all = goals
+        .iter()
+        .find(|g| requests[g.program] == Request::All)
+        .map(|g| g.min);
+    if let Some(all) = all {
+        goals.retain(|g| requests[g.program] == Request::All || g.min > all);
     }
     goals
 }

@@ -10,11 +10,13 @@
 //!
 //! What a variable can gain is bounded through monotonicity: for any change,
 //! its Birnbaum importance is at most P(goal | it alive) at the best minus
-//! P(goal | it dead) as the document is ([`Problem::reach`]).
+//! P(goal | it dead) as the document is ([`Problem::reach`]). A variable
+//! keeps these bounds for the goals that read it only: a figure of a few
+//! nodes among thousands of functions stays a short list.
 
 use crate::analysis::what_if::Gradient;
 
-use super::model::{Evaluator, Model};
+use super::model::{Evaluator, Model, NodeModel};
 
 /// An unmet target: the index of its program, and the least value that meets
 /// it (its minimum less the tolerance §6 judges goals with).
@@ -31,9 +33,9 @@ pub(crate) struct Var {
     pub level: usize,
     pub cost: f64,
     pub max: u32,
-    /// Per goal: the most the goal can gain from `d` instances of this node,
-    /// for `d` from 0 to `max` (0 for `d = 0`).
-    pub gain: Vec<Vec<f64>>,
+    /// The goals whose figure depends on it, in goal order, each with the
+    /// most it can gain from `d` instances, `d` from 0 to `max` (0 for `d = 0`).
+    pub gain: Vec<(usize, Vec<f64>)>,
 }
 
 /// Goals and variables, variables in search order (most able to close a
@@ -42,6 +44,8 @@ pub(crate) struct Var {
 pub(crate) struct Problem {
     pub goals: Vec<Goal>,
     pub vars: Vec<Var>,
+    /// Per goal, the variables that move it, in search order.
+    pub readers: Vec<Vec<usize>>,
 }
 
 /// Slack on the bounds, so that rounding never makes them too tight.
@@ -56,26 +60,37 @@ impl Problem {
         base: &[Gradient],
         best: &[Gradient],
     ) -> Problem {
+        let mut node_of_level = vec![usize::MAX; model.what_if.levels];
+        for (v, node) in model.nodes.iter().enumerate() {
+            if let Some(slot) = node.level.and_then(|l| node_of_level.get_mut(l)) {
+                *slot = v;
+            }
+        }
+        let mut read_by: Vec<Vec<usize>> = vec![Vec::new(); model.nodes.len()];
+        for (t, goal) in goals.iter().enumerate() {
+            for level in model.what_if.programs[goal.program].levels_read() {
+                if let Some(&v) = node_of_level.get(level).filter(|&&v| v != usize::MAX) {
+                    read_by[v].push(t);
+                }
+            }
+        }
         let mut vars = Vec::new();
         for (v, node) in model.nodes.iter().enumerate() {
             let (Some(level), max) = (node.level, node.max_add()) else {
                 continue;
             };
             let grows = max > 0 && node.odds_with(max)[1] < node.odds_with(0)[1];
-            let matters = goals
-                .iter()
-                .any(|g| model.what_if.programs[g.program].reads(level));
-            if !grows || !matters {
+            if !grows || read_by[v].is_empty() {
                 continue;
             }
-            let gain = goals
+            let gain = read_by[v]
                 .iter()
-                .enumerate()
-                .map(|(t, _)| {
-                    let reach = Problem::reach(&base[t], &best[t], level, node, max);
-                    (0..=max)
+                .map(|&t| {
+                    let reach = Problem::reach(&base[t], &best[t], level, node);
+                    let gains = (0..=max)
                         .map(|d| reach * (node.odds_with(0)[1] - node.odds_with(d)[1]).max(0.0))
-                        .collect()
+                        .collect();
+                    (t, gains)
                 })
                 .collect();
             vars.push(Var {
@@ -94,24 +109,27 @@ impl Problem {
         let closes = |var: &Var| {
             var.gain
                 .iter()
-                .zip(&gap)
-                .map(|(g, gap)| g.last().copied().unwrap_or(0.0) / gap)
+                .map(|(t, g)| g.last().copied().unwrap_or(0.0) / gap[*t])
                 .fold(0.0, f64::max)
         };
         vars.sort_by(|a, b| closes(b).total_cmp(&closes(a)).then(a.node.cmp(&b.node)));
-        Problem { goals, vars }
+        let mut readers = vec![Vec::new(); goals.len()];
+        for (i, var) in vars.iter().enumerate() {
+            for &(t, _) in &var.gain {
+                readers[t].push(i);
+            }
+        }
+        Problem {
+            goals,
+            vars,
+            readers,
+        }
     }
 
     /// The most the goal's Birnbaum importance for `level` can be under any
     /// change: P(goal | alive) at the best minus P(goal | dead) as it is.
-    fn reach(
-        base: &Gradient,
-        best: &Gradient,
-        level: usize,
-        node: &super::model::NodeModel,
-        max: u32,
-    ) -> f64 {
-        let alive_at_best = best.moved(level, node.odds_with(max), [1.0, 0.0]);
+    fn reach(base: &Gradient, best: &Gradient, level: usize, node: &NodeModel) -> f64 {
+        let alive_at_best = best.moved(level, node.odds_with(node.max_add()), [1.0, 0.0]);
         let dead_now = base.moved(level, node.odds_with(0), [0.0, 1.0]);
         ((alive_at_best - dead_now) * (1.0 + 1e-9) + SLACK).max(0.0)
     }
@@ -126,10 +144,26 @@ impl Problem {
 
     /// Whether every goal is met under `change` (variables' indices), exactly.
     pub(crate) fn meets(&self, model: &Model, ev: &mut Evaluator, d: &[(usize, u32)]) -> bool {
+        self.meets_these(model, ev, d, 0..self.goals.len())
+    }
+
+    /// Whether the goals `these` are met under `change`, exactly.
+    pub(crate) fn meets_these(
+        &self,
+        model: &Model,
+        ev: &mut Evaluator,
+        d: &[(usize, u32)],
+        these: impl IntoIterator<Item = usize>,
+    ) -> bool {
         ev.set(model, &self.change(d));
-        self.goals.iter().all(|goal| {
-            let program = &model.what_if.programs[goal.program];
-            ev.value(program) >= goal.min
+        these.into_iter().all(|t| {
+            let goal = &self.goals[t];
+            ev.value(&model.what_if.programs[goal.program]) >= goal.min
         })
+    }
+
+    /// The goals variable `i` moves.
+    pub(crate) fn goals_of(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        self.vars[i].gain.iter().map(|&(t, _)| t)
     }
 }

@@ -61,7 +61,13 @@ struct Search<'a> {
     grads: Vec<Gradient>,
     best: Option<(Key, Vec<(usize, u32)>)>,
     steps: u64,
+    /// A buffer for each child's gaps.
+    gaps: Vec<f64>,
 }
+
+/// Steps a child costs per goal: looking at it is about as much work as
+/// evaluating this many BDD nodes.
+const CHILD_STEPS: u64 = 16;
 
 /// The best change for `objective`, starting from the `incumbents` (changes
 /// that meet every goal), within `budget` steps (BDD nodes and gates
@@ -84,6 +90,7 @@ pub(crate) fn search(
         grads: vec![Gradient::default(); problem.goals.len()],
         best: None,
         steps: 0,
+        gaps: Vec::new(),
     };
     for change in incumbents {
         search.offer(change.clone());
@@ -167,9 +174,29 @@ impl Search<'_> {
             self.ev.gradient(&model.what_if.programs[goal.program], g);
         }
         let key = self.key(&frame.change);
+        let gaps: Vec<f64> = self
+            .problem
+            .goals
+            .iter()
+            .zip(&self.grads)
+            .map(|(goal, g)| goal.min - g.value)
+            .collect();
+        self.steps += (CHILD_STEPS / 4) * (gaps.len() * (k - first_free)) as u64;
+        let (cost, nodes) = self.bounds.together(self.problem, first_free, &gaps);
+        let whole = Child {
+            var: first_free,
+            d: 0,
+            cost: key.cost,
+            least_cost: key.cost + cost,
+            least_nodes: key.nodes.saturating_add(nodes),
+        };
+        if !cost.is_finite() || self.beaten(&whole) {
+            return frame;
+        }
         for var in first_free..k {
             self.children_of(&frame.change, &key, var, &mut frame.children);
         }
+        self.steps += frame.children.len() as u64 * CHILD_STEPS;
         frame.children.sort_by(|a, b| self.promise(a, b));
         frame
     }
@@ -193,21 +220,23 @@ impl Search<'_> {
         let problem = self.problem;
         let v = &problem.vars[var];
         let node = &self.model.nodes[v.node];
+        let mut gaps = std::mem::take(&mut self.gaps);
+        let steps = CHILD_STEPS * problem.goals.len() as u64;
         for d in 1..=v.max {
-            self.steps += 1;
-            let gaps: Vec<f64> = problem
-                .goals
-                .iter()
-                .zip(&self.grads)
-                .map(|(goal, g)| goal.min - g.moved(v.level, node.odds_with(0), node.odds_with(d)))
-                .collect();
-            let mut child_change = change.to_vec();
-            child_change.push((var, d));
-            if gaps.iter().all(|&gap| gap <= 0.0)
-                && problem.meets(self.model, self.ev, &child_change)
-            {
-                self.offer(child_change);
-                return;
+            self.steps += steps;
+            gaps.clear();
+            gaps.extend(problem.goals.iter().zip(&self.grads).map(|(goal, g)| {
+                goal.min - g.moved(v.level, node.odds_with(0), node.odds_with(d))
+            }));
+            if gaps.iter().all(|&gap| gap <= 0.0) {
+                let mut child_change = change.to_vec();
+                child_change.push((var, d));
+                // The goals `var` does not move keep the change's exact values.
+                let moved = problem.goals_of(var);
+                if problem.meets_these(self.model, self.ev, &child_change, moved) {
+                    self.offer(child_change);
+                    break;
+                }
             }
             let cost = key.cost + f64::from(d) * v.cost;
             let child = Child {
@@ -224,6 +253,7 @@ impl Search<'_> {
                 out.push(child);
             }
         }
+        self.gaps = gaps;
     }
 
     /// Children in the order to visit them: the least bound first.

@@ -209,9 +209,12 @@ impl Program {
         &self.roots
     }
 
-    /// Whether the output depends on `level` at all: whether some node tests it.
-    pub(crate) fn reads(&self, level: usize) -> bool {
-        self.nodes[2..].iter().any(|n| n.level as usize == level)
+    /// The levels the output depends on at all (some node tests them), sorted.
+    pub(crate) fn levels_read(&self) -> Vec<usize> {
+        let mut levels: Vec<usize> = self.nodes[2..].iter().map(|n| n.level as usize).collect();
+        levels.sort_unstable();
+        levels.dedup();
+        levels
     }
 
     /// Number of nodes and gates: what one evaluation costs.
