@@ -122,7 +122,8 @@ pub enum Action {
     /// Refused when the result would not validate ([`edit::replace_node`]).
     UpdateNode {
         id: String,
-        node: Node,
+        /// Boxed: a node is the largest thing an action carries.
+        node: Box<Node>,
     },
     /// Kill instance `index` of node `id` if it is up, revive it if it is killed.
     ToggleInstance {
@@ -432,7 +433,7 @@ impl EditorState {
             }
             Action::UpdateNode { id, node } => {
                 let new_id = node.id.clone();
-                if let Ok(doc) = edit::replace_node(&next.current.doc, &id, node) {
+                if let Ok(doc) = edit::replace_node(&next.current.doc, &id, *node) {
                     if doc != *next.current.doc {
                         if let Selection::Nodes(ids) = &mut next.selection {
                             for s in ids.iter_mut().filter(|s| **s == id) {

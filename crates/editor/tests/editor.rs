@@ -308,7 +308,7 @@ fn renaming_a_node_carries_its_links_functions_and_selection_along() {
     db.id = "orders-db".into();
     let t = s.apply(Action::UpdateNode {
         id: "db".into(),
-        node: db,
+        node: Box::new(db),
     });
     assert!(t.doc().node("db").is_none());
     assert!(t.doc().links.iter().any(|l| l.to == "orders-db"));
@@ -324,7 +324,7 @@ fn renaming_a_client_renames_it_in_the_functions_that_start_there() {
     browser.id = "phone".into();
     let t = s.apply(Action::UpdateNode {
         id: "browser".into(),
-        node: browser,
+        node: Box::new(browser),
     });
     if let Some(functions) = &t.doc().functions {
         assert!(functions.iter().all(|f| f.client == "phone"));
@@ -346,7 +346,7 @@ fn an_edit_the_validator_refuses_changes_nothing_and_says_where() {
     );
     let t = s.apply(Action::UpdateNode {
         id: "db".into(),
-        node: db,
+        node: Box::new(db),
     });
     assert_eq!(t.doc(), s.doc());
     assert!(!t.can_undo());
@@ -612,10 +612,10 @@ fn a_read_only_page_lets_through_only_what_leaves_the_document_as_it_is() {
         },
         Action::UpdateNode {
             id: "app1".into(),
-            node: topolab_engine::Node {
+            node: Box::new(topolab_engine::Node {
                 label: Some("Renamed".into()),
                 ..app1
-            },
+            }),
         },
         Action::ToggleInstance {
             id: "app2".into(),
@@ -711,7 +711,7 @@ fn an_embed_lets_through_kills_revivals_moves_and_undo_but_no_edit_of_the_diagra
         },
         Action::UpdateNode {
             id: "app1".into(),
-            node,
+            node: Box::new(node),
         },
         Action::DeleteNode { id: "db".into() },
         Action::DeleteSelection,

@@ -70,6 +70,35 @@ fn broken_documents() -> Vec<Value> {
         with(|d| {
             d["functions"][0].as_object_mut().unwrap().remove("client");
         }),
+        with(|d| d["nodes"][0]["cost"] = json!(1)),
+        with(|d| d["nodes"][3]["cost"] = json!(0)),
+        with(|d| d["goals"] = json!({"kind": "no_spof"})),
+        with(|d| d["goals"] = json!([3])),
+        with(|d| d["goals"] = json!([{"kind": "faster"}])),
+        with(|d| d["goals"] = json!([{"kind": "no_spof", "colour": 1}])),
+        with(|d| d["goals"] = json!([{"kind": "no_spof", "max": 1}])),
+        with(|d| d["goals"] = json!([{"kind": "availability", "min": 0.9, "nines": 3}])),
+        with(|d| d["goals"] = json!([{"kind": "availability"}])),
+        with(|d| d["goals"] = json!([{"kind": "availability", "min": 1.5}])),
+        with(|d| d["goals"] = json!([{"kind": "availability", "nines": 12}])),
+        with(|d| d["goals"] = json!([{"kind": "availability", "function": "refunds", "min": 0.9}])),
+        with(|d| d["goals"] = json!([{"kind": "survive", "failures": 4, "of": "zones"}])),
+        with(|d| d["goals"] = json!([{"kind": "survive", "failures": 1, "of": "racks"}])),
+        with(|d| {
+            d["goals"] = json!([{"kind": "survive", "failures": 1, "of": "nodes",
+                                 "functions": ["checkout", "checkout"]}])
+        }),
+        with(|d| d["goals"] = json!([{"kind": "max_sync_depth"}])),
+        with(|d| d["goals"] = json!([{"kind": "budget", "max_cost": -1}])),
+        with(|d| {
+            d["goals"] = json!([{"id": "g", "kind": "no_spof", "label": "l".repeat(201)},
+                                {"id": "g", "kind": "no_cycles"}])
+        }),
+        with(|d| {
+            d.as_object_mut().unwrap().remove("functions");
+            d["goals"] = json!([{"kind": "availability", "function": "orders", "min": 0.9}]);
+        }),
+        with(|d| d["goals"] = json!(vec![json!({"kind": "no_spof"}); 101])),
     ]
 }
 
@@ -117,6 +146,23 @@ fn own_words(text: &str) -> String {
         "requires",
         "optional",
         "async",
+        // goals (docs/spec/model.md §6): their fields and kinds (`no_spof` splits)
+        "goals",
+        "cost",
+        "min",
+        "nines",
+        "failures",
+        "instances",
+        "zones",
+        "max",
+        "survive",
+        "spof",
+        "sync",
+        "depth",
+        "shared",
+        "stores",
+        "cycles",
+        "budget",
     ];
     support::latin_words_outside_quotes(text, FORMAT_WORDS, 3)
 }

@@ -183,7 +183,7 @@ fn a_backend_of_its_own_is_not_made_a_copy() {
     own.capabilities = Some(vec!["search".into()]);
     s = s.apply(Action::UpdateNode {
         id: "service-2".into(),
-        node: own,
+        node: Box::new(own),
     });
     let s = link(s, "lb", "service-2");
     assert_eq!(s.aside(), None, "capabilities written by hand are kept");

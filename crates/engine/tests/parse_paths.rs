@@ -35,11 +35,23 @@ fn seeds() -> Vec<Value> {
         "nodes": [
             {"id": "c", "kind": "client", "x": 0, "y": 0},
             {"id": "s", "kind": "service", "label": "S", "x": 10.5, "y": -3, "replicas": 3,
-             "quorum": 2, "availability": 0.99, "killed": [0], "capabilities": ["a", "b"],
-             "extra": {"note": "x"}}
+             "quorum": 2, "availability": 0.99, "cost": 1.5, "killed": [0],
+             "capabilities": ["a", "b"], "extra": {"note": "x"}}
         ],
         "links": [{"from": "c", "to": "s", "kind": "route", "extra": {}}],
         "functions": [{"id": "f", "label": "F", "client": "c", "capability": "a", "weight": 2}]
+    }));
+    // Goals leave the fast path; both must still say the same.
+    docs.push(json!({
+        "format": "topolab/1",
+        "nodes": [{"id": "c", "kind": "client"}, {"id": "s", "kind": "service", "replicas": 2}],
+        "links": [{"from": "c", "to": "s"}],
+        "goals": [
+            {"id": "g", "kind": "availability", "function": "c:s", "min": 0.99, "label": "G"},
+            {"kind": "survive", "failures": 2, "of": "instances", "functions": ["c:s"]},
+            {"kind": "max_sync_depth", "max": 2},
+            {"kind": "budget", "max_cost": 4}
+        ]
     }));
     docs
 }
@@ -65,6 +77,7 @@ fn change() -> impl Strategy<Value = Change> {
         "replicas",
         "quorum",
         "availability",
+        "cost",
         "killed",
         "capabilities",
         "extra",
@@ -73,6 +86,14 @@ fn change() -> impl Strategy<Value = Change> {
         "weight",
         "client",
         "capability",
+        "min",
+        "nines",
+        "failures",
+        "of",
+        "max",
+        "max_cost",
+        "function",
+        "functions",
     ]);
     prop_oneof![
         fields.clone().prop_map(Change::Null),
@@ -129,7 +150,7 @@ proptest! {
     #[test]
     fn both_paths_read_every_changed_document_alike(
         seed in 0usize..8,
-        list in prop::sample::select(vec!["nodes", "links", "functions"]),
+        list in prop::sample::select(vec!["nodes", "links", "functions", "goals"]),
         index in 0usize..20,
         changes in prop::collection::vec(change(), 0..3),
     ) {

@@ -4,25 +4,8 @@
 mod support;
 
 use serde_json::{json, Value};
-use support::base;
+use support::{base, problems, refused};
 use topolab_engine::{parse_document, Document};
-
-fn problems(doc: &Value) -> Vec<String> {
-    match parse_document(&doc.to_string()) {
-        Ok(_) => Vec::new(),
-        Err(ps) => ps.iter().map(|p| p.to_string()).collect(),
-    }
-}
-
-/// Asserts the document is refused with a line starting with `path: ` and containing `words`.
-fn refused(doc: &Value, path: &str, words: &str) {
-    let ps = problems(doc);
-    assert!(
-        ps.iter()
-            .any(|p| p.starts_with(&format!("{path}: ")) && p.contains(words)),
-        "expected a problem at {path} mentioning {words:?}, got {ps:?}"
-    );
-}
 
 fn with(f: impl FnOnce(&mut Value)) -> Value {
     let mut d = base();

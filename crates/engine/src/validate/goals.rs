@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{check_text, Problem};
+use super::{check_text, id_taken, Problem};
 use crate::analysis::effective_functions;
 use crate::document::Document;
 use crate::goals::{FailureUnit, GoalKind, Threshold};
@@ -32,11 +32,7 @@ pub(super) fn check_goals(doc: &Document, problems: &mut Vec<Problem>) {
                 ));
             }
             if let Some(&first) = ids.get(id.as_str()) {
-                problems.push(Problem::in_both(
-                    at("id"),
-                    format!("{id:?} is already the id of goals[{first}]"),
-                    format!("{id:?} 已经是 goals[{first}] 的 ID"),
-                ));
+                problems.push(id_taken(at("id"), id, "goals", first));
             } else {
                 ids.insert(id, i);
             }

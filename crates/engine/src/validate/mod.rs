@@ -200,11 +200,7 @@ fn check_nodes<'a>(doc: &'a Document, problems: &mut Vec<Problem>) -> HashMap<&'
             ));
         }
         if let Some(&first) = index.get(node.id.as_str()) {
-            problems.push(Problem::in_both(
-                at("id"),
-                format!("{:?} is already the id of nodes[{first}]", node.id),
-                format!("{:?} 已经是 nodes[{first}] 的 ID", node.id),
-            ));
+            problems.push(id_taken(at("id"), &node.id, "nodes", first));
         } else {
             index.insert(&node.id, i);
         }
@@ -329,6 +325,15 @@ fn check_cost(
     }
 }
 
+/// `id`, at `path`, is already the id of `list[first]`.
+pub(crate) fn id_taken(path: String, id: &str, list: &str, first: usize) -> Problem {
+    Problem::in_both(
+        path,
+        format!("{id:?} is already the id of {list}[{first}]"),
+        format!("{id:?} 已经是 {list}[{first}] 的 ID"),
+    )
+}
+
 /// `path` names node `id`, which does not exist.
 pub fn no_node(path: impl Into<String>, id: &str) -> Problem {
     Problem::in_both(
@@ -397,11 +402,7 @@ fn check_functions(doc: &Document, index: &HashMap<&str, usize>, problems: &mut 
             ));
         }
         if let Some(&first) = ids.get(f.id.as_str()) {
-            problems.push(Problem::in_both(
-                at("id"),
-                format!("{:?} is already the id of functions[{first}]", f.id),
-                format!("{:?} 已经是 functions[{first}] 的 ID", f.id),
-            ));
+            problems.push(id_taken(at("id"), &f.id, "functions", first));
         } else {
             ids.insert(&f.id, i);
         }

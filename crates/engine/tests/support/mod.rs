@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 
 pub mod brute;
+pub mod generate;
+pub mod goals;
 
 use topolab_engine::analysis::{analyze, Analysis};
 use topolab_engine::{parse_document, Document};
@@ -85,6 +87,27 @@ pub fn base() -> serde_json::Value {
             {"id": "checkout", "label": "Checkout", "client": "browser", "capability": "checkout", "weight": 3}
         ]
     })
+}
+
+/// Every problem `parse_document` finds in `doc`, as the CLI prints them; none when valid.
+#[allow(dead_code)]
+pub fn problems(doc: &serde_json::Value) -> Vec<String> {
+    match parse_document(&doc.to_string()) {
+        Ok(_) => Vec::new(),
+        Err(ps) => ps.iter().map(|p| p.to_string()).collect(),
+    }
+}
+
+/// Asserts the document is refused with a line starting with `path: ` and containing `words`.
+#[allow(dead_code)]
+#[track_caller]
+pub fn refused(doc: &serde_json::Value, path: &str, words: &str) {
+    let ps = problems(doc);
+    assert!(
+        ps.iter()
+            .any(|p| p.starts_with(&format!("{path}: ")) && p.contains(words)),
+        "expected a problem at {path} mentioning {words:?}, got {ps:?}"
+    );
 }
 
 /// The Latin words (runs of ASCII letters, at least `min_len` long) of `text`

@@ -138,7 +138,7 @@ fn commit_callback(
                 match change {
                     Some(node) => dispatch.emit(Action::UpdateNode {
                         id: id.to_string(),
-                        node,
+                        node: Box::new(node),
                     }),
                     None => redraw.force_update(),
                 }
