@@ -1,5 +1,5 @@
 //! Advice benchmarks (BENCHMARKS.md, "Advice"): `advise` on the spec's four
-//! examples and on the seeded 200-node layered graph (`engine/generate.rs`),
+//! examples and on the seeded 200-node layered and tangled graphs (`engine/generate.rs`),
 //! with four nines asked of every function and of `all`, of `all` alone, and
 //! of every function alone.
 //! A plain `main` timing with `Instant`; run with `cargo bench --bench advise`,
@@ -57,17 +57,21 @@ fn cases() -> Vec<Case> {
             doc,
         });
     }
-    let doc = generate::layered(200, 7);
-    for (what, every, all) in [
-        ("every function and all", true, true),
-        ("all", false, true),
-        ("every function", true, false),
+    for (shape, doc) in [
+        ("layered", generate::layered(200, 7)),
+        ("tangled", generate::tangled(200, 7)),
     ] {
-        cases.push(Case {
-            name: format!("layered 200, {what}"),
-            targets: four_nines(&doc, every, all),
-            doc: doc.clone(),
-        });
+        for (what, every, all) in [
+            ("every function and all", true, true),
+            ("all", false, true),
+            ("every function", true, false),
+        ] {
+            cases.push(Case {
+                name: format!("{shape} 200, {what}"),
+                targets: four_nines(&doc, every, all),
+                doc: doc.clone(),
+            });
+        }
     }
     cases
 }
