@@ -109,7 +109,11 @@ fn main() {
                     Some(SearchMethod::Heuristic) => ", heuristic",
                     None => "",
                 };
-                format!("{} nodes, cost {}{how}", o.add.len(), o.cost)
+                let nodes = match o.add.len() {
+                    1 => "1 node".to_string(),
+                    n => format!("{n} nodes"),
+                };
+                format!("{nodes}, cost {}{how}", o.cost)
             })
         };
         println!(

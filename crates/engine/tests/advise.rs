@@ -11,6 +11,7 @@ use support::brute::{self, Model};
 use topolab_engine::advise::{
     advise, advise_with, targets_from_goals, Advice, OptionName, SearchMethod, Settings, Target,
 };
+use topolab_engine::analysis::{Method, Options};
 use topolab_engine::{
     parse_document, validate, Document, Function, Link, LinkKind, Node, NodeKind,
 };
@@ -780,6 +781,59 @@ fn a_met_target_gets_no_options() {
     assert!(advice.options.is_empty() && advice.unreachable.is_empty());
     assert_eq!(advice.importance.len(), 1);
     assert_eq!(advice.importance[0].function, "all");
+}
+
+#[test]
+fn a_function_that_never_works_is_cut_by_the_empty_set() {
+    let doc = document(
+        r#"{"format": "topolab/1", "nodes": [
+            {"id": "web", "kind": "client"},
+            {"id": "api", "kind": "service", "capabilities": ["shop"]},
+            {"id": "lost", "kind": "service", "capabilities": ["pay"]}],
+          "links": [{"from": "web", "to": "api"}],
+          "functions": [{"id": "pay", "client": "web", "capability": "pay"}]}"#,
+    );
+    let targets = [target(Some("pay"), 0.9)];
+    let advice = advise(&doc, &targets);
+    assert_eq!(advice.unreachable.len(), 1);
+    assert_eq!(advice.unreachable[0].best, 0.0);
+    let sets = &advice.cut_sets[0].sets;
+    assert_eq!(sets.len(), 1);
+    assert!(sets[0].nodes.is_empty() && sets[0].probability == 1.0);
+    let truth = Truth::new(&doc, &targets);
+    check_lists(&truth, &advice).unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[test]
+fn past_the_exact_budgets_only_the_targets_are_given_as_analyze_reports_them() {
+    let doc = document(
+        r#"{"format": "topolab/1", "nodes": [
+            {"id": "web", "kind": "client"},
+            {"id": "api", "kind": "service", "capabilities": ["shop"]},
+            {"id": "db", "kind": "database"}],
+          "links": [{"from": "web", "to": "api"}, {"from": "api", "to": "db"}]}"#,
+    );
+    let settings = Settings {
+        analysis: Options {
+            bdd_node_budget: 1,
+            ..Options::default()
+        },
+        ..Settings::default()
+    };
+    let targets = [target(None, 0.9999)];
+    let advice = advise_with(&doc, &targets, &settings);
+    assert_eq!(advice.method, Some(Method::MonteCarlo));
+    let truth = Truth::new(&doc, &targets);
+    let now = truth.values(&[0, 0]);
+    assert!((advice.targets[0].value - now[0]).abs() < 1e-12);
+    assert!(!advice.targets[0].met);
+    assert!(advice.options.is_empty() && advice.unreachable.is_empty());
+    assert!(advice.importance.is_empty() && advice.cut_sets.is_empty());
+    assert_eq!(
+        advise(&doc, &targets).method,
+        None,
+        "within the budgets, exact"
+    );
 }
 
 #[test]
