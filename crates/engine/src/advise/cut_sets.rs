@@ -10,6 +10,10 @@
 //! `low` that holds no cut of `high` (a cut of `high` cuts `low` too, the
 //! function being monotone, so those sets are minimal already). For `all`,
 //! the minimal sets among every function's.
+//!
+//! Three chains of hundreds of nodes side by side have millions of cuts of
+//! three: past [`BUDGET`] sets kept along the way, the sets of three are left
+//! out (then those of two), as model.md §7 says.
 
 use std::collections::HashSet;
 
@@ -24,27 +28,69 @@ use super::report::CutSet;
 const MAX_SIZE: usize = 3;
 /// Sets listed at most.
 const MAX_SETS: usize = 10;
+/// Sets kept, over every BDD node, before smaller sets are settled for.
+pub(crate) const BUDGET: usize = 1_000_000;
 
-/// A set of levels, sorted, at most [`MAX_SIZE`].
-type Set = Vec<u32>;
+/// A set of at most three levels, sorted; unused places hold `u32::MAX`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+struct Set {
+    len: u8,
+    levels: [u32; MAX_SIZE],
+}
+
+impl Set {
+    const EMPTY: Set = Set {
+        len: 0,
+        levels: [u32::MAX; MAX_SIZE],
+    };
+
+    fn levels(&self) -> &[u32] {
+        &self.levels[..self.len as usize]
+    }
+
+    /// `level` (above every level of the set) and the set.
+    fn with(&self, level: u32) -> Set {
+        let mut out = Set::EMPTY;
+        out.levels[0] = level;
+        out.levels[1..=self.len as usize].copy_from_slice(self.levels());
+        out.len = self.len + 1;
+        out
+    }
+
+    /// Every subset, itself included.
+    fn subsets(&self) -> impl Iterator<Item = Set> + '_ {
+        (0u32..1 << self.len).map(move |mask| {
+            let mut out = Set::EMPTY;
+            for (i, &l) in self.levels().iter().enumerate() {
+                if mask & (1 << i) != 0 {
+                    out.levels[out.len as usize] = l;
+                    out.len += 1;
+                }
+            }
+            out
+        })
+    }
+}
 
 /// The cut sets of the function (or, for `all`, the functions) `program`
 /// reads, in the spec's order, at most ten.
 pub(crate) fn cut_sets(doc: &Document, model: &Model, program: &Program) -> Vec<CutSet> {
-    let per_node = minimal_sets(program);
-    let mut all: HashSet<Set> = HashSet::new();
-    for &root in program.roots() {
-        all.extend(per_node[root as usize].iter().cloned());
-    }
-    let minimal: Vec<&Set> = all
-        .iter()
-        .filter(|set| !proper_subsets(set).any(|s| all.contains(&s)))
-        .collect();
+    cut_sets_within(doc, model, program, BUDGET)
+}
+
+/// [`cut_sets`] keeping at most `budget` sets along the way.
+fn cut_sets_within(doc: &Document, model: &Model, program: &Program, budget: usize) -> Vec<CutSet> {
+    let all = (1..=MAX_SIZE)
+        .rev()
+        .find_map(|size| roots_sets(program, size, budget))
+        .unwrap_or_default();
     let node_of = node_of_level(model);
-    let mut sets: Vec<(Vec<usize>, f64)> = minimal
-        .into_iter()
+    let mut sets: Vec<(Vec<usize>, f64)> = all
+        .iter()
+        .filter(|set| !set.subsets().any(|s| s.len < set.len && all.contains(&s)))
         .map(|set| {
             let mut nodes: Vec<usize> = set
+                .levels()
                 .iter()
                 .filter_map(|&l| node_of.get(l as usize).copied())
                 .collect();
@@ -70,6 +116,16 @@ pub(crate) fn cut_sets(doc: &Document, model: &Model, program: &Program) -> Vec<
         .collect()
 }
 
+/// Every root's cut sets of at most `size` levels together; `None` past `budget`.
+fn roots_sets(program: &Program, size: usize, budget: usize) -> Option<HashSet<Set>> {
+    let per_node = minimal_sets(program, size, budget)?;
+    let mut all = HashSet::new();
+    for &root in program.roots() {
+        all.extend(per_node.get(root as usize).into_iter().flatten().copied());
+    }
+    Some(all)
+}
+
 /// The node of each level.
 fn node_of_level(model: &Model) -> Vec<usize> {
     let mut node_of = vec![usize::MAX; model.what_if.levels];
@@ -81,9 +137,10 @@ fn node_of_level(model: &Model) -> Vec<usize> {
     node_of
 }
 
-/// Per program node read from a root, the minimal cut sets of at most three
-/// levels of its function (empty for the nodes no root reads).
-fn minimal_sets(program: &Program) -> Vec<Vec<Set>> {
+/// Per program node read from a root, the minimal cut sets of at most `size`
+/// levels of its function (empty for the nodes no root reads); `None` once
+/// more than `budget` sets would be kept.
+fn minimal_sets(program: &Program, size: usize, budget: usize) -> Option<Vec<Vec<Set>>> {
     let nodes = program.nodes();
     let mut needed = vec![false; nodes.len()];
     let mut stack: Vec<u32> = program.roots().to_vec();
@@ -93,7 +150,8 @@ fn minimal_sets(program: &Program) -> Vec<Vec<Set>> {
         }
     }
     let mut sets: Vec<Vec<Set>> = vec![Vec::new(); nodes.len()];
-    sets[0] = vec![Vec::new()];
+    sets[0] = vec![Set::EMPTY];
+    let mut kept = 1;
     for (i, node) in nodes.iter().enumerate().skip(2) {
         if !needed[i] {
             continue;
@@ -102,30 +160,54 @@ fn minimal_sets(program: &Program) -> Vec<Vec<Set>> {
         let high_index: HashSet<&Set> = high.iter().collect();
         let mut own = high.clone();
         for cut in &sets[node.low as usize] {
-            if cut.len() < MAX_SIZE && !subsets(cut).any(|s| high_index.contains(&s)) {
-                let mut with = Vec::with_capacity(cut.len() + 1);
-                with.push(node.level);
-                with.extend_from_slice(cut);
-                own.push(with);
+            if (cut.len as usize) < size && !cut.subsets().any(|s| high_index.contains(&s)) {
+                own.push(cut.with(node.level));
             }
+        }
+        kept += own.len();
+        if kept > budget {
+            return None;
         }
         sets[i] = own;
     }
-    sets
+    Some(sets)
 }
 
-/// Every subset of `set` (itself included).
-fn subsets(set: &Set) -> impl Iterator<Item = Set> + '_ {
-    (0u32..1 << set.len()).map(move |mask| {
-        set.iter()
-            .enumerate()
-            .filter(|(i, _)| mask & (1 << i) != 0)
-            .map(|(_, &l)| l)
-            .collect()
-    })
-}
+#[cfg(test)]
+mod tests {
+    use super::cut_sets_within;
+    use crate::advise::model::Model;
+    use crate::analysis::what_if::{Request, WhatIf};
+    use crate::analysis::Options;
+    use crate::parse_document;
 
-/// Every proper subset of `set`.
-fn proper_subsets(set: &Set) -> impl Iterator<Item = Set> + '_ {
-    subsets(set).filter(move |s| s.len() < set.len())
+    /// Three parallel chains of two services: 8 cuts of three, nothing smaller.
+    #[test]
+    fn past_the_budget_the_sets_of_three_are_left_out() {
+        let doc = parse_document(
+            r#"{"format": "topolab/1", "nodes": [
+                {"id": "web", "kind": "client"},
+                {"id": "a1", "kind": "service", "capabilities": []},
+                {"id": "a2", "kind": "service", "capabilities": ["k"]},
+                {"id": "b1", "kind": "service", "capabilities": []},
+                {"id": "b2", "kind": "service", "capabilities": ["k"]},
+                {"id": "c1", "kind": "service", "capabilities": []},
+                {"id": "c2", "kind": "service", "capabilities": ["k"]}],
+              "links": [{"from": "web", "to": "a1"}, {"from": "a1", "to": "a2"},
+                        {"from": "web", "to": "b1"}, {"from": "b1", "to": "b2"},
+                        {"from": "web", "to": "c1"}, {"from": "c1", "to": "c2"}]}"#,
+        );
+        let Ok(doc) = doc else {
+            panic!("a valid document")
+        };
+        let Ok(what_if) = WhatIf::new(&doc, &[Request::Function(0)], &Options::default()) else {
+            panic!("within the budgets")
+        };
+        let model = Model::new(&doc, what_if);
+        let program = &model.what_if.programs[0];
+        let all = cut_sets_within(&doc, &model, program, usize::MAX);
+        assert_eq!(all.len(), 8);
+        assert!(all.iter().all(|s| s.nodes.len() == 3));
+        assert!(cut_sets_within(&doc, &model, program, 4).is_empty());
+    }
 }
