@@ -125,17 +125,7 @@ pub fn advise_with(doc: &Document, targets: &[Target], settings: &Settings) -> A
             met: meets(base[p].value, t.min),
         })
         .collect();
-    let unreachable: Vec<Unreachable> = targets
-        .iter()
-        .zip(&program_of)
-        .filter(|&(t, &p)| !meets(best[p].value, t.min))
-        .map(|(t, &p)| Unreachable {
-            function: t.name().to_string(),
-            best: best[p].value,
-            limited_by: importance::limited_by(doc, &model, &best[p]),
-            limited_by_zones: zones::limited_by_zones(doc, function_of(requests[p])),
-        })
-        .collect();
+    let unreachable = unreachable(doc, &model, (targets, &program_of, &requests), &best);
     let unmet = report.iter().any(|t| !t.met);
     let options = match unmet && unreachable.is_empty() {
         true => {
@@ -173,6 +163,27 @@ pub fn advise_with(doc: &Document, targets: &[Target], settings: &Settings) -> A
         unreachable,
         method: None,
     }
+}
+
+/// The targets no change meets: those `best` (every gradient at the best
+/// change) leaves short.
+fn unreachable(
+    doc: &Document,
+    model: &Model,
+    (targets, program_of, requests): (&[Target], &[usize], &[Request]),
+    best: &[Gradient],
+) -> Vec<Unreachable> {
+    targets
+        .iter()
+        .zip(program_of)
+        .filter(|&(t, &p)| !meets(best[p].value, t.min))
+        .map(|(t, &p)| Unreachable {
+            function: t.name().to_string(),
+            best: best[p].value,
+            limited_by: importance::limited_by(doc, model, &best[p]),
+            limited_by_zones: zones::limited_by_zones(doc, function_of(requests[p])),
+        })
+        .collect()
 }
 
 /// The distinct figures the targets ask for, and each target's index among them.
