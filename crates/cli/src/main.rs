@@ -8,13 +8,17 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
+use topolab_engine::advise::{self, Target};
 use topolab_engine::compare::{compare, Metric};
 use topolab_engine::goals::check;
 use topolab_engine::import::{import, Format};
 use topolab_engine::layout::tidy;
 use topolab_engine::sim::read_settings;
 use topolab_engine::split::{split, SplitLink, SplitRequest};
-use topolab_engine::{analyze, export, parse_document, single_page, Document};
+use topolab_engine::{
+    analyze, effective_functions, export, parse_document, single_page, Document, Function,
+    Threshold,
+};
 
 const USAGE: &str = "\
 topolab: availability and coupling of a topolab/1 diagram
@@ -24,6 +28,9 @@ Usage:
   topolab validate FILE     check a document; print every problem
   topolab check FILE        judge the document's goals; print the verdicts and
                             warnings as JSON
+  topolab advise FILE [--goal F=MIN]...
+                            what more instances would meet the availability goals,
+                            what limits them, which nodes matter most, as JSON
   topolab split FILE --node V --capabilities a,b [--link requires|async|none] [--own-database]
                             print the document with V's capabilities a,b moved to a new service
   topolab render FILE [--format svg|mermaid|html] [--html] [--app PATH]
@@ -91,6 +98,37 @@ Warnings, always listed: shared_store, cycle, deep_sync_chain (sync depth 4 or
 more), client_to_store, spof, external_on_path.
 Exit status: 0 when every goal is met (also when there are none), 1 when one
 is not, 2 on an invalid document.";
+
+const ADVISE_HELP: &str = "\
+Usage: topolab advise FILE [--goal F=MIN]...
+
+Prints what it would take to meet availability targets by adding instances
+(1 to 8 more, up to 64, to any node but a client or an external; the cost of
+a change is the sum of instances x cost), as one JSON object:
+  {\"targets\": [{\"function\": \"web:checkout\", \"min\": 0.9999, \"value\": 0.99851,
+                \"met\": false}],
+   \"options\": [{\"name\": \"cheapest\", \"add\": [{\"node\": \"db\", \"instances\": 1}],
+                \"cost\": 2, \"values\": [{\"function\": \"web:checkout\", \"value\": 0.9999}]},
+               {\"name\": \"fewest_nodes\", ...}],
+   \"unreachable\": [{\"function\": \"web:pay\", \"best\": 0.9899,
+                    \"limited_by\": [\"payments-api\"]}],
+   \"importance\": [{\"function\": \"web:checkout\",
+                   \"nodes\": [{\"id\": \"db\", \"birnbaum\": 0.998}]}],
+   \"cut_sets\": [{\"function\": \"web:checkout\",
+                 \"sets\": [{\"nodes\": [\"db\"], \"probability\": 0.0005}]}]}
+`cheapest` is the change of least cost that meets every target, `fewest_nodes`
+the one changing fewest nodes (then least cost); each says \"method\":
+\"heuristic\" when the search ran out of steps before proving it optimal.
+`unreachable`: targets no change meets, their best value and the nodes that
+may not change (externals, nodes at 64) that hold them back. `importance`:
+Birnbaum importance of each node (P(works | node alive) - P(works | node
+dead)). `cut_sets`: up to 10 smallest sets of at most 3 nodes whose loss takes
+the function down, most likely first.
+  --goal F=MIN   a target: function id F (all for the system), MIN a
+                 probability between 0 and 1 or Nn for N nines (4n = 0.9999);
+                 repeatable, and replaces the document's availability goals
+Exit status: 0 (also when a target cannot be met), 2 on an invalid document or
+a bad --goal.";
 
 const SPLIT_HELP: &str = "\
 Usage: topolab split FILE --node V --capabilities a,b [--link requires|async|none] [--own-database]
@@ -329,6 +367,10 @@ struct Output {
 fn run(argv: &[String]) -> Result<Output, Failure> {
     match argv.split_first() {
         Some((command, rest)) if command == "check" => run_check(rest),
+        Some((command, rest)) if command == "advise" => run_advise(rest).map(|text| Output {
+            text,
+            goals_met: true,
+        }),
         _ => run_command(argv).map(|text| Output {
             text,
             goals_met: true,
@@ -354,6 +396,82 @@ fn run_check(rest: &[String]) -> Result<Output, Failure> {
         text,
         goals_met: report.met,
     })
+}
+
+/// `topolab advise FILE [--goal F=MIN]...` (docs/spec/model.md §7).
+fn run_advise(rest: &[String]) -> Result<String, Failure> {
+    let args = parse_args(rest, &["goal"], &[])?;
+    if args.help {
+        return Ok(format!("{ADVISE_HELP}\n"));
+    }
+    let doc = load(args.file()?)?;
+    let goals: Vec<&str> = args
+        .options
+        .iter()
+        .filter(|(name, _)| name == "goal")
+        .filter_map(|(_, value)| value.as_deref())
+        .collect();
+    let targets = match goals.is_empty() {
+        true => advise::targets_from_goals(&doc),
+        false => goal_targets(&doc, &goals)?,
+    };
+    let advice = advise::advise(&doc, &targets);
+    serde_json::to_string_pretty(&advice)
+        .map(|s| s + "\n")
+        .map_err(|e| Failure::one(format!("cannot write the advice: {e}")))
+}
+
+/// The targets of `--goal F=MIN` options, or a line for each bad one.
+fn goal_targets(doc: &Document, goals: &[&str]) -> Result<Vec<Target>, Failure> {
+    let functions = effective_functions(doc);
+    let mut targets = Vec::new();
+    let mut problems = Vec::new();
+    for goal in goals {
+        match goal_target(goal, &functions) {
+            Ok(target) => targets.push(target),
+            Err(why) => problems.push(format!("--goal {goal:?}: {why}")),
+        }
+    }
+    match problems.is_empty() {
+        true => Ok(targets),
+        false => Err(Failure(problems)),
+    }
+}
+
+/// One `--goal F=MIN`: F a function id or `all`, MIN a probability or `Nn` nines.
+fn goal_target(goal: &str, functions: &[Function]) -> Result<Target, String> {
+    let (function, min) = goal
+        .rsplit_once('=')
+        .ok_or("expected FUNCTION=MIN, e.g. all=0.999 or web:checkout=4n")?;
+    let min = match min.trim().strip_suffix(['n', 'N']) {
+        Some(nines) => match nines.trim().parse::<u32>() {
+            Ok(n) if (1..=9).contains(&n) => Threshold::Nines(n).min(),
+            _ => return Err(format!("{min:?}: nines go from 1n to 9n")),
+        },
+        None => match min.trim().parse::<f64>() {
+            Ok(p) if p > 0.0 && p < 1.0 => p,
+            _ => {
+                return Err(format!(
+                    "{min:?}: expected a probability between 0 and 1 (0.999) or nines (3n)"
+                ))
+            }
+        },
+    };
+    let function = match function.trim() {
+        advise::SYSTEM => None,
+        id if functions.iter().any(|f| f.id == id) => Some(id.to_string()),
+        id => {
+            let mut known: Vec<&str> = functions.iter().take(8).map(|f| f.id.as_str()).collect();
+            if functions.len() > known.len() {
+                known.push("...");
+            }
+            return Err(format!(
+                "no function {id:?} (the functions: {}; all for the system)",
+                known.join(", ")
+            ));
+        }
+    };
+    Ok(Target { function, min })
 }
 
 fn run_command(argv: &[String]) -> Result<String, Failure> {

@@ -1,10 +1,11 @@
 //! Topolab's engine: the topology model of `docs/spec/model.md`, pure Rust, no
 //! browser, no I/O. The document and its reading ([`document`], [`parse`],
-//! [`validate`]), what it means ([`analysis`], [`goals`], [`split`], [`compare`],
-//! [`sim`]), where documents come from ([`import`], [`presets`], [`share`],
+//! [`validate`]), what it means ([`analysis`], [`goals`], [`advise`], [`split`],
+//! [`compare`], [`sim`]), where documents come from ([`import`], [`presets`], [`share`],
 //! [`single_page`]) and how they are drawn ([`geometry`], [`drawing`], [`render`],
 //! [`export`], [`layout`]); [`i18n`] holds the two languages every message is written in.
 
+pub mod advise;
 pub mod analysis;
 pub mod compare;
 pub mod document;

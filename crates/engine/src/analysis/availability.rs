@@ -51,13 +51,79 @@ pub(crate) fn exact(
     views: [&Odds; 2],
     options: &Options,
 ) -> Result<Exact, OutOfBudget> {
-    let order = variable_order(topology, functions, lanes, views);
+    let variable = |v: usize| {
+        !views.iter().all(|o| o.certain_up(v)) && !views.iter().all(|o| o.certain_down(v))
+    };
+    let certain_up = |v: usize| views.iter().all(|o| o.certain_up(v));
+    let Compiled {
+        mut bdd,
+        roots,
+        level_node,
+    } = compile(
+        topology,
+        functions,
+        lanes,
+        [&variable, &certain_up],
+        options.bdd_node_budget,
+    )?;
+    let mut up = [vec![1.0; level_node.len()], vec![1.0; level_node.len()]];
+    let mut down = [vec![0.0; level_node.len()], vec![0.0; level_node.len()]];
+    for (view, odds) in views.iter().enumerate() {
+        for &(level, v) in &level_node {
+            up[view][level as usize] = odds.up[v];
+            down[view][level as usize] = odds.down[v];
+        }
+    }
+    let [expected, design] = [0, 1].map(|view| {
+        let mut p = Vec::new();
+        bdd.probabilities(&up[view], &down[view], &mut p);
+        p
+    });
+    let all = conjunction::probability_of_all(
+        &mut bdd,
+        &roots,
+        [&up[0], &up[1]],
+        [&down[0], &down[1]],
+        options.all_work_budget,
+    )
+    .ok();
+    Ok(Exact {
+        functions: roots
+            .iter()
+            .map(|&r| [expected[r as usize], design[r as usize]])
+            .collect(),
+        all,
+    })
+}
+
+/// Every function's "works" as a BDD.
+#[derive(Clone, Debug)]
+pub(crate) struct Compiled {
+    pub bdd: Bdd,
+    /// Per function, its root.
+    pub roots: Vec<Ref>,
+    /// `(level, node)` for every variable.
+    pub level_node: Vec<(u32, usize)>,
+}
+
+/// Builds every function's BDD with a variable for each relevant node
+/// `is[0]` says may fail; any other node is a constant, alive when `is[1]`
+/// says it is alive for sure. [`OutOfBudget`] past `budget` BDD nodes.
+pub(crate) fn compile(
+    topology: &Topology,
+    functions: &[FunctionSpec],
+    lanes: &Lanes,
+    is: [&dyn Fn(usize) -> bool; 2],
+    budget: usize,
+) -> Result<Compiled, OutOfBudget> {
+    let [variable, certain_up] = is;
+    let order = variable_order(topology, functions, &|v| lanes.relevant[v] && variable(v));
     // BDD operations recurse once per level: beyond a valid document's 2,000
     // nodes the stack is not worth the risk.
     if order.iter().flatten().count() > MAX_LEVELS {
         return Err(OutOfBudget);
     }
-    let mut bdd = Bdd::new(options.bdd_node_budget);
+    let mut bdd = Bdd::new(budget);
     let mut literal = vec![FALSE; topology.len];
     let mut level_node = Vec::new();
     for (v, slot) in literal.iter_mut().enumerate() {
@@ -66,7 +132,7 @@ pub(crate) fn exact(
                 level_node.push((level, v));
                 bdd.var(level)?
             }
-            None if views.iter().all(|o| o.certain_up(v)) => TRUE,
+            None if certain_up(v) => TRUE,
             None => FALSE,
         };
     }
@@ -98,50 +164,21 @@ pub(crate) fn exact(
             }
         }
     }
-    let mut up = [vec![1.0; level_node.len()], vec![1.0; level_node.len()]];
-    let mut down = [vec![0.0; level_node.len()], vec![0.0; level_node.len()]];
-    for (view, odds) in views.iter().enumerate() {
-        for &(level, v) in &level_node {
-            up[view][level as usize] = odds.up[v];
-            down[view][level as usize] = odds.down[v];
-        }
-    }
-    let [expected, design] = [0, 1].map(|view| {
-        let mut p = Vec::new();
-        bdd.probabilities(&up[view], &down[view], &mut p);
-        p
-    });
-    let all = conjunction::probability_of_all(
-        &mut bdd,
-        &roots,
-        [&up[0], &up[1]],
-        [&down[0], &down[1]],
-        options.all_work_budget,
-    )
-    .ok();
-    Ok(Exact {
-        functions: roots
-            .iter()
-            .map(|&r| [expected[r as usize], design[r as usize]])
-            .collect(),
-        all,
+    Ok(Compiled {
+        bdd,
+        roots,
+        level_node,
     })
 }
 
-/// A level for every relevant node that may fail in some view, in
-/// breadth-first order from the clients over carrying links: callers before
-/// callees keeps each path's conjunction in one stretch of levels.
+/// A level for every node `uncertain` names, in breadth-first order from the
+/// clients over carrying links: callers before callees keeps each path's
+/// conjunction in one stretch of levels.
 fn variable_order(
     topology: &Topology,
     functions: &[FunctionSpec],
-    lanes: &Lanes,
-    views: [&Odds; 2],
+    uncertain: &dyn Fn(usize) -> bool,
 ) -> Vec<Option<u32>> {
-    let uncertain = |v: usize| {
-        lanes.relevant[v]
-            && !views.iter().all(|o| o.certain_up(v))
-            && !views.iter().all(|o| o.certain_down(v))
-    };
     let mut order = vec![None; topology.len];
     let mut seen = vec![false; topology.len];
     let mut queue = std::collections::VecDeque::new();

@@ -52,6 +52,8 @@ pub(crate) struct Bdd {
     and_cache: Vec<Computed>,
     or_cache: Vec<Computed>,
     budget: usize,
+    /// One more than the deepest level of any node.
+    levels: usize,
 }
 
 impl Bdd {
@@ -68,7 +70,18 @@ impl Bdd {
             and_cache: vec![Computed::default(); 256],
             or_cache: vec![Computed::default(); 256],
             budget,
+            levels: 0,
         }
+    }
+
+    /// Number of nodes, the two constants included; ids are `0..len`.
+    pub(crate) fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// One more than the deepest level any node tests.
+    pub(crate) fn levels(&self) -> usize {
+        self.levels
     }
 
     /// The level tested at the root of `r` (`u32::MAX` for a constant).
@@ -199,6 +212,7 @@ impl Bdd {
         }
         let id = self.nodes.len() as Ref;
         self.nodes.push(Node { level, low, high });
+        self.levels = self.levels.max(level as usize + 1);
         self.unique[slot] = id;
         if self.nodes.len() * 2 > self.unique.len() {
             self.grow();

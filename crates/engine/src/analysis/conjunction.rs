@@ -10,22 +10,25 @@
 //! solved alone and the results multiplied (component decomposition); else
 //! the variable most of them share is expanded. Results are cached per group.
 //!
+//! The expansion depends on the BDDs only, never on the odds: it is recorded
+//! as a [`Circuit`] ([`compile_all`]), which is then evaluated in each view,
+//! and again for other odds by advice (`what_if`).
+//!
 //! The functions are monotone (alive nodes never hurt), which the propagation
 //! relies on: only "must be alive" can be implied.
 
 use std::collections::HashMap;
 
 use super::bdd::{Bdd, OutOfBudget, Ref, FALSE, TRUE};
+use super::circuit::{Circuit, Gate, ONE, ZERO};
 use super::hash::FxBuildHasher;
 
 /// Nested expansions allowed: a bound on the stack, 1 MB in a browser.
 const MAX_DEPTH: usize = 256;
 
 /// P(all of `roots` are true) in each view, where `up[view][level]` and
-/// `down[view][level]` are the odds of each level; [`OutOfBudget`] past
-/// `budget` units of work (one per expansion step, per level of the supports
-/// examined and per BDD node visited by a restriction) or past the BDD's own
-/// node budget.
+/// `down[view][level]` are the odds of each level; [`OutOfBudget`] as
+/// [`compile_all`].
 pub(crate) fn probability_of_all(
     bdd: &mut Bdd,
     roots: &[Ref],
@@ -33,12 +36,30 @@ pub(crate) fn probability_of_all(
     down: [&[f64]; 2],
     budget: usize,
 ) -> Result<[f64; 2], OutOfBudget> {
-    let levels = up[0].len();
+    let (circuit, root) = compile_all(bdd, roots, budget)?;
+    let (mut p, mut values) = (Vec::new(), Vec::new());
+    Ok([0, 1].map(|view| {
+        p.clear();
+        bdd.probabilities(up[view], down[view], &mut p);
+        circuit.forward(&p, up[view], down[view], &mut values);
+        values[root as usize]
+    }))
+}
+
+/// The circuit computing P(all of `roots` are true), and its output gate;
+/// [`OutOfBudget`] past `budget` units of work (one per expansion step, per
+/// level of the supports examined and per BDD node visited by a restriction)
+/// or past the BDD's own node budget.
+pub(crate) fn compile_all(
+    bdd: &mut Bdd,
+    roots: &[Ref],
+    budget: usize,
+) -> Result<(Circuit, Gate), OutOfBudget> {
+    let levels = bdd.levels();
     let mut solver = Solver {
         bdd,
-        up,
-        down,
-        p: [Vec::new(), Vec::new()],
+        circuit: Circuit::default(),
+        leaves: HashMap::default(),
         restricted: HashMap::default(),
         supports: HashMap::default(),
         implied: HashMap::default(),
@@ -51,19 +72,19 @@ pub(crate) fn probability_of_all(
         depth: 0,
         budget,
     };
-    solver.solve(roots.to_vec())
+    let root = solver.solve(roots.to_vec())?;
+    Ok((solver.circuit, root))
 }
 
 struct Solver<'a> {
     bdd: &'a mut Bdd,
-    up: [&'a [f64]; 2],
-    down: [&'a [f64]; 2],
-    /// Per view, P(node) for every node of the BDD so far.
-    p: [Vec<f64>; 2],
+    circuit: Circuit,
+    /// The leaf gate reading each BDD node.
+    leaves: HashMap<Ref, Gate, FxBuildHasher>,
     restricted: HashMap<(Ref, u32), Ref, FxBuildHasher>,
     supports: HashMap<Ref, Vec<u32>, FxBuildHasher>,
     implied: HashMap<Ref, Vec<u32>, FxBuildHasher>,
-    solved: HashMap<Vec<Ref>, [f64; 2], FxBuildHasher>,
+    solved: HashMap<Vec<Ref>, Gate, FxBuildHasher>,
     /// Per level, scratch marks valid while equal to `stamp`, and a counter or owner.
     mark: Vec<u32>,
     owner: Vec<u32>,
@@ -77,16 +98,16 @@ struct Solver<'a> {
 }
 
 impl Solver<'_> {
-    fn solve(&mut self, mut refs: Vec<Ref>) -> Result<[f64; 2], OutOfBudget> {
+    fn solve(&mut self, mut refs: Vec<Ref>) -> Result<Gate, OutOfBudget> {
         if refs.contains(&FALSE) {
-            return Ok([0.0, 0.0]);
+            return Ok(ZERO);
         }
         refs.retain(|&r| r != TRUE);
         refs.sort_unstable();
         refs.dedup();
         match refs.as_slice() {
-            [] => return Ok([1.0, 1.0]),
-            &[r] => return Ok(self.probability(r)),
+            [] => return Ok(ONE),
+            &[r] => return Ok(self.leaf(r)),
             _ => {}
         }
         if let Some(&known) = self.solved.get(&refs) {
@@ -104,7 +125,7 @@ impl Solver<'_> {
         Ok(result)
     }
 
-    fn expand(&mut self, refs: &[Ref]) -> Result<[f64; 2], OutOfBudget> {
+    fn expand(&mut self, refs: &[Ref]) -> Result<Gate, OutOfBudget> {
         let mut implied: Vec<u32> = Vec::new();
         for &r in refs {
             implied.extend_from_slice(self.implied(r));
@@ -127,23 +148,16 @@ impl Solver<'_> {
                     }
                 })
                 .collect::<Result<Vec<Ref>, OutOfBudget>>()?;
-            let [e, d] = self.solve(rest)?;
-            let certain = |view: usize| {
-                implied
-                    .iter()
-                    .map(|&l| self.up[view][l as usize])
-                    .product::<f64>()
-            };
-            return Ok([certain(0) * e, certain(1) * d]);
+            let rest = self.solve(rest)?;
+            return Ok(self.circuit.product(&implied, &[rest]));
         }
         let (groups, level) = self.groups(refs);
         if groups.len() > 1 {
-            let mut product = [1.0, 1.0];
+            let mut product = Vec::with_capacity(groups.len());
             for group in groups {
-                let [e, d] = self.solve(group)?;
-                product = [product[0] * e, product[1] * d];
+                product.push(self.solve(group)?);
             }
-            return Ok(product);
+            return Ok(self.circuit.product(&[], &product));
         }
         let mut alive = Vec::with_capacity(refs.len());
         for &r in refs {
@@ -155,16 +169,16 @@ impl Solver<'_> {
             .map(|&r| self.dead(r, level))
             .collect::<Result<_, _>>()?;
         let when_dead = self.solve(dead)?;
-        let l = level as usize;
-        Ok([0, 1].map(|v| self.up[v][l] * when_alive[v] + self.down[v][l] * when_dead[v]))
+        Ok(self.circuit.shannon(level, when_alive, when_dead))
     }
 
-    fn probability(&mut self, r: Ref) -> [f64; 2] {
-        for view in 0..2 {
-            self.bdd
-                .probabilities(self.up[view], self.down[view], &mut self.p[view]);
+    fn leaf(&mut self, r: Ref) -> Gate {
+        if let Some(&gate) = self.leaves.get(&r) {
+            return gate;
         }
-        [self.p[0][r as usize], self.p[1][r as usize]]
+        let gate = self.circuit.leaf(r);
+        self.leaves.insert(r, gate);
+        gate
     }
 
     /// `r` with `level` alive.

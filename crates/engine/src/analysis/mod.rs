@@ -9,12 +9,15 @@
 //! budget, `montecarlo` (drawing failure sets with `sampler`) estimates them
 //! instead. `scenarios` evaluates 64 failure scenarios at once, for sampling and
 //! for `impact` (blast radius, SPOF); `coupling` and `depth` are §3's figures;
-//! `report` holds the result types. Nothing here does I/O or keeps state. The goals
-//! (`crate::goals`) run their failure sets on `topology`, `live` and `scenarios` too.
+//! `report` holds the result types; `what_if` (with `circuit`, the conjunction
+//! kept as a circuit) evaluates the figures again for other odds, for advice.
+//! Nothing here does I/O or keeps state. The goals (`crate::goals`) run their
+//! failure sets on `topology`, `live` and `scenarios` too.
 
 mod availability;
 mod bdd;
 mod blast;
+mod circuit;
 mod conjunction;
 mod coupling;
 mod depth;
@@ -28,10 +31,12 @@ mod sampler;
 pub(crate) mod scenarios;
 pub(crate) mod topology;
 pub(crate) mod up_probability;
+pub(crate) mod what_if;
 
 pub use blast::{functions_held_down_by, nodes_down_with};
 pub use functions::effective_functions;
 pub use report::{Analysis, FunctionReport, Method, NodeReport, Status, SystemReport};
+pub(crate) use up_probability::{binomial_tails, instances_left};
 
 use crate::document::Document;
 use availability::{Estimate, Exact};
