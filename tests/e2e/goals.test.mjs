@@ -18,18 +18,6 @@ const doc = (page) => page.evaluate(() => window.topolab.document());
 const goalRows = (page) =>
   page.$$eval("[data-goal-index]", (lis) => lis.map((li) => ({ index: Number(li.getAttribute("data-goal-index")), met: li.getAttribute("data-met") })));
 
-async function setField(page, name, value) {
-  const field = page.locator(`[data-inspector] [name="${name}"]`);
-  await field.fill(String(value));
-  await field.press("Enter");
-  await settle(page);
-}
-
-async function selectNode(page, id) {
-  await page.click(`${node(id)} .node-box`);
-  await settle(page);
-}
-
 for (const [lang, story, passed] of [
   ["en", /one app server and one database/, /Passed! Every goal is met/],
   ["zh", /只有一台应用服务器和一个数据库/, /挑战成功/],
@@ -56,23 +44,36 @@ for (const [lang, story, passed] of [
       assert.equal(await page.getAttribute(instance("shop", 0), "data-killed"), "true", "the failing server drawn killed");
       assert.equal(await page.getAttribute(node("shop"), "data-status"), "down");
       assert.equal(await page.locator('[data-function-id][data-in-blast="true"]').count(), 2, "both functions highlighted");
-      assert.match(await page.textContent("[data-counterexample]"), /Shop #1/);
+      assert.match(await page.textContent("[data-counterexample]"), lang === "en" ? /Losing Shop #1 takes down catalog, checkout/ : /失去 网店 #1，浏览商品、结账随之停止/);
       assert.deepEqual(await doc(page), before, "Show me changes nothing");
       await screenshot(page, `goals-first-show-me-${lang}`);
       await page.click('[data-goal-index="0"] [data-goal-show]');
       await settle(page);
       assert.equal(await page.getAttribute(instance("shop", 0), "data-killed"), "false", "hidden again");
 
-      // A second server and a second database: every goal met, said once.
-      await selectNode(page, "shop");
-      await setField(page, "replicas", 2);
-      await selectNode(page, "db");
-      await setField(page, "replicas", 2);
+      // What would it take? The unmet availability goal is offered; the cheapest option
+      // adds a server and a database instance, previewed as added, then applied.
+      assert.equal(await page.inputValue("[data-advice-min]"), "99.9");
+      await page.click("[data-advice-ask]");
+      await page.waitForSelector('[data-advice-option="cheapest"]');
+      assert.match(await page.textContent('[data-advice-option="cheapest"]'), lang === "en" ? /\+1 Shop[\s\S]*\+1 Database[\s\S]*Cost 2/ : /\+1 网店[\s\S]*\+1 数据库[\s\S]*成本 2/);
+      await page.click('[data-advice-option="cheapest"] [data-advice-preview]');
+      await settle(page);
+      assert.equal(await page.locator(`${CANVAS} .instance.added`).count(), 2, "the new instances drawn as added");
+      assert.deepEqual(await doc(page), before, "a preview changes nothing");
+      await screenshot(page, `goals-first-preview-${lang}`);
+      await page.click('[data-advice-option="cheapest"] [data-advice-apply]');
+      await settle(page);
+      assert.deepEqual((await doc(page)).nodes.map((n) => n.replicas ?? 1), [1, 2, 2]);
+      assert.equal(await page.locator(`${CANVAS} .instance.added`).count(), 0, "the preview goes with the change");
       assert.deepEqual((await goalRows(page)).map((g) => g.met), ["true", "true", "true"]);
       assert.equal(await page.getAttribute("[data-challenge]", "data-passed"), "true");
       assert.match(await page.textContent("[data-challenge-status]"), passed);
       assert.equal((await page.evaluate(() => window.topolab.check())).met, true);
       await screenshot(page, `goals-first-passed-${lang}`);
+      await page.click("[data-undo]");
+      await settle(page);
+      assert.equal(await page.getAttribute("[data-challenge]", "data-passed"), "false", "one undo takes the whole change back");
       assertPageClean(page, session.server);
     });
   });
@@ -192,4 +193,47 @@ test("an embed shows the goals read-only", TIMEOUT, async () => {
     assert.equal(await page.$("[data-goal-edit], [data-goal-add], [data-goal-remove]"), null, "nothing to change");
     await screenshot(page, "goals-embed");
   }, { viewport: { width: 640, height: 420 } });
+});
+
+test("an unreachable target says what limits it; the weakest links light their nodes", TIMEOUT, async () => {
+  await withPage(session.browser, "goals-unreachable", async (page) => {
+    await openApp(page, `${session.server.url}?lang=en&challenge=provider`);
+    await page.waitForSelector("[data-advice-ask]");
+    assert.equal(await page.inputValue("[data-advice-function]"), "browser:order");
+    await page.click("[data-advice-ask]");
+    await page.waitForSelector("[data-unreachable]");
+    assert.equal(await page.$("[data-advice-option]"), null, "no option reaches it");
+    assert.match(await page.textContent("[data-unreachable]"), /Card provider is an external service at 99\.50?%: no number of servers behind it gets order above that/);
+    const first = page.locator("[data-cut-set]").first();
+    assert.equal(await first.getAttribute("data-cut-set"), "card-api", "the provider alone is the likeliest way down");
+    await first.hover();
+    await settle(page);
+    assert.ok((await page.getAttribute(node("card-api"), "class")).includes("in-blast"));
+    await screenshot(page, "goals-unreachable");
+  });
+});
+
+test("window.topolab.advise and applyAdvice: the CLI's object, one undo step; mistakes said", TIMEOUT, async () => {
+  await withPage(session.browser, "goals-advise-api", async (page) => {
+    await openApp(page, `${session.server.url}?lang=en&challenge=checkout`);
+    const fail = (f) => page.evaluate(f).then(() => "no error", (e) => e.message);
+    assert.match(await fail(() => window.topolab.applyAdvice("cheapest")), /no advice yet/);
+    const advice = await page.evaluate(() => window.topolab.advise());
+    assert.deepEqual(advice.targets.map((t) => [t.function, t.min, t.met]), [["browser:checkout", 0.9999, false]]);
+    const cheapest = advice.options.find((o) => o.name === "cheapest");
+    assert.equal(cheapest.cost, 7);
+    assert.deepEqual(cheapest.add.map((a) => a.node), ["gateway", "checkout", "orders-db", "payments", "payments-db"]);
+    const other = await page.evaluate(() => window.topolab.advise([{ function: "all", min: 0.9 }]));
+    assert.deepEqual(other.targets.map((t) => [t.function, t.met]), [["all", true]]);
+    assert.match(await fail(() => window.topolab.advise([{ function: "nope", min: 0.9 }])), /goals\[0\]\.function/);
+    assert.match(await fail(() => window.topolab.advise([{ function: "all", min: 1 }])), /goals\[0\]\.min/);
+    await page.evaluate(() => window.topolab.advise());
+    const applied = await page.evaluate(() => window.topolab.applyAdvice("cheapest"));
+    assert.equal(applied.nodes.find((n) => n.id === "payments-db").replicas, 2);
+    assert.equal((await page.evaluate(() => window.topolab.check())).met, true);
+    assert.match(await fail(() => window.topolab.applyAdvice("best")), /no option "best"/);
+    await page.click("[data-undo]");
+    await settle(page);
+    assert.equal((await doc(page)).nodes.find((n) => n.id === "payments-db").replicas, undefined);
+  });
 });

@@ -155,3 +155,19 @@ fn untangle_break_the_cycle_split_the_data_and_an_event_for_the_chain() {
     assert!(validate(&doc).is_empty(), "{:?}", validate(&doc));
     assert_eq!(unmet(&doc), Vec::<String>::new());
 }
+
+#[test]
+fn where_advice_can_answer_its_cheapest_change_meets_every_goal() {
+    use topolab_engine::advise::{advise, targets_from_goals};
+    for id in ["first", "balancer", "checkout"] {
+        let doc = start(id);
+        let advice = advise(&doc, &targets_from_goals(&doc));
+        let cheapest = advice.options.first().expect("an option");
+        assert_eq!(cheapest.name.as_str(), "cheapest");
+        assert_eq!(unmet(&cheapest.apply(&doc)), Vec::<String>::new(), "{id}");
+    }
+    let doc = start("provider");
+    let advice = advise(&doc, &targets_from_goals(&doc));
+    assert!(advice.options.is_empty());
+    assert_eq!(advice.unreachable[0].limited_by, ["card-api"]);
+}

@@ -188,7 +188,8 @@ fn the_ready_message_lists_the_calls_and_says_whether_the_page_is_read_only() {
     assert_eq!(
         ready(true),
         json!({"topolab": "ready", "ok": true, "result": {
-            "calls": ["kill", "revive", "load", "document", "analysis", "simulate", "check"], "readonly": true}})
+            "calls": ["kill", "revive", "load", "document", "analysis", "simulate", "check",
+                      "advise", "applyAdvice"], "readonly": true}})
     );
 }
 
@@ -243,4 +244,25 @@ fn simulate_carries_its_options_object() {
     );
     let refused = call(json!({"topolab": "simulate", "options": [1]})).unwrap_err();
     assert!(refused.contains("options must be an object"), "{refused}");
+}
+
+#[test]
+fn advise_takes_optional_goals_and_apply_advice_needs_a_name() {
+    assert_eq!(
+        call(json!({"topolab": "advise"})),
+        Ok(Call::Advise { goals: Value::Null })
+    );
+    let goals = json!([{"function": "all", "min": 0.999}]);
+    assert_eq!(
+        call(json!({"topolab": "advise", "goals": goals})),
+        Ok(Call::Advise { goals })
+    );
+    assert_eq!(
+        call(json!({"topolab": "applyAdvice", "name": "cheapest"})),
+        Ok(Call::ApplyAdvice {
+            name: "cheapest".into()
+        })
+    );
+    let error = call(json!({"topolab": "applyAdvice"})).expect_err("refused");
+    assert!(error.contains("needs name"), "{error}");
 }

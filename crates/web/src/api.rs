@@ -13,10 +13,16 @@ use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use yew::{hook, use_effect_with, UseReducerHandle};
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use super::app::Editor;
 use topolab_editor::embed::protocol::Call;
 use topolab_editor::Action;
+use topolab_engine::advise::{advise, targets_from_goals, Advice, Target, SYSTEM};
+use topolab_engine::analysis::effective_functions;
 use topolab_engine::sim::{simulate, SimOptions};
+use topolab_engine::Document;
 use topolab_engine::{analyze, parse_document};
 
 /// What `load`, `kill` and `revive` answer on a read-only page (`?readonly=1`).
@@ -31,11 +37,17 @@ type ApiFn = dyn Fn(JsValue, JsValue) -> Result<JsValue, JsValue>;
 pub struct Calls {
     editor: UseReducerHandle<Editor>,
     readonly: bool,
+    /// The last advice given, whose options `applyAdvice` applies.
+    advice: Rc<RefCell<Option<Advice>>>,
 }
 
 impl Calls {
     pub fn new(editor: UseReducerHandle<Editor>, readonly: bool) -> Calls {
-        Calls { editor, readonly }
+        Calls {
+            editor,
+            readonly,
+            advice: Rc::default(),
+        }
     }
 
     /// Whether the calls that change the diagram are refused.
@@ -77,6 +89,45 @@ impl Calls {
     pub fn check(&self) -> Result<String, String> {
         serde_json::to_string(&topolab_engine::goals::check(&self.doc()))
             .map_err(|err| err.to_string())
+    }
+
+    /// The advice for `goals` (a list of `{function, min}`, `function` "all"
+    /// for the system), or for the document's availability goals when null.
+    pub fn advise(&self, goals: &Value) -> Result<Value, String> {
+        let doc = self.doc();
+        let targets = match goals {
+            Value::Null => targets_from_goals(&doc),
+            Value::Array(list) => list
+                .iter()
+                .enumerate()
+                .map(|(i, g)| target(&doc, i, g))
+                .collect::<Result<_, _>>()?,
+            _ => return Err("goals must be a list of {function, min}, or absent".into()),
+        };
+        let advice = advise(&doc, &targets);
+        let out = serde_json::to_value(&advice).map_err(|err| err.to_string());
+        *self.advice.borrow_mut() = Some(advice);
+        out
+    }
+
+    /// Applies the option `name` of the last advice, one undo step; the new document.
+    pub fn apply_advice(&self, name: &str) -> Result<Value, String> {
+        if self.readonly {
+            return Err(READ_ONLY.into());
+        }
+        let last = self.advice.borrow();
+        let advice = last
+            .as_ref()
+            .ok_or("applyAdvice: no advice yet (call advise first)")?;
+        let option = advice
+            .options
+            .iter()
+            .find(|o| o.name.as_str() == name)
+            .ok_or_else(|| format!("applyAdvice: the last advice has no option {name:?}"))?;
+        let doc = option.apply(&self.doc());
+        let out = serde_json::from_str(&doc.to_json()).map_err(|err| err.to_string());
+        self.editor.dispatch(Action::Replace(Rc::new(doc)));
+        out
     }
 
     /// Kills (`killed`) or revives instance `index` of node `id`.
@@ -130,6 +181,8 @@ impl Calls {
             Call::Document => parsed(self.document()),
             Call::Analysis => parsed(self.analysis()?),
             Call::Check => parsed(self.check()?),
+            Call::Advise { goals } => self.advise(goals),
+            Call::ApplyAdvice { name } => self.apply_advice(name),
             Call::Simulate { options } => self.simulate(options),
         }
     }
@@ -146,6 +199,29 @@ impl Drop for Api {
             let _ = Reflect::delete_property(&window, &JsValue::from_str("topolab"));
         }
     }
+}
+
+/// Goal `i` of an `advise` call as a target: `{function, min}` with a function
+/// of the document (or "all") and 0 < min < 1.
+fn target(doc: &Document, i: usize, goal: &Value) -> Result<Target, String> {
+    let function = goal
+        .get("function")
+        .and_then(Value::as_str)
+        .unwrap_or("all");
+    let known = function == SYSTEM || effective_functions(doc).iter().any(|f| f.id == function);
+    if !known {
+        return Err(format!("goals[{i}].function: no function {function:?}"));
+    }
+    let min = goal.get("min").and_then(Value::as_f64).unwrap_or(f64::NAN);
+    if !(min > 0.0 && min < 1.0) {
+        return Err(format!(
+            "goals[{i}].min: must be a number above 0 and below 1"
+        ));
+    }
+    Ok(Target {
+        function: (function != SYSTEM).then(|| function.to_string()),
+        min,
+    })
 }
 
 fn error(text: &str) -> JsValue {
@@ -209,6 +285,30 @@ pub fn install(calls: Calls) -> Api {
     add(
         "check",
         Box::new(move |_, _| JSON::parse(&c.check().map_err(|why| error(&why))?)),
+    );
+    let c = calls.clone();
+    add(
+        "advise",
+        Box::new(move |goals: JsValue, _| {
+            let goals = if goals.is_undefined() || goals.is_null() {
+                Value::Null
+            } else {
+                let text = JSON::stringify(&goals)?.as_string().unwrap_or_default();
+                serde_json::from_str(&text).map_err(|err| error(&err.to_string()))?
+            };
+            JSON::parse(&c.advise(&goals).map_err(|why| error(&why))?.to_string())
+        }),
+    );
+    let c = calls.clone();
+    add(
+        "applyAdvice",
+        Box::new(move |name: JsValue, _| {
+            let name = name
+                .as_string()
+                .ok_or_else(|| error("name must be a string"))?;
+            let doc = c.apply_advice(&name).map_err(|why| error(&why))?;
+            JSON::parse(&doc.to_string())
+        }),
     );
     let c = calls.clone();
     add(

@@ -365,6 +365,7 @@ fn use_analysis(
                     .map(|n| NodeFacts {
                         status: n.status(),
                         spof: n.spof && !hide_spof,
+                        added_from: None,
                     })
                     .collect::<Vec<_>>(),
             )

@@ -1,6 +1,6 @@
 //! The `postMessage` API (docs/spec/app.md, automation contract): an embedding page sends
 //! `{topolab: "kill", id, index}` (or `"revive"`, `"load"` with `document`,
-//! `"document"`, `"analysis"`, `"check"`, `"simulate"` with `options`) to the frame, and the app answers the sender with
+//! `"document"`, `"analysis"`, `"check"`, `"advise"` with `goals`, `"applyAdvice"` with `name`, `"simulate"` with `options`) to the frame, and the app answers the sender with
 //! `{topolab: <call>, ok: true, result}` or `{topolab: <call>, ok: false, error}`,
 //! echoing the request's `id`. README.md documents it for article authors.
 //!
@@ -10,8 +10,16 @@
 use serde_json::{Map, Value};
 
 /// The calls, as the `topolab` field names them.
-pub const CALLS: [&str; 7] = [
-    "kill", "revive", "load", "document", "analysis", "simulate", "check",
+pub const CALLS: [&str; 9] = [
+    "kill",
+    "revive",
+    "load",
+    "document",
+    "analysis",
+    "simulate",
+    "check",
+    "advise",
+    "applyAdvice",
 ];
 
 /// Longest `id` echoed in a reply: a node id has at most 64 characters
@@ -33,6 +41,12 @@ pub enum Call {
     Analysis,
     /// The goals judged and the warnings, as `topolab check` prints them.
     Check,
+    /// The advice, as `topolab advise` prints it: `goals` a list of `{function,
+    /// min}` replacing the document's availability goals, or null; checked by
+    /// the call itself.
+    Advise { goals: Value },
+    /// Apply the option named `name` of the last advice.
+    ApplyAdvice { name: String },
     /// The headless traffic simulation (docs/spec/app.md `simulate`): `options` is the
     /// `{seconds, seed, chaos}` object (absent: the defaults), checked by
     /// the call itself.
@@ -106,6 +120,13 @@ fn read_call(name: &str, fields: &Map<String, Value>) -> Result<Call, String> {
         "document" => Ok(Call::Document),
         "analysis" => Ok(Call::Analysis),
         "check" => Ok(Call::Check),
+        "advise" => Ok(Call::Advise {
+            goals: fields.get("goals").cloned().unwrap_or(Value::Null),
+        }),
+        "applyAdvice" => match fields.get("name") {
+            Some(Value::String(name)) => Ok(Call::ApplyAdvice { name: name.clone() }),
+            _ => Err("applyAdvice needs name: the name of an option of the last advice (cheapest, fewest_nodes)".into()),
+        },
         "simulate" => match fields.get("options") {
             None | Some(Value::Null) => Ok(Call::Simulate {
                 options: Value::Object(Map::new()),

@@ -65,6 +65,30 @@ pub struct AdviceOption {
     pub method: Option<SearchMethod>,
 }
 
+impl AdviceOption {
+    /// `doc` with the option's instances added (quorum unchanged), as the app's
+    /// "Apply" makes it. Nodes the document no longer has are left out.
+    pub fn apply(&self, doc: &crate::document::Document) -> crate::document::Document {
+        let mut out = doc.clone();
+        for added in &self.add {
+            if let Some(node) = out.nodes.iter_mut().find(|n| n.id == added.node) {
+                node.replicas = Some((node.replicas() + added.instances).min(64));
+            }
+        }
+        out
+    }
+}
+
+impl OptionName {
+    /// The name used in the output and by `applyAdvice`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OptionName::Cheapest => "cheapest",
+            OptionName::FewestNodes => "fewest_nodes",
+        }
+    }
+}
+
 /// Instances added to one node.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Added {

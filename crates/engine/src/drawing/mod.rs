@@ -36,6 +36,8 @@ pub struct NodeLook {
     pub detail: bool,
     /// Shows the connect handle and the tooltip (hovered or selected).
     pub handle: bool,
+    /// Instances from this index on are new (a previewed change): drawn as added.
+    pub added_from: Option<u32>,
 }
 
 impl Default for NodeLook {
@@ -48,6 +50,7 @@ impl Default for NodeLook {
             in_blast: false,
             detail: true,
             handle: false,
+            added_from: None,
         }
     }
 }
@@ -277,10 +280,12 @@ pub fn write_node_body(out: &mut String, node: &Node, look: &NodeLook, words: &N
             let (x, y) = instance_origin(node, i);
             let (ix, iy) = (N(x), N(y));
             let killed = node.is_killed(i);
+            let added = look.added_from.is_some_and(|from| i >= from);
             let _ = write!(
                 out,
-                r#"<rect class="instance{}" data-instance="{i}" data-killed="{killed}" x="{ix}" y="{iy}" width="{s}" height="{s}" rx="2"/>"#,
-                if killed { " killed" } else { "" }
+                r#"<rect class="instance{}{}" data-instance="{i}" data-killed="{killed}" x="{ix}" y="{iy}" width="{s}" height="{s}" rx="2"/>"#,
+                if killed { " killed" } else { "" },
+                if added { " added" } else { "" }
             );
             if killed {
                 let _ = write!(

@@ -32,6 +32,8 @@ const RESOLVE_AFTER_MS: u32 = 300;
 pub struct NodeFacts {
     pub status: Status,
     pub spof: bool,
+    /// Instances from this index on are new in a previewed change.
+    pub added_from: Option<u32>,
 }
 
 /// What the canvas's props say of how each node looks.
@@ -58,6 +60,7 @@ impl Looks<'_> {
                 let facts = self.facts.get(i).copied().unwrap_or(NodeFacts {
                     status: Status::Up,
                     spof: false,
+                    added_from: None,
                 });
                 let id = Some(node.id.as_str());
                 NodeFrame {
@@ -68,6 +71,7 @@ impl Looks<'_> {
                         in_blast: self.blast.contains(&node.id),
                         detail: self.detail,
                         handle: self.handles && (self.hovered == id || primary == id),
+                        added_from: facts.added_from,
                     },
                     tab_stop: tab_stop == id,
                     aria_label: accessible_name(node, facts.status, facts.spof, self.lang),

@@ -10,6 +10,7 @@
 //! function rows light what it takes down, until it is hidden or the document
 //! changes.
 
+mod advice;
 mod form;
 mod words;
 
@@ -23,6 +24,7 @@ use crate::lang::{use_lang, Lang};
 use crate::panel::Blast;
 use form::GoalForm;
 use topolab_editor::Action;
+use topolab_engine::advise::{AdviceOption, OptionName};
 use topolab_engine::analysis::{analyze, Analysis};
 use topolab_engine::goals::{CheckReport, Counterexample, FailedSet, Goal, GoalReport, Warning};
 use topolab_engine::Document;
@@ -45,6 +47,10 @@ pub struct Preview {
 pub enum PreviewSource {
     Goal(usize),
     Warning(usize),
+    /// An option of the advice, by name.
+    Advice(OptionName),
+    /// A cut set of the weakest links, by index.
+    CutSet(usize),
 }
 
 impl Preview {
@@ -58,6 +64,7 @@ impl Preview {
             .map(|n| NodeFacts {
                 status: n.status(),
                 spof: false,
+                added_from: None,
             })
             .collect();
         let down = analysis
@@ -80,14 +87,46 @@ impl Preview {
 
     /// The nodes of warning `index` lit on the document as it is.
     pub fn warning(index: usize, warning: &Warning) -> Preview {
+        Preview::lit(PreviewSource::Warning(index), &warning.nodes)
+    }
+
+    /// `nodes` lit on the document as it is.
+    pub fn lit(source: PreviewSource, nodes: &[String]) -> Preview {
         Preview {
-            source: PreviewSource::Warning(index),
+            source,
             doc: None,
             facts: None,
             blast: Blast {
-                nodes: Rc::new(warning.nodes.iter().cloned().collect::<HashSet<_>>()),
+                nodes: Rc::new(nodes.iter().cloned().collect::<HashSet<_>>()),
                 ..Blast::default()
             },
+        }
+    }
+
+    /// `doc` with an advice option applied, like a diff: its new instances drawn
+    /// as added and the nodes it changes lit.
+    pub fn change(doc: &Document, option: &AdviceOption) -> Preview {
+        let changed = option.apply(doc);
+        let analysis = analyze(&changed);
+        let facts = doc
+            .nodes
+            .iter()
+            .zip(&analysis.nodes)
+            .map(|(before, n)| NodeFacts {
+                status: n.status(),
+                spof: n.spof,
+                added_from: option
+                    .add
+                    .iter()
+                    .any(|a| a.node == before.id)
+                    .then(|| before.replicas()),
+            })
+            .collect();
+        let lit: Vec<String> = option.add.iter().map(|a| a.node.clone()).collect();
+        Preview {
+            doc: Some(Rc::new(changed)),
+            facts: Some(Rc::new(facts)),
+            ..Preview::lit(PreviewSource::Advice(option.name), &lit)
         }
     }
 }
@@ -131,6 +170,8 @@ pub struct GoalsProps {
     /// Goals are shown, not changed (a read-only page).
     #[prop_or_default]
     pub readonly: bool,
+    /// The document's version: advice asked of an older one is said to be stale.
+    pub topology_rev: u64,
 }
 
 /// The goals and the warnings of the document.
@@ -191,6 +232,10 @@ pub fn GoalsPanel(props: &GoalsProps) -> Html {
                     { "+ " }{ words::ADD.get(lang) }
                 </button>
             }
+            <advice::AdvicePanel doc={props.doc.clone()} analysis={props.analysis.clone()}
+                goals={Rc::new(report.goals.clone())} topology_rev={props.topology_rev}
+                preview={props.preview.clone()} on_preview={props.on_preview.clone()}
+                dispatch={props.dispatch.clone()} readonly={props.readonly} />
             { warnings_view(props, lang) }
         </section>
     }
@@ -337,6 +382,7 @@ pub fn use_goals(
         use_effect_with(topology_rev, move |_| set.emit(None));
     }
     Goals {
+        topology_rev,
         report: (*report).clone(),
         preview: (*preview).clone(),
         on_preview: (*set).clone(),
@@ -345,6 +391,7 @@ pub fn use_goals(
 
 /// What [`use_goals`] gives the app.
 pub struct Goals {
+    pub topology_rev: u64,
     pub report: Option<Rc<CheckReport>>,
     pub preview: Option<Rc<Preview>>,
     pub on_preview: Callback<Option<Rc<Preview>>>,
@@ -394,7 +441,8 @@ impl Goals {
         html! {
             <GoalsPanel doc={doc.clone()} analysis={analysis.clone()} {report}
                         preview={self.preview.clone()} on_preview={self.on_preview.clone()}
-                        {on_lesson} dispatch={dispatch.clone()} {readonly} />
+                        {on_lesson} dispatch={dispatch.clone()} {readonly}
+                        topology_rev={self.topology_rev} />
         }
     }
 

@@ -1,0 +1,342 @@
+//! "What would it take?" (docs/spec/model.md §7): pick a function, or every function
+//! together, and a target; the options side by side with their cost and their
+//! figures after, each previewed on the diagram like a diff and applied as one
+//! undoable step; a target no change can reach says why; and the weakest links
+//! of the function: the nodes it depends on most, and the likeliest ways it
+//! goes down, each lighting its nodes.
+
+use std::rc::Rc;
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use super::words::{self, function_name, node_name};
+use super::{Preview, PreviewSource};
+use crate::lang::{use_lang, Lang, Localized};
+use topolab_editor::Action;
+use topolab_engine::advise::{advise, Advice, AdviceOption, OptionName, Target, Unreachable};
+use topolab_engine::analysis::Analysis;
+use topolab_engine::goals::{GoalKind, GoalReport};
+use topolab_engine::i18n::l;
+use topolab_engine::units::{downtime_in, percent};
+use topolab_engine::{Document, NodeKind};
+
+const TITLE: Localized = l("What would it take?", "要达到目标，需要什么？");
+const ASK: Localized = l("Ask", "计算");
+const STALE: Localized = l(
+    "The diagram changed since: ask again.",
+    "图已经改变：请重新计算。",
+);
+const ALREADY: Localized = l("Already met: nothing to add.", "已经达到：无需增加。");
+const PREVIEW: Localized = l("Preview", "预览");
+const APPLY: Localized = l("Apply", "应用");
+const COST: Localized = l("Cost", "成本");
+const AFTER: Localized = l("After", "之后");
+const WEAKEST: Localized = l("Weakest links", "最薄弱的环节");
+const DEPENDS: Localized = l(
+    "What it depends on most (how much it would gain if the node never failed, against always failing):",
+    "它最依赖的节点（该节点永不故障与总是故障相比，可用性相差多少）：",
+);
+const WAYS_DOWN: Localized = l(
+    "The likeliest ways it goes down:",
+    "最可能导致它停止的故障组合：",
+);
+const BAD_TARGET: Localized = l(
+    "The target must be a percentage above 0 and below 100, such as 99.99.",
+    "目标必须是大于 0、小于 100 的百分数，比如 99.99。",
+);
+
+/// What was asked and answered, and for which version of the document.
+#[derive(Clone, PartialEq)]
+struct Asked {
+    rev: u64,
+    target: Target,
+    advice: Rc<Advice>,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AdviceProps {
+    pub doc: Rc<Document>,
+    pub analysis: Rc<Analysis>,
+    /// The goals' verdicts, for the target first offered.
+    pub goals: Rc<Vec<GoalReport>>,
+    pub topology_rev: u64,
+    pub preview: Option<Rc<Preview>>,
+    pub on_preview: Callback<Option<Rc<Preview>>>,
+    pub dispatch: Callback<Action>,
+    pub readonly: bool,
+}
+
+/// The first unmet availability goal as (function, percent), else every function at 99.99%.
+fn first_target(doc: &Document, goals: &[GoalReport]) -> (String, String) {
+    doc.goals
+        .iter()
+        .zip(goals)
+        .find_map(|(g, r)| match &g.kind {
+            GoalKind::Availability {
+                function,
+                threshold,
+            } if !r.met => Some((
+                function.clone().unwrap_or_default(),
+                words::number(threshold.min() * 100.0),
+            )),
+            _ => None,
+        })
+        .unwrap_or_else(|| (String::new(), "99.99".into()))
+}
+
+/// The panel.
+#[function_component]
+pub fn AdvicePanel(props: &AdviceProps) -> Html {
+    let lang = use_lang();
+    let fields = use_state(|| first_target(&props.doc, &props.goals));
+    let asked = use_state(|| None::<Asked>);
+    let problem = use_state(|| None::<&'static str>);
+    let on_function = {
+        let fields = fields.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            fields.set((select.value(), fields.1.clone()));
+        })
+    };
+    let on_percent = {
+        let fields = fields.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            fields.set((fields.0.clone(), input.value()));
+        })
+    };
+    let ask = {
+        let (fields, asked, problem) = (fields.clone(), asked.clone(), problem.clone());
+        let (doc, rev) = (props.doc.clone(), props.topology_rev);
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let p: f64 = fields.1.trim().parse().unwrap_or(f64::NAN);
+            if !(p > 0.0 && p < 100.0) {
+                problem.set(Some(BAD_TARGET.get(lang)));
+                return;
+            }
+            problem.set(None);
+            let min = format!("{:.12}", p / 100.0).parse().unwrap_or(p / 100.0);
+            let function = Some(fields.0.clone()).filter(|f| !f.is_empty());
+            let target = Target { function, min };
+            let advice = Rc::new(advise(&doc, std::slice::from_ref(&target)));
+            asked.set(Some(Asked {
+                rev,
+                target,
+                advice,
+            }));
+        })
+    };
+    let options = std::iter::once(String::new())
+        .chain(props.analysis.functions.iter().map(|f| f.id.clone()))
+        .map(|id| {
+            let name = function_name(
+                Some(id.as_str()).filter(|s| !s.is_empty()),
+                &props.analysis,
+                lang,
+            );
+            html! { <option value={id.clone()} selected={fields.0 == id}>{ name }</option> }
+        });
+    html! {
+        <section class="advice" data-advice="">
+            <h3>{ TITLE.get(lang) }</h3>
+            <form class="advice-ask" onsubmit={ask}>
+                <label>{ words::FUNCTION.get(lang) }
+                    <select data-advice-function="" onchange={on_function}>{ for options }</select>
+                </label>
+                <label>{ words::TARGET.get(lang) }
+                    <input type="text" inputmode="decimal" value={fields.1.clone()}
+                           data-advice-min="" onchange={on_percent} />
+                </label>
+                <button type="submit" data-advice-ask="">{ ASK.get(lang) }</button>
+            </form>
+            if let Some(why) = *problem { <p class="form-problem" role="alert">{ why }</p> }
+            if let Some(asked) = &*asked { { answer(props, asked, lang) } }
+        </section>
+    }
+}
+
+/// The answer to what was asked.
+fn answer(props: &AdviceProps, asked: &Asked, lang: Lang) -> Html {
+    let a = &asked.advice;
+    let stale = asked.rev != props.topology_rev;
+    let met = a.targets.first().is_some_and(|t| t.met);
+    let now = a.targets.first().map(|t| {
+        let now = percent(t.value);
+        match lang {
+            Lang::En => format!("Now {now}, target {}.", percent(t.min)),
+            Lang::Zh => format!("当前 {now}，目标 {}。", percent(t.min)),
+        }
+    });
+    html! {
+        <div class="advice-answer" data-advice-answer="" data-stale={stale.to_string()}>
+            if stale { <p class="note">{ STALE.get(lang) }</p> }
+            <p>{ now.unwrap_or_default() }{ " " }if met { { ALREADY.get(lang) } }</p>
+            if !a.options.is_empty() {
+                <div class="advice-options">
+                    { for distinct(&a.options).map(|(o, both)| option_card(props, o, both, stale, lang)) }
+                </div>
+            }
+            { for a.unreachable.iter().map(|u| unreachable_text(props, u, lang)) }
+            { weakest_links(props, a, lang) }
+        </div>
+    }
+}
+
+/// The options, each once: when the fewest-nodes change is the cheapest one,
+/// one card says it is both.
+fn distinct(options: &[AdviceOption]) -> impl Iterator<Item = (&AdviceOption, bool)> {
+    let same = options.len() == 2 && options[0].add == options[1].add;
+    options
+        .iter()
+        .take(if same { 1 } else { 2 })
+        .map(move |o| (o, same))
+}
+
+/// An option's name in words (`both`: it is the cheapest and changes fewest nodes).
+fn option_title(name: OptionName, both: bool, lang: Lang) -> &'static str {
+    match (name, both) {
+        (_, true) => l(
+            "Cheapest, and fewest nodes changed",
+            "成本最低，改动节点也最少",
+        ),
+        (OptionName::Cheapest, _) => l("Cheapest", "成本最低"),
+        (OptionName::FewestNodes, _) => l("Fewest nodes changed", "改动节点最少"),
+    }
+    .get(lang)
+}
+
+/// One option: what it adds, its cost, the figure after, Preview and Apply.
+fn option_card(props: &AdviceProps, o: &AdviceOption, both: bool, stale: bool, lang: Lang) -> Html {
+    let showing =
+        matches!(props.preview.as_deref(), Some(p) if p.source == PreviewSource::Advice(o.name));
+    let preview = {
+        let (doc, on_preview, o) = (props.doc.clone(), props.on_preview.clone(), o.clone());
+        Callback::from(move |_: MouseEvent| {
+            on_preview.emit((!showing).then(|| Rc::new(Preview::change(&doc, &o))));
+        })
+    };
+    let apply = {
+        let (doc, dispatch, o) = (props.doc.clone(), props.dispatch.clone(), o.clone());
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::Replace(Rc::new(o.apply(&doc)))))
+    };
+    let adds = o.add.iter().map(|a| {
+        let name = node_name(&a.node, &props.doc);
+        html! { <li>{ format!("+{} {name}", a.instances) }</li> }
+    });
+    let after = o
+        .values
+        .first()
+        .map(|v| percent(v.value))
+        .unwrap_or_default();
+    html! {
+        <article class="advice-option" data-advice-option={o.name.as_str()}
+                 data-method={o.method.map_or("exact", |_| "heuristic")}>
+            <h4>{ option_title(o.name, both, lang) }</h4>
+            <ul>{ for adds }</ul>
+            <p>{ COST.get(lang) }{ format!(" {} · ", words::number(o.cost)) }
+               { AFTER.get(lang) }{ format!(" {after}") }</p>
+            <span class="advice-actions">
+                <button type="button" aria-pressed={showing.to_string()} data-advice-preview=""
+                        onclick={preview}>{ PREVIEW.get(lang) }</button>
+                if !props.readonly {
+                    <button type="button" class="primary" data-advice-apply="" disabled={stale}
+                            onclick={apply}>{ APPLY.get(lang) }</button>
+                }
+            </span>
+        </article>
+    }
+}
+
+/// Why a target cannot be reached, in words.
+fn unreachable_text(props: &AdviceProps, u: &Unreachable, lang: Lang) -> Html {
+    let function = function_name(Some(&u.function), &props.analysis, lang);
+    let best = percent(u.best);
+    let limits: Vec<String> = u
+        .limited_by
+        .iter()
+        .map(|id| {
+            let name = node_name(id, &props.doc);
+            let node = props.doc.node(id);
+            let at = node.map(|n| percent(n.availability())).unwrap_or_default();
+            match (node.map(|n| n.kind), lang) {
+                (Some(NodeKind::External), Lang::En) => {
+                    format!("{name} is an external service at {at}: no number of servers behind it gets {function} above that")
+                }
+                (Some(NodeKind::External), Lang::Zh) => {
+                    format!("“{name}”是外部服务，可用性只有 {at}：在它后面加多少服务器，“{function}”都超不过它")
+                }
+                (_, Lang::En) => format!("{name} already has the most instances a node may have (64)"),
+                (_, Lang::Zh) => format!("“{name}”已经达到实例数上限（64）"),
+            }
+        })
+        .collect();
+    let text = match lang {
+        Lang::En => format!(
+            "No change of instances reaches this: the best is {best}. {}.",
+            limits.join("; ")
+        ),
+        Lang::Zh => format!(
+            "增加实例达不到这个目标：最多只能到 {best}。{}。",
+            limits.join("；")
+        ),
+    };
+    html! { <p class="advice-unreachable" data-unreachable={u.function.clone()}>{ text }</p> }
+}
+
+/// The function's most important nodes and its likeliest cut sets, each
+/// lighting its nodes while hovered or focused.
+fn weakest_links(props: &AdviceProps, a: &Advice, lang: Lang) -> Html {
+    let (Some(importance), Some(cuts)) = (a.importance.first(), a.cut_sets.first()) else {
+        return Html::default();
+    };
+    let light = |source: PreviewSource, nodes: Vec<String>| {
+        let on_preview = props.on_preview.clone();
+        let on = {
+            let on_preview = on_preview.clone();
+            Callback::from(move |()| on_preview.emit(Some(Rc::new(Preview::lit(source, &nodes)))))
+        };
+        (
+            on.reform(|_: MouseEvent| ()),
+            on.reform(|_: FocusEvent| ()),
+            on_preview.reform(|_: MouseEvent| None),
+        )
+    };
+    let ranked = importance.nodes.iter().take(5).map(|n| {
+        let (enter, focus, leave) = light(PreviewSource::CutSet(usize::MAX), vec![n.id.clone()]);
+        html! {
+            <li tabindex="0" data-importance={n.id.clone()} onmouseenter={enter} onfocus={focus} onmouseleave={leave}>
+                { format!("{} · {}", node_name(&n.id, &props.doc), words::number(n.birnbaum)) }
+            </li>
+        }
+    });
+    let sets = cuts.sets.iter().take(5).enumerate().map(|(i, s)| {
+        let names: Vec<String> = s.nodes.iter().map(|id| node_name(id, &props.doc)).collect();
+        let (enter, focus, leave) = light(PreviewSource::CutSet(i), s.nodes.clone());
+        let alone = match (names.len(), lang) {
+            (1, Lang::En) => format!("{} alone", names[0]),
+            (_, Lang::En) => names.join(" and "),
+            (1, Lang::Zh) => format!("仅“{}”", names[0]),
+            (_, Lang::Zh) => names.join(" 与 "),
+        };
+        let per_year = downtime_in(s.probability * 365.25 * 24.0, lang);
+        let text = match lang {
+            Lang::En => format!("{alone}: {per_year} a year"),
+            Lang::Zh => format!("{alone}：每年 {per_year}"),
+        };
+        html! {
+            <li tabindex="0" data-cut-set={s.nodes.join(" ")} data-probability={s.probability.to_string()}
+                onmouseenter={enter} onfocus={focus} onmouseleave={leave}>{ text }</li>
+        }
+    });
+    html! {
+        <div class="weakest-links" data-weakest="">
+            <h4>{ WEAKEST.get(lang) }{ format!(" · {}", function_name(Some(&importance.function), &props.analysis, lang)) }</h4>
+            <p class="note">{ DEPENDS.get(lang) }</p>
+            <ol>{ for ranked }</ol>
+            <p class="note">{ WAYS_DOWN.get(lang) }</p>
+            <ol>{ for sets }</ol>
+        </div>
+    }
+}
