@@ -203,6 +203,38 @@ for (const lang of ["en", "zh"]) {
   });
 }
 
+for (const lang of ["en", "zh"]) {
+  test(`axe-core finds nothing in the goals panel: a challenge, Show me, the form, advice, warnings (${lang})`, TIMEOUT, async () => {
+    await withPage(session.browser, `a11y-goals-${lang}`, async (page) => {
+      for (const theme of ["light", "projector"]) {
+        await openApp(page, `${session.server.url}?lang=${lang}&theme=${theme}&challenge=first`);
+        await page.waitForSelector("[data-goal-index]");
+        await assertNoViolations(page, `challenge first, ${theme}`);
+        await page.click('[data-goal-index="0"] [data-goal-show]');
+        await settle(page);
+        await assertNoViolations(page, `Show me, ${theme}`);
+        await page.click("[data-advice-ask]");
+        await page.waitForSelector("[data-advice-option]");
+        await page.click("[data-advice-option] [data-advice-preview]");
+        await settle(page);
+        await assertNoViolations(page, `advice previewed, ${theme}`);
+        await page.click("[data-goal-add]");
+        await page.selectOption("[data-goal-kind]", "availability");
+        await assertNoViolations(page, `the goal form, ${theme}`);
+      }
+      await openApp(page, `${session.server.url}?lang=${lang}&challenge=provider`);
+      await page.click("[data-advice-ask]");
+      await page.waitForSelector("[data-unreachable]");
+      for (const summary of await page.$$("[data-warning] summary")) await summary.click();
+      await assertNoViolations(page, "an unreachable target, weakest links, warnings open");
+      // Keyboard alone reaches the advice: Tab to Ask, Enter, then an option's Apply.
+      await page.focus("[data-advice-min]");
+      await page.keyboard.press("Tab");
+      assert.equal(await page.evaluate(() => document.activeElement.hasAttribute("data-advice-ask")), true);
+    });
+  });
+}
+
 // --- keyboard alone ---
 
 test("a whole task by keyboard alone: add a node, connect it, kill an instance, undo", TIMEOUT, async () => {

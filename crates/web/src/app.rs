@@ -140,6 +140,7 @@ pub fn app(props: &AppProps) -> Html {
     let blast = use_blast(state, &analysis, hovered.clone());
     let goals = super::goals::use_goals(&doc, &analysis, state.topology_rev(), painted);
     let (shown, facts, blast) = goals.shown(&doc, facts, blast);
+    let challenge_story = super::challenge::use_challenge_view(&doc, goals.report.as_deref(), lang);
     let canvas = html! {
         <Canvas doc={shown} fit_count={state.fit_count()} facts={facts}
                 selection={state.selection.clone()} blast={blast.nodes.clone()}
@@ -169,6 +170,7 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
     let (split_view, compare_view) = dialogs.view(&analysis);
+    let challenge_story = super::challenge::use_challenge_view(&doc, goals.report.as_deref(), lang);
     let goals_panel = goals.panel(
         &doc,
         &analysis,
@@ -206,8 +208,8 @@ pub fn app(props: &AppProps) -> Html {
                     </div>
                     <div class="side" tabindex="0" role="region" aria-label={SIDE.get(lang)}>
                       if painted {
-                        if let Some(c) = challenge {
-                            { super::challenge::challenge_view(c, goals.report.as_deref(), lang) }
+                        if let Some(story) = challenge_story {
+                            { story }
                         } else {
                             { diagram_head(&doc, lang, show_spof, &on_show_spof) }
                         }

@@ -72,10 +72,34 @@ pub fn use_challenge_address(lang: Lang, dispatch: &Callback<Action>, tell: &Cal
     });
 }
 
-/// The open challenge's title, level and story, and how far it is: the goals
-/// met so far, or "passed" (a status, so that it is said once when it comes).
-pub fn challenge_view(c: &Challenge, report: Option<&CheckReport>, lang: Lang) -> Html {
+/// The open challenge's story and progress, once the check is there; `None`
+/// when no challenge is open. "Passed" is announced once a challenge: the
+/// live region keeps saying it after a goal is lost and met again, so nothing
+/// changes in it to be said twice.
+#[hook]
+pub fn use_challenge_view(
+    doc: &Document,
+    report: Option<&CheckReport>,
+    lang: Lang,
+) -> Option<Html> {
+    let announced = use_mut_ref(|| None::<&'static str>);
+    let c = open_challenge(doc)?;
     let passed = report.is_some_and(|r| r.met);
+    if passed {
+        *announced.borrow_mut() = Some(c.id);
+    }
+    let said = *announced.borrow() == Some(c.id);
+    Some(challenge_view(c, report, passed, said, lang))
+}
+
+/// The challenge's title, level, story and how far it is.
+fn challenge_view(
+    c: &Challenge,
+    report: Option<&CheckReport>,
+    passed: bool,
+    said: bool,
+    lang: Lang,
+) -> Html {
     let progress = report.filter(|_| !passed).map(|r| {
         let met = r.goals.iter().filter(|g| g.met).count();
         format!("{} {met}/{}", NOT_YET.get(lang), r.goals.len())
@@ -88,8 +112,11 @@ pub fn challenge_view(c: &Challenge, report: Option<&CheckReport>, lang: Lang) -
                 <strong>{ c.title.get(lang) }</strong>
             </p>
             <p class="challenge-story">{ c.story.get(lang) }</p>
-            <p class="challenge-status" role="status" data-challenge-status="">
+            <p class="challenge-status" data-challenge-status="">
                 if passed { { "✓ " }{ PASSED.get(lang) } } else { { progress.unwrap_or_default() } }
+            </p>
+            <p class="visually-hidden" role="status" data-challenge-said="">
+                if said { { PASSED.get(lang) } }
             </p>
         </section>
     }
