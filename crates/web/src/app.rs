@@ -170,7 +170,6 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
     let (split_view, compare_view) = dialogs.view(&analysis);
-    let challenge_story = super::challenge::use_challenge_view(&doc, goals.report.as_deref(), lang);
     let goals_panel = goals.panel(
         &doc,
         &analysis,
