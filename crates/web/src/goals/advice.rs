@@ -42,9 +42,30 @@ const WAYS_DOWN: Localized = l(
     "最可能导致它停止的故障组合：",
 );
 const BAD_TARGET: Localized = l(
-    "The target must be a percentage above 0 and below 100, such as 99.99.",
-    "目标必须是大于 0、小于 100 的百分数，比如 99.99。",
+    "The target must be a percentage above 0 and below 100, such as 99.99, or nines, such as 4n.",
+    "目标必须是大于 0、小于 100 的百分数（比如 99.99），或几个 9（比如 4n）。",
 );
+const AT_LEAST: Localized = l("At least (% or 4n)", "至少（% 或 4n）");
+
+/// A target as typed: a percentage (`99.99`) or nines (`4n`, `4 nines`, `4个9`),
+/// as the decimal it means; `None` when it is neither.
+fn target_min(text: &str) -> Option<f64> {
+    let text = text.trim();
+    let nines = text
+        .strip_suffix("nines")
+        .or_else(|| text.strip_suffix("个9"))
+        .or_else(|| text.strip_suffix('n'))
+        .map(|n| n.trim().parse::<u32>());
+    let min: f64 = match nines {
+        Some(Ok(n @ 1..=9)) => format!("0.{}", "9".repeat(n as usize)).parse().ok()?,
+        Some(_) => return None,
+        None => {
+            let p: f64 = text.trim_end_matches('%').trim().parse().ok()?;
+            format!("{:.12}", p / 100.0).parse().ok()?
+        }
+    };
+    (min > 0.0 && min < 1.0).then_some(min)
+}
 
 /// What was asked and answered, and for which version of the document.
 #[derive(Clone, PartialEq)]
@@ -111,13 +132,11 @@ pub fn AdvicePanel(props: &AdviceProps) -> Html {
         let (doc, rev) = (props.doc.clone(), props.topology_rev);
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let p: f64 = fields.1.trim().parse().unwrap_or(f64::NAN);
-            if !(p > 0.0 && p < 100.0) {
+            let Some(min) = target_min(&fields.1) else {
                 problem.set(Some(BAD_TARGET.get(lang)));
                 return;
-            }
+            };
             problem.set(None);
-            let min = format!("{:.12}", p / 100.0).parse().unwrap_or(p / 100.0);
             let function = Some(fields.0.clone()).filter(|f| !f.is_empty());
             let target = Target { function, min };
             let advice = Rc::new(advise(&doc, std::slice::from_ref(&target)));
@@ -145,8 +164,8 @@ pub fn AdvicePanel(props: &AdviceProps) -> Html {
                 <label>{ words::FUNCTION.get(lang) }
                     <select data-advice-function="" onchange={on_function}>{ for options }</select>
                 </label>
-                <label>{ words::TARGET.get(lang) }
-                    <input type="text" inputmode="decimal" value={fields.1.clone()}
+                <label>{ AT_LEAST.get(lang) }
+                    <input type="text" value={fields.1.clone()}
                            data-advice-min="" onchange={on_percent} />
                 </label>
                 <button type="submit" data-advice-ask="">{ ASK.get(lang) }</button>
@@ -338,5 +357,25 @@ fn weakest_links(props: &AdviceProps, a: &Advice, lang: Lang) -> Html {
             <p class="note">{ WAYS_DOWN.get(lang) }</p>
             <ol>{ for sets }</ol>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::target_min;
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    #[wasm_bindgen_test]
+    fn a_target_is_a_percentage_or_nines() {
+        assert_eq!(target_min("99.99"), Some(0.9999));
+        assert_eq!(target_min(" 99.999 % "), Some(0.99999));
+        assert_eq!(target_min("4n"), Some(0.9999));
+        assert_eq!(target_min("3 nines"), Some(0.999));
+        assert_eq!(target_min("5个9"), Some(0.99999));
+        for bad in ["100", "0", "-1", "abc", "0n", "10n", "", "n"] {
+            assert_eq!(target_min(bad), None, "{bad}");
+        }
     }
 }

@@ -222,6 +222,9 @@ pub fn GoalsPanel(props: &GoalsProps) -> Html {
                     </span>
                 }
             </h2>
+            if report.met && !report.goals.is_empty() {
+                <p class="goals-all-met" role="status" data-goals-all-met="">{ "✓ " }{ words::ALL_MET.get(lang) }</p>
+            }
             if props.doc.goals.is_empty() && form.is_none() {
                 <p class="note">{ words::NO_GOALS.get(lang) }</p>
             }

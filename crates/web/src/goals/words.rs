@@ -16,6 +16,7 @@ use crate::panel::function_label;
 pub const GOALS: Localized = l("Goals", "目标");
 pub const MET: Localized = l("met", "已达成");
 pub const NOT_MET: Localized = l("not met", "未达成");
+pub const ALL_MET: Localized = l("Every goal is met.", "所有目标都已达成。");
 pub const SHOW_ME: Localized = l("Show me", "演示给我看");
 pub const HIDE: Localized = l("Hide", "收起");
 pub const REMOVE: Localized = l("Remove", "删除");
