@@ -338,7 +338,7 @@ fn warnings_view(props: &GoalsProps, lang: Lang) -> Html {
                 onmouseleave={unlight.reform(|_| ())} onfocusout={unlight.reform(|_| ())}>
                 <details>
                     <summary>
-                        <strong>{ words::warning_title(w.kind, lang) }</strong>{ ": " }
+                        <strong>{ words::warning_title(w.kind, lang) }</strong>{ if lang == Lang::En { ": " } else { "：" } }
                         <span class="warning-nodes">{ names }</span>
                     </summary>
                     <p>{ words::warning_explanation(w.kind, lang) }</p>
