@@ -328,7 +328,7 @@ impl EditorState {
                         n.killed.remove(at);
                     } else {
                         n.killed.push(index);
-                        n.killed.sort_unstable();
+                        topolab_engine::sorting::sort(&mut n.killed);
                     }
                     true
                 });
@@ -340,7 +340,7 @@ impl EditorState {
                     }
                     if killed {
                         n.killed.push(index);
-                        n.killed.sort_unstable();
+                        topolab_engine::sorting::sort(&mut n.killed);
                     } else {
                         n.killed.retain(|&k| k != index);
                     }
@@ -356,7 +356,7 @@ impl EditorState {
                         return false;
                     }
                     n.killed.push(index);
-                    n.killed.sort_unstable();
+                    topolab_engine::sorting::sort(&mut n.killed);
                     true
                 });
             }

@@ -89,7 +89,7 @@ pub fn tidy(doc: &Document) -> Document {
                 (key, v)
             })
             .collect();
-        members.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        crate::sorting::sort_by(&mut members, |a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
         for (i, &(_, v)) in members.iter().enumerate() {
             row[v] = i as f64;
         }

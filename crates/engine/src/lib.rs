@@ -24,6 +24,7 @@ pub mod render;
 pub mod share;
 pub mod sim;
 pub mod single_page;
+pub mod sorting;
 pub mod split;
 pub mod units;
 pub mod validate;

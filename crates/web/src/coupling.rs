@@ -147,7 +147,7 @@ fn most_coupled(mut rows: Vec<Row<'_>>, limit: usize) -> Vec<Row<'_>> {
     }
     let mut order: Vec<usize> = (0..rows.len()).collect();
     let weight = |i: usize| rows[i].report.ca + rows[i].report.ce;
-    order.sort_by_key(|&i| std::cmp::Reverse(weight(i)));
+    topolab_engine::sorting::sort_by_key(&mut order, |&i| std::cmp::Reverse(weight(i)));
     let mut keep = vec![false; rows.len()];
     for &i in &order[..limit] {
         keep[i] = true;

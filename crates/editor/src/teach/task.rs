@@ -297,7 +297,7 @@ pub(super) fn kill(doc: &Document, id: &str, index: u32) -> Result<Document, Str
     }
     if !node.is_killed(index) {
         node.killed.push(index);
-        node.killed.sort_unstable();
+        topolab_engine::sorting::sort(&mut node.killed);
     }
     Ok(out)
 }

@@ -182,7 +182,7 @@ impl Bounds {
             .filter(|&(most, _)| most > 0.0)
             .collect();
         let mut sizes: Vec<f64> = items.iter().map(|i| i.0).collect();
-        sizes.sort_by(|a, b| b.total_cmp(a));
+        crate::sorting::sort_by(&mut sizes, |a, b| b.total_cmp(a));
         let mut total = 0.0;
         let Some(nodes) = sizes.iter().position(|s| {
             total += s;
@@ -190,7 +190,7 @@ impl Bounds {
         }) else {
             return (f64::INFINITY, usize::MAX);
         };
-        items.sort_by(|a, b| b.1.total_cmp(&a.1));
+        crate::sorting::sort_by(&mut items, |a, b| b.1.total_cmp(&a.1));
         let (mut got, mut cost) = (0.0, 0.0);
         for (most, rate) in items {
             let take = most.min(needed - got);
@@ -223,8 +223,8 @@ fn table(problem: &Problem, t: usize, vars: &[usize]) -> Table {
         rates.push((most, rate));
         gains.push(most);
     }
-    rates.sort_by(|a, b| b.1.total_cmp(&a.1));
-    gains.sort_by(|a, b| b.total_cmp(a));
+    crate::sorting::sort_by(&mut rates, |a, b| b.1.total_cmp(&a.1));
+    crate::sorting::sort_by(&mut gains, |a, b| b.total_cmp(a));
     let (mut gain, mut cost) = (0.0, 0.0);
     let by_rate = rates
         .into_iter()

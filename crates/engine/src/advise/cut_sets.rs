@@ -94,7 +94,7 @@ fn cut_sets_within(doc: &Document, model: &Model, program: &Program, budget: usi
                 .iter()
                 .filter_map(|&l| node_of.get(l as usize).copied())
                 .collect();
-            nodes.sort_unstable();
+            crate::sorting::sort(&mut nodes);
             let probability = nodes
                 .iter()
                 .map(|&v| model.nodes[v].odds_with(0)[1])

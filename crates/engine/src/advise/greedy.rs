@@ -103,7 +103,7 @@ impl<'a> State<'a> {
     fn take_back(&mut self, ev: &mut Evaluator, floor: u32) {
         let problem = self.problem;
         let mut order: Vec<usize> = (0..self.d.len()).filter(|&i| self.d[i] > floor).collect();
-        order.sort_by(|&a, &b| {
+        crate::sorting::sort_by(&mut order, |&a, &b| {
             let (x, y) = (&problem.vars[a], &problem.vars[b]);
             y.cost.total_cmp(&x.cost).then(y.node.cmp(&x.node))
         });

@@ -47,7 +47,7 @@ pub(crate) fn largest_first<T>(
     value: impl Fn(&T) -> f64,
     then: impl Fn(&T, &T) -> Ordering,
 ) {
-    items.sort_by(|a, b| value(b).total_cmp(&value(a)));
+    crate::sorting::sort_by(items, |a, b| value(b).total_cmp(&value(a)));
     let mut start = 0;
     while start < items.len() {
         let top = value(&items[start]);
@@ -56,7 +56,7 @@ pub(crate) fn largest_first<T>(
                 .iter()
                 .take_while(|x| top - value(x) <= TIE * top.abs())
                 .count();
-        items[start..end].sort_by(&then);
+        crate::sorting::sort_by(&mut items[start..end], &then);
         start = end.max(start + 1);
     }
 }

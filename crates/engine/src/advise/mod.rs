@@ -307,7 +307,7 @@ fn options(
         );
         let Some(found) = found else { continue };
         let mut change = problem.change(&found.change);
-        change.sort_unstable();
+        crate::sorting::sort(&mut change);
         ev.set(model, &change);
         let values = targets
             .iter()

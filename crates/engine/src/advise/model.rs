@@ -101,7 +101,7 @@ impl Model {
     /// The cost of a change: the sum of d × cost, in document order.
     pub(crate) fn cost(&self, change: &Change) -> f64 {
         let mut sorted = change.to_vec();
-        sorted.sort_unstable();
+        crate::sorting::sort(&mut sorted);
         sorted
             .iter()
             .map(|&(v, d)| f64::from(d) * self.nodes[v].cost)

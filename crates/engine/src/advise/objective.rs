@@ -42,7 +42,7 @@ impl Key {
     /// instance costing `cost(node)`.
     pub(crate) fn of(change: &[(usize, u32)], cost: impl Fn(usize) -> f64) -> Key {
         let mut added: Vec<(usize, u32)> = change.iter().copied().filter(|&(_, d)| d > 0).collect();
-        added.sort_unstable();
+        crate::sorting::sort(&mut added);
         Key {
             cost: added.iter().map(|&(v, d)| f64::from(d) * cost(v)).sum(),
             nodes: added.len(),

@@ -112,7 +112,9 @@ impl Problem {
                 .map(|(t, g)| g.last().copied().unwrap_or(0.0) / gap[*t])
                 .fold(0.0, f64::max)
         };
-        vars.sort_by(|a, b| closes(b).total_cmp(&closes(a)).then(a.node.cmp(&b.node)));
+        crate::sorting::sort_by(&mut vars, |a, b| {
+            closes(b).total_cmp(&closes(a)).then(a.node.cmp(&b.node))
+        });
         let mut readers = vec![Vec::new(); goals.len()];
         for (i, var) in vars.iter().enumerate() {
             for &(t, _) in &var.gain {

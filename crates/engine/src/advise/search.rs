@@ -197,7 +197,7 @@ impl Search<'_> {
             self.children_of(&frame.change, &key, var, &mut frame.children);
         }
         self.steps += frame.children.len() as u64 * CHILD_STEPS;
-        frame.children.sort_by(|a, b| self.promise(a, b));
+        crate::sorting::sort_by(&mut frame.children, |a, b| self.promise(a, b));
         frame
     }
 

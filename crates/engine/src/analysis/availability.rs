@@ -139,7 +139,7 @@ pub(crate) fn compile(
     let works = works(topology, lanes, &literal, &mut bdd)?;
     let mut roots = vec![FALSE; functions.len()];
     let mut starts: Vec<usize> = functions.iter().filter_map(|f| f.start).collect();
-    starts.sort_unstable();
+    crate::sorting::sort(&mut starts);
     starts.dedup();
     for start in starts {
         let served = || {

@@ -103,7 +103,7 @@ impl Solver<'_> {
             return Ok(ZERO);
         }
         refs.retain(|&r| r != TRUE);
-        refs.sort_unstable();
+        crate::sorting::sort(&mut refs);
         refs.dedup();
         match refs.as_slice() {
             [] => return Ok(ONE),
@@ -131,7 +131,7 @@ impl Solver<'_> {
             implied.extend_from_slice(self.implied(r));
         }
         if !implied.is_empty() {
-            implied.sort_unstable();
+            crate::sorting::sort(&mut implied);
             implied.dedup();
             let mut memo = HashMap::default();
             let rest = refs

@@ -65,7 +65,7 @@ fn is_shared_store(doc: &Document, topology: &Topology, store: usize) -> bool {
     let mut sets: Vec<Vec<&str>> = Vec::new();
     for &caller in topology.sync_in.of(store) {
         let mut set = doc.nodes[caller].capabilities();
-        set.sort_unstable();
+        crate::sorting::sort(&mut set);
         set.dedup();
         if !sets.contains(&set) {
             sets.push(set);
@@ -85,6 +85,6 @@ fn cycles(topology: &Topology) -> Vec<Vec<usize>> {
         .into_iter()
         .filter(|c| c.len() >= 2)
         .collect();
-    cycles.sort_unstable_by_key(|c| c[0]);
+    crate::sorting::sort_by_key(&mut cycles, |c| c[0]);
     cycles
 }

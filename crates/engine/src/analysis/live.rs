@@ -37,7 +37,7 @@ impl LiveView {
     pub(crate) fn statuses(&self, topology: &Topology, functions: &[FunctionSpec]) -> Vec<Status> {
         let mut statuses = vec![Status::Down; functions.len()];
         let mut starts: Vec<usize> = functions.iter().filter_map(|f| f.start).collect();
-        starts.sort_unstable();
+        crate::sorting::sort(&mut starts);
         starts.dedup();
         for start in starts {
             let healthy = reached(topology, start, |v| self.works[v] && !self.degraded[v]);

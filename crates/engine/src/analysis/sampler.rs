@@ -174,7 +174,7 @@ mod tests {
         let mut failed = Vec::new();
         for _ in 0..10_000 {
             s.sample(&mut rng, &mut failed);
-            failed.sort_unstable();
+            crate::sorting::sort(&mut failed);
             failed.dedup();
             assert!(
                 failed.len() >= 2 && failed.iter().all(|&k| k < 4),

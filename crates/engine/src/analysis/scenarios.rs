@@ -72,7 +72,7 @@ impl Lanes {
         let mut flat: Vec<u32> = Vec::new();
         let mut relevant = vec![false; len];
         let mut starts: Vec<usize> = functions.iter().filter_map(|f| f.start).collect();
-        starts.sort_unstable();
+        crate::sorting::sort(&mut starts);
         starts.dedup();
         let reached: Vec<Vec<bool>> = starts
             .iter()

@@ -23,7 +23,7 @@ pub(crate) struct Adjacency {
 
 impl Adjacency {
     fn build(len: usize, mut edges: Vec<(usize, usize)>) -> Adjacency {
-        edges.sort_unstable();
+        crate::sorting::sort(&mut edges);
         edges.dedup();
         let mut start = vec![0; len + 1];
         for &(from, _) in &edges {
@@ -78,7 +78,7 @@ impl Adjacency {
             .into_iter()
             .map(|c| {
                 let mut members: Vec<usize> = c.into_iter().map(NodeIndex::index).collect();
-                members.sort_unstable();
+                crate::sorting::sort(&mut members);
                 members
             })
             .collect()

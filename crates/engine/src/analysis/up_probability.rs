@@ -61,7 +61,7 @@ pub(crate) fn instances_left(node: &Node) -> u32 {
         .copied()
         .filter(|&i| i < replicas)
         .collect();
-    killed.sort_unstable();
+    crate::sorting::sort(&mut killed);
     killed.dedup();
     replicas.saturating_sub(killed.len() as u32)
 }

@@ -168,7 +168,7 @@ impl Program {
             stack.extend([low, high]);
         }
         // Children were made before their parents: ids order them.
-        cone.sort_unstable();
+        crate::sorting::sort(&mut cone);
         let mut index = vec![0u32; bdd.len()];
         index[TRUE as usize] = 1;
         let mut nodes = vec![
@@ -212,7 +212,7 @@ impl Program {
     /// The levels the output depends on at all (some node tests them), sorted.
     pub(crate) fn levels_read(&self) -> Vec<usize> {
         let mut levels: Vec<usize> = self.nodes[2..].iter().map(|n| n.level as usize).collect();
-        levels.sort_unstable();
+        crate::sorting::sort(&mut levels);
         levels.dedup();
         levels
     }

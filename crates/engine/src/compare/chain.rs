@@ -59,7 +59,7 @@ pub(crate) fn longest_request_chain(doc: &Document, analysis: &Analysis) -> u32 
         }
     }
     for targets in &mut forward {
-        targets.sort_unstable();
+        crate::sorting::sort(targets);
         targets.dedup();
     }
     let clients: Vec<usize> = (0..len).filter(|&v| doc.nodes[v].is_client()).collect();

@@ -27,7 +27,7 @@ pub fn kill_instance(doc: &Document, id: &str, index: u32) -> Option<Document> {
     let mut out = doc.clone();
     let killed = &mut out.nodes[at].killed;
     killed.push(index);
-    killed.sort_unstable();
+    crate::sorting::sort(killed);
     Some(out)
 }
 

@@ -98,7 +98,7 @@ impl Failures {
             };
             set.extend(range.clone().take(need));
         }
-        set.sort_unstable();
+        crate::sorting::sort(&mut set);
         let mut fill = Vec::with_capacity(k);
         let mut next = 0;
         for e in 0..self.elements.len() {
@@ -113,7 +113,7 @@ impl Failures {
             }
         }
         set.extend(fill);
-        set.sort_unstable();
+        crate::sorting::sort(&mut set);
         set
     }
 

@@ -238,7 +238,7 @@ fn proxy_link_kind(
         return LinkKind::Requires;
     }
     let mut distinct: Vec<&str> = fronts.to_vec();
-    distinct.sort_unstable();
+    crate::sorting::sort(&mut distinct);
     distinct.dedup();
     if distinct.len() > 1 {
         b.retype(name, NodeKind::Gateway);

@@ -352,7 +352,7 @@ fn build(mut b: Builder, objects: Objects) -> Result<Imported, ImportError> {
     }
     for ing in &objects.ingresses {
         let mut distinct: Vec<&str> = ing.backends.iter().map(|(n, _)| n.as_str()).collect();
-        distinct.sort_unstable();
+        crate::sorting::sort(&mut distinct);
         distinct.dedup();
         let (kind, link) = if distinct.len() > 1 {
             (NodeKind::Gateway, LinkKind::Route)

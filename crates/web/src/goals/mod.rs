@@ -145,7 +145,7 @@ fn failed_doc(doc: &Document, failed: &FailedSet) -> Document {
                     node.killed.push(i);
                 }
             }
-            node.killed.sort_unstable();
+            topolab_engine::sorting::sort(&mut node.killed);
         }
     };
     match failed {
