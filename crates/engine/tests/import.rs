@@ -220,7 +220,7 @@ fn compose_replicas_out_of_range_are_clamped_with_a_note() {
 #[test]
 fn compose_dependency_on_an_unknown_service_is_noted() {
     let i = import(
-        "services:\n  a:\n    image: x\n    depends_on: [ghost]\n",
+        "services:\n  a:\n    image: postgres\n    depends_on: [ghost]\n",
         None,
     )
     .expect("imports");
@@ -262,8 +262,9 @@ fn odd_service_names_get_valid_unique_ids_and_keep_their_name_as_label() {
     )
     .expect("imports");
     let ids: Vec<&str> = i.document.nodes.iter().map(|n| n.id.as_str()).collect();
-    assert_eq!(ids, ["my-app", "my-app-2"]);
-    assert_eq!(i.document.nodes[0].label.as_deref(), Some("my app"));
+    // Called by nothing: both are entry points behind the client.
+    assert_eq!(ids, ["client", "my-app", "my-app-2"]);
+    assert_eq!(i.document.nodes[1].label.as_deref(), Some("my app"));
 }
 
 // --- Kubernetes -----------------------------------------------------------
