@@ -261,7 +261,18 @@ fn link_service(
         return;
     };
     let targets = targets(b, name, spec, names, &place);
-    let fronts: Vec<&str> = targets.iter().map(|t| t.name.as_str()).collect();
+    // A proxy's store (Kong's database) is a requirement, not a route.
+    let is_store = |b: &Builder, target: &str| {
+        matches!(
+            b.kind_of(target),
+            Some(NodeKind::Database | NodeKind::Cache | NodeKind::Queue)
+        )
+    };
+    let fronts: Vec<&str> = targets
+        .iter()
+        .filter(|t| !is_store(b, &t.name))
+        .map(|t| t.name.as_str())
+        .collect();
     let kind = b.kind_of(name).unwrap_or(NodeKind::Service);
     let proxy_kind = proxy_link_kind(b, name, kind, &fronts, &place);
     for t in targets {
@@ -273,7 +284,12 @@ fn link_service(
             b.note(t.place, kind);
             continue;
         };
-        if !b.link(&from, &to, t.kind.unwrap_or(proxy_kind), &t.place) {
+        let kind = match t.kind {
+            Some(kind) => kind,
+            None if is_store(b, &t.name) => LinkKind::Requires,
+            None => proxy_kind,
+        };
+        if !b.link(&from, &to, kind, &t.place) {
             continue;
         }
         if let Some(note) = t.note {
