@@ -6,8 +6,6 @@
 //! replicas, notes; and every one must give something to measure (functions)
 //! and no cycle the file does not state.
 
-mod support;
-
 use topolab_engine::analysis::analyze;
 use topolab_engine::import::{detect, import, Format, Imported};
 use topolab_engine::{validate, LinkKind, NodeKind};

@@ -28,6 +28,8 @@ pub struct Builder {
     index: HashMap<String, usize>,
     links: Vec<Link>,
     linked: HashSet<(String, String)>,
+    /// Pairs left out past the limit.
+    unlinked: HashSet<(String, String)>,
     /// Ids some link points to.
     called: HashSet<String>,
     /// Input name -> node id.
@@ -187,10 +189,13 @@ impl Builder {
             return false;
         }
         if self.links.len() >= MAX_LINKS {
-            let dropped = self
-                .links_dropped
-                .get_or_insert((0, from.to_string(), to.to_string()));
-            dropped.0 += 1;
+            // Each pair counted once, however many times the input names it.
+            if self.unlinked.insert((from.to_string(), to.to_string())) {
+                let dropped =
+                    self.links_dropped
+                        .get_or_insert((0, from.to_string(), to.to_string()));
+                dropped.0 += 1;
+            }
             return false;
         }
         let mut link = Link::with_kind(from, to, kind);
