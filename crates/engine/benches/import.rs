@@ -91,6 +91,9 @@ fn everyone(n: usize) -> String {
     text
 }
 
+/// A case: its name, how to make its text, its format.
+type Case = (&'static str, fn() -> String, Format);
+
 fn time(name: &str, text: &str, format: Format) {
     let once = import(text, Some(format)).unwrap_or_else(|e| panic!("{name}: {e}"));
     let mut runs = Vec::new();
@@ -121,7 +124,7 @@ fn main() {
         .skip(1)
         .find(|a| !a.starts_with('-'))
         .unwrap_or_default();
-    let cases: [(&str, fn() -> String, Format); 3] = [
+    let cases: [Case; 3] = [
         ("compose 2000 services", || compose(2000), Format::Compose),
         (
             "manifests 20000 lines",

@@ -33,6 +33,9 @@ use crate::document::{LinkKind, NodeKind};
 /// environment variable or a ConfigMap key; none for a mounted file), its text.
 type Read = (String, Option<String>, String);
 
+/// A ConfigMap's data: (key, place, value).
+type Data = Vec<(String, String, String)>;
+
 struct Workload {
     name: String,
     place: String,
@@ -66,8 +69,8 @@ struct Objects {
     workloads: Vec<Workload>,
     services: Vec<Service>,
     ingresses: Vec<Ingress>,
-    /// name -> [(key, place, value)].
-    config_maps: Vec<(String, Vec<(String, String, String)>)>,
+    /// (name, its data).
+    config_maps: Vec<(String, Data)>,
 }
 
 /// The diagram a set of Kubernetes manifests describes.
@@ -377,7 +380,7 @@ fn build(mut b: Builder, objects: Objects) -> Result<Imported, ImportError> {
     let reach = services(&mut b, &objects);
     let by_name: HashMap<&str, &Vec<String>> = reach.iter().map(|(n, t)| (n.as_str(), t)).collect();
     let names = Names::new(reach.iter().map(|(n, _)| n.as_str()));
-    let config_maps: HashMap<&str, &Vec<(String, String, String)>> = objects
+    let config_maps: HashMap<&str, &Data> = objects
         .config_maps
         .iter()
         .map(|(n, d)| (n.as_str(), d))
@@ -414,11 +417,7 @@ fn build(mut b: Builder, objects: Objects) -> Result<Imported, ImportError> {
 /// Every value workload `w` reads: its environment, and the ConfigMap values
 /// it reads by key, whole or as mounted files; a ConfigMap not among the
 /// manifests noted.
-fn reads(
-    b: &mut Builder,
-    w: &Workload,
-    config_maps: &HashMap<&str, &Vec<(String, String, String)>>,
-) -> Vec<Read> {
+fn reads(b: &mut Builder, w: &Workload, config_maps: &HashMap<&str, &Data>) -> Vec<Read> {
     let mut values = w.env.clone();
     let missing = |b: &mut Builder, cm: &str| {
         let name = cm.to_string();

@@ -55,6 +55,7 @@ fn tools_beside_a_store_are_services() {
         "mongo-express:1.0",
         "provectuslabs/kafka-ui:latest",
         "redislabs/redis-insight:latest",
+        "redis/redisinsight:latest",
         "nginx/nginx-prometheus-exporter:1.1",
         "rediscommander/redis-commander",
         "confluentinc/cp-kafka-connect:7.6.0",
@@ -63,7 +64,7 @@ fn tools_beside_a_store_are_services() {
         assert_eq!(kind_from_image(image), None, "{image}");
     }
     // Tools whose words name no store are plain services with nothing to say.
-    for image in ["redis/redisinsight:latest", "dpage/pgadmin4", "acme/admin"] {
+    for image in ["redislabs/redisinsight:latest", "dpage/pgadmin4", "acme/admin"] {
         assert_eq!(guess(image, true), Guess::Unknown, "{image}");
     }
 }
