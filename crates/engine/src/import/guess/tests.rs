@@ -64,7 +64,11 @@ fn tools_beside_a_store_are_services() {
         assert_eq!(kind_from_image(image), None, "{image}");
     }
     // Tools whose words name no store are plain services with nothing to say.
-    for image in ["redislabs/redisinsight:latest", "dpage/pgadmin4", "acme/admin"] {
+    for image in [
+        "redislabs/redisinsight:latest",
+        "dpage/pgadmin4",
+        "acme/admin",
+    ] {
         assert_eq!(guess(image, true), Guess::Unknown, "{image}");
     }
 }
