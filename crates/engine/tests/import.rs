@@ -220,7 +220,7 @@ fn compose_replicas_out_of_range_are_clamped_with_a_note() {
 #[test]
 fn compose_dependency_on_an_unknown_service_is_noted() {
     let i = import(
-        "services:\n  a:\n    image: x\n    depends_on: [ghost]\n",
+        "services:\n  a:\n    image: postgres\n    depends_on: [ghost]\n",
         None,
     )
     .expect("imports");
@@ -262,8 +262,9 @@ fn odd_service_names_get_valid_unique_ids_and_keep_their_name_as_label() {
     )
     .expect("imports");
     let ids: Vec<&str> = i.document.nodes.iter().map(|n| n.id.as_str()).collect();
-    assert_eq!(ids, ["my-app", "my-app-2"]);
-    assert_eq!(i.document.nodes[0].label.as_deref(), Some("my app"));
+    // Called by nothing: both are entry points behind the client.
+    assert_eq!(ids, ["client", "my-app", "my-app-2"]);
+    assert_eq!(i.document.nodes[1].label.as_deref(), Some("my app"));
 }
 
 // --- Kubernetes -----------------------------------------------------------
@@ -529,4 +530,115 @@ fn tidy_lays_out_every_preset_without_overlap_and_keeps_its_topology() {
         assert_eq!(analyze(&tidied).system, analyze(&doc).system);
         assert_eq!(tidy(&tidied), tidied, "stable");
     }
+}
+
+// --- what real files need ---------------------------------------------------
+
+#[test]
+fn an_unrendered_helm_template_is_refused_with_the_way_to_render_it() {
+    let chart = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ include \"shop.fullname\" . }}\n  labels:\n    {{- include \"shop.labels\" . | nindent 4 }}\nspec:\n  replicas: {{ .Values.replicaCount }}\n";
+    match import(chart, None) {
+        Err(e @ ImportError::Syntax { line: Some(4), .. }) => {
+            let said = e.to_string();
+            assert!(said.contains("Helm template"), "{said}");
+            assert!(said.contains("helm template"), "{said}");
+        }
+        other => panic!("expected the Helm hint at line 4, got {other:?}"),
+    }
+    // Another Go template (a router rule in a label) is data, not a chart.
+    let compose = "services:\n  web:\n    image: acme/web\n    ports: [\"80:80\"]\n    labels:\n      - \"traefik.http.routers.web.rule=Host(`{{ .Name }}.local`)\"\n";
+    assert!(import(compose, None).is_ok());
+}
+
+#[test]
+fn an_error_about_the_whole_file_names_no_empty_place() {
+    let e = import("- web\n- api\n", Some(Format::Compose)).expect_err("refused");
+    assert!(matches!(&e, ImportError::Shape { place, .. } if place.is_empty()));
+    let said = e.to_string();
+    assert!(!said.starts_with(':') && !said.starts_with(' '), "{said:?}");
+    assert_eq!(said, "a compose file is a mapping with `services`");
+}
+
+#[test]
+fn a_null_key_written_twice_is_named_as_written() {
+    let e = import("services:\n  web:\n    ~: 1\n    ~: 2\n", None).expect_err("refused");
+    let said = e.to_string();
+    assert!(said.contains("duplicate key `~`"), "{said}");
+    assert!(!said.contains("Null"), "{said}");
+}
+
+#[test]
+fn a_mounted_config_map_is_read_and_its_notes_name_the_workload() {
+    let i = imported("corpus/k-php-sidecar.yaml");
+    assert!(!noted(&i, "nginx-config", "read by no workload"));
+    let i = imported("corpus/k-configmap-mounted.yaml");
+    assert!(noted(
+        &i,
+        "(ConfigMap proxy-conf).data.nginx.conf",
+        "requires link from \"proxy\""
+    ));
+}
+
+/// `n` services each naming every other in `depends_on` and, as URLs, in
+/// an environment variable: the shape of a generated 1.5 MB file.
+fn everyone_names_everyone(n: usize) -> String {
+    let mut text = String::from("services:\n");
+    for i in 0..n {
+        let others: Vec<String> = (0..n)
+            .filter(|&j| j != i)
+            .map(|j| format!("s{j}"))
+            .collect();
+        text.push_str(&format!("  s{i}:\n    image: acme/s{i}:1\n"));
+        if i == 0 {
+            text.push_str("    ports: [\"80:80\"]\n");
+        }
+        text.push_str(&format!("    depends_on: [{}]\n", others.join(", ")));
+        let urls: Vec<String> = others
+            .iter()
+            .take(n / 4)
+            .map(|o| format!("http://{o}:8080"))
+            .collect();
+        text.push_str(&format!(
+            "    environment:\n      UPSTREAM_URLS: \"{}\"\n",
+            urls.join(",")
+        ));
+    }
+    text
+}
+
+#[test]
+fn a_big_file_of_services_naming_each_other_is_quick_and_says_its_limits_once() {
+    let text = everyone_names_everyone(400);
+    assert!(text.len() > 1_400_000, "{} bytes", text.len());
+    let started = std::time::Instant::now();
+    let i = import(&text, None).expect("imports");
+    // Unoptimised test build on a shared machine; the benchmark times the release build.
+    assert!(
+        started.elapsed().as_secs_f64() < 10.0,
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(i.document.nodes.len(), 401);
+    assert_eq!(i.document.links.len(), 20_000);
+    // 400 x 399 depends_on pairs and the client's link; 20,000 drawn.
+    let dropped = 400 * 399 + 1 - 20_000;
+    let over: Vec<_> = i
+        .notes
+        .iter()
+        .filter(|n| {
+            matches!(
+                n.kind,
+                topolab_engine::import::NoteKind::TooManyLinks { .. }
+            )
+        })
+        .collect();
+    assert_eq!(over.len(), 1, "said once");
+    assert!(
+        over[0]
+            .message()
+            .starts_with(&format!("{dropped} links left out")),
+        "{}",
+        over[0]
+    );
+    assert!(i.notes.len() <= 50, "{} notes", i.notes.len());
 }

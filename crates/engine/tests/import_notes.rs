@@ -21,10 +21,12 @@ fn every_note_kind() -> Vec<NoteKind> {
         NoteKind::NotUnderstood,
         NoteKind::DefinedTwice { name: s("web") },
         NoteKind::TooManyNodes {
+            dropped: 1,
             name: s("web"),
             max: 2000,
         },
         NoteKind::TooManyLinks {
+            dropped: 3,
             from: s("web"),
             to: s("db"),
             max: 20000,
@@ -68,13 +70,38 @@ fn every_note_kind() -> Vec<NoteKind> {
         NoteKind::NotListOrMapping,
         NoteKind::NoKindOrName,
         NoteKind::ObjectNotDrawn,
-        NoteKind::Containers { count: 2 },
+        NoteKind::Containers {
+            count: 2,
+            main: s("php"),
+        },
+        NoteKind::BatchNotDrawn,
+        NoteKind::More {
+            count: 5,
+            like: Box::new(NoteKind::NamesService { name: s("orders") }),
+        },
+        NoteKind::Tool {
+            image: s("oliver006/redis_exporter"),
+        },
+        NoteKind::UncalledEntry { service: None },
+        NoteKind::UncalledEntry {
+            service: Some(s("web")),
+        },
+        NoteKind::OptionalDependency { name: s("search") },
+        NoteKind::RunsBefore { name: s("migrate") },
+        NoteKind::ProfileOnly {
+            profiles: s("debug"),
+        },
+        NoteKind::LeftOutService { name: s("adminer") },
+        NoteKind::SharesNetwork { name: s("vpn") },
         NoteKind::DaemonSet,
         NoteKind::NoSelector,
         NoteKind::SelectorMatchesNothing,
         NoteKind::SelectsSeveral,
         NoteKind::MissingConfigMap { name: s("cfg") },
-        NoteKind::NamesK8sService { name: s("orders") },
+        NoteKind::NamesK8sService {
+            name: s("orders"),
+            from: s("payments"),
+        },
         NoteKind::IngressEntry {
             kind: NodeKind::Gateway,
             services: 3,
@@ -127,7 +154,16 @@ fn covered(kind: &NoteKind) {
         | NoteKind::Exposed
         | NoteKind::UnusedConfigMap
         | NoteKind::NotAPair
-        | NoteKind::AllCalled { .. } => {}
+        | NoteKind::AllCalled { .. }
+        | NoteKind::More { .. }
+        | NoteKind::Tool { .. }
+        | NoteKind::UncalledEntry { .. }
+        | NoteKind::OptionalDependency { .. }
+        | NoteKind::RunsBefore { .. }
+        | NoteKind::ProfileOnly { .. }
+        | NoteKind::LeftOutService { .. }
+        | NoteKind::SharesNetwork { .. }
+        | NoteKind::BatchNotDrawn => {}
     }
 }
 
@@ -157,6 +193,14 @@ fn own_words(text: &str) -> String {
         "Pod",
         "parent",
         "child",
+        "required",
+        "false",
+        "optional",
+        "profile",
+        "docker",
+        "up",
+        "network",
+        "mode",
     ];
     support::latin_words_outside_quotes(text, FORMAT_WORDS, 1)
 }

@@ -1,8 +1,13 @@
 //! The document an importer builds: ids made valid and unique, replicas kept in
 //! range, links never to a client nor doubled, the document's limits held, each
 //! adjustment said in a [`Note`]; then laid out and validated.
+//!
+//! Lookups are by hash (a 2,000-service file links in linear time), what is
+//! left out past the document's limits is said once with its count, and past
+//! [`SAME_NOTES`] notes of one kind the rest are counted in one note.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::mem::discriminant;
 
 use serde_json::Value;
 
@@ -12,13 +17,28 @@ use crate::document::{Document, Link, LinkKind, Node, NodeKind};
 use crate::layout::tidy;
 use crate::validate::{validate, MAX_LINKS, MAX_NODES, MAX_REPLICAS};
 
+/// Notes of one kind listed before the rest are counted in one note.
+pub const SAME_NOTES: usize = 20;
+
 /// A document under construction, nodes named by the input's names.
 #[derive(Debug, Default)]
 pub struct Builder {
     nodes: Vec<Node>,
+    /// Node id -> index in `nodes`.
+    index: HashMap<String, usize>,
     links: Vec<Link>,
+    linked: HashSet<(String, String)>,
+    /// Pairs left out past the limit.
+    unlinked: HashSet<(String, String)>,
+    /// Ids some link points to.
+    called: HashSet<String>,
+    /// Input name -> node id.
     ids: HashMap<String, String>,
-    client: Option<String>,
+    client: Option<Node>,
+    /// Nodes left out past the limit: (count, the first one's name).
+    nodes_dropped: Option<(usize, String)>,
+    /// Links left out past the limit: (count, the first one's ends).
+    links_dropped: Option<(usize, String, String)>,
     /// What was guessed or skipped so far.
     pub notes: Vec<Note>,
 }
@@ -42,7 +62,7 @@ impl Builder {
     /// The kind of the node the input calls `name`, if added.
     pub fn kind_of(&self, name: &str) -> Option<NodeKind> {
         let id = self.id_of(name)?;
-        self.nodes.iter().find(|n| n.id == id).map(|n| n.kind)
+        self.index.get(id).map(|&i| self.nodes[i].kind)
     }
 
     /// Adds the node the input calls `name`; its id is `name` made valid and
@@ -58,14 +78,10 @@ impl Builder {
             );
             return None;
         }
-        if self.nodes.len() >= MAX_NODES {
-            self.note(
-                place,
-                NoteKind::TooManyNodes {
-                    name: name.to_string(),
-                    max: MAX_NODES,
-                },
-            );
+        if self.nodes.len() >= MAX_NODES - 1 {
+            // One place is kept for the client.
+            let dropped = self.nodes_dropped.get_or_insert((0, name.to_string()));
+            dropped.0 += 1;
             return None;
         }
         let id = self.unique_id(name);
@@ -80,15 +96,19 @@ impl Builder {
                 },
             );
         }
+        self.index.insert(id.clone(), self.nodes.len());
         self.nodes.push(node);
         self.ids.insert(name.to_string(), id.clone());
         Some(id)
     }
 
+    fn taken(&self, id: &str) -> bool {
+        self.index.contains_key(id) || self.client.as_ref().is_some_and(|c| c.id == id)
+    }
+
     fn unique_id(&self, name: &str) -> String {
         let base = node_id(name);
-        let taken = |id: &str| self.nodes.iter().any(|n| n.id == id);
-        if !taken(&base) {
+        if !self.taken(&base) {
             return base;
         }
         (2..)
@@ -97,12 +117,13 @@ impl Builder {
                 let stem: String = base.chars().take(64 - suffix.len()).collect();
                 format!("{stem}{suffix}")
             })
-            .find(|id| !taken(id))
+            .find(|id| !self.taken(id))
             .unwrap_or(base)
     }
 
     fn node_mut(&mut self, id: &str) -> Option<&mut Node> {
-        self.nodes.iter_mut().find(|n| n.id == id)
+        let i = *self.index.get(id)?;
+        self.nodes.get_mut(i)
     }
 
     /// Gives node `id` `replicas` instances, kept within 1..=64 (docs/spec/model.md §1.1).
@@ -141,6 +162,11 @@ impl Builder {
         self.link_with(from, to, kind, None, place)
     }
 
+    /// Whether a link from node `from` to node `to` was added.
+    pub fn linked(&self, from: &str, to: &str) -> bool {
+        self.linked.contains(&(from.to_string(), to.to_string()))
+    }
+
     /// [`Builder::link`] with an `extra` for the link.
     pub fn link_with(
         &mut self,
@@ -159,36 +185,61 @@ impl Builder {
             );
             return false;
         }
-        if self.links.iter().any(|l| l.from == from && l.to == to) {
+        if self.linked(from, to) {
             return false;
         }
         if self.links.len() >= MAX_LINKS {
-            self.note(
-                place,
-                NoteKind::TooManyLinks {
-                    from: from.to_string(),
-                    to: to.to_string(),
-                    max: MAX_LINKS,
-                },
-            );
+            // Each pair counted once, however many times the input names it.
+            if self.unlinked.insert((from.to_string(), to.to_string())) {
+                let dropped =
+                    self.links_dropped
+                        .get_or_insert((0, from.to_string(), to.to_string()));
+                dropped.0 += 1;
+            }
             return false;
         }
         let mut link = Link::with_kind(from, to, kind);
         link.extra = extra;
         self.links.push(link);
+        self.linked.insert((from.to_string(), to.to_string()));
+        self.called.insert(to.to_string());
         true
+    }
+
+    /// Whether any node links to node `id`.
+    pub fn is_called(&self, id: &str) -> bool {
+        self.called.contains(id)
+    }
+
+    /// Puts node `id` behind the client when nothing calls it and it serves
+    /// requests (it is not a store): an entry point found when no other was,
+    /// said in a note naming the Kubernetes Service in front of it, if any.
+    pub fn entry_if_uncalled(&mut self, id: &str, service: Option<&str>, place: &str) {
+        let serving = self.index.get(id).is_some_and(|&i| {
+            matches!(
+                self.nodes[i].kind,
+                NodeKind::Service | NodeKind::LoadBalancer | NodeKind::Gateway
+            )
+        });
+        if serving && !self.is_called(id) {
+            self.note(
+                place,
+                NoteKind::UncalledEntry {
+                    service: service.map(str::to_string),
+                },
+            );
+            self.entry(id, place);
+        }
     }
 
     /// Puts node `id` behind the diagram's one client (added at the first
     /// entry point, named `client`), with a `route` link.
     pub fn entry(&mut self, id: &str, place: &str) {
         let client = match &self.client {
-            Some(c) => c.clone(),
+            Some(c) => c.id.clone(),
             None => {
                 let c = self.unique_id("client");
-                self.nodes
-                    .insert(0, Node::new(c.clone(), NodeKind::Client, 0.0, 0.0));
-                self.client = Some(c.clone());
+                self.client = Some(Node::new(c.clone(), NodeKind::Client, 0.0, 0.0));
                 c
             }
         };
@@ -200,21 +251,55 @@ impl Builder {
         self.client.is_some()
     }
 
+    /// The notes, with what was left out past the limits said once each, the
+    /// missing entry point said first, and past [`SAME_NOTES`] of one kind the
+    /// rest counted.
+    fn final_notes(&mut self) -> Vec<Note> {
+        let mut notes = Vec::new();
+        if self.client.is_none() {
+            notes.push(Note::new("", NoteKind::NoEntryPoint));
+        }
+        if let Some((dropped, name)) = self.nodes_dropped.take() {
+            notes.push(Note::new(
+                "",
+                NoteKind::TooManyNodes {
+                    dropped,
+                    name,
+                    max: MAX_NODES,
+                },
+            ));
+        }
+        if let Some((dropped, from, to)) = self.links_dropped.take() {
+            notes.push(Note::new(
+                "",
+                NoteKind::TooManyLinks {
+                    dropped,
+                    from,
+                    to,
+                    max: MAX_LINKS,
+                },
+            ));
+        }
+        notes.extend(summarised(std::mem::take(&mut self.notes)));
+        notes
+    }
+
     /// The finished document, laid out and checked.
-    pub fn finish(self, title: Option<String>) -> Result<Imported, ImportError> {
-        let mut notes = self.notes;
+    pub fn finish(mut self, title: Option<String>) -> Result<Imported, ImportError> {
         if self.nodes.is_empty() {
             return Err(ImportError::shape(
                 "",
                 "nothing to draw: no service was found",
             ));
         }
-        if self.client.is_none() {
-            notes.push(Note::new("", NoteKind::NoEntryPoint));
+        let notes = self.final_notes();
+        let mut nodes = self.nodes;
+        if let Some(client) = self.client {
+            nodes.insert(0, client);
         }
         let document = Document {
             title: title.map(|t| t.chars().take(200).collect()),
-            nodes: self.nodes,
+            nodes,
             links: self.links,
             ..Document::default()
         };
@@ -225,9 +310,7 @@ impl Builder {
         }
         Ok(Imported { document, notes })
     }
-}
 
-impl Builder {
     /// Changes the kind of the node the input calls `name`.
     pub fn retype(&mut self, name: &str, kind: NodeKind) {
         if let Some(id) = self.id_of(name).map(str::to_string) {
@@ -236,4 +319,36 @@ impl Builder {
             }
         }
     }
+}
+
+/// `notes` with at most [`SAME_NOTES`] of each kind; the rest of a kind
+/// counted in one [`NoteKind::More`] after its last one listed.
+fn summarised(notes: Vec<Note>) -> Vec<Note> {
+    let mut seen: HashMap<std::mem::Discriminant<NoteKind>, usize> = HashMap::new();
+    for note in &notes {
+        *seen.entry(discriminant(&note.kind)).or_default() += 1;
+    }
+    let mut listed: HashMap<std::mem::Discriminant<NoteKind>, usize> = HashMap::new();
+    let mut out = Vec::new();
+    for note in notes {
+        let d = discriminant(&note.kind);
+        let n = listed.entry(d).or_default();
+        *n += 1;
+        if *n <= SAME_NOTES {
+            let total = seen.get(&d).copied().unwrap_or(0);
+            let last = *n == SAME_NOTES && total > SAME_NOTES;
+            let like = note.kind.clone();
+            out.push(note);
+            if last {
+                out.push(Note::new(
+                    "",
+                    NoteKind::More {
+                        count: total - SAME_NOTES,
+                        like: Box::new(like),
+                    },
+                ));
+            }
+        }
+    }
+    out
 }

@@ -1,25 +1,40 @@
-//! Kubernetes manifests, one or more YAML documents (a `List`'s
-//! `items` too):
-//! - a Deployment, StatefulSet, DaemonSet or ReplicaSet is a node with
-//!   `spec.replicas`, its kind guessed from its containers' images;
+//! Kubernetes manifests, one or more YAML documents, or the JSON of `kubectl
+//! get -o json` (a `List`'s `items` too):
+//! - a Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController
+//!   or bare Pod is a node with `spec.replicas`, its kind guessed from its
+//!   main container's image (the one named like the workload or by the
+//!   `kubectl.kubernetes.io/default-container` annotation, else the first that
+//!   is not a proxy or a tool beside it), else from the workload's name;
+//!   a Job or CronJob runs to completion and is noted, not drawn;
 //! - a Service is the name the others reach a workload by: its `selector`
 //!   picks the workloads whose pod labels match; a Service selecting several
 //!   becomes a load balancer pooling them;
 //! - an Ingress is the entry point behind one client, a load balancer when it
 //!   routes to one Service, a gateway when to several; with no Ingress, a
-//!   Service of type LoadBalancer or NodePort is an entry point;
-//! - an environment value, or a value of a ConfigMap the container reads,
-//!   naming a Service (`orders`, `orders:8080`, `http://orders.shop.svc.cluster.local`)
-//!   is a `requires` link, said in a note;
+//!   Service of type LoadBalancer or NodePort is an entry point; with neither,
+//!   each workload a Service serves that nothing here calls;
+//! - an environment value, or a ConfigMap value the container reads (by
+//!   `env`, `envFrom` or a mounted volume), naming a Service as a host
+//!   (`orders:8080`, `http://orders.shop.svc.cluster.local`, `ORDERS_HOST:
+//!   orders`) is a `requires` link, said in a note naming the workload;
 //! - any other object is noted and left out.
+
+use std::collections::HashMap;
 
 use super::yaml::{Mapping, Value};
 
 use super::builder::Builder;
-use super::compose::{key_text, scalar_text};
-use super::guess::{hosts_named, kind_from_image};
+use super::compose::{guess_kind, key_text, scalar_text};
+use super::guess::{guess, hosts_named, Guess, Names};
 use super::{yaml_documents, ImportError, Imported, NoteKind};
 use crate::document::{LinkKind, NodeKind};
+
+/// A value a workload reads: its place, the name it is read under (an
+/// environment variable or a ConfigMap key; none for a mounted file), its text.
+type Read = (String, Option<String>, String);
+
+/// A ConfigMap's data: (key, place, value).
+type Data = Vec<(String, String, String)>;
 
 struct Workload {
     name: String,
@@ -27,9 +42,12 @@ struct Workload {
     kind: NodeKind,
     replicas: Option<(i64, String)>,
     labels: Mapping,
-    /// (place, value) of every environment value.
-    env: Vec<(String, String)>,
-    config_maps: Vec<String>,
+    env: Vec<Read>,
+    /// ConfigMaps read whole (`envFrom`) and mounted (`volumes`), with
+    /// whether mounted (as files, whose keys are file names).
+    config_maps: Vec<(String, bool)>,
+    /// ConfigMap keys read one by one: (ConfigMap, key, variable, place).
+    config_keys: Vec<(String, String, String, String)>,
 }
 
 struct Service {
@@ -51,8 +69,8 @@ struct Objects {
     workloads: Vec<Workload>,
     services: Vec<Service>,
     ingresses: Vec<Ingress>,
-    /// (name, [(place, value)]).
-    config_maps: Vec<(String, Vec<(String, String)>)>,
+    /// (name, its data).
+    config_maps: Vec<(String, Data)>,
 }
 
 /// The diagram a set of Kubernetes manifests describes.
@@ -91,11 +109,16 @@ fn read_object(b: &mut Builder, objects: &mut Objects, doc: &Value, place: Strin
     let place = format!("{place} ({kind} {name})");
     let spec = doc.get("spec");
     match kind {
-        "Deployment" | "StatefulSet" | "DaemonSet" | "ReplicaSet" => {
-            objects
-                .workloads
-                .push(workload(b, name, &place, kind, spec));
+        "Deployment" | "StatefulSet" | "DaemonSet" | "ReplicaSet" | "ReplicationController" => {
+            let template = spec.and_then(|s| s.get("template"));
+            let w = workload(b, name, &place, kind, spec, template);
+            objects.workloads.push(w);
         }
+        "Pod" => {
+            let w = workload(b, name, &place, kind, None, Some(doc));
+            objects.workloads.push(w);
+        }
+        "Job" | "CronJob" => b.note(place, NoteKind::BatchNotDrawn),
         "Service" => objects.services.push(Service {
             name: name.to_string(),
             place,
@@ -120,7 +143,9 @@ fn read_object(b: &mut Builder, objects: &mut Objects, doc: &Value, place: Strin
                 .map(|m| {
                     m.iter()
                         .filter_map(|(k, v)| {
-                            Some((format!("{place}.data.{}", key_text(k)), scalar_text(v)?))
+                            let key = key_text(k);
+                            let at = format!("{place}.data.{key}");
+                            Some((key, at, scalar_text(v)?))
                         })
                         .collect()
                 })
@@ -131,100 +156,172 @@ fn read_object(b: &mut Builder, objects: &mut Objects, doc: &Value, place: Strin
     }
 }
 
+/// The index of a pod's main container: the one the
+/// `kubectl.kubernetes.io/default-container` annotation names, else the one
+/// named like the workload, else the first that is not a proxy or a tool
+/// (an nginx or envoy sidecar, an exporter), else the first.
+fn main_container(name: &str, template: Option<&Value>, containers: &[Value]) -> usize {
+    let named = |wanted: &str| {
+        containers
+            .iter()
+            .position(|c| c.get("name").and_then(Value::as_str) == Some(wanted))
+    };
+    let annotated = template
+        .and_then(|t| t.get("metadata"))
+        .and_then(|m| m.get("annotations"))
+        .and_then(|a| a.get("kubectl.kubernetes.io/default-container"))
+        .and_then(Value::as_str);
+    let plain = || {
+        containers.iter().position(|c| {
+            let image = c.get("image").and_then(Value::as_str).unwrap_or("");
+            !matches!(
+                guess(image, true),
+                Guess::Tool | Guess::Kind(NodeKind::LoadBalancer) | Guess::Kind(NodeKind::Gateway)
+            )
+        })
+    };
+    annotated
+        .and_then(named)
+        .or_else(|| named(name))
+        .or_else(plain)
+        .unwrap_or(0)
+}
+
 fn workload(
     b: &mut Builder,
     name: &str,
     place: &str,
     kind: &str,
     spec: Option<&Value>,
+    template: Option<&Value>,
 ) -> Workload {
-    let template = spec.and_then(|s| s.get("template"));
     let labels = template
         .and_then(|t| t.get("metadata"))
         .and_then(|m| m.get("labels"))
         .and_then(Value::as_mapping)
         .cloned()
         .unwrap_or_default();
-    let containers = template
-        .and_then(|t| t.get("spec"))
+    let pod = template.and_then(|t| t.get("spec"));
+    let containers = pod
         .and_then(|s| s.get("containers"))
         .and_then(Value::as_sequence)
         .map(Vec::as_slice)
         .unwrap_or_default();
-    let mut node_kind = None;
-    let mut env = Vec::new();
-    let mut config_maps = Vec::new();
+    let main = main_container(name, template, containers);
+    let image = containers
+        .get(main)
+        .and_then(|c| c.get("image"))
+        .and_then(Value::as_str);
+    let at_image = format!("{place}.containers[{main}].image");
+    let node_kind = guess_kind(b, name, image, place, &at_image);
+    let mut w = Workload {
+        name: name.to_string(),
+        place: place.to_string(),
+        kind: node_kind,
+        replicas: None,
+        labels,
+        env: Vec::new(),
+        config_maps: Vec::new(),
+        config_keys: Vec::new(),
+    };
     for (c, container) in containers.iter().enumerate() {
-        let at = format!("{place}.containers[{c}]");
-        if let Some(image) = container.get("image").and_then(Value::as_str) {
-            node_kind = node_kind.or(kind_from_image(image));
-        }
-        for var in container
-            .get("env")
+        read_container(&mut w, container, &format!("{place}.containers[{c}]"));
+    }
+    for volume in pod
+        .and_then(|p| p.get("volumes"))
+        .and_then(Value::as_sequence)
+        .into_iter()
+        .flatten()
+    {
+        let projected = volume
+            .get("projected")
+            .and_then(|p| p.get("sources"))
             .and_then(Value::as_sequence)
             .into_iter()
-            .flatten()
-        {
-            let var_name = var.get("name").and_then(Value::as_str).unwrap_or("?");
-            if let Some(value) = var.get("value").and_then(scalar_text) {
-                env.push((format!("{at}.env.{var_name}"), value));
-            }
-            if let Some(cm) = var
-                .get("valueFrom")
-                .and_then(|v| v.get("configMapKeyRef"))
-                .and_then(|r| r.get("name"))
+            .flatten();
+        for source in std::iter::once(volume).chain(projected) {
+            if let Some(cm) = source
+                .get("configMap")
+                .and_then(|c| c.get("name"))
                 .and_then(Value::as_str)
             {
-                config_maps.push(cm.to_string());
-            }
-        }
-        for from in container
-            .get("envFrom")
-            .and_then(Value::as_sequence)
-            .into_iter()
-            .flatten()
-        {
-            if let Some(cm) = from
-                .get("configMapRef")
-                .and_then(|r| r.get("name"))
-                .and_then(Value::as_str)
-            {
-                config_maps.push(cm.to_string());
+                w.config_maps.push((cm.to_string(), true));
             }
         }
     }
     if containers.len() > 1 {
-        b.note(
-            place,
-            NoteKind::Containers {
-                count: containers.len(),
-            },
-        );
+        let main = containers
+            .get(main)
+            .and_then(|c| c.get("name"))
+            .and_then(Value::as_str)
+            .unwrap_or("?")
+            .to_string();
+        let count = containers.len();
+        b.note(place, NoteKind::Containers { count, main });
     }
-    let replicas = match kind {
-        "DaemonSet" => {
-            b.note(place, NoteKind::DaemonSet);
+    w.replicas = replicas(b, place, kind, spec);
+    w
+}
+
+/// A container's environment values and the ConfigMaps it reads.
+fn read_container(w: &mut Workload, container: &Value, at: &str) {
+    for var in container
+        .get("env")
+        .and_then(Value::as_sequence)
+        .into_iter()
+        .flatten()
+    {
+        let var_name = var.get("name").and_then(Value::as_str).unwrap_or("?");
+        if let Some(value) = var.get("value").and_then(scalar_text) {
+            let place = format!("{at}.env.{var_name}");
+            w.env.push((place, Some(var_name.to_string()), value));
+        }
+        let key_ref = var.get("valueFrom").and_then(|v| v.get("configMapKeyRef"));
+        let cm = key_ref.and_then(|r| r.get("name")).and_then(Value::as_str);
+        let key = key_ref.and_then(|r| r.get("key")).and_then(Value::as_str);
+        if let (Some(cm), Some(key)) = (cm, key) {
+            w.config_keys.push((
+                cm.to_string(),
+                key.to_string(),
+                var_name.to_string(),
+                format!("{at}.env.{var_name}"),
+            ));
+        }
+    }
+    for from in container
+        .get("envFrom")
+        .and_then(Value::as_sequence)
+        .into_iter()
+        .flatten()
+    {
+        if let Some(cm) = from
+            .get("configMapRef")
+            .and_then(|r| r.get("name"))
+            .and_then(Value::as_str)
+        {
+            w.config_maps.push((cm.to_string(), false));
+        }
+    }
+}
+
+/// A workload's replicas with their place; a DaemonSet's said in a note.
+fn replicas(
+    b: &mut Builder,
+    place: &str,
+    kind: &str,
+    spec: Option<&Value>,
+) -> Option<(i64, String)> {
+    if kind == "DaemonSet" {
+        b.note(place, NoteKind::DaemonSet);
+        return None;
+    }
+    let r = spec.and_then(|s| s.get("replicas"))?;
+    match r.as_i64() {
+        Some(n) => Some((n, format!("{place}.spec.replicas"))),
+        None => {
+            b.note(format!("{place}.spec.replicas"), NoteKind::ReplicasNotWhole);
             None
         }
-        _ => match spec.and_then(|s| s.get("replicas")) {
-            Some(r) => match r.as_i64() {
-                Some(n) => Some((n, format!("{place}.spec.replicas"))),
-                None => {
-                    b.note(format!("{place}.spec.replicas"), NoteKind::ReplicasNotWhole);
-                    None
-                }
-            },
-            None => None,
-        },
-    };
-    Workload {
-        name: name.to_string(),
-        place: place.to_string(),
-        kind: node_kind.unwrap_or(NodeKind::Service),
-        replicas,
-        labels,
-        env,
-        config_maps,
     }
 }
 
@@ -269,25 +366,89 @@ fn ingress_backends(spec: Option<&Value>, place: &str) -> Vec<(String, String)> 
     out
 }
 
+/// What each Service's name reaches (node ids), in the Services' order.
+type Reach = Vec<(String, Vec<String>)>;
+
 fn build(mut b: Builder, objects: Objects) -> Result<Imported, ImportError> {
     for w in &objects.workloads {
         if let Some(id) = b.add_node(&w.name, w.kind, &w.place) {
-            if w.kind != NodeKind::Service {
-                b.note(
-                    &w.place,
-                    NoteKind::KindFromImage {
-                        kind: w.kind,
-                        image: None,
-                    },
-                );
-            }
             if let Some((n, at)) = &w.replicas {
                 b.set_replicas(&id, *n, at);
             }
         }
     }
-    // What each Service's name reaches: node ids.
-    let mut reach: Vec<(String, Vec<String>)> = Vec::new();
+    let reach = services(&mut b, &objects);
+    let by_name: HashMap<&str, &Vec<String>> = reach.iter().map(|(n, t)| (n.as_str(), t)).collect();
+    let names = Names::new(reach.iter().map(|(n, _)| n.as_str()));
+    let config_maps: HashMap<&str, &Data> = objects
+        .config_maps
+        .iter()
+        .map(|(n, d)| (n.as_str(), d))
+        .collect();
+    for w in &objects.workloads {
+        let Some(from) = b.id_of(&w.name).map(str::to_string) else {
+            continue;
+        };
+        for (at, var, value) in reads(&mut b, w, &config_maps) {
+            for host in hosts_named(var.as_deref(), &value, &names) {
+                for to in by_name.get(host).copied().into_iter().flatten() {
+                    if *to != from && b.link(&from, to, LinkKind::Requires, &at) {
+                        let name = host.to_string();
+                        let from = w.name.clone();
+                        b.note(&at, NoteKind::NamesK8sService { name, from });
+                    }
+                }
+            }
+        }
+    }
+    entries(&mut b, &objects, &reach, &by_name);
+    for (name, _) in &objects.config_maps {
+        let used = objects.workloads.iter().any(|w| {
+            w.config_maps.iter().any(|(n, _)| n == name)
+                || w.config_keys.iter().any(|(n, ..)| n == name)
+        });
+        if !used {
+            b.note(format!("ConfigMap {name}"), NoteKind::UnusedConfigMap);
+        }
+    }
+    b.finish(None)
+}
+
+/// Every value workload `w` reads: its environment, and the ConfigMap values
+/// it reads by key, whole or as mounted files; a ConfigMap not among the
+/// manifests noted.
+fn reads(b: &mut Builder, w: &Workload, config_maps: &HashMap<&str, &Data>) -> Vec<Read> {
+    let mut values = w.env.clone();
+    let missing = |b: &mut Builder, cm: &str| {
+        let name = cm.to_string();
+        b.note(&w.place, NoteKind::MissingConfigMap { name });
+    };
+    for (cm, mounted) in &w.config_maps {
+        match config_maps.get(cm.as_str()) {
+            Some(data) => values.extend(data.iter().map(|(key, at, value)| {
+                let var = (!mounted).then(|| key.clone());
+                (at.clone(), var, value.clone())
+            })),
+            None => missing(b, cm),
+        }
+    }
+    for (cm, key, var, _) in &w.config_keys {
+        match config_maps.get(cm.as_str()) {
+            Some(data) => values.extend(
+                data.iter()
+                    .filter(|(k, ..)| k == key)
+                    .map(|(_, at, value)| (at.clone(), Some(var.clone()), value.clone())),
+            ),
+            None => missing(b, cm),
+        }
+    }
+    values
+}
+
+/// Each Service's reach: the one workload it selects, or a load balancer
+/// pooling the several it selects.
+fn services(b: &mut Builder, objects: &Objects) -> Reach {
+    let mut reach = Reach::new();
     for s in &objects.services {
         let Some(selector) = &s.selector else {
             b.note(&s.place, NoteKind::NoSelector);
@@ -316,40 +477,18 @@ fn build(mut b: Builder, objects: Objects) -> Result<Imported, ImportError> {
             }
         }
     }
-    let service_names: Vec<&str> = reach.iter().map(|(n, _)| n.as_str()).collect();
-    let targets_of = |name: &str| -> Vec<String> {
-        reach
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, t)| t.clone())
-            .unwrap_or_default()
-    };
-    for w in &objects.workloads {
-        let Some(from) = b.id_of(&w.name).map(str::to_string) else {
-            continue;
-        };
-        let mut values = w.env.clone();
-        for cm in &w.config_maps {
-            match objects.config_maps.iter().find(|(n, _)| n == cm) {
-                Some((_, data)) => values.extend(data.iter().cloned()),
-                None => b.note(&w.place, NoteKind::MissingConfigMap { name: cm.clone() }),
-            }
-        }
-        for (at, value) in values {
-            for host in hosts_named(&value, &service_names) {
-                for to in targets_of(host) {
-                    if to != from && b.link(&from, &to, LinkKind::Requires, &at) {
-                        b.note(
-                            &at,
-                            NoteKind::NamesK8sService {
-                                name: host.to_string(),
-                            },
-                        );
-                    }
-                }
-            }
-        }
-    }
+    reach
+}
+
+/// The entry points: Ingresses; else Services exposed outside the cluster;
+/// else the workloads a Service serves that nothing here calls.
+fn entries(
+    b: &mut Builder,
+    objects: &Objects,
+    reach: &Reach,
+    by_name: &HashMap<&str, &Vec<String>>,
+) {
+    let targets_of = |name: &str| by_name.get(name).map(|t| t.to_vec()).unwrap_or_default();
     for ing in &objects.ingresses {
         let mut distinct: Vec<&str> = ing.backends.iter().map(|(n, _)| n.as_str()).collect();
         crate::sorting::sort(&mut distinct);
@@ -362,13 +501,8 @@ fn build(mut b: Builder, objects: Objects) -> Result<Imported, ImportError> {
         let Some(id) = b.add_node(&ing.name, kind, &ing.place) else {
             continue;
         };
-        b.note(
-            &ing.place,
-            NoteKind::IngressEntry {
-                kind,
-                services: distinct.len(),
-            },
-        );
+        let services = distinct.len();
+        b.note(&ing.place, NoteKind::IngressEntry { kind, services });
         b.entry(&id, &ing.place);
         for (svc, at) in &ing.backends {
             let targets = targets_of(svc);
@@ -388,14 +522,16 @@ fn build(mut b: Builder, objects: Objects) -> Result<Imported, ImportError> {
             }
         }
     }
-    for (name, _) in &objects.config_maps {
-        let used = objects
-            .workloads
-            .iter()
-            .any(|w| w.config_maps.contains(name));
-        if !used {
-            b.note(format!("ConfigMap {name}"), NoteKind::UnusedConfigMap);
+    if !b.has_client() {
+        for (service, targets) in reach {
+            let place = objects
+                .services
+                .iter()
+                .find(|s| &s.name == service)
+                .map_or(String::new(), |s| s.place.clone());
+            for to in targets {
+                b.entry_if_uncalled(to, Some(service), &place);
+            }
         }
     }
-    b.finish(None)
 }

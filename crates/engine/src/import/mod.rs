@@ -107,6 +107,7 @@ impl fmt::Display for ImportError {
                 line: None,
                 message,
             } => write!(f, "{message}"),
+            ImportError::Shape { place, message } if place.is_empty() => write!(f, "{message}"),
             ImportError::Shape { place, message } => write!(f, "{place}: {message}"),
             ImportError::Unrecognised => write!(
                 f,
@@ -143,23 +144,21 @@ impl ImportError {
 }
 
 /// Which format `text` is written in, from its first significant characters and
-/// top-level keys; `None` when it looks like none of them.
+/// top-level keys; `None` when it looks like none of them. A JSON object is
+/// Kubernetes (`kubectl get -o json`: `apiVersion` and `kind`, or `items`), a
+/// compose file (`docker compose config --format json`: `services`), Jaeger's
+/// API answer (`data`), else a `topolab/1` document.
 pub fn detect(text: &str) -> Option<Format> {
-    let trimmed = text.trim_start_matches('\u{feff}').trim_start();
+    let trimmed = without_bom(text).trim_start();
     if trimmed.starts_with('[') {
         return Some(Format::Otel);
     }
     if trimmed.starts_with('{') {
-        // A Jaeger API answer wraps the list: {"data": [...]}.
-        let head: String = trimmed.chars().take(4096).collect();
-        if head.contains("\"format\"") || !head.contains("\"data\"") {
-            return Some(Format::Topolab);
-        }
-        return Some(Format::Otel);
+        return Some(detect_json(trimmed));
     }
     let mut api_version = false;
     let mut kind = false;
-    for line in text.lines() {
+    for line in trimmed.lines() {
         let line = line.trim_end();
         if line.starts_with("services:") {
             return Some(Format::Compose);
@@ -171,10 +170,80 @@ pub fn detect(text: &str) -> Option<Format> {
     (api_version && kind).then_some(Format::Kubernetes)
 }
 
+/// The format of a JSON object, by its top-level keys (read whole when it
+/// parses, else guessed from its head).
+fn detect_json(text: &str) -> Format {
+    let keys: Vec<String> = match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(serde_json::Value::Object(o)) => o.keys().cloned().collect(),
+        _ => {
+            // Malformed: let the reader most likely meant say where.
+            let head: String = text.chars().take(4096).collect();
+            ["format", "services", "apiVersion", "kind", "items", "data"]
+                .iter()
+                .filter(|k| head.contains(&format!("\"{k}\"")))
+                .map(|k| k.to_string())
+                .collect()
+        }
+    };
+    let has = |k: &str| keys.iter().any(|key| key == k);
+    if has("format") {
+        Format::Topolab
+    } else if has("services") && !has("nodes") {
+        Format::Compose
+    } else if (has("apiVersion") && has("kind")) || (has("items") && has("kind")) {
+        Format::Kubernetes
+    } else if has("data") && !has("nodes") {
+        Format::Otel
+    } else {
+        Format::Topolab
+    }
+}
+
+/// `text` without a UTF-8 byte order mark at its start.
+fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+/// The line of an unrendered Helm template's first `{{ ... }}` naming what
+/// only Helm provides (`.Values`, `.Release`, `.Chart`, `.Capabilities`,
+/// `include`, `toYaml`), if any: such a text must be rendered first. Other
+/// Go templates (an alerting template in a ConfigMap) are data.
+fn helm_template_line(text: &str) -> Option<usize> {
+    const HELM: [&str; 6] = [
+        ".Values",
+        ".Release",
+        ".Chart",
+        ".Capabilities",
+        "include \"",
+        "toYaml",
+    ];
+    text.lines()
+        .position(|line| {
+            !line.trim_start().starts_with('#')
+                && line.split("{{").skip(1).any(|after| {
+                    let inner = after.trim_start_matches('-').trim_start();
+                    HELM.iter().any(|w| inner.starts_with(w))
+                })
+        })
+        .map(|i| i + 1)
+}
+
 /// `text` imported as `format`, or as the format [`detect`] finds.
 pub fn import(text: &str, format: Option<Format>) -> Result<Imported, ImportError> {
     if text.len() > MAX_TEXT {
         return Err(ImportError::TooLarge(text.len()));
+    }
+    let text = without_bom(text);
+    let json = text.trim_start().starts_with(['{', '[']);
+    if !json {
+        if let Some(line) = helm_template_line(text) {
+            return Err(ImportError::Syntax {
+                line: Some(line),
+                message: "an unrendered Helm template (`{{ ... }}`): render it first with \
+                          `helm template RELEASE CHART > manifests.yaml` and import the output"
+                    .into(),
+            });
+        }
     }
     let format = match format {
         Some(f) => f,
@@ -197,6 +266,14 @@ pub fn import(text: &str, format: Option<Format>) -> Result<Imported, ImportErro
 pub(crate) fn yaml_documents(text: &str) -> Result<Vec<yaml::Value>, ImportError> {
     if text.len() > MAX_TEXT {
         return Err(ImportError::TooLarge(text.len()));
+    }
+    let text = without_bom(text);
+    if text.trim_start().starts_with('{') {
+        // JSON (`kubectl get -o json`, `docker compose config --format json`)
+        // is read by serde_json: YAML's flow style, but far faster to read so.
+        if let Ok(value) = serde_json::from_str::<serde_json::Value>(text) {
+            return Ok(vec![yaml::Value::from(value)]);
+        }
     }
     check_flow_depth(text)?;
     yaml::parse(text)

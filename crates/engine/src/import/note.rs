@@ -28,14 +28,21 @@ pub enum NoteKind {
     NotUnderstood,
     /// Two definitions of `name`; the first is kept.
     DefinedTwice { name: String },
-    /// `name` left out: the document holds at most `max` nodes.
-    TooManyNodes { name: String, max: usize },
-    /// The link `from -> to` left out: the document holds at most `max` links.
+    /// `dropped` nodes left out, the first `name`: the document holds at most `max`.
+    TooManyNodes {
+        dropped: usize,
+        name: String,
+        max: usize,
+    },
+    /// `dropped` links left out, the first `from -> to`: the document holds at most `max`.
     TooManyLinks {
+        dropped: usize,
         from: String,
         to: String,
         max: usize,
     },
+    /// `count` more notes like `like`, not listed.
+    More { count: usize, like: Box<NoteKind> },
     /// `name` is not a valid id, so the node has the id `id` (and the name as its label).
     Renamed { name: String, id: String },
     /// `given` replicas drawn as `kept` (a node has 1 to `max`).
@@ -53,6 +60,11 @@ pub enum NoteKind {
     },
     /// The kind guessed from the node's own name.
     KindFromName { kind: NodeKind },
+    /// An image of a tool beside a store (an exporter, an admin UI): a service.
+    Tool { image: String },
+    /// Called by nothing here (and served by Service `service`, in Kubernetes):
+    /// taken as an entry point.
+    UncalledEntry { service: Option<String> },
     // --- docker-compose ---------------------------------------------------
     /// A compose text of several YAML documents: only the first is read.
     OnlyFirstDocument,
@@ -72,13 +84,27 @@ pub enum NoteKind {
     NotAServiceName,
     /// A `depends_on`/`links` that is neither a list nor a mapping.
     NotListOrMapping,
+    /// `depends_on` `name` with `required: false`: an optional link.
+    OptionalDependency { name: String },
+    /// `depends_on` `name` with `condition: service_completed_successfully`:
+    /// a one-shot job run before, not a runtime dependency.
+    RunsBefore { name: String },
+    /// A service only in `profiles`: left out, as `docker compose up` does.
+    ProfileOnly { profiles: String },
+    /// A dependency on `name`, a service left out (only in profiles).
+    LeftOutService { name: String },
+    /// `network_mode: service:name`: shares `name`'s network, a `requires` link.
+    SharesNetwork { name: String },
     // --- Kubernetes -------------------------------------------------------
     /// An object with no kind and `metadata.name`.
     NoKindOrName,
     /// An object of a kind that is not drawn (a Secret, a Job, ...).
     ObjectNotDrawn,
-    /// A workload of `count` containers, drawn as one node.
-    Containers { count: usize },
+    /// A workload of `count` containers, drawn as one node whose kind its
+    /// main container `main` decides.
+    Containers { count: usize, main: String },
+    /// A Job or CronJob: runs to completion, not drawn.
+    BatchNotDrawn,
     /// A DaemonSet, drawn with one replica.
     DaemonSet,
     /// A Service without a selector.
@@ -89,8 +115,8 @@ pub enum NoteKind {
     SelectsSeveral,
     /// A workload reading ConfigMap `name`, not among the manifests.
     MissingConfigMap { name: String },
-    /// A value naming Service `name`: a `requires` link.
-    NamesK8sService { name: String },
+    /// A value naming Service `name`, read by workload `from`: a `requires` link.
+    NamesK8sService { name: String, from: String },
     /// An Ingress, the entry point, drawn as `kind` in front of `services` Services.
     IngressEntry { kind: NodeKind, services: usize },
     /// An Ingress backend naming a Service that is not drawn.
@@ -128,6 +154,11 @@ impl NoteKind {
                 | NoteKind::NoDrawnService { .. }
                 | NoteKind::UnusedConfigMap
                 | NoteKind::NotAPair
+                | NoteKind::More { .. }
+                | NoteKind::RunsBefore { .. }
+                | NoteKind::ProfileOnly { .. }
+                | NoteKind::LeftOutService { .. }
+                | NoteKind::BatchNotDrawn
         )
     }
 
@@ -145,21 +176,34 @@ impl NoteKind {
             NoteKind::DefinedTwice { name } => {
                 format!("\"{name}\" is defined twice; the first is kept")
             }
-            NoteKind::TooManyNodes { name, max } => {
-                format!("\"{name}\" left out: a diagram holds at most {max} nodes")
-            }
-            NoteKind::TooManyLinks { from, to, max } => {
-                format!("{from} -> {to} left out: a diagram holds at most {max} links")
-            }
+            NoteKind::TooManyNodes { dropped, name, max } => format!(
+                "{} left out, the first \"{name}\": a diagram holds at most {max} nodes",
+                plural(*dropped, "node", "nodes")
+            ),
+            NoteKind::TooManyLinks {
+                dropped,
+                from,
+                to,
+                max,
+            } => format!(
+                "{} left out, the first {from} -> {to}: a diagram holds at most {max} links",
+                plural(*dropped, "link", "links")
+            ),
+            NoteKind::More { count, like } => format!(
+                "{} like \"{}\" not listed",
+                plural(*count, "more note", "more notes"),
+                like.english()
+            ),
             NoteKind::Renamed { name, id } => format!("\"{name}\" has the id \"{id}\""),
             NoteKind::ReplicasClamped { given, kept, max } => {
                 format!("{given} replicas drawn as {kept} (a node has 1 to {max})")
             }
             NoteKind::ReplicasNotWhole => "not a whole number; one replica drawn".into(),
             NoteKind::SelfDependency { id } => format!("\"{id}\" depends on itself; no link drawn"),
-            NoteKind::NoEntryPoint => "no entry point found (no published port, Ingress or \
-                 caller-less service): the diagram has no client, so no function until one \
-                 is added"
+            NoteKind::NoEntryPoint => "no entry point found (no published port, Ingress, \
+                 exposed Service or service called by nothing): the diagram has no client, \
+                 so no function, and its availability means nothing until a client is \
+                 linked to the service users call"
                 .into(),
             NoteKind::KindFromImage { kind, image: None } => {
                 format!("drawn as a {} from its image", kind.as_str())
@@ -171,6 +215,19 @@ impl NoteKind {
             NoteKind::KindFromName { kind } => {
                 format!("drawn as a {} from its name", kind.as_str())
             }
+            NoteKind::Tool { image } => format!(
+                "{image} is a tool beside a store (an exporter, an admin interface): \
+                 drawn as a service"
+            ),
+            NoteKind::UncalledEntry { service: None } => {
+                "called by nothing here: taken as an entry point behind the client".into()
+            }
+            NoteKind::UncalledEntry {
+                service: Some(service),
+            } => format!(
+                "called by nothing here and served by Service \"{service}\": taken as an \
+                 entry point behind the client"
+            ),
             NoteKind::OnlyFirstDocument => {
                 "only the first YAML document is read as the compose file".into()
             }
@@ -193,11 +250,33 @@ impl NoteKind {
             }
             NoteKind::NotAServiceName => "not a service name; left out".into(),
             NoteKind::NotListOrMapping => "expected a list or a mapping; left out".into(),
+            NoteKind::OptionalDependency { name } => {
+                format!("\"{name}\" is not required (required: false): drawn as an optional link")
+            }
+            NoteKind::RunsBefore { name } => format!(
+                "\"{name}\" runs to completion before this starts (a one-shot job such as a \
+                 migration): no link drawn"
+            ),
+            NoteKind::ProfileOnly { profiles } => format!(
+                "started only with profile \"{profiles}\" (docker compose --profile): left out, \
+                 as docker compose up does"
+            ),
+            NoteKind::LeftOutService { name } => {
+                format!("\"{name}\" is only in a profile and left out; no link drawn")
+            }
+            NoteKind::SharesNetwork { name } => {
+                format!("shares the network of \"{name}\" (network_mode): drawn as a requires link")
+            }
             NoteKind::NoKindOrName => "no kind and metadata.name; left out".into(),
             NoteKind::ObjectNotDrawn => {
                 "not drawn: Topolab draws workloads, Services and Ingresses".into()
             }
-            NoteKind::Containers { count } => format!("{count} containers drawn as one node"),
+            NoteKind::Containers { count, main } => format!(
+                "{count} containers drawn as one node, its kind from the main container \"{main}\""
+            ),
+            NoteKind::BatchNotDrawn => {
+                "runs to completion (a batch job), serving no request: not drawn".into()
+            }
             NoteKind::DaemonSet => {
                 "a DaemonSet runs one pod a cluster node: drawn with one replica".into()
             }
@@ -213,12 +292,13 @@ impl NoteKind {
             NoteKind::MissingConfigMap { name } => {
                 format!("reads ConfigMap \"{name}\", not in the manifests")
             }
-            NoteKind::NamesK8sService { name } => {
-                format!("names Service \"{name}\": drawn as a requires link")
+            NoteKind::NamesK8sService { name, from } => {
+                format!("names Service \"{name}\": drawn as a requires link from \"{from}\"")
             }
             NoteKind::IngressEntry { kind, services } => format!(
-                "the entry point, drawn as a {} ({services} Services behind it)",
-                kind.as_str()
+                "the entry point, drawn as a {} ({} behind it)",
+                kind.as_str(),
+                plural(*services, "Service", "Services")
             ),
             NoteKind::NoDrawnService { name } => format!("no drawn Service \"{name}\"; no link"),
             NoteKind::Exposed => "exposed outside the cluster: an entry point".into(),
@@ -234,11 +314,19 @@ impl NoteKind {
         match self {
             NoteKind::NotUnderstood => "无法识别，已略去".into(),
             NoteKind::DefinedTwice { name } => format!("“{name}”定义了两次，保留第一个"),
-            NoteKind::TooManyNodes { name, max } => {
-                format!("未导入“{name}”：一张图最多容纳 {max} 个节点")
+            NoteKind::TooManyNodes { dropped, name, max } => {
+                format!("未导入 {dropped} 个节点（第一个是“{name}”）：一张图最多容纳 {max} 个节点")
             }
-            NoteKind::TooManyLinks { from, to, max } => {
-                format!("未导入连线“{from}”→“{to}”：一张图最多容纳 {max} 条连线")
+            NoteKind::TooManyLinks {
+                dropped,
+                from,
+                to,
+                max,
+            } => format!(
+                "未导入 {dropped} 条连线（第一条是“{from}”→“{to}”）：一张图最多容纳 {max} 条连线"
+            ),
+            NoteKind::More { count, like } => {
+                format!("另有 {count} 条与“{}”同类的说明，未列出", like.chinese())
             }
             NoteKind::Renamed { name, id } => format!("“{name}”的 ID 为“{id}”"),
             NoteKind::ReplicasClamped { given, kept, max } => {
@@ -246,8 +334,9 @@ impl NoteKind {
             }
             NoteKind::ReplicasNotWhole => "不是整数，按 1 个副本绘制".into(),
             NoteKind::SelfDependency { id } => format!("“{id}”依赖自身，未画连线"),
-            NoteKind::NoEntryPoint => "未找到入口（没有发布的端口、Ingress 或无人调用的服务）：\
-                 图中没有客户端，添加客户端之前不会有任何功能"
+            NoteKind::NoEntryPoint => "未找到入口（没有发布的端口、Ingress、对外暴露的 Service \
+                 或无人调用的服务）：图中没有客户端，因而没有任何功能；在把客户端连到用户调用的服务之前，\
+                 可用性没有意义"
                 .into(),
             NoteKind::KindFromImage { kind, image: None } => {
                 format!("根据镜像画成{}", kind.name_zh())
@@ -257,6 +346,15 @@ impl NoteKind {
                 image: Some(image),
             } => format!("根据镜像“{image}”画成{}", kind.name_zh()),
             NoteKind::KindFromName { kind } => format!("根据名称画成{}", kind.name_zh()),
+            NoteKind::Tool { image } => {
+                format!("“{image}”是存储旁的工具（指标导出器、管理界面）：画成服务")
+            }
+            NoteKind::UncalledEntry { service: None } => {
+                "这里没有谁调用它：作为客户端之后的入口".into()
+            }
+            NoteKind::UncalledEntry {
+                service: Some(service),
+            } => format!("这里没有谁调用它，且由 Service“{service}”提供服务：作为客户端之后的入口"),
             NoteKind::OnlyFirstDocument => "只把第一个 YAML 文档当作 compose 文件读取".into(),
             NoteKind::NoImageKindFromName { kind } => {
                 format!("没有 image：根据名称画成{}", kind.name_zh())
@@ -271,9 +369,28 @@ impl NoteKind {
             NoteKind::ProxyAsGateway => "位于多个服务之前的代理：画成网关".into(),
             NoteKind::NotAServiceName => "不是服务名，已略去".into(),
             NoteKind::NotListOrMapping => "应为列表或映射，已略去".into(),
+            NoteKind::OptionalDependency { name } => {
+                format!("“{name}”不是必需的（required: false）：画成 optional 连线")
+            }
+            NoteKind::RunsBefore { name } => {
+                format!("“{name}”在它启动之前运行完毕（一次性任务，例如数据迁移）：未画连线")
+            }
+            NoteKind::ProfileOnly { profiles } => format!(
+                "只在启用 profile“{profiles}”时启动（docker compose --profile）：\
+                 与 docker compose up 一样，已略去"
+            ),
+            NoteKind::LeftOutService { name } => {
+                format!("“{name}”只属于某个 profile，已略去；未画连线")
+            }
+            NoteKind::SharesNetwork { name } => {
+                format!("与“{name}”共用网络（network_mode）：画成 requires 连线")
+            }
             NoteKind::NoKindOrName => "没有 kind 和 metadata.name，已略去".into(),
             NoteKind::ObjectNotDrawn => "未绘制：Topolab 只绘制工作负载、Service 和 Ingress".into(),
-            NoteKind::Containers { count } => format!("{count} 个容器画成一个节点"),
+            NoteKind::Containers { count, main } => {
+                format!("{count} 个容器画成一个节点，类型取自主容器“{main}”")
+            }
+            NoteKind::BatchNotDrawn => "运行到结束即退出（批处理任务），不处理请求：未绘制".into(),
             NoteKind::DaemonSet => "DaemonSet 在每个集群节点上运行一个 Pod：按 1 个副本绘制".into(),
             NoteKind::NoSelector => "没有 selector：未绘制（它指向清单之外）".into(),
             NoteKind::SelectorMatchesNothing => "它的 selector 没有匹配任何工作负载，未绘制".into(),
@@ -281,8 +398,8 @@ impl NoteKind {
             NoteKind::MissingConfigMap { name } => {
                 format!("读取 ConfigMap“{name}”，但清单中没有它")
             }
-            NoteKind::NamesK8sService { name } => {
-                format!("提到了 Service“{name}”：画成 requires 连线")
+            NoteKind::NamesK8sService { name, from } => {
+                format!("提到了 Service“{name}”：画成从“{from}”出发的 requires 连线")
             }
             NoteKind::IngressEntry { kind, services } => format!(
                 "入口，画成{}（其后有 {services} 个 Service）",
@@ -296,6 +413,15 @@ impl NoteKind {
                 format!("每个服务都有调用方；把“{first}”当作入口")
             }
         }
+    }
+}
+
+/// `n` and the noun, singular for one (`1 Service`, `2 Services`).
+fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
     }
 }
 

@@ -8,7 +8,7 @@
 use serde_json::{Map, Value};
 
 use super::builder::Builder;
-use super::guess::kind_from_image;
+use super::guess::{guess, Guess};
 use super::{ImportError, Imported, NoteKind};
 use crate::document::{LinkKind, NodeKind};
 
@@ -76,12 +76,12 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
         }
     }
     for &name in &names {
-        let kind = match kind_from_image(name) {
-            Some(k) => {
+        let kind = match guess(name, false) {
+            Guess::Kind(k) => {
                 b.note(name, NoteKind::KindFromName { kind: k });
                 k
             }
-            None => NodeKind::Service,
+            _ => NodeKind::Service,
         };
         b.add_node(name, kind, name);
     }

@@ -152,6 +152,30 @@ impl Mapping {
     }
 }
 
+impl From<serde_json::Value> for Value {
+    /// A JSON value read as the YAML it also is (JSON is YAML's flow style).
+    fn from(json: serde_json::Value) -> Value {
+        use serde_json::Value as J;
+        match json {
+            J::Null => Value::Null,
+            J::Bool(b) => Value::Bool(b),
+            J::Number(n) => Value::Number(match (n.as_i64(), n.as_u64()) {
+                (Some(i), _) => Number::Int(i),
+                (None, Some(u)) => Number::UInt(u),
+                _ => Number::Float(n.as_f64().unwrap_or(f64::NAN)),
+            }),
+            J::String(s) => Value::String(s),
+            J::Array(items) => Value::Sequence(items.into_iter().map(Value::from).collect()),
+            J::Object(map) => Value::Mapping(Mapping {
+                entries: map
+                    .into_iter()
+                    .map(|(k, v)| (Value::String(k), Value::from(v)))
+                    .collect(),
+            }),
+        }
+    }
+}
+
 impl Value {
     /// The value of `key` when this is a mapping.
     pub fn get<K: Key + ?Sized>(&self, key: &K) -> Option<&Value> {
@@ -1298,6 +1322,7 @@ impl MapBuilder {
         }
         if !self.seen.insert(key_id(&key)) {
             let shown = match &key {
+                Value::Null => "~".to_string(),
                 Value::String(s) => s.clone(),
                 Value::Number(n) => n.to_string(),
                 Value::Bool(b) => b.to_string(),
