@@ -724,7 +724,7 @@ fn check_exits_1_and_prints_the_counterexample_when_a_goal_is_not_met() {
 #[test]
 fn check_of_an_invalid_goal_exits_2_naming_the_field() {
     let doc = shop_with_goals(
-        r#"{"kind": "survive", "failures": 4, "of": "instances"}, {"kind": "survive", "failures": 1, "of": "zones"}"#,
+        r#"{"kind": "survive", "failures": 4, "of": "instances"}, {"kind": "survive", "failures": 1, "of": "racks"}"#,
     );
     let out = topolab(&["check", "-"], Some(&doc));
     assert_eq!(out.status.code(), Some(2));
@@ -732,7 +732,7 @@ fn check_of_an_invalid_goal_exits_2_naming_the_field() {
     assert_eq!(
         text(&out.stderr),
         "error: goals[0].failures: 4 failures; a survive goal tries 1 to 3\n\
-         error: goals[1].of: \"zones\" needs zones, which this version does not read yet\n"
+         error: goals[1].of: unknown failure \"racks\"; expected one of instances, nodes, zones\n"
     );
     let out = topolab(
         &["check", "-"],
