@@ -57,9 +57,25 @@ pub(crate) fn instances_up(node: &Node, list: &[Option<usize>], kills: bool, dow
             node.replicas()
         };
     }
-    (0..node.replicas().min(MAX_INSTANCES))
+    instances_up_of(node, list, kills, down, node.replicas())
+}
+
+/// [`instances_up`] for the node with `replicas` instances (advice adds some; an
+/// instance past the node's own is never killed).
+pub(crate) fn instances_up_of(
+    node: &Node,
+    list: &[Option<usize>],
+    kills: bool,
+    down: ZoneSet,
+    replicas: u32,
+) -> u32 {
+    let zone_up = |i: u32| match list.is_empty() {
+        true => true,
+        false => list[i as usize % list.len()].is_none_or(|z| down & bit(z) == 0),
+    };
+    (0..replicas.min(MAX_INSTANCES))
         .filter(|&i| !(kills && node.is_killed(i)))
-        .filter(|&i| list[i as usize % list.len()].is_none_or(|z| down & bit(z) == 0))
+        .filter(|&i| zone_up(i))
         .count() as u32
 }
 
