@@ -93,13 +93,13 @@ pub(crate) fn zone_impact(doc: &Document, lanes: &Lanes, statuses: &[Status]) ->
     let zones = doc.zones.len().min(64);
     let mut alive = vec![0u64; doc.nodes.len()];
     let mut dead = vec![Vec::new(); zones];
-    for z in 0..zones {
+    for (z, dead) in dead.iter_mut().enumerate() {
         let after = alive_with(doc, &lists, down | bit(z));
         for (v, &a) in after.iter().enumerate() {
             alive[v] |= u64::from(a) << z;
             let in_zone = zones_used(&doc.nodes[v], &lists[v], false) & bit(z) != 0;
             if in_zone && !a {
-                dead[z].push(v);
+                dead.push(v);
             }
         }
     }
