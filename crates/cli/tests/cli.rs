@@ -724,7 +724,7 @@ fn check_exits_1_and_prints_the_counterexample_when_a_goal_is_not_met() {
 #[test]
 fn check_of_an_invalid_goal_exits_2_naming_the_field() {
     let doc = shop_with_goals(
-        r#"{"kind": "survive", "failures": 4, "of": "instances"}, {"kind": "survive", "failures": 1, "of": "zones"}"#,
+        r#"{"kind": "survive", "failures": 4, "of": "instances"}, {"kind": "survive", "failures": 5, "of": "zones"}"#,
     );
     let out = topolab(&["check", "-"], Some(&doc));
     assert_eq!(out.status.code(), Some(2));
@@ -732,7 +732,7 @@ fn check_of_an_invalid_goal_exits_2_naming_the_field() {
     assert_eq!(
         text(&out.stderr),
         "error: goals[0].failures: 4 failures; a survive goal tries 1 to 3\n\
-         error: goals[1].of: \"zones\" needs zones, which this version does not read yet\n"
+         error: goals[1].failures: 5 failures; a survive goal tries 1 to 3\n"
     );
     let out = topolab(
         &["check", "-"],
@@ -752,4 +752,80 @@ fn check_needs_a_file() {
     let out = topolab(&["check"], None);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).starts_with("error: name a FILE"));
+}
+
+/// A cluster of three replicas all in zone `a` of three zones, with a goal of surviving a zone.
+const ZONED: &str = r#"{"format": "topolab/1",
+  "zones": [{"id": "a", "label": "Zone A"}, {"id": "b"}, {"id": "c", "down": true}],
+  "nodes": [{"id": "web", "kind": "client"},
+            {"id": "api", "kind": "service", "replicas": 3, "zones": ["a"]},
+            {"id": "db", "kind": "database", "replicas": 2, "zones": ["b", "c"]}],
+  "links": [{"from": "web", "to": "api"}, {"from": "api", "to": "db"}],
+  "goals": [{"kind": "survive", "failures": 1, "of": "zones"}]}"#;
+
+#[test]
+fn analyze_lists_zones_only_when_the_document_has_them() {
+    let out = topolab(&["analyze", "-"], Some(ZONED));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let report: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(
+        report["zones"],
+        serde_json::json!([
+            {"id": "a", "up": true, "blast_radius": ["web:api"], "spof": true},
+            {"id": "b", "up": true, "blast_radius": ["web:api"], "spof": true},
+            {"id": "c", "up": false, "blast_radius": [], "spof": false}
+        ])
+    );
+    let plain = topolab(&["analyze", &example("cluster.json")], None);
+    let report: Value = serde_json::from_slice(&plain.stdout).expect("JSON");
+    assert!(report.get("zones").is_none());
+}
+
+#[test]
+fn check_advise_render_and_validate_know_zones() {
+    let out = topolab(&["check", "-"], Some(ZONED));
+    assert_eq!(out.status.code(), Some(1));
+    let report: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(
+        report["goals"][0]["counterexample"],
+        serde_json::json!({"zones": ["a"], "down": ["web:api"]})
+    );
+    let zone_spofs: Vec<&Value> = report["warnings"]
+        .as_array()
+        .expect("warnings")
+        .iter()
+        .filter(|w| w["kind"] == "zone_spof")
+        .collect();
+    assert_eq!(
+        zone_spofs,
+        [
+            &serde_json::json!({"kind": "zone_spof", "nodes": ["api"], "zone": "a"}),
+            &serde_json::json!({"kind": "zone_spof", "nodes": ["db"], "zone": "b"})
+        ]
+    );
+    let out = topolab(&["advise", "-", "--goal", "all=0.99999"], Some(ZONED));
+    let advice: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(
+        advice["unreachable"][0]["limited_by_zones"],
+        serde_json::json!(["a"])
+    );
+    let out = topolab(&["render", "-"], Some(ZONED));
+    assert_eq!(text(&out.stdout).matches(r#"data-zone="a""#).count(), 3);
+    let out = topolab(&["validate", "-"], Some(ZONED));
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn bad_zone_fields_exit_2_naming_their_place() {
+    let bad = ZONED
+        .replace(r#"{"id": "b"}"#, r#"{"id": "b", "availability": 2}"#)
+        .replace(r#""zones": ["b", "c"]"#, r#""zones": ["b", "x"]"#);
+    let out = topolab(&["analyze", "-"], Some(&bad));
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(text(&out.stdout), "");
+    assert_eq!(
+        text(&out.stderr),
+        "error: zones[1].availability: 2 is not a probability above 0 and at most 1 (99.99% is 0.9999)\n\
+         error: nodes[2].zones[1]: unknown zone \"x\"\n"
+    );
 }

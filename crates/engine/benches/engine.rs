@@ -1,6 +1,7 @@
 //! Engine benchmarks (BENCHMARKS.md, "Engine"): `analyze` on the spec's four
 //! examples and on seeded random microservice graphs of 50, 200 and 2,000
-//! nodes (see `engine/generate.rs`), exact and with Monte Carlo forced; then
+//! nodes (see `engine/generate.rs`), exact and with Monte Carlo forced, and some
+//! of them again with three zones (docs/spec/model.md §8); then
 //! `goals::check` (docs/spec/model.md §6) on the examples and the 200-node graphs with
 //! goals of every kind, `survive` for each unit and k apart. A plain `main`
 //! timing with `Instant`; run with `cargo bench --bench engine`, or
@@ -14,7 +15,7 @@ mod generate;
 
 use topolab_engine::analysis::{analyze, analyze_with, Analysis, Options};
 use topolab_engine::goals::{check_with, CheckReport};
-use topolab_engine::{parse_document, Document, FailureUnit, Goal, GoalKind, Threshold};
+use topolab_engine::{parse_document, Document, FailureUnit, Goal, GoalKind, Threshold, Zone};
 
 struct Case {
     name: String,
@@ -50,6 +51,19 @@ fn example(name: &str) -> Document {
 
 const EXAMPLES: [&str; 4] = ["monolith", "cluster", "distributed", "microservices"];
 
+/// `doc` with three zones, each non-client node's instances spread over all three
+/// from a zone that turns with the node (node i starts in zone i mod 3).
+fn with_three_zones(mut doc: Document) -> Document {
+    let ids = ["az-a", "az-b", "az-c"];
+    doc.zones = ids.iter().map(|&id| Zone::new(id)).collect();
+    for (i, node) in doc.nodes.iter_mut().enumerate() {
+        if !node.is_client() {
+            node.zones = Some((0..3).map(|k| ids[(i + k) % 3].to_string()).collect());
+        }
+    }
+    doc
+}
+
 fn cases() -> Vec<Case> {
     let exact = Options::default();
     let sampled = Options {
@@ -59,6 +73,11 @@ fn cases() -> Vec<Case> {
     let mut cases = Vec::new();
     for name in EXAMPLES {
         let doc = example(name);
+        cases.push(Case {
+            name: format!("example {name} zones"),
+            doc: with_three_zones(doc.clone()),
+            options: exact,
+        });
         cases.push(Case {
             name: format!("example {name}"),
             doc,
@@ -71,6 +90,13 @@ fn cases() -> Vec<Case> {
     ] {
         for size in [50, 200, 2_000] {
             let doc = generate(size, 7);
+            if shape == "layered" && size >= 200 {
+                cases.push(Case {
+                    name: format!("{shape} {size} zones"),
+                    doc: with_three_zones(doc.clone()),
+                    options: exact,
+                });
+            }
             cases.push(Case {
                 name: format!("{shape} {size}"),
                 doc: doc.clone(),

@@ -1,5 +1,5 @@
-//! The `topolab/1` document (docs/spec/model.md §1): nodes, links, functions and goals
-//! (§6, their types in [`crate::goals`]), with the
+//! The `topolab/1` document (docs/spec/model.md §1): nodes, links, functions, goals
+//! (§6, their types in [`crate::goals`]) and zones (§8), with the
 //! spec's defaults applied through accessor methods so that a document written
 //! back keeps exactly the fields its author wrote.
 //!
@@ -38,6 +38,10 @@ pub struct Document {
     /// path (its `goals` is an unknown field there) for the careful one.
     #[serde(default, skip_serializing_if = "Vec::is_empty", skip_deserializing)]
     pub goals: Vec<Goal>,
+    /// Failures that take many instances at once (docs/spec/model.md §8); empty when
+    /// the document has none, and then not written back.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub zones: Vec<Zone>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub extra: Option<Extra>,
 }
@@ -51,6 +55,7 @@ impl Default for Document {
             links: Vec::new(),
             functions: None,
             goals: Vec::new(),
+            zones: Vec::new(),
             extra: None,
         }
     }
@@ -75,6 +80,11 @@ impl Document {
     /// The node with this id.
     pub fn node(&self, id: &str) -> Option<&Node> {
         self.nodes.iter().find(|n| n.id == id)
+    }
+
+    /// The index of the zone with this id.
+    pub fn zone_index(&self, id: &str) -> Option<usize> {
+        self.zones.iter().position(|z| z.id == id)
     }
 
     /// The document as pretty JSON (what `topolab split` prints and the app exports).
@@ -268,6 +278,10 @@ pub struct Node {
     pub killed: Vec<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub capabilities: Option<Vec<String>>,
+    /// The zones its instances run in, instance i in `zones[i mod len]`
+    /// (docs/spec/model.md §8); `None`: in no zone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub zones: Option<Vec<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub extra: Option<Extra>,
 }
@@ -287,6 +301,7 @@ impl Node {
             cost: None,
             killed: Vec::new(),
             capabilities: None,
+            zones: None,
             extra: None,
         }
     }
@@ -329,6 +344,12 @@ impl Node {
     /// Whether instance `index` was killed by the user.
     pub fn is_killed(&self, index: u32) -> bool {
         self.killed.contains(&index)
+    }
+
+    /// The id of the zone instance `index` runs in (docs/spec/model.md §8), if any.
+    pub fn zone_of(&self, index: u32) -> Option<&str> {
+        let zones = self.zones.as_ref().filter(|z| !z.is_empty())?;
+        Some(zones[index as usize % zones.len()].as_str())
     }
 
     /// Business functions this node can serve: `[id]` for a service by default.
@@ -465,5 +486,51 @@ impl Function {
     /// Share of traffic used by the weighted mean.
     pub fn weight(&self) -> f64 {
         self.weight.unwrap_or(1.0)
+    }
+}
+
+/// A zone (docs/spec/model.md §8): a rack, a data centre or a region, whose failure
+/// takes down every instance that runs in it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Zone {
+    pub id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// `None`: the default, [`Zone::DEFAULT_AVAILABILITY`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub availability: Option<f64>,
+    /// Whether the user killed the zone; `None`: not (written back as the author wrote it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub down: Option<bool>,
+}
+
+impl Zone {
+    /// A zone's availability when the document gives none.
+    pub const DEFAULT_AVAILABILITY: f64 = 0.9999;
+
+    /// A zone with every optional field left to its default.
+    pub fn new(id: impl Into<String>) -> Zone {
+        Zone {
+            id: id.into(),
+            label: None,
+            availability: None,
+            down: None,
+        }
+    }
+
+    /// The text shown for the zone: its label, else its id.
+    pub fn label(&self) -> &str {
+        self.label.as_deref().unwrap_or(&self.id)
+    }
+
+    /// The probability that the zone is up.
+    pub fn availability(&self) -> f64 {
+        self.availability.unwrap_or(Self::DEFAULT_AVAILABILITY)
+    }
+
+    /// Whether the user killed it.
+    pub fn is_down(&self) -> bool {
+        self.down.unwrap_or(false)
     }
 }

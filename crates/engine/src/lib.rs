@@ -30,7 +30,7 @@ pub mod units;
 pub mod validate;
 
 pub use analysis::{analyze, effective_functions, Analysis};
-pub use document::{Document, Function, Link, LinkKind, Node, NodeKind};
+pub use document::{Document, Function, Link, LinkKind, Node, NodeKind, Zone};
 pub use goals::{FailureUnit, Goal, GoalKind, Threshold};
 pub use parse::parse_document;
 pub use validate::{validate, Problem};

@@ -29,6 +29,7 @@ svg{font-family:system-ui,-apple-system,'Segoe UI','Noto Sans','Noto Sans CJK SC
 .instance{fill:#eaf6ec;stroke:#17753a;stroke-width:1.2px}
 .instance.killed{fill:#f6f7f9;stroke:#767f89}
 .strike{stroke:#c62828;stroke-width:1.6px}
+.zone-mark{fill:#1b1f24;font-size:8px;font-weight:700;text-anchor:middle;dominant-baseline:central}
 .node-icon{color:#57606a}.status-down .node-icon{color:#c62828}.status-degraded .node-icon{color:#875b00}
 .icon{fill:none;stroke:currentColor;stroke-width:1.6px;stroke-linecap:round;stroke-linejoin:round}
 .link-line{stroke:#57606a;stroke-width:1.6px;fill:none}

@@ -1,6 +1,7 @@
-//! The engine against brute force (docs/spec/model.md §1.3, §2, §3): random small
-//! documents, every figure compared with `support/brute.rs`, which enumerates
-//! every combination of node states and iterates the spec's rules literally.
+//! The engine against brute force (docs/spec/model.md §1.3, §2, §3, §8): random small
+//! documents, with and without zones, every figure compared with `support/brute.rs`,
+//! which enumerates every combination of zone and node states and iterates the
+//! spec's rules literally.
 //! Availabilities agree to 1e-12; the Monte Carlo fallback, forced by a zero
 //! BDD budget, lands within its own reported interval.
 
@@ -8,7 +9,7 @@ mod support;
 
 use proptest::prelude::*;
 use support::brute::{self, Model};
-use support::generate::documents;
+use support::generate::{documents, documents_with_zones};
 use topolab_engine::analysis::{analyze_with, Analysis, Method, Options};
 use topolab_engine::{analyze, parse_document, validate, Document};
 
@@ -135,6 +136,20 @@ fn check(
     prop_assert_eq!(analysis.max_sync_depth, max_depth);
     prop_assert_eq!(&analysis.shared_stores, &brute::shared_stores(&m));
     prop_assert_eq!(&analysis.cycles, &brute::cycles(&m));
+    check_zones(doc, analysis, &m)
+}
+
+/// §8: the zones listed only when the document has some; each one's live state,
+/// blast radius and spof against brute force.
+fn check_zones(doc: &Document, analysis: &Analysis, m: &Model) -> Result<(), TestCaseError> {
+    prop_assert_eq!(analysis.zones.len(), doc.zones.len());
+    for (z, report) in analysis.zones.iter().enumerate() {
+        prop_assert_eq!(&report.id, &doc.zones[z].id);
+        prop_assert_eq!(report.up, doc.zones[z].down != Some(true));
+        let blast = brute::zone_blast_radius(m, z);
+        prop_assert_eq!(&report.blast_radius, &blast, "{} blast_radius", report.id);
+        prop_assert_eq!(report.spof, !blast.is_empty(), "{} spof", report.id);
+    }
     Ok(())
 }
 
@@ -147,6 +162,42 @@ proptest! {
         prop_assert_eq!(analysis.system.method, Method::Exact);
         prop_assert_eq!(analysis.system.ci95, None);
         check(&doc, &analysis, 1e-12, 1e-12)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(384))]
+
+    /// Zones as shared causes of failure: a down zone, a quorum across zones, a
+    /// node whose instances share one zone, nodes in no zone (docs/spec/model.md §8).
+    #[test]
+    fn exact_engine_with_zones_equals_enumeration(doc in documents_with_zones()) {
+        let analysis = analyze(&doc);
+        prop_assert_eq!(analysis.system.method, Method::Exact);
+        check(&doc, &analysis, 1e-12, 1e-12)?;
+    }
+
+    /// The document read back from its own JSON is the same document.
+    #[test]
+    fn a_document_with_zones_reads_back_as_written(doc in documents_with_zones()) {
+        let json = doc.to_json();
+        let back = parse_document(&json).map_err(|p| TestCaseError::fail(format!("{p:?}")))?;
+        prop_assert_eq!(back, doc);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn monte_carlo_with_zones_lands_within_its_interval(doc in documents_with_zones()) {
+        let options = Options { monte_carlo_half_width: 0.005, monte_carlo_max_samples: 1 << 16, ..sampled() };
+        let analysis = analyze_with(&doc, options);
+        prop_assert_eq!(analysis.system.method, Method::MonteCarlo);
+        let half_width = analysis.system.ci95.unwrap_or(f64::NAN);
+        prop_assert!(half_width.is_finite(), "half-width {half_width}");
+        let tolerance = 4.0 * half_width + 1e-12;
+        check(&doc, &analysis, tolerance, tolerance)?;
     }
 }
 

@@ -12,7 +12,7 @@ use proptest::prelude::*;
 use serde_json::{json, Value};
 use support::brute::{self, Model};
 use support::document;
-use support::generate::documents_of;
+use support::generate::{documents_of, documents_with_zones};
 use support::goals::{self as brute_goals, Unit};
 use topolab_engine::analysis::Status;
 use topolab_engine::goals::{check, CheckReport, FailedSet, Measured};
@@ -29,7 +29,7 @@ fn survive(k: u32, of: FailureUnit, functions: Option<Vec<String>>) -> Goal {
 }
 
 /// The instances a counterexample lists, as (node id, index) pairs; a node
-/// failure as the node's first instance not killed (as the brute force names it).
+/// failure as the node's first instance up (as the brute force names it).
 fn failed_instances(doc: &Document, failed: &FailedSet) -> Vec<(String, u32)> {
     match failed {
         FailedSet::Instances(pairs) => pairs.clone(),
@@ -37,7 +37,8 @@ fn failed_instances(doc: &Document, failed: &FailedSet) -> Vec<(String, u32)> {
             .iter()
             .map(|id| {
                 let node = doc.node(id).expect("a node of the document");
-                let first = (0..node.replicas()).find(|&i| !node.is_killed(i));
+                let up: Vec<bool> = doc.zones.iter().map(|z| !z.is_down()).collect();
+                let first = (0..node.replicas()).find(|&i| brute::instance_live(doc, node, i, &up));
                 (id.clone(), first.expect("an instance left"))
             })
             .collect(),
@@ -270,6 +271,56 @@ proptest! {
             .map(|w| (w.kind.as_str(), w.nodes.clone()))
             .collect();
         prop_assert_eq!(warnings, brute_goals::warnings(&doc));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// Survive goals of instances, nodes and zones, and the warnings, on documents
+    /// with zones (docs/spec/model.md §6, §8).
+    #[test]
+    fn survive_goals_and_warnings_with_zones_equal_enumeration(
+        doc in documents_with_zones(),
+        scopes in prop::collection::vec(0u8..3, 9),
+    ) {
+        let mut cases = Vec::new();
+        for (i, (of, unit)) in [(FailureUnit::Instances, Unit::Instances), (FailureUnit::Nodes, Unit::Nodes)]
+            .into_iter()
+            .enumerate()
+        {
+            for k in 1..=3u32 {
+                cases.push((k, unit, scope_of(&doc, scopes[i * 3 + k as usize - 1]), of));
+            }
+        }
+        let mut with_goals = doc.clone();
+        with_goals.goals = cases.iter().map(|(k, _, scope, of)| survive(*k, *of, scope.clone())).collect();
+        let zone_scopes: Vec<Option<Vec<String>>> = (1..=3).map(|k| scope_of(&doc, scopes[5 + k])).collect();
+        for (k, scope) in (1..=3u32).zip(&zone_scopes) {
+            with_goals.goals.push(survive(k, FailureUnit::Zones, scope.clone()));
+        }
+        let problems = topolab_engine::validate(&with_goals);
+        prop_assert!(problems.is_empty(), "{:?}", problems);
+        let report = check(&with_goals);
+        let instance_cases: Vec<_> = cases.into_iter().map(|(k, unit, scope, _)| (k, unit, scope)).collect();
+        check_survive_goals(&with_goals, &report, &instance_cases, 0)?;
+        for (k, scope) in (1..=3usize).zip(&zone_scopes) {
+            let goal = &report.goals[5 + k];
+            let brute = brute_goals::first_failing_zones(&doc, k, scope.as_deref());
+            prop_assert_eq!(goal.met, brute.is_none(), "zones k={} met", k);
+            let engine = goal.counterexample.as_ref().map(|c| (c.failed.clone(), c.down.clone()));
+            let expected = brute.map(|(zones, down)| (FailedSet::Zones(zones), down));
+            prop_assert_eq!(engine, expected, "zones k={} counterexample", k);
+        }
+        let warnings: Vec<(&str, Vec<String>)> = report
+            .warnings
+            .iter()
+            .map(|w| (w.kind.as_str(), w.nodes.clone()))
+            .collect();
+        prop_assert_eq!(warnings, brute_goals::warnings(&doc));
+        let zones: Vec<String> = report.warnings.iter().filter_map(|w| w.zone.clone()).collect();
+        let expected: Vec<String> = brute_goals::zone_spofs(&doc).into_iter().map(|(z, _)| z).collect();
+        prop_assert_eq!(zones, expected);
     }
 }
 

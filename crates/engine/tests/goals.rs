@@ -273,22 +273,15 @@ fn a_survive_goal_fails_instances_nodes_or_zones() {
 }
 
 #[test]
-fn a_survive_goal_of_zones_is_refused_until_zones_are_read() {
-    let ps = problems(&with_goals(json!([
+fn a_survive_goal_of_zones_is_read_with_or_without_zones() {
+    let goals = json!([
         {"kind": "no_spof"},
         {"kind": "survive", "failures": 1, "of": "zones"}
-    ])));
-    assert_eq!(
-        ps,
-        vec!["goals[1].of: \"zones\" needs zones, which this version does not read yet"]
-    );
-}
-
-#[test]
-fn zones_stay_an_unknown_field() {
-    let mut d = base();
+    ]);
+    assert_eq!(problems(&with_goals(goals.clone())), Vec::<String>::new());
+    let mut d = with_goals(goals);
     d["zones"] = json!([{"id": "az-a"}]);
-    refused(&d, "zones", "unknown field");
+    assert_eq!(problems(&d), Vec::<String>::new());
 }
 
 #[test]

@@ -95,10 +95,7 @@ fn cut_sets_within(doc: &Document, model: &Model, program: &Program, budget: usi
                 .filter_map(|&l| node_of.get(l as usize).copied())
                 .collect();
             crate::sorting::sort(&mut nodes);
-            let probability = nodes
-                .iter()
-                .map(|&v| model.nodes[v].odds_with(0)[1])
-                .product();
+            let probability = nodes.iter().map(|&v| model.nodes[v].down_with(0)).product();
             (nodes, probability)
         })
         .collect();

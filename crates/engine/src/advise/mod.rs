@@ -9,8 +9,7 @@
 //! and variables; `objective` compares changes; `greedy` finds a first good
 //! change, `bound` bounds what is still needed and `search` proves the best
 //! one (or, out of steps, keeps the best found); `importance` and `cut_sets`
-//! are the other two lists; `zones` is where `limited_by_zones` will come
-//! from; `report` holds the output types.
+//! are the other two lists; `zones` gives `limited_by_zones`; `report` holds the output types.
 
 mod bound;
 mod cut_sets;
@@ -125,7 +124,7 @@ pub fn advise_with(doc: &Document, targets: &[Target], settings: &Settings) -> A
             met: meets(base[p].value, t.min),
         })
         .collect();
-    let unreachable = unreachable(doc, &model, (targets, &program_of, &requests), &best);
+    let unreachable = unreachable(doc, &model, (targets, &program_of), &best);
     let unmet = report.iter().any(|t| !t.met);
     let options = match unmet && unreachable.is_empty() {
         true => {
@@ -170,7 +169,7 @@ pub fn advise_with(doc: &Document, targets: &[Target], settings: &Settings) -> A
 fn unreachable(
     doc: &Document,
     model: &Model,
-    (targets, program_of, requests): (&[Target], &[usize], &[Request]),
+    (targets, program_of): (&[Target], &[usize]),
     best: &[Gradient],
 ) -> Vec<Unreachable> {
     targets
@@ -181,7 +180,7 @@ fn unreachable(
             function: t.name().to_string(),
             best: best[p].value,
             limited_by: importance::limited_by(doc, model, &best[p]),
-            limited_by_zones: zones::limited_by_zones(doc, function_of(requests[p])),
+            limited_by_zones: zones::limited_by_zones(doc, model, &model.what_if.programs[p]),
         })
         .collect()
 }
@@ -212,14 +211,6 @@ fn requests(doc: &Document, targets: &[Target]) -> (Vec<Request>, Vec<usize>) {
         })
         .collect();
     (requests, program_of)
-}
-
-/// The function a request is about (`None` for `all`).
-fn function_of(request: Request) -> Option<usize> {
-    match request {
-        Request::Function(f) => Some(f),
-        Request::All => None,
-    }
 }
 
 /// The first target of each distinct figure, in target order.

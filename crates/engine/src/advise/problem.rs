@@ -79,7 +79,7 @@ impl Problem {
             let (Some(level), max) = (node.level, node.max_add()) else {
                 continue;
             };
-            let grows = max > 0 && node.odds_with(max)[1] < node.odds_with(0)[1];
+            let grows = max > 0 && node.down_with(max) < node.down_with(0);
             if !grows || read_by[v].is_empty() {
                 continue;
             }
@@ -88,7 +88,7 @@ impl Problem {
                 .map(|&t| {
                     let reach = Problem::reach(&base[t], &best[t], level, node);
                     let gains = (0..=max)
-                        .map(|d| reach * (node.odds_with(0)[1] - node.odds_with(d)[1]).max(0.0))
+                        .map(|d| reach * (node.down_with(0) - node.down_with(d)).max(0.0))
                         .collect();
                     (t, gains)
                 })
@@ -129,11 +129,21 @@ impl Problem {
     }
 
     /// The most the goal's Birnbaum importance for `level` can be under any
-    /// change: P(goal | alive) at the best minus P(goal | dead) as it is.
+    /// change: P(goal | alive) at the best minus P(goal | dead) as it is; with
+    /// zones the most of that over the zone states, since a gain is the sum over
+    /// states of their weight, that importance and the fall of P(not alive).
     fn reach(base: &Gradient, best: &Gradient, level: usize, node: &NodeModel) -> f64 {
-        let alive_at_best = best.moved(level, node.odds_with(node.max_add()), [1.0, 0.0]);
-        let dead_now = base.moved(level, node.odds_with(0), [0.0, 1.0]);
-        ((alive_at_best - dead_now) * (1.0 + 1e-9) + SLACK).max(0.0)
+        let states = node.odds_with(0).len();
+        let alive = vec![[1.0, 0.0]; states];
+        let dead = vec![[0.0, 1.0]; states];
+        let alive_at_best = best.moved_each(level, node.odds_with(node.max_add()), &alive);
+        let dead_now = base.moved_each(level, node.odds_with(0), &dead);
+        let most = alive_at_best
+            .iter()
+            .zip(&dead_now)
+            .map(|(a, d)| a - d)
+            .fold(f64::NEG_INFINITY, f64::max);
+        (most * (1.0 + 1e-9) + SLACK).max(0.0)
     }
 
     /// The change `(node, d)` of the variables' added instances `d[i]`.

@@ -13,7 +13,7 @@ use super::conjunction;
 use super::report::Method;
 use super::scenarios::Lanes;
 use super::topology::{FunctionSpec, Topology};
-use super::up_probability::Odds;
+use super::zones::Mixture;
 use super::Options;
 
 /// The most variables the BDD may have.
@@ -42,13 +42,15 @@ pub(crate) struct Estimate {
 }
 
 /// The exact availabilities, or [`OutOfBudget`] when the functions' BDD
-/// would exceed `options.bdd_node_budget` nodes; `all` is left out when it
-/// would exceed `options.all_work_budget`.
+/// would exceed `options.bdd_node_budget` nodes (or, with zones, evaluating it
+/// in every zone state 16 times that); `all` is left out when it would exceed
+/// `options.all_work_budget`. Each view is a sum over its zone states
+/// (docs/spec/model.md §8): one state of weight 1 without zones.
 pub(crate) fn exact(
     topology: &Topology,
     functions: &[FunctionSpec],
     lanes: &Lanes,
-    views: [&Odds; 2],
+    views: [&Mixture; 2],
     options: &Options,
 ) -> Result<Exact, OutOfBudget> {
     let variable = |v: usize| {
@@ -66,33 +68,41 @@ pub(crate) fn exact(
         [&variable, &certain_up],
         options.bdd_node_budget,
     )?;
-    let mut up = [vec![1.0; level_node.len()], vec![1.0; level_node.len()]];
-    let mut down = [vec![0.0; level_node.len()], vec![0.0; level_node.len()]];
-    for (view, odds) in views.iter().enumerate() {
-        for &(level, v) in &level_node {
-            up[view][level as usize] = odds.up[v];
-            down[view][level as usize] = odds.down[v];
+    let all = conjunction::compile_all(&mut bdd, &roots, options.all_work_budget).ok();
+    let states: usize = views.iter().map(|m| m.parts.len()).sum();
+    if states > 2 && states.saturating_mul(bdd.len()) > options.bdd_node_budget.saturating_mul(16) {
+        return Err(OutOfBudget);
+    }
+    let levels = level_node.len();
+    let (mut up, mut down) = (vec![1.0; levels], vec![0.0; levels]);
+    let (mut p, mut gates) = (Vec::new(), Vec::new());
+    let mut sums = [vec![0.0; roots.len()], vec![0.0; roots.len()]];
+    let mut all_sums = [0.0; 2];
+    for (view, mixture) in views.iter().enumerate() {
+        for (weight, odds) in &mixture.parts {
+            for &(level, v) in &level_node {
+                up[level as usize] = odds.up[v];
+                down[level as usize] = odds.down[v];
+            }
+            p.clear();
+            bdd.probabilities(&up, &down, &mut p);
+            for (sum, &r) in sums[view].iter_mut().zip(&roots) {
+                *sum += weight * p[r as usize];
+            }
+            if let Some((circuit, root)) = &all {
+                circuit.forward(&p, &up, &down, &mut gates);
+                all_sums[view] += weight * gates[*root as usize];
+            }
         }
     }
-    let [expected, design] = [0, 1].map(|view| {
-        let mut p = Vec::new();
-        bdd.probabilities(&up[view], &down[view], &mut p);
-        p
-    });
-    let all = conjunction::probability_of_all(
-        &mut bdd,
-        &roots,
-        [&up[0], &up[1]],
-        [&down[0], &down[1]],
-        options.all_work_budget,
-    )
-    .ok();
+    let [expected, design] = sums;
     Ok(Exact {
-        functions: roots
-            .iter()
-            .map(|&r| [expected[r as usize], design[r as usize]])
+        functions: expected
+            .into_iter()
+            .zip(design)
+            .map(|(e, d)| [e, d])
             .collect(),
-        all,
+        all: all.map(|_| all_sums),
     })
 }
 

@@ -26,26 +26,6 @@ use super::hash::FxBuildHasher;
 /// Nested expansions allowed: a bound on the stack, 1 MB in a browser.
 const MAX_DEPTH: usize = 256;
 
-/// P(all of `roots` are true) in each view, where `up[view][level]` and
-/// `down[view][level]` are the odds of each level; [`OutOfBudget`] as
-/// [`compile_all`].
-pub(crate) fn probability_of_all(
-    bdd: &mut Bdd,
-    roots: &[Ref],
-    up: [&[f64]; 2],
-    down: [&[f64]; 2],
-    budget: usize,
-) -> Result<[f64; 2], OutOfBudget> {
-    let (circuit, root) = compile_all(bdd, roots, budget)?;
-    let (mut p, mut values) = (Vec::new(), Vec::new());
-    Ok([0, 1].map(|view| {
-        p.clear();
-        bdd.probabilities(up[view], down[view], &mut p);
-        circuit.forward(&p, up[view], down[view], &mut values);
-        values[root as usize]
-    }))
-}
-
 /// The circuit computing P(all of `roots` are true), and its output gate;
 /// [`OutOfBudget`] past `budget` units of work (one per expansion step, per
 /// level of the supports examined and per BDD node visited by a restriction)

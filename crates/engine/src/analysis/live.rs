@@ -1,9 +1,11 @@
-//! The live view (docs/spec/model.md §2): every instance not killed is up. Which nodes
-//! are alive, work and are degraded, and each function's status.
+//! The live view (docs/spec/model.md §2): every instance not killed is up, but those in
+//! a zone that is `down` (§8). Which nodes are alive, work and are degraded, and each
+//! function's status.
 
 use super::report::Status;
 use super::topology::{FunctionSpec, Topology};
 use super::up_probability::instances_left;
+use super::zones::{alive_with, down_zones, zone_lists};
 use crate::document::Document;
 
 /// Per node, its state in the live view.
@@ -17,11 +19,19 @@ pub(crate) struct LiveView {
 impl LiveView {
     /// The live view of `doc`.
     pub(crate) fn of(doc: &Document, topology: &Topology) -> LiveView {
-        let alive: Vec<bool> = doc
-            .nodes
-            .iter()
-            .map(|n| n.is_client() || instances_left(n) >= n.quorum())
-            .collect();
+        let alive: Vec<bool> = match doc.zones.is_empty() {
+            true => doc
+                .nodes
+                .iter()
+                .map(|n| n.is_client() || instances_left(n) >= n.quorum())
+                .collect(),
+            false => alive_with(doc, &zone_lists(doc), down_zones(doc)),
+        };
+        Self::from_alive(topology, alive)
+    }
+
+    /// The view in which the nodes `alive` says are alive.
+    pub(crate) fn from_alive(topology: &Topology, alive: Vec<bool>) -> LiveView {
         let works = works(topology, &alive);
         let degraded = degraded(topology, &works);
         LiveView {

@@ -32,10 +32,11 @@ pub(crate) mod scenarios;
 pub(crate) mod topology;
 pub(crate) mod up_probability;
 pub(crate) mod what_if;
+pub(crate) mod zones;
 
 pub use blast::{functions_held_down_by, nodes_down_with};
 pub use functions::effective_functions;
-pub use report::{Analysis, FunctionReport, Method, NodeReport, Status, SystemReport};
+pub use report::{Analysis, FunctionReport, Method, NodeReport, Status, SystemReport, ZoneReport};
 pub(crate) use up_probability::{binomial_tails, instances_left};
 
 use crate::document::Document;
@@ -44,7 +45,8 @@ use live::LiveView;
 use montecarlo::Sampled;
 use scenarios::Lanes;
 use topology::Topology;
-use up_probability::{Odds, View};
+use up_probability::View;
+use zones::Mixture;
 
 /// Hours in a year of 365.25 days (docs/spec/model.md §2, downtime per year).
 pub const HOURS_PER_YEAR: f64 = 365.25 * 24.0;
@@ -93,7 +95,9 @@ pub fn analyze_with(doc: &Document, options: Options) -> Analysis {
     let lanes = Lanes::new(&topology, &specs);
     let live = LiveView::of(doc, &topology);
     let statuses = live.statuses(&topology, &specs);
-    let views = [&Odds::of(doc, View::Expected), &Odds::of(doc, View::Design)];
+    let expected = Mixture::of(doc, View::Expected, &lanes.relevant);
+    let design = Mixture::of(doc, View::Design, &lanes.relevant);
+    let views = [&expected, &design];
     let exact = match options.bdd_node_budget {
         0 => Err(bdd::OutOfBudget),
         _ => availability::exact(&topology, &specs, &lanes, views, &options),
@@ -105,6 +109,7 @@ pub fn analyze_with(doc: &Document, options: Options) -> Analysis {
         }
     };
     let impact = impact::impact(doc, &lanes, &live, &statuses);
+    let zones = zone_reports(doc, &lanes, &statuses, &functions);
     let coupling = coupling::coupling(doc, &topology);
     let depth = depth::sync_depths(&topology);
 
@@ -166,11 +171,44 @@ pub fn analyze_with(doc: &Document, options: Options) -> Analysis {
             .map(|c| c.iter().map(id_of).collect())
             .collect(),
         max_sync_depth: depth.iter().copied().max().unwrap_or(0),
+        zones,
     }
 }
 
+/// Each zone's live state and impact (docs/spec/model.md §8), in document order.
+fn zone_reports(
+    doc: &Document,
+    lanes: &Lanes,
+    statuses: &[Status],
+    functions: &[crate::document::Function],
+) -> Vec<ZoneReport> {
+    if doc.zones.is_empty() {
+        return Vec::new();
+    }
+    let impacts = impact::zone_impact(doc, lanes, statuses);
+    doc.zones
+        .iter()
+        .zip(impacts)
+        .map(|(zone, impact)| ZoneReport {
+            id: zone.id.clone(),
+            up: !zone.is_down(),
+            spof: !impact.blast_radius.is_empty(),
+            blast_radius: impact
+                .blast_radius
+                .iter()
+                .map(|&f| functions[f].id.clone())
+                .collect(),
+            nodes_down: impact
+                .dead
+                .iter()
+                .map(|&v| doc.nodes[v].id.clone())
+                .collect(),
+        })
+        .collect()
+}
+
 /// Exact function availabilities, with `all` sampled if it was out of budget.
-fn estimate_from(exact: Exact, lanes: &Lanes, views: [&Odds; 2], options: &Options) -> Estimate {
+fn estimate_from(exact: Exact, lanes: &Lanes, views: [&Mixture; 2], options: &Options) -> Estimate {
     let (expected, design) = exact.functions.iter().map(|&[e, d]| (e, d)).unzip();
     match exact.all {
         Some([e, d]) => Estimate {

@@ -18,6 +18,7 @@ use super::report::Method;
 use super::sampler::Sampler;
 use super::scenarios::{Lanes, Scratch, ALL_LANES};
 use super::up_probability::Odds;
+use super::zones::Mixture;
 use super::Options;
 
 /// Samples drawn between two checks of the stopping rule.
@@ -40,7 +41,7 @@ pub(crate) enum Sampled {
 pub(crate) fn monte_carlo(
     lanes: &Lanes,
     functions: usize,
-    views: [&Odds; 2],
+    views: [&Mixture; 2],
     options: &Options,
     sampled: Sampled,
 ) -> Estimate {
@@ -48,8 +49,8 @@ pub(crate) fn monte_carlo(
         let mut rng = Pcg64Mcg::seed_from_u64(
             options.monte_carlo_seed ^ stream.wrapping_mul(0x9e37_79b9_7f4a_7c15),
         );
-        let odds = views[stream as usize];
-        estimate_view(lanes, functions, odds, options, sampled, &mut rng)
+        let mixture = views[stream as usize];
+        estimate_mixture(lanes, functions, mixture, options, sampled, &mut rng)
     });
     Estimate {
         all: (expected.all, design.all),
@@ -58,6 +59,55 @@ pub(crate) fn monte_carlo(
         design: design.functions,
         method: Method::MonteCarlo,
     }
+}
+
+/// The most zone states sampled one by one (docs/spec/model.md §8).
+const MAX_SAMPLED_STATES: usize = 1024;
+/// Zone states are sampled, most likely first, until those left weigh less than this.
+const STATES_LEFT: f64 = 1e-4;
+
+/// A view summed over its zone states, each sampled on its own (stratified
+/// sampling): the most likely first, until those left weigh less than
+/// [`STATES_LEFT`] or [`MAX_SAMPLED_STATES`] were taken. The states left are
+/// counted at the least likely taken state's figures, and their weight is
+/// added to the half-width: whatever they hold, the figure is within it.
+/// Without zones, the one state of weight 1 is the view itself.
+fn estimate_mixture(
+    lanes: &Lanes,
+    functions: usize,
+    mixture: &Mixture,
+    options: &Options,
+    sampled: Sampled,
+    rng: &mut Pcg64Mcg,
+) -> ViewEstimate {
+    let mut sum = ViewEstimate {
+        functions: vec![0.0; functions],
+        all: 0.0,
+        half_width: 0.0,
+    };
+    let mut left: f64 = mixture.parts.iter().map(|(w, _)| w).sum();
+    let mut last = None;
+    for (taken, (weight, odds)) in mixture.parts.iter().enumerate() {
+        if taken >= MAX_SAMPLED_STATES || (taken > 0 && left < STATES_LEFT) {
+            break;
+        }
+        let part = estimate_view(lanes, functions, odds, options, sampled, rng);
+        for (s, f) in sum.functions.iter_mut().zip(&part.functions) {
+            *s += weight * f;
+        }
+        sum.all += weight * part.all;
+        sum.half_width += weight * part.half_width;
+        left -= weight;
+        last = Some(part);
+    }
+    if let Some(last) = last.filter(|_| left > 0.0 && mixture.parts.len() > 1) {
+        for (s, f) in sum.functions.iter_mut().zip(&last.functions) {
+            *s += left * f;
+        }
+        sum.all += left * last.all;
+        sum.half_width += left;
+    }
+    sum
 }
 
 struct ViewEstimate {

@@ -53,6 +53,10 @@ pub struct Analysis {
     pub cycles: Vec<Vec<String>>,
     /// The largest `sync_depth` (0 for an empty document).
     pub max_sync_depth: u32,
+    /// In document order; empty, and not written, when the document has no zones
+    /// (docs/spec/model.md §8).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub zones: Vec<ZoneReport>,
 }
 
 impl Analysis {
@@ -64,6 +68,11 @@ impl Analysis {
     /// The report on the node with this id.
     pub fn node(&self, id: &str) -> Option<&NodeReport> {
         self.nodes.iter().find(|n| n.id == id)
+    }
+
+    /// The report on the zone with this id.
+    pub fn zone(&self, id: &str) -> Option<&ZoneReport> {
+        self.zones.iter().find(|z| z.id == id)
     }
 
     /// The report on the function with this id.
@@ -160,4 +169,21 @@ impl NodeReport {
             Status::Up
         }
     }
+}
+
+/// One zone's live state and impact (docs/spec/model.md §8).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ZoneReport {
+    /// The zone's id.
+    pub id: String,
+    /// Not `down`: up in the live view.
+    pub up: bool,
+    /// Ids of the working functions that go down when the zone fails, in function order.
+    pub blast_radius: Vec<String>,
+    /// The blast radius is not empty.
+    pub spof: bool,
+    /// Ids of the nodes with an instance in the zone that are not alive once it
+    /// fails, in document order (not serialised; the `zone_spof` warning's nodes).
+    #[serde(skip)]
+    pub nodes_down: Vec<String>,
 }

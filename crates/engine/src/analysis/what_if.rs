@@ -70,6 +70,11 @@ pub(crate) struct Scratch {
 }
 
 /// An output's value and its partial derivatives by each level's odds.
+///
+/// With zones (docs/spec/model.md §8) the output is a sum over zone states, each
+/// with its own odds: `value` and the partials are the weighted sums, and
+/// `states` keeps each state's weight and gradient, since a node's odds move
+/// differently in each. Without zones `states` is empty.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Gradient {
     pub value: f64,
@@ -77,6 +82,8 @@ pub(crate) struct Gradient {
     pub d_up: Vec<f64>,
     /// d(value)/d(down[level]).
     pub d_down: Vec<f64>,
+    /// Per zone state, its weight and its gradient; empty without zones.
+    pub states: Vec<(f64, Gradient)>,
 }
 
 impl Gradient {
@@ -86,14 +93,38 @@ impl Gradient {
             - self.d_down.get(level).copied().unwrap_or(0.0)
     }
 
-    /// The value once `level`'s odds move from `(up, down)` to `(new_up, new_down)`:
-    /// exact, the value being linear in each level's odds.
-    pub(crate) fn moved(
-        &self,
-        level: usize,
-        [up, down]: [f64; 2],
-        [new_up, new_down]: [f64; 2],
-    ) -> f64 {
+    /// The value once `level`'s odds move from `from` to `to` (per zone state,
+    /// `(up, down)`; one pair without zones): exact, the value being linear in
+    /// each level's odds in each state.
+    pub(crate) fn moved(&self, level: usize, from: &[[f64; 2]], to: &[[f64; 2]]) -> f64 {
+        if self.states.is_empty() {
+            let pair = |odds: &[[f64; 2]]| odds.first().copied().unwrap_or([1.0, 0.0]);
+            return self.moved_one(level, pair(from), pair(to));
+        }
+        let mut value = self.value;
+        for (s, (weight, state)) in self.states.iter().enumerate() {
+            let (Some(&from), Some(&to)) = (from.get(s), to.get(s)) else {
+                continue;
+            };
+            value += weight * (state.moved_one(level, from, to) - state.value);
+        }
+        value
+    }
+
+    /// Per zone state (one without zones), the value once `level`'s odds move
+    /// from `from` to `to`, unweighted.
+    pub(crate) fn moved_each(&self, level: usize, from: &[[f64; 2]], to: &[[f64; 2]]) -> Vec<f64> {
+        if self.states.is_empty() {
+            return vec![self.moved(level, from, to)];
+        }
+        self.states
+            .iter()
+            .zip(from.iter().zip(to))
+            .map(|((_, state), (&from, &to))| state.moved_one(level, from, to))
+            .collect()
+    }
+
+    fn moved_one(&self, level: usize, [up, down]: [f64; 2], [new_up, new_down]: [f64; 2]) -> f64 {
         let d_up = self.d_up.get(level).copied().unwrap_or(0.0);
         let d_down = self.d_down.get(level).copied().unwrap_or(0.0);
         self.value + (new_up - up) * d_up + (new_down - down) * d_down

@@ -283,10 +283,30 @@ pub fn write_node_body(out: &mut String, node: &Node, look: &NodeLook, words: &N
             let added = look.added_from.is_some_and(|from| i >= from);
             let _ = write!(
                 out,
-                r#"<rect class="instance{}{}" data-instance="{i}" data-killed="{killed}" x="{ix}" y="{iy}" width="{s}" height="{s}" rx="2"/>"#,
+                r#"<rect class="instance{}{}" data-instance="{i}" data-killed="{killed}""#,
                 if killed { " killed" } else { "" },
                 if added { " added" } else { "" }
             );
+            let zone = node.zone_of(i);
+            if let Some(zone) = zone {
+                out.push_str(r#" data-zone=""#);
+                escape_into(out, zone);
+                out.push('"');
+            }
+            let _ = write!(
+                out,
+                r#" x="{ix}" y="{iy}" width="{s}" height="{s}" rx="2"/>"#
+            );
+            if let Some(zone) = zone.filter(|_| look.detail) {
+                let _ = write!(
+                    out,
+                    r#"<text class="zone-mark" x="{}" y="{}" aria-hidden="true">"#,
+                    N(x + INSTANCE_SIZE / 2.0),
+                    N(y + INSTANCE_SIZE / 2.0)
+                );
+                escape_into(out, &zone_mark(zone));
+                out.push_str("</text>");
+            }
             if killed {
                 let _ = write!(
                     out,
@@ -299,6 +319,17 @@ pub fn write_node_body(out: &mut String, node: &Node, look: &NodeLook, words: &N
     if look.handle {
         write_handle(out, node, words.handle_tip);
     }
+}
+
+/// The one character an instance square shows of its zone (docs/spec/model.md §8):
+/// the last letter or digit of the zone's id, in capitals (`az-a` is `A`,
+/// `us-east-2` is `2`), so that a drawing reads in print and without colour.
+pub fn zone_mark(id: &str) -> String {
+    id.chars()
+        .rev()
+        .find(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_uppercase().to_string())
+        .unwrap_or_default()
 }
 
 /// A node's tooltip: the first element of its body while its handle shows.
@@ -472,6 +503,25 @@ mod tests {
         );
         assert!(!out.contains("<b>"), "{out}");
         assert!(out.contains("&lt;b&gt;x&lt;/b&gt;"), "{out}");
+    }
+
+    #[test]
+    fn instances_of_a_node_with_zones_carry_their_zone_and_its_mark() {
+        let mut node = Node::new("api", NodeKind::Service, 0.0, 0.0);
+        node.replicas = Some(3);
+        node.zones = Some(vec!["az-a".into(), "az-b".into()]);
+        let mut out = String::new();
+        write_node_body(&mut out, &node, &NodeLook::default(), &words());
+        assert_eq!(out.matches(r#"data-zone="az-a""#).count(), 2, "{out}");
+        assert_eq!(out.matches(r#"data-zone="az-b""#).count(), 1, "{out}");
+        assert!(out.contains(r#"aria-hidden="true">B</text>"#), "{out}");
+        let plain = Node::new("db", NodeKind::Database, 0.0, 0.0);
+        let mut out = String::new();
+        write_node_body(&mut out, &plain, &NodeLook::default(), &words());
+        assert!(
+            !out.contains("data-zone") && !out.contains("zone-mark"),
+            "{out}"
+        );
     }
 
     #[test]

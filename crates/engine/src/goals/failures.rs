@@ -3,13 +3,15 @@
 //! nodes and zones in document order. Each element takes instances of one
 //! node; a node stops being alive once enough of its elements fail.
 //!
-//! Zones (§8) take instances of many nodes at once; this version reads no zones,
-//! so their list is empty and a goal of zones tries the one empty set.
+//! With zones (§8), an instance in a zone that is down is down already: it is
+//! no failure left to choose, as a killed one is not. Zones themselves take
+//! instances of many nodes at once; their sets are tried in `survive`.
 
 use std::ops::Range;
 
 use crate::analysis::live::LiveView;
 use crate::analysis::up_probability::instances_left;
+use crate::analysis::zones::{bit, down_zones, instances_up, zone_list};
 use crate::document::Document;
 use crate::goals::{FailedSet, FailureUnit};
 
@@ -31,18 +33,24 @@ impl Failures {
         let mut elements = Vec::new();
         let mut of_node = Vec::with_capacity(doc.nodes.len());
         let mut need = Vec::with_capacity(doc.nodes.len());
+        let down = down_zones(doc);
         for (v, node) in doc.nodes.iter().enumerate() {
             let first = elements.len();
             let alive = live.alive.get(v).copied().unwrap_or(false);
-            let left = instances_left(node);
+            let list = zone_list(doc, node);
+            let up = |i: u32| {
+                !node.is_killed(i)
+                    && (list.is_empty()
+                        || list[i as usize % list.len()].is_none_or(|z| down & bit(z) == 0))
+            };
+            let left = match list.is_empty() {
+                true => instances_left(node),
+                false => instances_up(node, &list, true, down),
+            };
             match unit {
                 _ if node.is_client() => need.push(None),
                 FailureUnit::Instances => {
-                    elements.extend(
-                        (0..node.replicas())
-                            .filter(|&i| !node.is_killed(i))
-                            .map(|i| (v, i)),
-                    );
+                    elements.extend((0..node.replicas()).filter(|&i| up(i)).map(|i| (v, i)));
                     // Alive means left >= quorum: one more than the spare ones kills it.
                     need.push(alive.then(|| (left + 1).saturating_sub(node.quorum()) as usize));
                 }
@@ -52,6 +60,7 @@ impl Failures {
                     }
                     need.push(alive.then_some(1));
                 }
+                // Tried in `survive`, a zone at a time.
                 FailureUnit::Zones => need.push(None),
             }
             of_node.push(first..elements.len());

@@ -138,7 +138,7 @@ pub enum FailureUnit {
     Instances,
     /// Every instance of one non-client node that still has one not killed.
     Nodes,
-    /// One zone that is not down (docs/spec/model.md §8: not read by this version).
+    /// One zone that is not down (docs/spec/model.md §8).
     Zones,
 }
 

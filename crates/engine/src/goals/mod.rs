@@ -6,8 +6,7 @@
 //! one goal's verdict from the document's [`Analysis`]; a `survive` goal's failures
 //! are listed by `failures` and searched by `survive`, on the live view and the
 //! analysis engine's scenario lanes that `world` sets up; `warnings` lists the
-//! warnings. Zones (§8) are not read yet: a goal of zones is refused by the
-//! validator, and the failure unit is an enum they will join.
+//! warnings (`zone_spof` among them, for zones, §8).
 
 mod failures;
 mod goal;

@@ -105,8 +105,8 @@ pub enum WarningKind {
     Spof,
     /// An external whose failure alone takes a function down; `nodes` = [external].
     ExternalOnPath,
-    /// A zone whose failure takes a function down (docs/spec/model.md §8); not produced
-    /// until zones are read.
+    /// A zone whose failure takes a function down (docs/spec/model.md §8); `nodes` = the
+    /// nodes with an instance in it that are not alive once it fails, `zone` = its id.
     ZoneSpof,
 }
 

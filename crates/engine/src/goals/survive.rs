@@ -16,8 +16,9 @@ use std::collections::HashSet;
 
 use super::failures::Failures;
 use super::world::{Trials, World};
+use crate::analysis::zones::{alive_with, bit, down_zones, zone_lists};
 use crate::analysis::Status;
-use crate::goals::{Counterexample, FailureUnit};
+use crate::goals::{Counterexample, FailedSet, FailureUnit};
 
 /// The first set of `k` failures of `unit` that takes down a function of
 /// `scope` (ids; `None`: every function) working in the live view; `None` when
@@ -37,6 +38,9 @@ pub(super) fn counterexample(
     }
     let lanes = world.lanes(&chosen);
     let mut trials = Trials::new(&lanes, chosen.len(), &world.live.alive);
+    if unit == FailureUnit::Zones {
+        return zone_counterexample(world, &mut trials, &chosen, k as usize);
+    }
     let failures = Failures::of(world.doc, unit, &world.live);
     let k = k as usize;
     let set = if failures.len() <= k {
@@ -62,6 +66,77 @@ pub(super) fn counterexample(
         failed: failures.named(world.doc, &set),
         down,
     })
+}
+
+/// The first set of `k` zones not down (in document order, sets in lexicographic
+/// order) whose failure takes down a function of `chosen`; the one set of every
+/// such zone when there are fewer than `k` (docs/spec/model.md §6, §8). At most
+/// 16 zones: C(16, 3) = 560 sets, tried 64 at a time.
+fn zone_counterexample(
+    world: &World,
+    trials: &mut Trials,
+    chosen: &[usize],
+    k: usize,
+) -> Option<Counterexample> {
+    let doc = world.doc;
+    let down = down_zones(doc);
+    let up: Vec<usize> = (0..doc.zones.len().min(32))
+        .filter(|&z| down & bit(z) == 0)
+        .collect();
+    let sets = combinations(up.len(), k);
+    let lists = zone_lists(doc);
+    let dead_after = |set: &[usize]| -> Vec<usize> {
+        let failed = set.iter().fold(down, |acc, &i| acc | bit(up[i]));
+        let alive = alive_with(doc, &lists, failed);
+        (0..doc.nodes.len())
+            .filter(|&v| world.live.alive[v] && !alive[v])
+            .collect()
+    };
+    for batch in sets.chunks(64) {
+        let dead: Vec<Vec<usize>> = batch.iter().map(|s| dead_after(s)).collect();
+        let slices: Vec<&[usize]> = dead.iter().map(Vec::as_slice).collect();
+        let failing = trials.failing(&slices);
+        if failing == 0 {
+            continue;
+        }
+        let first = failing.trailing_zeros() as usize;
+        let works = trials.works_after(&dead[first]);
+        let down: Vec<String> = chosen
+            .iter()
+            .zip(&works)
+            .filter(|(_, &works)| !works)
+            .map(|(&f, _)| world.functions[f].id.clone())
+            .collect();
+        let zones = batch[first]
+            .iter()
+            .map(|&i| doc.zones[up[i]].id.clone())
+            .collect();
+        return Some(Counterexample {
+            failed: FailedSet::Zones(zones),
+            down,
+        });
+    }
+    None
+}
+
+/// Every set of `k` of `n` elements in lexicographic order; the one set of all
+/// of them when there are fewer than `k`.
+fn combinations(n: usize, k: usize) -> Vec<Vec<usize>> {
+    if n < k {
+        return vec![(0..n).collect()];
+    }
+    let mut out = Vec::new();
+    let mut set: Vec<usize> = (0..k).collect();
+    loop {
+        out.push(set.clone());
+        let Some(i) = (0..k).rev().find(|&i| set[i] < n - k + i) else {
+            return out;
+        };
+        set[i] += 1;
+        for j in i + 1..k {
+            set[j] = set[j - 1] + 1;
+        }
+    }
 }
 
 /// One to three nodes made not alive together, without a heap allocation each

@@ -1,7 +1,8 @@
 //! The warnings of `topolab check` (docs/spec/model.md §6), in the spec's order of kinds:
 //! most come straight from the analysis (§3's shared stores, cycles, sync depths and
 //! single points of failure); `client_to_store` reads the links, and
-//! `external_on_path` kills each external alone with every other node up.
+//! `external_on_path` kills each external alone with every other node up; `zone_spof`
+//! reads the analysis's zones (§8).
 
 use super::world::{Trials, World};
 use crate::analysis::Analysis;
@@ -50,6 +51,13 @@ pub(super) fn warnings(world: &World, analysis: &Analysis) -> Vec<Warning> {
     for v in externals_on_paths(world) {
         let id = doc.nodes[v].id.clone();
         warnings.push(one(WarningKind::ExternalOnPath, vec![id]));
+    }
+    for zone in analysis.zones.iter().filter(|z| z.spof) {
+        warnings.push(Warning {
+            kind: WarningKind::ZoneSpof,
+            nodes: zone.nodes_down.clone(),
+            zone: Some(zone.id.clone()),
+        });
     }
     warnings
 }

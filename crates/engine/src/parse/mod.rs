@@ -7,9 +7,9 @@ mod goals;
 
 use serde_json::{Map, Value};
 
-use crate::document::{Document, Extra, Function, Link, LinkKind, Node, NodeKind};
+use crate::document::{Document, Extra, Function, Link, LinkKind, Node, NodeKind, Zone};
 use crate::i18n::{l, Localized};
-use crate::validate::{too_many, validate, Problem, MAX_GOALS, MAX_LINKS, MAX_NODES};
+use crate::validate::{too_many, validate, Problem, MAX_GOALS, MAX_LINKS, MAX_NODES, MAX_ZONES};
 
 const DOCUMENT_FIELDS: &[&str] = &[
     "format",
@@ -18,6 +18,7 @@ const DOCUMENT_FIELDS: &[&str] = &[
     "links",
     "functions",
     "goals",
+    "zones",
     "extra",
 ];
 const NODE_FIELDS: &[&str] = &[
@@ -32,10 +33,12 @@ const NODE_FIELDS: &[&str] = &[
     "cost",
     "killed",
     "capabilities",
+    "zones",
     "extra",
 ];
 const LINK_FIELDS: &[&str] = &["from", "to", "kind", "extra"];
 const FUNCTION_FIELDS: &[&str] = &["id", "label", "client", "capability", "weight", "extra"];
+const ZONE_FIELDS: &[&str] = &["id", "label", "availability", "down"];
 
 /// Reads and validates a document; on failure, every problem found, each naming
 /// its place (`links[3].to: no node with id "paymnts"`).
@@ -388,6 +391,10 @@ impl Reader {
                 goals.into_iter().collect()
             }),
         };
+        let zones = match map.get("zones") {
+            None => Some(Vec::new()),
+            Some(v) => self.zones(v),
+        };
         Some(Document {
             format: format?,
             title,
@@ -395,7 +402,48 @@ impl Reader {
             links: links?,
             functions: functions?,
             goals: goals?,
+            zones: zones?,
             extra,
+        })
+    }
+
+    /// The document's `zones` (docs/spec/model.md §8).
+    fn zones(&mut self, v: &Value) -> Option<Vec<Zone>> {
+        let items = self.list("zones", v)?;
+        if items.len() > MAX_ZONES {
+            self.problems
+                .push(too_many("zones", items.len(), MAX_ZONES));
+            return None;
+        }
+        let zones: Vec<Option<Zone>> = items
+            .iter()
+            .enumerate()
+            .map(|(i, z)| self.zone(i, z))
+            .collect();
+        zones.into_iter().collect()
+    }
+
+    fn zone(&mut self, i: usize, v: &Value) -> Option<Zone> {
+        let path = format!("zones[{i}]");
+        let map = self.object(&path, v, ZONE_FIELDS)?;
+        let at = |f: &str| format!("{path}.{f}");
+        let id = self.required_string(at("id"), map, "id");
+        let label = map.get("label").and_then(|v| self.string(at("label"), v));
+        let availability = map
+            .get("availability")
+            .map(|v| self.number(at("availability"), v));
+        let down = map.get("down").map(|v| match v {
+            Value::Bool(b) => Some(*b),
+            other => {
+                self.wrong_type(at("down"), l("true or false", "true 或 false"), other);
+                None
+            }
+        });
+        Some(Zone {
+            id: id?,
+            label,
+            availability: availability.map_or(Some(None), |a| a.map(Some))?,
+            down: down.map_or(Some(None), |d| d.map(Some))?,
         })
     }
 
@@ -442,6 +490,10 @@ impl Reader {
             None => Some(None),
             Some(v) => self.strings(&at("capabilities"), v).map(Some),
         };
+        let zones = match map.get("zones") {
+            None => Some(None),
+            Some(v) => self.strings(&at("zones"), v).map(Some),
+        };
         let extra = self.extra(at("extra"), map);
         Some(Node {
             id: id?,
@@ -455,6 +507,7 @@ impl Reader {
             cost: cost.map_or(Some(None), |c| c.map(Some))?,
             killed: killed?,
             capabilities: capabilities?,
+            zones: zones?,
             extra,
         })
     }
@@ -528,6 +581,17 @@ mod fast_path_tests {
     fn a_node_s_cost_is_read_on_the_fast_path() {
         let json = r#"{"format":"topolab/1","nodes":[{"id":"a","kind":"service","cost":2.5}]}"#;
         assert_eq!(read_plain(json).and_then(|d| d.nodes[0].cost), Some(2.5));
+    }
+
+    #[test]
+    fn zones_are_read_on_the_fast_path() {
+        let json = r#"{"format":"topolab/1","zones":[{"id":"a","down":true}],"nodes":[{"id":"s","kind":"service","zones":["a"]}]}"#;
+        let doc = read_plain(json);
+        assert_eq!(doc.as_ref().map(|d| d.zones[0].is_down()), Some(true));
+        assert_eq!(
+            doc.and_then(|d| d.nodes[0].zones.clone()),
+            Some(vec!["a".to_string()])
+        );
     }
 
     #[test]

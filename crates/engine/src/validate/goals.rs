@@ -1,6 +1,5 @@
 //! The rules of a document's goals (docs/spec/model.md §6): ids unique, labels short,
-//! thresholds in range, functions that exist, and zones refused until this version
-//! reads them (§8). Which fields a kind takes is checked where a goal is read
+//! thresholds in range, functions that exist. Which fields a kind takes is checked where a goal is read
 //! ([`crate::parse`]), since the typed goal cannot hold a field of another kind.
 
 use std::collections::{HashMap, HashSet};
@@ -8,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use super::{check_text, id_taken, Problem};
 use crate::analysis::effective_functions;
 use crate::document::Document;
-use crate::goals::{FailureUnit, GoalKind, Threshold};
+use crate::goals::{GoalKind, Threshold};
 
 /// The most characters of a goal's id and of its label.
 const MAX_GOAL_TEXT: usize = 200;
@@ -62,7 +61,7 @@ fn check_kind(
         }
         GoalKind::Survive {
             failures,
-            of,
+            of: _,
             functions: scope,
         } => {
             if !(1..=3).contains(failures) {
@@ -70,13 +69,6 @@ fn check_kind(
                     at("failures"),
                     format!("{failures} failures; a survive goal tries 1 to 3"),
                     format!("故障数为 {failures}，存活目标只能尝试 1 到 3 个故障"),
-                ));
-            }
-            if *of == FailureUnit::Zones {
-                problems.push(Problem::in_both(
-                    at("of"),
-                    "\"zones\" needs zones, which this version does not read yet",
-                    "\"zones\" 需要可用区，本版本尚不支持读取可用区",
                 ));
             }
             let mut seen = HashSet::new();

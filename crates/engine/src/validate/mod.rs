@@ -27,6 +27,8 @@ pub const MAX_FUNCTIONS: usize = 2_000;
 pub const MAX_GOALS: usize = 100;
 /// The most replicas a node may have (docs/spec/model.md §1.1).
 pub const MAX_REPLICAS: u32 = 64;
+/// The most zones a document may have, and a node may list (docs/spec/model.md §8).
+pub const MAX_ZONES: usize = 16;
 
 /// One thing wrong with a document: where, and what.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -118,6 +120,7 @@ pub(super) fn too_many(what: &str, n: usize, max: usize) -> Problem {
         "nodes" => ("个", "节点"),
         "links" => ("条", "连线"),
         "goals" => ("个", "目标"),
+        "zones" => ("个", "可用区"),
         _ => ("个", "功能"),
     };
     Problem::in_both(
@@ -137,7 +140,8 @@ pub fn validate(doc: &Document) -> Vec<Problem> {
             .functions
             .as_ref()
             .is_some_and(|f| f.len() > MAX_FUNCTIONS)
-        || doc.goals.len() > MAX_GOALS;
+        || doc.goals.len() > MAX_GOALS
+        || doc.zones.len() > MAX_ZONES;
     if doc.format != crate::document::FORMAT {
         problems.push(Problem::in_both(
             "format",
@@ -170,11 +174,15 @@ pub fn validate(doc: &Document) -> Vec<Problem> {
     if doc.goals.len() > MAX_GOALS {
         problems.push(too_many("goals", doc.goals.len(), MAX_GOALS));
     }
+    if doc.zones.len() > MAX_ZONES {
+        problems.push(too_many("zones", doc.zones.len(), MAX_ZONES));
+    }
     if too_large {
         // Too large to look at item by item: say so and stop.
         return problems;
     }
-    let index = check_nodes(doc, &mut problems);
+    let zones = check_zones(doc, &mut problems);
+    let index = check_nodes(doc, &zones, &mut problems);
     check_links(doc, &index, &mut problems);
     check_functions(doc, &index, &mut problems);
     goals::check_goals(doc, &mut problems);
@@ -182,7 +190,11 @@ pub fn validate(doc: &Document) -> Vec<Problem> {
 }
 
 /// Node rules; returns the first index of each id, for the reference checks.
-fn check_nodes<'a>(doc: &'a Document, problems: &mut Vec<Problem>) -> HashMap<&'a str, usize> {
+fn check_nodes<'a>(
+    doc: &'a Document,
+    zones: &HashMap<&str, usize>,
+    problems: &mut Vec<Problem>,
+) -> HashMap<&'a str, usize> {
     let mut index: HashMap<&str, usize> = HashMap::new();
     for (i, node) in doc.nodes.iter().enumerate() {
         let at = |field: &str| format!("nodes[{i}].{field}");
@@ -223,6 +235,7 @@ fn check_nodes<'a>(doc: &'a Document, problems: &mut Vec<Problem>) -> HashMap<&'
                 ("availability", node.availability.is_some()),
                 ("killed", !node.killed.is_empty()),
                 ("cost", node.cost.is_some()),
+                ("zones", node.zones.is_some()),
             ] {
                 if present {
                     problems.push(Problem::in_both(
@@ -237,6 +250,7 @@ fn check_nodes<'a>(doc: &'a Document, problems: &mut Vec<Problem>) -> HashMap<&'
         } else {
             check_instances(node, &at, problems);
             check_cost(node, &at, problems);
+            check_node_zones(node, zones, &at, problems);
         }
         if let Some(caps) = &node.capabilities {
             for (j, cap) in caps.iter().enumerate() {
@@ -304,6 +318,88 @@ fn check_instances(
                 format!("instance {k} is listed twice"),
                 format!("实例 {k} 重复列出了两次"),
             ));
+        }
+    }
+}
+
+/// Zone rules (docs/spec/model.md §8); returns the first index of each id.
+fn check_zones<'a>(doc: &'a Document, problems: &mut Vec<Problem>) -> HashMap<&'a str, usize> {
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for (i, zone) in doc.zones.iter().enumerate() {
+        let at = |field: &str| format!("zones[{i}].{field}");
+        if !is_valid_id(&zone.id) {
+            problems.push(Problem::in_both(
+                at("id"),
+                format!(
+                    "{:?} is not a valid id: use 1-64 characters of A-Z a-z 0-9 _ - .",
+                    zone.id
+                ),
+                format!(
+                    "{:?} 不是有效的 ID：只能由 1 到 64 个 A-Z a-z 0-9 _ - . 字符组成",
+                    zone.id
+                ),
+            ));
+        }
+        if let Some(&first) = index.get(zone.id.as_str()) {
+            problems.push(id_taken(at("id"), &zone.id, "zones", first));
+        } else {
+            index.insert(&zone.id, i);
+        }
+        if let Some(label) = &zone.label {
+            check_text(problems, at("label"), label, 80);
+        }
+        let a = zone.availability();
+        if !(a > 0.0 && a <= 1.0) {
+            problems.push(Problem::in_both(
+                at("availability"),
+                format!("{a} is not a probability above 0 and at most 1 (99.99% is 0.9999)"),
+                format!("{a} 不是大于 0 且不超过 1 的概率（99.99% 即 0.9999）"),
+            ));
+        }
+    }
+    index
+}
+
+/// A node's `zones`, when it gives them: 1-16 distinct ids of the document's zones.
+fn check_node_zones(
+    node: &crate::document::Node,
+    zones: &HashMap<&str, usize>,
+    at: &dyn Fn(&str) -> String,
+    problems: &mut Vec<Problem>,
+) {
+    let Some(list) = &node.zones else {
+        return;
+    };
+    if !(1..=MAX_ZONES).contains(&list.len()) {
+        problems.push(Problem::in_both(
+            at("zones"),
+            format!(
+                "{} zones; a node lists 1 to {MAX_ZONES} (leave the field out for none)",
+                list.len()
+            ),
+            format!(
+                "共 {} 个可用区，一个节点须列出 1 到 {MAX_ZONES} 个（不在任何可用区就省略此字段）",
+                list.len()
+            ),
+        ));
+    }
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (j, id) in list.iter().enumerate() {
+        let path = format!("{}[{j}]", at("zones"));
+        if !zones.contains_key(id.as_str()) {
+            problems.push(Problem::in_both(
+                path,
+                format!("unknown zone {id:?}"),
+                format!("没有 ID 为 {id:?} 的可用区"),
+            ));
+        } else if let Some(&first) = seen.get(id.as_str()) {
+            problems.push(Problem::in_both(
+                path,
+                format!("zone {id:?} is listed twice (first at zones[{first}])"),
+                format!("可用区 {id:?} 重复列出了两次（第一次在 zones[{first}]）"),
+            ));
+        } else {
+            seen.insert(id, j);
         }
     }
 }

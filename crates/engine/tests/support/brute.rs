@@ -1,7 +1,7 @@
-//! A brute-force model of docs/spec/model.md §1.3, §2 and §3, written from the spec's
-//! sentences and nothing else: every combination of node states is
-//! enumerated, each node's odds from every combination of its instances'
-//! states; the fixpoints are iterated literally; paths are searched by BFS.
+//! A brute-force model of docs/spec/model.md §1.3, §2, §3 and §8, written from the spec's
+//! sentences and nothing else: every combination of zone states and node states is
+//! enumerated, each node's odds (given the zones) from every combination of its
+//! instances' states; the fixpoints are iterated literally; paths are searched by BFS.
 //! Slow on purpose and shared by the tests that check the engine against it.
 
 #![allow(dead_code)]
@@ -188,12 +188,13 @@ pub struct Live {
 
 pub fn live(m: &Model) -> Live {
     let doc = &m.doc;
+    let zones_up: Vec<bool> = doc.zones.iter().map(|z| z.down != Some(true)).collect();
     let alive: Vec<bool> = doc
         .nodes
         .iter()
         .map(|n| {
             let up = (0..n.replicas.unwrap_or(1))
-                .filter(|i| !n.killed.contains(i))
+                .filter(|&i| instance_live(doc, n, i, &zones_up))
                 .count() as u32;
             n.kind == NodeKind::Client || up >= n.quorum.unwrap_or(1)
         })
@@ -220,9 +221,27 @@ pub fn live(m: &Model) -> Live {
     }
 }
 
+/// §8: the index of the zone instance `i` of `node` runs in: `zones[i mod len]`.
+pub fn zone_of(doc: &Document, node: &Node, i: u32) -> Option<usize> {
+    let list = node.zones.as_ref()?;
+    let id = &list[i as usize % list.len()];
+    doc.zones.iter().position(|z| &z.id == id)
+}
+
+/// §8 live view: an instance is up when not killed and its zone (if any) is up.
+pub fn instance_live(doc: &Document, node: &Node, i: u32, zones_up: &[bool]) -> bool {
+    !node.killed.contains(&i) && zone_of(doc, node, i).is_none_or(|z| zones_up[z])
+}
+
 /// P(alive) of one node from every combination of its instances' states;
-/// `killed` instances are down when `with_kills`.
+/// `killed` instances are down when `with_kills`. No zone is down.
 pub fn p_alive(node: &Node, with_kills: bool) -> f64 {
+    p_alive_in(&Document::default(), node, with_kills, &[])
+}
+
+/// P(alive) of one node given which zones are up (§8): an instance in a zone
+/// that is down is down.
+pub fn p_alive_in(doc: &Document, node: &Node, with_kills: bool, zones_up: &[bool]) -> f64 {
     let (r, q, a) = (
         node.replicas.unwrap_or(1),
         node.quorum.unwrap_or(1),
@@ -233,7 +252,8 @@ pub fn p_alive(node: &Node, with_kills: bool) -> f64 {
         let mut weight = 1.0;
         for i in 0..r {
             let up = state & (1 << i) != 0;
-            weight *= match (up, with_kills && node.killed.contains(&i)) {
+            let zone_down = zone_of(doc, node, i).is_some_and(|z| !zones_up[z]);
+            weight *= match (up, (with_kills && node.killed.contains(&i)) || zone_down) {
                 (true, true) => 0.0,
                 (false, true) => 1.0,
                 (true, false) => a,
@@ -247,48 +267,89 @@ pub fn p_alive(node: &Node, with_kills: bool) -> f64 {
     p
 }
 
-/// Availabilities by enumeration of every node state: per function (expected,
-/// design), then P(all) (expected, design).
+/// Every state of the document's zones with its probability in the expected and
+/// the design views (§8): a `down` zone is down in the expected view, the others
+/// up with their availability (0.9999 when not given).
+pub fn zone_states(doc: &Document) -> Vec<(Vec<bool>, f64, f64)> {
+    let n = doc.zones.len();
+    (0u32..(1 << n))
+        .map(|state| {
+            let up: Vec<bool> = (0..n).map(|z| state & (1 << z) != 0).collect();
+            let (mut we, mut wd) = (1.0, 1.0);
+            for (z, zone) in doc.zones.iter().enumerate() {
+                let a = zone.availability.unwrap_or(0.9999);
+                let p = if up[z] { a } else { 1.0 - a };
+                wd *= p;
+                we *= match zone.down == Some(true) {
+                    true => f64::from(u8::from(!up[z])),
+                    false => p,
+                };
+            }
+            (up, we, wd)
+        })
+        .collect()
+}
+
+/// Availabilities by enumeration of every zone state and, in each, every node
+/// state: per function (expected, design), then P(all) (expected, design).
 pub fn availabilities(m: &Model) -> (Vec<(f64, f64)>, (f64, f64)) {
     let doc = &m.doc;
     let functions = functions(m);
     let failing: Vec<usize> = (0..doc.nodes.len())
         .filter(|&v| doc.nodes[v].kind != NodeKind::Client)
         .collect();
-    let odds: Vec<(f64, f64)> = failing
-        .iter()
-        .map(|&v| (p_alive(&doc.nodes[v], true), p_alive(&doc.nodes[v], false)))
-        .collect();
     let mut per_function = vec![(0.0, 0.0); functions.len()];
     let mut all = (0.0, 0.0);
-    for state in 0u64..(1 << failing.len()) {
-        let mut alive = vec![true; doc.nodes.len()];
-        let (mut we, mut wd) = (1.0, 1.0);
-        for (bit, &v) in failing.iter().enumerate() {
-            let up = state & (1 << bit) != 0;
-            alive[v] = up;
-            we *= if up { odds[bit].0 } else { 1.0 - odds[bit].0 };
-            wd *= if up { odds[bit].1 } else { 1.0 - odds[bit].1 };
-        }
-        if we == 0.0 && wd == 0.0 {
+    for (zones_up, ze, zd) in zone_states(doc) {
+        if ze == 0.0 && zd == 0.0 {
             continue;
         }
-        let works = works(m, &alive);
-        let mut every = true;
-        for (f, function) in functions.iter().enumerate() {
-            if function_works(m, function, &|v| works[v]) {
-                per_function[f].0 += we;
-                per_function[f].1 += wd;
-            } else {
-                every = false;
+        let odds: Vec<(f64, f64)> = failing
+            .iter()
+            .map(|&v| {
+                let node = &doc.nodes[v];
+                (
+                    p_alive_in(doc, node, true, &zones_up),
+                    p_alive_in(doc, node, false, &zones_up),
+                )
+            })
+            .collect();
+        for state in 0u64..(1 << failing.len()) {
+            let mut alive = vec![true; doc.nodes.len()];
+            let (mut we, mut wd) = (ze, zd);
+            for (bit, &v) in failing.iter().enumerate() {
+                let up = state & (1 << bit) != 0;
+                alive[v] = up;
+                we *= if up { odds[bit].0 } else { 1.0 - odds[bit].0 };
+                wd *= if up { odds[bit].1 } else { 1.0 - odds[bit].1 };
             }
-        }
-        if every {
-            all.0 += we;
-            all.1 += wd;
+            if we == 0.0 && wd == 0.0 {
+                continue;
+            }
+            let works = works(m, &alive);
+            let mut every = true;
+            for (f, function) in functions.iter().enumerate() {
+                if function_works(m, function, &|v| works[v]) {
+                    per_function[f].0 += we;
+                    per_function[f].1 += wd;
+                } else {
+                    every = false;
+                }
+            }
+            if every {
+                all.0 += we;
+                all.1 += wd;
+            }
         }
     }
     (per_function, all)
+}
+
+/// §8 blast radius of zone `z`: ids of working functions down once it fails.
+pub fn zone_blast_radius(m: &Model, z: usize) -> Vec<String> {
+    let mut failed = m.doc.clone();
+    failed.zones[z].down = Some(true);
+    went_down(m, &Model::new(&failed))
 }
 
 /// §3 blast radius of node `v`: ids of working functions down once every instance is killed.
@@ -302,11 +363,15 @@ pub fn blast_radius(m: &Model, v: usize) -> Vec<String> {
     went_down(m, &Model::new(&killed))
 }
 
-/// §3 spof of node `v`: one more kill (the lowest instance alive) takes a working function down.
+/// §3 spof of node `v`: one more kill (the lowest instance alive, §8: one not
+/// killed whose zone is up) takes a working function down.
 pub fn spof(m: &Model, v: usize) -> bool {
     let doc = &m.doc;
     let node = &doc.nodes[v];
-    let Some(next) = (0..node.replicas.unwrap_or(1)).find(|i| !node.killed.contains(i)) else {
+    let zones_up: Vec<bool> = doc.zones.iter().map(|z| z.down != Some(true)).collect();
+    let Some(next) =
+        (0..node.replicas.unwrap_or(1)).find(|&i| instance_live(doc, node, i, &zones_up))
+    else {
         return false;
     };
     if node.kind == NodeKind::Client {

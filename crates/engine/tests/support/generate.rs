@@ -1,12 +1,12 @@
 //! Random small documents for the property tests (docs/spec/model.md §1): nodes of every
 //! kind with replicas, quorums, kills, availabilities and capabilities; links of
-//! every kind; functions listed or derived. Always valid; checked against the brute
+//! every kind; functions listed or derived; zones (§8) for `documents_with_zones`. Always valid; checked against the brute
 //! force of `brute.rs` by `analysis_bruteforce.rs` and `check.rs`.
 
 #![allow(dead_code)]
 
 use proptest::prelude::*;
-use topolab_engine::{Document, Function, Link, LinkKind, Node, NodeKind};
+use topolab_engine::{Document, Function, Link, LinkKind, Node, NodeKind, Zone};
 
 use super::brute;
 
@@ -141,4 +141,57 @@ pub fn documents_of(max_nodes: usize, max_links: usize) -> impl Strategy<Value =
         )),
     )
         .prop_map(|(nodes, links, functions)| build(nodes, links, functions))
+}
+
+const ZONE_AVAILABILITIES: [Option<f64>; 5] = [None, Some(0.9), Some(0.5), Some(0.99), Some(1.0)];
+
+/// One zone: (availability, down).
+type ZoneSeed = (usize, bool);
+
+/// Documents of 2 to 8 nodes with 1 to 4 zones (docs/spec/model.md §8): some zones
+/// down, most non-client nodes in one to three of them (a node of several
+/// replicas in one zone, a quorum across zones), some in none.
+pub fn documents_with_zones() -> impl Strategy<Value = Document> {
+    (
+        documents_of(8, 14),
+        prop::collection::vec(
+            (0..ZONE_AVAILABILITIES.len(), prop::bool::weighted(0.2)),
+            1..=4,
+        ),
+        prop::collection::vec(
+            prop::option::weighted(0.8, prop::collection::vec(0usize..4, 1..=3)),
+            8,
+        ),
+    )
+        .prop_map(|(doc, zones, placements)| with_zones(doc, zones, placements))
+}
+
+fn with_zones(
+    mut doc: Document,
+    zones: Vec<ZoneSeed>,
+    placements: Vec<Option<Vec<usize>>>,
+) -> Document {
+    doc.zones = zones
+        .iter()
+        .enumerate()
+        .map(|(z, &(a, down))| Zone {
+            availability: ZONE_AVAILABILITIES[a],
+            down: down.then_some(true),
+            ..Zone::new(format!("z{z}"))
+        })
+        .collect();
+    for (node, place) in doc.nodes.iter_mut().zip(placements) {
+        let Some(place) = place.filter(|_| !node.is_client()) else {
+            continue;
+        };
+        let mut ids: Vec<String> = Vec::new();
+        for z in place {
+            let id = format!("z{}", z % zones.len());
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        node.zones = Some(ids);
+    }
+    doc
 }

@@ -10,7 +10,8 @@ use super::brute::{self, Model};
 use topolab_engine::{Document, NodeKind};
 
 /// What one failure is: an instance not yet killed, or every instance of a
-/// non-client node that still has one.
+/// non-client node that still has one; with zones (§8), an instance in a zone that
+/// is down is down already and no failure left.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Unit {
     Instances,
@@ -26,8 +27,9 @@ pub fn failures(doc: &Document, unit: Unit) -> Vec<(usize, u32)> {
         if node.kind == NodeKind::Client {
             continue;
         }
+        let zones_up: Vec<bool> = doc.zones.iter().map(|z| z.down != Some(true)).collect();
         let left: Vec<u32> = (0..node.replicas.unwrap_or(1))
-            .filter(|i| !node.killed.contains(i))
+            .filter(|&i| brute::instance_live(doc, node, i, &zones_up))
             .collect();
         match unit {
             Unit::Instances => out.extend(left.into_iter().map(|i| (v, i))),
@@ -119,6 +121,56 @@ pub fn first_failing(
     None
 }
 
+/// The first set of `k` zones not down, in lexicographic order of document
+/// order, whose failure takes a function of `scope` down: (zone ids, functions down).
+pub fn first_failing_zones(
+    doc: &Document,
+    k: usize,
+    scope: Option<&[String]>,
+) -> Option<(Vec<String>, Vec<String>)> {
+    let m = Model::new(doc);
+    let up: Vec<usize> = (0..doc.zones.len())
+        .filter(|&z| doc.zones[z].down != Some(true))
+        .collect();
+    for set in combinations(up.len(), k) {
+        let mut failed = doc.clone();
+        for &i in &set {
+            failed.zones[up[i]].down = Some(true);
+        }
+        let down = taken_down(&m, &failed, scope);
+        if !down.is_empty() {
+            let ids = set.iter().map(|&i| doc.zones[up[i]].id.clone()).collect();
+            return Some((ids, down));
+        }
+    }
+    None
+}
+
+/// §6's `zone_spof` warnings (§8) as (zone id, nodes): each zone whose failure takes
+/// a working function down, with the nodes that have an instance in it and are not
+/// alive once it fails.
+pub fn zone_spofs(doc: &Document) -> Vec<(String, Vec<String>)> {
+    let m = Model::new(doc);
+    (0..doc.zones.len())
+        .filter(|&z| !brute::zone_blast_radius(&m, z).is_empty())
+        .map(|z| {
+            let mut failed = doc.clone();
+            failed.zones[z].down = Some(true);
+            let after = brute::live(&Model::new(&failed));
+            let nodes = (0..doc.nodes.len())
+                .filter(|&v| {
+                    let node = &doc.nodes[v];
+                    let in_zone = (0..node.replicas.unwrap_or(1))
+                        .any(|i| brute::zone_of(doc, node, i) == Some(z));
+                    in_zone && !after.alive[v]
+                })
+                .map(|v| doc.nodes[v].id.clone())
+                .collect();
+            (doc.zones[z].id.clone(), nodes)
+        })
+        .collect()
+}
+
 /// §6's warnings as (kind, nodes), in the spec's order.
 pub fn warnings(doc: &Document) -> Vec<(&'static str, Vec<String>)> {
     let m = Model::new(doc);
@@ -155,6 +207,11 @@ pub fn warnings(doc: &Document) -> Vec<(&'static str, Vec<String>)> {
         externals_on_paths(doc)
             .into_iter()
             .map(|v| ("external_on_path", vec![id(v)])),
+    );
+    out.extend(
+        zone_spofs(doc)
+            .into_iter()
+            .map(|(_, nodes)| ("zone_spof", nodes)),
     );
     out
 }
