@@ -10,7 +10,7 @@ use topolab_engine::i18n::l;
 use yew::prelude::*;
 
 use super::fullscreen::FullscreenButton;
-use super::lang::{use_lang, Localized};
+use super::lang::{use_lang, Lang, Localized};
 use super::link::use_link_data;
 use super::mode::{READ_ONLY, READ_ONLY_LONG};
 use topolab_engine::drawing::status_mark;
@@ -72,9 +72,7 @@ pub struct EmbedStripProps {
 }
 
 /// The strip under an embedded diagram.
-#[function_component(EmbedStrip)]
-pub fn embed_strip(props: &EmbedStripProps) -> Html {
-    let lang = use_lang();
+pub fn embed_strip(props: &EmbedStripProps, lang: Lang) -> Html {
     let a = &props.analysis;
     let functions = a.functions.iter().map(|f| {
         let status = f.status.as_str();

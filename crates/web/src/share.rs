@@ -89,9 +89,7 @@ pub struct ShareProps {
 }
 
 /// The toolbar's Share button and its panel.
-#[function_component(ShareMenu)]
-pub fn share_menu(props: &ShareProps) -> Html {
-    let lang = use_lang();
+pub fn share_menu(props: ShareProps, lang: Lang) -> Html {
     html! {
         <Popover label={SHARE.get(lang)} title={SHARE_TITLE.get(lang)} name="share">
             <SharePanel doc={props.doc.clone()} />

@@ -13,13 +13,13 @@ use yew::prelude::*;
 
 use super::embed_dialog::EmbedButton;
 use super::embed_view::OpenInEditor;
-use super::export::ExportMenu;
+use super::export::{export_menu, ExportProps};
 use super::fullscreen::FullscreenButton;
 use super::import::{ImportButton, Incoming};
 use super::lang::{lang_switch, Lang, Localized};
 use super::lessons::{lessons_button, Lessons};
 use super::mode::{PageMode, READ_ONLY, READ_ONLY_LONG};
-use super::share::ShareMenu;
+use super::share::{share_menu, ShareProps};
 use super::theme::ThemeSelect;
 
 const NEW: Localized = l("New", "新建");
@@ -86,8 +86,8 @@ pub fn toolbar(props: &Toolbar, lang: Lang) -> Html {
             if !readonly {
                 { document_buttons(props, lang) }
             }
-            <ExportMenu doc={doc.clone()} analysis={props.analysis.clone()} />
-            <ShareMenu doc={doc.clone()} />
+            { export_menu(ExportProps { doc: doc.clone(), analysis: props.analysis.clone() }, lang) }
+            { share_menu(ShareProps { doc: doc.clone() }, lang) }
             if !readonly {
                 { undo_buttons(props, lang) }
             }
