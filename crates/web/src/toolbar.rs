@@ -15,12 +15,12 @@ use super::embed_dialog::EmbedButton;
 use super::embed_view::OpenInEditor;
 use super::export::{export_menu, ExportProps};
 use super::fullscreen::FullscreenButton;
-use super::import::{ImportButton, Incoming};
+use super::import::{import_button, Incoming};
 use super::lang::{lang_switch, Lang, Localized};
 use super::lessons::{lessons_button, Lessons};
 use super::mode::{PageMode, READ_ONLY, READ_ONLY_LONG};
 use super::share::{share_menu, ShareProps};
-use super::theme::ThemeSelect;
+use super::theme::theme_select;
 
 const NEW: Localized = l("New", "新建");
 const NEW_TIP: Localized = l(
@@ -100,7 +100,7 @@ pub fn toolbar(props: &Toolbar, lang: Lang) -> Html {
                 <OpenInEditor doc={doc.clone()} />
             }
             { lang_switch(lang, &props.set_lang) }
-            <ThemeSelect />
+            { theme_select(lang) }
             <EmbedButton doc={doc.clone()} />
             <FullscreenButton />
             if !readonly {
@@ -143,7 +143,7 @@ fn document_buttons(props: &Toolbar, lang: Lang) -> Html {
                     }) }
                 </select>
             </label>
-            <ImportButton on_import={props.import.clone()} />
+            { import_button(&props.import, lang) }
             <button onclick={tidy_doc} title={TIDY_TIP.get(lang)} data-tidy="">{ TIDY.get(lang) }</button>
         </>
     }
