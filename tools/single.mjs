@@ -315,7 +315,8 @@ const before = head.length;
 head = head
   // Link previews: a file has no address to preview, and the image is not in it.
   .replace(/\s*<meta (property="og:|name="twitter:)[^>]*>/g, "")
-  .replace(/\s*<!-- Social preview[\s\S]*?-->/, "")
+  // Comments: notes for whoever edits index.html, not for the page's reader.
+  .replace(/\s*<!--[\s\S]*?-->/g, "")
   // The stylesheet is in the packed payload; until it is unpacked the page is a plain
   // background in the reader's colour scheme.
   .replace(/<link rel="stylesheet"[^>]*>/, () => `<style>:root{color-scheme:light dark}</style>`)
