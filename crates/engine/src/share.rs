@@ -23,14 +23,29 @@ pub const MAX_DECOMPRESSED_BYTES: usize = 8 * 1024 * 1024;
 
 /// DEFLATE level (0-10), zlib's default: on a 2,000-node document levels 9 and
 /// 10 save under 0.1% of the output for nearly twice the time (3 ms against 6).
+#[cfg(feature = "deflate")]
 const COMPRESSION_LEVEL: u8 = 6;
 
 /// The `<data>` of `#d=<data>` for `doc` (docs/spec/app.md "URL"): its compact JSON,
 /// raw DEFLATE, base64url without padding. Only `A-Z a-z 0-9 - _` appear, so it
 /// needs no percent-encoding in an address.
+///
+/// Behind the `deflate` feature (on by default, off in the web app, which
+/// compresses [`Document::to_json`] with the browser's own
+/// `CompressionStream("deflate-raw")` and hands the bytes to [`data_of`]):
+/// miniz_oxide's compressor is 3.7 KB of the single-file page, gzipped.
+#[cfg(feature = "deflate")]
 pub fn encode_document(doc: &Document) -> String {
     let json = doc.to_json();
-    let compressed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), COMPRESSION_LEVEL);
+    data_of(&miniz_oxide::deflate::compress_to_vec(
+        json.as_bytes(),
+        COMPRESSION_LEVEL,
+    ))
+}
+
+/// The `<data>` of `#d=<data>` for a document's compact JSON already compressed
+/// as raw DEFLATE: base64url without padding.
+pub fn data_of(compressed: &[u8]) -> String {
     URL_SAFE_NO_PAD.encode(compressed)
 }
 

@@ -13,14 +13,14 @@ use super::banner::{banner_view, Banner};
 use super::canvas::{Canvas, NodeFacts};
 use super::coupling::{CouplingTable, TITLE as COUPLING};
 use super::dialogs::use_dialogs;
-use super::embed_view::EmbedStrip;
+use super::embed_view::{embed_strip, EmbedStripProps};
 use super::help::HelpOverlay;
 use super::import::{use_importer, ImportMessage, Incoming};
-use super::inspector::Inspector;
+use super::inspector::{inspector, InspectorProps};
 use super::lang::{use_page_lang, Lang, LangContext, Localized};
 use super::lessons::{use_lessons, LessonChooser, LessonPanel};
 use super::mode::{PageMode, RefusalNotice, Refusals};
-use super::panel::{diagram_head, AnalysisPanel, Blast};
+use super::panel::{analysis_panel, diagram_head, Blast, PanelProps};
 use super::persistence::{use_address_opening, use_autosave};
 use super::startup::{opening, Opening};
 use super::toolbar::{toolbar, Toolbar};
@@ -161,8 +161,12 @@ pub fn app(props: &AppProps) -> Html {
             <div class={classes!("app", "embed", mode.readonly.then_some("readonly"))}>
                 { banner_view }
                 <main class="embed-canvas">{ canvas }</main>
-                <EmbedStrip doc={doc.clone()} analysis={analysis.clone()} readonly={mode.readonly}
-                            goals={goals.strip(&doc, &analysis, lang)} />
+                { embed_strip(&EmbedStripProps {
+                    doc: doc.clone(),
+                    analysis: analysis.clone(),
+                    readonly: mode.readonly,
+                    goals: goals.strip(&doc, &analysis, lang),
+                }, lang) }
                 { refusal_notice }
                 { announcement }
                 { help_overlay }
@@ -214,12 +218,16 @@ pub fn app(props: &AppProps) -> Html {
                         }
                         // Goals first when the document has some (a challenge), else after the figures.
                         if !doc.goals.is_empty() { { goals_panel.clone() } }
-                        <AnalysisPanel analysis={analysis.clone()} blast={(*blast).clone()} {live} />
+                        { analysis_panel(&PanelProps { analysis: analysis.clone(), blast: (*blast).clone(), live }, lang) }
                         if doc.goals.is_empty() { { goals_panel } }
                         if !mode.readonly {
-                            <Inspector doc={doc.clone()} selection={state.selection.clone()}
-                                       analysis={analysis.clone()} dispatch={dispatch.clone()}
-                                       on_split={dialogs.on_split.clone()} />
+                            { inspector(&InspectorProps {
+                                doc: doc.clone(),
+                                selection: state.selection.clone(),
+                                analysis: analysis.clone(),
+                                dispatch: dispatch.clone(),
+                                on_split: dialogs.on_split.clone(),
+                            }, lang) }
                         }
                         // Folded on a projector, open elsewhere (style/app.css).
                         <details class="coupling-fold">

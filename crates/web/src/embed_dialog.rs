@@ -14,8 +14,8 @@ use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement, Keybo
 use yew::prelude::*;
 
 use super::lang::{query_value, use_lang, Localized};
+use super::link::use_link_data;
 use topolab_editor::embed::snippet::{embed_query, iframe_snippet};
-use topolab_engine::share::encode_document;
 use topolab_engine::Document;
 
 const BUTTON: Localized = l("Embed", "嵌入");
@@ -41,14 +41,14 @@ const CLOSE: Localized = l("Close", "关闭");
 const CLOSE_TIP: Localized = l("Close (Escape)", "关闭（Esc）");
 const UNTITLED: Localized = l("Topolab diagram", "Topolab 拓扑图");
 
-/// The address an `<iframe>` shows `doc` at: this page's, with `?embed=1`
-/// (and `readonly=1`, and the address's `lang` if it has one) and `#d=`.
-fn embed_src(doc: &Document, readonly: bool) -> Option<String> {
+/// The address an `<iframe>` shows a document at: this page's, with `?embed=1`
+/// (and `readonly=1`, and the address's `lang` if it has one) and `#d=` its `data`.
+fn embed_src(data: &str, readonly: bool) -> Option<String> {
     let href = gloo::utils::window().location().href().ok()?;
     let url = web_sys::Url::new(&href).ok()?;
     let lang = query_value("lang");
     url.set_search(&embed_query(readonly, lang.as_deref()));
-    url.set_hash(&format!("d={}", encode_document(doc)));
+    url.set_hash(&format!("d={data}"));
     Some(url.href())
 }
 
@@ -169,14 +169,13 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
         .clone()
         .filter(|t| !t.trim().is_empty())
         .unwrap_or_else(|| UNTITLED.get(lang).to_string());
-    let snippet = use_memo(
-        (props.doc.clone(), *readonly, title),
-        |(doc, readonly, title)| {
-            embed_src(doc, *readonly)
-                .map(|src| iframe_snippet(&src, title))
-                .unwrap_or_default()
-        },
-    );
+    let data = use_link_data(&props.doc);
+    let snippet = use_memo((data, *readonly, title), |(data, readonly, title)| {
+        data.as_deref()
+            .and_then(|data| embed_src(data, *readonly))
+            .map(|src| iframe_snippet(&src, title))
+            .unwrap_or_default()
+    });
 
     let on_readonly = {
         let (readonly, copied) = (readonly.clone(), copied.clone());
@@ -189,6 +188,9 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
     let on_copy = {
         let (snippet, area_ref, copied) = (snippet.clone(), area_ref.clone(), copied.clone());
         move |_: MouseEvent| {
+            if snippet.is_empty() {
+                return; // its link is still being made: a moment after opening
+            }
             let copied = copied.clone();
             copy(
                 &snippet,

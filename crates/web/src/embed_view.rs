@@ -10,10 +10,10 @@ use topolab_engine::i18n::l;
 use yew::prelude::*;
 
 use super::fullscreen::FullscreenButton;
-use super::lang::{use_lang, Localized};
+use super::lang::{use_lang, Lang, Localized};
+use super::link::use_link_data;
 use super::mode::{READ_ONLY, READ_ONLY_LONG};
 use topolab_engine::drawing::status_mark;
-use topolab_engine::share::encode_document;
 use topolab_engine::units::percent;
 use topolab_engine::{Analysis, Document};
 
@@ -31,16 +31,16 @@ const MEAN: Localized = l("mean", "平均");
 const FIGURES: Localized = l("Availability", "可用性");
 const NO_FUNCTION: Localized = l("No function yet", "还没有功能");
 
-/// This page's address for the full editor with `doc` in it: no `embed`,
+/// This page's address for the full editor with a document's `data` in it: no `embed`,
 /// no `readonly`, the rest of the query kept (language, theme).
-pub fn editor_href(doc: &Document) -> Option<String> {
+pub fn editor_href(data: &str) -> Option<String> {
     let href = gloo::utils::window().location().href().ok()?;
     let url = web_sys::Url::new(&href).ok()?;
     let params = url.search_params();
     params.delete("embed");
     params.delete("readonly");
     url.set_search(&String::from(params.to_string()));
-    url.set_hash(&format!("d={}", encode_document(doc)));
+    url.set_hash(&format!("d={data}"));
     Some(url.href())
 }
 
@@ -53,7 +53,8 @@ pub struct OpenInEditorProps {
 #[function_component(OpenInEditor)]
 pub fn open_in_editor(props: &OpenInEditorProps) -> Html {
     let lang = use_lang();
-    let href = use_memo(props.doc.clone(), |doc| editor_href(doc));
+    let data = use_link_data(&props.doc);
+    let href = use_memo(data, |data| data.as_deref().and_then(editor_href));
     let Some(href) = (*href).clone() else {
         return html! {};
     };
@@ -74,9 +75,7 @@ pub struct EmbedStripProps {
 }
 
 /// The strip under an embedded diagram.
-#[function_component(EmbedStrip)]
-pub fn embed_strip(props: &EmbedStripProps) -> Html {
-    let lang = use_lang();
+pub fn embed_strip(props: &EmbedStripProps, lang: Lang) -> Html {
     let a = &props.analysis;
     let functions = a.functions.iter().map(|f| {
         let status = f.status.as_str();

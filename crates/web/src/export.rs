@@ -185,9 +185,7 @@ pub struct ExportProps {
 }
 
 /// The toolbar's Export button and its panel.
-#[function_component(ExportMenu)]
-pub fn export_menu(props: &ExportProps) -> Html {
-    let lang = use_lang();
+pub fn export_menu(props: ExportProps, lang: Lang) -> Html {
     html! {
         <Popover label={EXPORT.get(lang)} title={EXPORT_TITLE.get(lang)} name="export">
             <ExportPanel doc={props.doc.clone()} analysis={props.analysis.clone()} />

@@ -15,11 +15,11 @@ use topolab_engine::i18n::l;
 
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
-use web_sys::{ClipboardEvent, DragEvent, Event, File, HtmlInputElement};
+use web_sys::{ClipboardEvent, DragEvent, Element, Event, File, HtmlInputElement};
 use yew::prelude::*;
 
 use super::keyboard::editable;
-use super::lang::{use_lang, Lang, Localized, Text};
+use super::lang::{Lang, Localized, Text};
 use super::transfer::read_text;
 use topolab_editor::Action;
 use topolab_engine::import::{detect, import, Format, ImportError, Note};
@@ -328,26 +328,17 @@ fn on_paste(e: &Event, import: &Callback<Incoming>) {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ImportButtonProps {
-    pub on_import: Callback<Incoming>,
-}
-
-/// The toolbar's Import button and its file picker.
-#[function_component(ImportButton)]
-pub fn import_button(props: &ImportButtonProps) -> Html {
-    let lang = use_lang();
-    let input = use_node_ref();
-    let open = {
-        let input = input.clone();
-        move |_: MouseEvent| {
-            if let Some(input) = input.cast::<HtmlInputElement>() {
-                input.click();
-            }
+/// The toolbar's Import button and its file picker (the `<input>` right after it).
+pub fn import_button(on_import: &Callback<Incoming>, lang: Lang) -> Html {
+    let open = |e: MouseEvent| {
+        let button: Element = e.target_unchecked_into();
+        let picker = button.next_element_sibling();
+        if let Some(input) = picker.and_then(|p| p.dyn_into::<HtmlInputElement>().ok()) {
+            input.click();
         }
     };
     let chosen = {
-        let on_import = props.on_import.clone();
+        let on_import = on_import.clone();
         move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             if let Some(file) = input.files().and_then(|files| files.get(0)) {
@@ -361,7 +352,7 @@ pub fn import_button(props: &ImportButtonProps) -> Html {
         <>
             <button type="button" onclick={open} title={IMPORT_TITLE.get(lang)}
                     data-import="">{ IMPORT.get(lang) }</button>
-            <input ref={input} type="file" accept=".json,.yml,.yaml,application/json,application/yaml" hidden=true
+            <input type="file" accept=".json,.yml,.yaml,application/json,application/yaml" hidden=true
                    tabindex="-1" onchange={chosen} data-import-input="" />
         </>
     }

@@ -25,6 +25,7 @@ mod keyboard;
 mod lang;
 mod layer;
 mod lessons;
+mod link;
 mod messages;
 mod modal;
 mod mode;

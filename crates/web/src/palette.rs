@@ -4,7 +4,7 @@
 use topolab_engine::i18n::l;
 use yew::prelude::*;
 
-use super::lang::{use_lang, Lang, Localized};
+use super::lang::{Lang, Localized};
 use topolab_engine::drawing::icon_markup;
 use topolab_engine::NodeKind;
 
@@ -36,9 +36,7 @@ pub struct PaletteProps {
     pub on_add: Callback<NodeKind>,
 }
 
-#[function_component(Palette)]
-pub fn palette(props: &PaletteProps) -> Html {
-    let lang = use_lang();
+pub fn palette(props: &PaletteProps, lang: Lang) -> Html {
     let items = NodeKind::ALL.iter().map(|&kind| {
         let onclick = {
             let on_add = props.on_add.clone();

@@ -6,7 +6,7 @@ use topolab_engine::i18n::l;
 
 use yew::prelude::*;
 
-use super::lang::{use_lang, Lang, Localized};
+use super::lang::{Lang, Localized};
 use super::traffic::{Chaos, Live};
 use topolab_engine::analysis::{Analysis, FunctionReport, Method, Status};
 use topolab_engine::drawing::status_mark as mark;
@@ -140,9 +140,7 @@ fn measured_cell(live: &Live, f: &FunctionReport, lang: Lang) -> Html {
     }
 }
 
-#[function_component(AnalysisPanel)]
-pub fn analysis_panel(props: &PanelProps) -> Html {
-    let lang = use_lang();
+pub fn analysis_panel(props: &PanelProps, lang: Lang) -> Html {
     let a = &props.analysis;
     let system = &a.system;
     let estimate = match (system.method, system.ci95) {

@@ -43,6 +43,9 @@ pub fn use_autosave(state: &EditorState, mode: PageMode, in_lesson: bool, tell: 
                 tell.emit(Banner::autosave_failed(&why));
             }
             storage::write_address(doc);
+        } else {
+            // Made now, the link is ready when Share or Embed is opened.
+            super::link::prepare(doc);
         }
     });
 }

@@ -12,9 +12,9 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::lang::{use_lang, Lang, Localized};
+use super::link::{use_link_data, with_data};
 use super::popover::Popover;
 use super::transfer::copy_text;
-use topolab_engine::share::encode_document;
 use topolab_engine::Document;
 
 const SHARE: Localized = l("Share", "分享");
@@ -58,11 +58,11 @@ fn about(lang: Lang, chars: usize) -> String {
     }
 }
 
-/// The page's address with `doc` in its `#d=`: what the app keeps in the
+/// The page's address with a document's `data` in its `#d=`: what the app keeps in the
 /// address bar ([`super::storage::write_address`]), built from the document so
 /// it is right even before the first edit (a page opened at `#preset=`).
 /// Without `?lang=`: whoever opens it reads the interface in their own language.
-pub fn link_to(doc: &Document) -> String {
+pub fn link_to(data: &str) -> String {
     let location = gloo::utils::window().location();
     let query = location
         .search()
@@ -79,7 +79,7 @@ pub fn link_to(doc: &Document) -> String {
         "{}{}{query}#d={}",
         location.origin().unwrap_or_default(),
         location.pathname().unwrap_or_default(),
-        encode_document(doc)
+        data
     )
 }
 
@@ -89,9 +89,7 @@ pub struct ShareProps {
 }
 
 /// The toolbar's Share button and its panel.
-#[function_component(ShareMenu)]
-pub fn share_menu(props: &ShareProps) -> Html {
-    let lang = use_lang();
+pub fn share_menu(props: ShareProps, lang: Lang) -> Html {
     html! {
         <Popover label={SHARE.get(lang)} title={SHARE_TITLE.get(lang)} name="share">
             <SharePanel doc={props.doc.clone()} />
@@ -107,33 +105,42 @@ enum Copied {
     Refused,
 }
 
+/// Puts `link` on the clipboard and says how it went; where the browser refuses,
+/// selects it in its `field` instead.
+fn copy_link(link: String, copied: UseStateHandle<Copied>, field: NodeRef) {
+    wasm_bindgen_futures::spawn_local(async move {
+        match copy_text(&link).await {
+            Ok(()) => copied.set(Copied::Yes),
+            Err(_) => {
+                copied.set(Copied::Refused);
+                if let Some(input) = field.cast::<HtmlInputElement>() {
+                    let _ = input.focus();
+                    input.select();
+                }
+            }
+        }
+    });
+}
+
 #[function_component(SharePanel)]
 fn share_panel(props: &ShareProps) -> Html {
     let lang = use_lang();
-    let link = use_memo(props.doc.clone(), |doc| link_to(doc));
+    let data = use_link_data(&props.doc);
+    let link = use_memo(data, |data| {
+        data.as_deref().map(link_to).unwrap_or_default()
+    });
     let copied = use_state(|| Copied::Not);
     let field = use_node_ref();
     {
         // A new diagram, a new link: an old confirmation would be wrong.
         let copied = copied.clone();
-        use_effect_with(link.clone(), move |_| copied.set(Copied::Not));
+        use_effect_with(props.doc.clone(), move |_| copied.set(Copied::Not));
     }
     let on_copy = {
-        let (link, copied, field) = (link.clone(), copied.clone(), field.clone());
+        let (doc, copied, field) = (props.doc.clone(), copied.clone(), field.clone());
         move |_: MouseEvent| {
-            let (link, copied, field) = (link.clone(), copied.clone(), field.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match copy_text(&link).await {
-                    Ok(()) => copied.set(Copied::Yes),
-                    Err(_) => {
-                        copied.set(Copied::Refused);
-                        if let Some(input) = field.cast::<HtmlInputElement>() {
-                            let _ = input.focus();
-                            input.select();
-                        }
-                    }
-                }
-            });
+            let (copied, field) = (copied.clone(), field.clone());
+            with_data(&doc, move |data| copy_link(link_to(&data), copied, field));
         }
     };
     let select_all = |e: FocusEvent| {
@@ -149,7 +156,9 @@ fn share_panel(props: &ShareProps) -> Html {
     html! {
         <div class="share-panel">
             <h2 class="popover-title">{ HEADING.get(lang) }</h2>
-            <p class="popover-note">{ about(lang, link.chars().count()) }</p>
+            if !link.is_empty() {
+                <p class="popover-note">{ about(lang, link.chars().count()) }</p>
+            }
             if local {
                 <p class="popover-note" data-share-local="">{ LOCAL.get(lang) }</p>
             }

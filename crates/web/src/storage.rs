@@ -6,8 +6,10 @@
 //! is kept under [`PREVIOUS_KEY`] before this page first writes over it with
 //! a different diagram, and the app offers to restore it.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use topolab_engine::i18n::l;
-use topolab_engine::share::encode_document;
 use topolab_engine::{parse_document, Document, Problem};
 
 use super::lang::{Localized, Text};
@@ -90,18 +92,32 @@ pub fn address_preset() -> Option<String> {
     hash.strip_prefix("#preset=").map(str::to_string)
 }
 
-/// Puts `doc` in the address, replacing the history entry (docs/spec/app.md "URL").
-pub fn write_address(doc: &Document) {
-    let window = gloo::utils::window();
-    let Ok(history) = window.history() else {
-        return;
-    };
-    let location = window.location();
-    let base = format!(
-        "{}{}",
-        location.pathname().unwrap_or_default(),
-        location.search().unwrap_or_default()
-    );
-    let url = format!("{base}#d={}", encode_document(doc));
-    let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+thread_local! {
+    /// The document the address is to show: the last one [`write_address`] was given.
+    static ADDRESS: RefCell<Option<Rc<Document>>> = const { RefCell::new(None) };
+}
+
+/// Puts `doc` in the address, replacing the history entry (docs/spec/app.md "URL"),
+/// as soon as its data is made ([`super::link`]); unless another document was
+/// given since, whose address this one must not overwrite.
+pub fn write_address(doc: &Rc<Document>) {
+    ADDRESS.set(Some(doc.clone()));
+    let wanted = doc.clone();
+    super::link::with_data(doc, move |data| {
+        let latest = ADDRESS.with_borrow(|a| a.as_ref().is_some_and(|d| Rc::ptr_eq(d, &wanted)));
+        let window = gloo::utils::window();
+        let Ok(history) = window.history() else {
+            return;
+        };
+        if !latest {
+            return;
+        }
+        let location = window.location();
+        let url = format!(
+            "{}{}#d={data}",
+            location.pathname().unwrap_or_default(),
+            location.search().unwrap_or_default()
+        );
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    });
 }

@@ -10,7 +10,7 @@ use wasm_bindgen::JsValue;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use super::lang::{query_value, use_lang, Localized};
+use super::lang::{query_value, Lang, Localized};
 
 /// A theme of the page.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -111,25 +111,20 @@ const LABEL: Localized = l(
     "主题（“自动”跟随系统的浅色或深色设置）",
 );
 
-/// The toolbar's theme select.
-#[function_component(ThemeSelect)]
-pub fn theme_select() -> Html {
-    let lang = use_lang();
-    let theme = use_state(initial);
-    let onchange = {
-        let theme = theme.clone();
-        Callback::from(move |e: Event| {
-            let select: HtmlSelectElement = e.target_unchecked_into();
-            if let Some(chosen) = Theme::from_name(&select.value()) {
-                apply(chosen);
-                remember(chosen);
-                theme.set(chosen);
-            }
-        })
+/// The toolbar's theme select, showing the address's theme (where a choice is
+/// remembered).
+pub fn theme_select(lang: Lang) -> Html {
+    let theme = initial();
+    let onchange = |e: Event| {
+        let select: HtmlSelectElement = e.target_unchecked_into();
+        if let Some(chosen) = Theme::from_name(&select.value()) {
+            apply(chosen);
+            remember(chosen);
+        }
     };
     let options = Theme::ALL.iter().map(|&t| {
         let value = t.name().unwrap_or("system");
-        html! { <option {value} selected={t == *theme}>{ t.label().get(lang) }</option> }
+        html! { <option {value} selected={t == theme}>{ t.label().get(lang) }</option> }
     });
     html! {
         <label class="field theme-field" title={LABEL.get(lang)}>

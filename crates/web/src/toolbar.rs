@@ -13,14 +13,14 @@ use yew::prelude::*;
 
 use super::embed_dialog::EmbedButton;
 use super::embed_view::OpenInEditor;
-use super::export::ExportMenu;
+use super::export::{export_menu, ExportProps};
 use super::fullscreen::FullscreenButton;
-use super::import::{ImportButton, Incoming};
+use super::import::{import_button, Incoming};
 use super::lang::{lang_switch, Lang, Localized};
 use super::lessons::{lessons_button, Lessons};
 use super::mode::{PageMode, READ_ONLY, READ_ONLY_LONG};
-use super::share::ShareMenu;
-use super::theme::ThemeSelect;
+use super::share::{share_menu, ShareProps};
+use super::theme::theme_select;
 
 const NEW: Localized = l("New", "新建");
 const NEW_TIP: Localized = l(
@@ -86,8 +86,8 @@ pub fn toolbar(props: &Toolbar, lang: Lang) -> Html {
             if !readonly {
                 { document_buttons(props, lang) }
             }
-            <ExportMenu doc={doc.clone()} analysis={props.analysis.clone()} />
-            <ShareMenu doc={doc.clone()} />
+            { export_menu(ExportProps { doc: doc.clone(), analysis: props.analysis.clone() }, lang) }
+            { share_menu(ShareProps { doc: doc.clone() }, lang) }
             if !readonly {
                 { undo_buttons(props, lang) }
             }
@@ -100,7 +100,7 @@ pub fn toolbar(props: &Toolbar, lang: Lang) -> Html {
                 <OpenInEditor doc={doc.clone()} />
             }
             { lang_switch(lang, &props.set_lang) }
-            <ThemeSelect />
+            { theme_select(lang) }
             <EmbedButton doc={doc.clone()} />
             <FullscreenButton />
             if !readonly {
@@ -146,7 +146,7 @@ fn document_buttons(props: &Toolbar, lang: Lang) -> Html {
                     { crate::challenge::menu_options(lang) }
                 </select>
             </label>
-            <ImportButton on_import={props.import.clone()} />
+            { import_button(&props.import, lang) }
             <button onclick={tidy_doc} title={TIDY_TIP.get(lang)} data-tidy="">{ TIDY.get(lang) }</button>
         </>
     }

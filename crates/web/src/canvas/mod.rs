@@ -34,7 +34,7 @@ use yew::prelude::*;
 use super::keyboard::KeyHub;
 use super::lang::{use_lang, Localized, Text};
 use super::layer::Layer;
-use super::palette::Palette;
+use super::palette::{palette, PaletteProps};
 use super::positions::Positions;
 use super::viewport::Viewport;
 use topolab_editor::gesture::Gestures;
@@ -208,7 +208,7 @@ pub fn canvas(props: &CanvasProps) -> Html {
         <div class={classes!("canvas-wrap", (!props.editable).then_some("no-palette"),
                              props.readonly.then_some("readonly"))}>
             if props.editable {
-                <Palette on_add={drop.on_palette_add} />
+                { palette(&PaletteProps { on_add: drop.on_palette_add }, lang) }
             }
             <div class="canvas-area" ref={refs.area.clone()}>
             <svg ref={refs.svg.clone()} class="canvas" data-topolab-canvas=""

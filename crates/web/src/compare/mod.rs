@@ -27,7 +27,7 @@ use crate::lang::use_lang;
 use crate::modal::{close_on_escape, use_modal_focus};
 use diagram::{SideDiagram, SideEvent};
 use sources::{default_b, side_index, source_menu, Given, Source, View};
-use table::{ComparisonTable, Mode};
+use table::{comparison_table, ComparisonTableProps, Mode};
 use topolab_engine::compare::Side;
 use topolab_engine::i18n::{l, Lang, Localized};
 use topolab_engine::{Analysis, Document};
@@ -192,10 +192,13 @@ pub fn compare_view(props: &CompareProps) -> Html {
                 </div>
                 // Scrolls on a small screen: a region the keyboard can reach and scroll.
                 <div class="compare-figures" tabindex="0" role="region" aria-label={TABLE_CAPTION.get(lang)}>
-                    <ComparisonTable comparison={view.pair.comparison().clone()} mode={Mode::Compare}
-                                     caption={TABLE_CAPTION.get(lang)}
-                                     a={AttrValue::from(heading(Side::A, &view, lang))}
-                                     b={AttrValue::from(heading(Side::B, &view, lang))} />
+                    { comparison_table(&ComparisonTableProps {
+                        comparison: view.pair.comparison().clone(),
+                        mode: Mode::Compare,
+                        caption: TABLE_CAPTION.get(lang).into(),
+                        a: AttrValue::from(heading(Side::A, &view, lang)),
+                        b: AttrValue::from(heading(Side::B, &view, lang)),
+                    }, lang) }
                 </div>
             </section>
         </div>

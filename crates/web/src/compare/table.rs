@@ -9,7 +9,6 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::words::{metric_meaning, metric_name, value_text, ABSENT};
-use crate::lang::use_lang;
 use crate::panel::capability_name;
 use topolab_engine::compare::{Comparison, Metric, Row, Side, Value};
 use topolab_engine::i18n::{l, Lang, Localized};
@@ -176,9 +175,7 @@ pub struct ComparisonTableProps {
     pub b: AttrValue,
 }
 
-#[function_component(ComparisonTable)]
-pub fn comparison_table(props: &ComparisonTableProps) -> Html {
-    let lang = use_lang();
+pub fn comparison_table(props: &ComparisonTableProps, lang: Lang) -> Html {
     let c = &props.comparison;
     let mode = props.mode;
     let functions = c.functions.iter().filter_map(|f| {

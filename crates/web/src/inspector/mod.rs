@@ -21,7 +21,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::lang::{use_lang, Lang};
+use super::lang::Lang;
 use topolab_editor::{Action, Selection};
 use topolab_engine::{Analysis, Document};
 
@@ -41,9 +41,7 @@ pub struct InspectorProps {
 
 /// The inspector of the selection: a node's form, a link's, several nodes',
 /// or a hint when nothing is selected.
-#[function_component(Inspector)]
-pub fn inspector(props: &InspectorProps) -> Html {
-    let lang = use_lang();
+pub fn inspector(props: &InspectorProps, lang: Lang) -> Html {
     let (heading, body) = match &props.selection {
         Selection::Nodes(ids) if ids.len() > 1 => (
             text::SELECTION,

@@ -18,7 +18,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::compare::table::{ComparisonTable, Mode};
+use super::compare::table::{comparison_table, ComparisonTableProps, Mode};
 use super::lang::{use_lang, Lang};
 use super::modal::{close_on_escape, use_modal_focus};
 use topolab_editor::edit::place_new_nodes;
@@ -153,9 +153,13 @@ fn preview_view(result: &Preview, doc: &Document, lang: Lang) -> Html {
                 <p class="note split-adds" data-split-adds="">
                     { words::adds(&added(doc, after), lang) }
                 </p>
-                <ComparisonTable comparison={comparison.clone()} mode={Mode::Preview}
-                                 caption={words::PREVIEW.get(lang)}
-                                 a={words::BEFORE.get(lang)} b={words::AFTER.get(lang)} />
+                { comparison_table(&ComparisonTableProps {
+                    comparison: comparison.clone(),
+                    mode: Mode::Preview,
+                    caption: words::PREVIEW.get(lang).into(),
+                    a: words::BEFORE.get(lang).into(),
+                    b: words::AFTER.get(lang).into(),
+                }, lang) }
             </>
         },
     }
