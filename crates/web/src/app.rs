@@ -156,31 +156,23 @@ pub fn app(props: &AppProps) -> Html {
     let help_overlay = html! { <HelpOverlay open={help_open} on_close={close_help} /> };
     let provide = |page: Html| provided(lang_context, page);
     if mode.embed {
-        // An <iframe>'s page: the diagram fitted to the frame, a strip of figures.
-        return provide(html! {
-            <div class={classes!("app", "embed", mode.readonly.then_some("readonly"))}>
-                { banner_view }
-                <main class="embed-canvas">{ canvas }</main>
-                { embed_strip(&EmbedStripProps {
-                    doc: doc.clone(),
-                    analysis: analysis.clone(),
-                    readonly: mode.readonly,
-                    goals: goals.strip(&doc, &analysis, lang),
-                }, lang) }
-                { refusal_notice }
-                { announcement }
-                { help_overlay }
-            </div>
-        });
+        let strip = EmbedStripProps {
+            doc: doc.clone(),
+            analysis: analysis.clone(),
+            readonly: mode.readonly,
+            goals: goals.strip(&doc, &analysis, lang),
+        };
+        let rest = html! { <>{ refusal_notice }{ announcement }{ help_overlay }</> };
+        return provide(embed_page(
+            mode,
+            banner_view,
+            canvas,
+            embed_strip(&strip, lang),
+            rest,
+        ));
     }
     let (split_view, compare_view) = dialogs.view(&analysis);
-    let goals_panel = goals.panel(
-        &doc,
-        &analysis,
-        lessons.open_lesson(),
-        dispatch,
-        mode.readonly,
-    );
+    let goals_panel = goals.panel(&doc, &analysis, &lessons, dispatch, mode.readonly);
     let toolbar = toolbar(
         &Toolbar {
             doc: doc.clone(),
@@ -247,6 +239,19 @@ pub fn app(props: &AppProps) -> Html {
                 <LessonChooser lessons={lessons} />
             </div>
         })
+}
+
+/// An <iframe>'s page: the diagram fitted to the frame, a strip of figures,
+/// and the notices (`rest`).
+fn embed_page(mode: PageMode, banner: Html, canvas: Html, strip: Html, rest: Html) -> Html {
+    html! {
+        <div class={classes!("app", "embed", mode.readonly.then_some("readonly"))}>
+            { banner }
+            <main class="embed-canvas">{ canvas }</main>
+            { strip }
+            { rest }
+        </div>
+    }
 }
 
 /// `page` with the interface language given to every component in it.

@@ -434,10 +434,11 @@ impl Goals {
         &self,
         doc: &Rc<Document>,
         analysis: &Rc<Analysis>,
-        on_lesson: Callback<&'static str>,
+        lessons: &crate::lessons::Lessons,
         dispatch: &Callback<Action>,
         readonly: bool,
     ) -> Html {
+        let on_lesson = lessons.open_lesson();
         let Some(report) = self.report.clone() else {
             return Html::default();
         };
