@@ -39,9 +39,13 @@ fn ranked(
 /// Values this close (relative) are equal: figures that are equal in exact
 /// arithmetic differ in their last bits when summed in another order.
 pub(crate) const TIE: f64 = 1e-9;
+/// And values this close (absolute): the precision figures are exact to. Tiny
+/// importances computed as a difference of near-equal sums lose their relative
+/// precision to cancellation.
+const ABSOLUTE_TIE: f64 = 1e-12;
 
 /// Sorts `items` by `value`, largest first, and each run of values equal
-/// within [`TIE`] of its first by `then`.
+/// within [`TIE`] (or [`ABSOLUTE_TIE`]) of its first by `then`.
 pub(crate) fn largest_first<T>(
     items: &mut [T],
     value: impl Fn(&T) -> f64,
@@ -54,7 +58,7 @@ pub(crate) fn largest_first<T>(
         let end = start
             + items[start..]
                 .iter()
-                .take_while(|x| top - value(x) <= TIE * top.abs())
+                .take_while(|x| top - value(x) <= TIE * top.abs() + ABSOLUTE_TIE)
                 .count();
         crate::sorting::sort_by(&mut items[start..end], &then);
         start = end.max(start + 1);
