@@ -108,3 +108,20 @@ test("in Chinese the banner lists every note of an import, in Chinese, and is di
     assert.equal(await page.$(".banner"), null, "dismissed");
   });
 });
+
+test("an import with nothing to measure says so in words, not 100%", TIMEOUT, async () => {
+  await withPage(session.browser, "import-nothing-to-measure", async (page) => {
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: session.server.origin });
+    await openApp(page, `${session.server.url}?lang=en#preset=cluster`);
+    const stores = "services:\n  db:\n    image: postgres:16\n  cache:\n    image: valkey/valkey:8\n";
+    await page.evaluate((text) => navigator.clipboard.writeText(text), stores);
+    await unfocus(page);
+    await page.keyboard.press("Control+V");
+    await page.waitForFunction(() => window.topolab.document().nodes.length === 2);
+    assert.deepEqual((await doc(page)).nodes.map((n) => n.kind), ["database", "cache"], "Valkey is a cache");
+    assert.match(await page.textContent(".banner"), /no client|nothing to measure/i);
+    assert.equal(await page.textContent("[data-system-all]"), "—");
+    assert.match(await page.textContent("[data-nothing-to-measure]"), /Nothing to measure yet/);
+    await screenshot(page, "import-nothing-to-measure");
+  });
+});

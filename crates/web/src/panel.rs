@@ -30,6 +30,10 @@ const TABLE_CAPTION: Localized = l(
     "Each function's status and availability",
     "各功能的状态与可用性",
 );
+const NOTHING_TO_MEASURE: Localized = l(
+    "Nothing to measure yet: no client reaches a service. Add a client and link it to what it uses.",
+    "还没有可衡量的内容：没有客户端连到任何服务。添加一个客户端，并把它连到它要用的服务。",
+);
 const NO_FUNCTION: Localized = l(
     "No function yet: link a client to a service.",
     "还没有功能：把客户端连到一个服务上。",
@@ -177,20 +181,34 @@ pub fn analysis_panel(props: &PanelProps, lang: Lang) -> Html {
             </tr>
         }
     });
+    // Without a function there is nothing to measure: say so, not "100%".
+    let (all, mean, all_sub, mean_sub) = if a.functions.is_empty() {
+        ("—".into(), "—".into(), String::new(), String::new())
+    } else {
+        (
+            percent(system.all),
+            percent(system.mean),
+            figure_sub(system.all, system.design_all, lang),
+            figure_sub(system.mean, system.design_mean, lang),
+        )
+    };
     html! {
         <aside class="panel" aria-label={REGION.get(lang)}>
             <section class="system">
                 <h2>{ WHOLE_SYSTEM.get(lang) }</h2>
+                if a.functions.is_empty() {
+                    <p class="note" data-nothing-to-measure="">{ NOTHING_TO_MEASURE.get(lang) }</p>
+                }
                 <div class="figures">
                     <div class="figure">
                         <span class="figure-label">{ ALL_WORK.get(lang) }</span>
-                        <span class="figure-value" data-system-all="">{ percent(system.all) }</span>
-                        <span class="figure-sub">{ figure_sub(system.all, system.design_all, lang) }</span>
+                        <span class="figure-value" data-system-all="">{ all }</span>
+                        <span class="figure-sub">{ all_sub }</span>
                     </div>
                     <div class="figure">
                         <span class="figure-label">{ MEAN.get(lang) }</span>
-                        <span class="figure-value" data-system-mean="">{ percent(system.mean) }</span>
-                        <span class="figure-sub">{ figure_sub(system.mean, system.design_mean, lang) }</span>
+                        <span class="figure-value" data-system-mean="">{ mean }</span>
+                        <span class="figure-sub">{ mean_sub }</span>
                     </div>
                 </div>
                 { estimate }
