@@ -148,6 +148,13 @@ pub enum Action {
     ReviveAll {
         id: String,
     },
+    /// Take zone `id` down (`down: true`, docs/spec/model.md §8) or bring it back:
+    /// every instance in it goes down or comes back at once. A zone brought back
+    /// loses its `down` field (the default, up).
+    SetZoneDown {
+        id: String,
+        down: bool,
+    },
     /// Remove a node, its links, and the functions that named it as their client
     /// or whose capability no node holds any more.
     DeleteNode {
@@ -179,9 +186,10 @@ impl Action {
         matches!(self, Action::Select(_) | Action::ToggleSelected(_))
     }
 
-    /// Whether the action only tries failures or looks: kills and revivals,
-    /// moves, selection, undo and redo, but no node, link or field edited,
-    /// added or removed. All an embedded diagram (`?embed=1`) lets its readers do.
+    /// Whether the action only tries failures or looks: kills and revivals (of
+    /// instances and of zones), moves, selection, undo and redo, but no node,
+    /// link or field edited, added or removed. All an embedded diagram
+    /// (`?embed=1`) lets its readers do.
     pub fn explores(&self) -> bool {
         self.leaves_document()
             || matches!(
@@ -191,6 +199,7 @@ impl Action {
                     | Action::KillOne { .. }
                     | Action::KillAll { .. }
                     | Action::ReviveAll { .. }
+                    | Action::SetZoneDown { .. }
                     | Action::MoveNode { .. }
                     | Action::MoveNodes(_)
                     | Action::Undo
@@ -375,6 +384,16 @@ impl EditorState {
                     n.killed.clear();
                     changed
                 });
+            }
+            Action::SetZoneDown { id, down } => {
+                let Some(i) = next.current.doc.zone_index(&id) else {
+                    return next;
+                };
+                if next.current.doc.zones[i].is_down() != down {
+                    let mut doc = (*next.current.doc).clone();
+                    doc.zones[i].down = down.then_some(true);
+                    next.commit(Rc::new(doc), true);
+                }
             }
             Action::MoveNodes(moves) => {
                 let mut doc = (*next.current.doc).clone();

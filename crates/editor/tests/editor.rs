@@ -185,6 +185,84 @@ fn set_instance_kills_and_revives_idempotently() {
     assert!(!out_of_range.can_undo());
 }
 
+fn three_zones() -> EditorState {
+    EditorState::new(
+        preset("three-zones")
+            .map(|p| p.document())
+            .expect("three-zones preset"),
+    )
+}
+
+fn zone_down(s: &EditorState, id: &str) -> Option<Option<bool>> {
+    s.doc().zones.iter().find(|z| z.id == id).map(|z| z.down)
+}
+
+#[test]
+fn a_zone_taken_down_is_one_undoable_topology_change() {
+    let s = three_zones();
+    let rev = s.topology_rev();
+    let down = s.apply(Action::SetZoneDown {
+        id: "az-b".into(),
+        down: true,
+    });
+    assert_eq!(zone_down(&down, "az-b"), Some(Some(true)));
+    assert_eq!(zone_down(&down, "az-a"), Some(None), "only the zone named");
+    assert!(down.doc().nodes.iter().all(|n| n.killed.is_empty()));
+    assert_ne!(down.topology_rev(), rev);
+    let undone = down.apply(Action::Undo);
+    assert_eq!(undone.doc(), s.doc());
+    assert_eq!(undone.topology_rev(), rev);
+    assert_eq!(undone.apply(Action::Redo).doc(), down.doc());
+}
+
+#[test]
+fn a_zone_brought_back_loses_its_down_field() {
+    let down = three_zones().apply(Action::SetZoneDown {
+        id: "az-c".into(),
+        down: true,
+    });
+    let up = down.apply(Action::SetZoneDown {
+        id: "az-c".into(),
+        down: false,
+    });
+    assert_eq!(zone_down(&up, "az-c"), Some(None));
+    assert_eq!(up.doc(), three_zones().doc());
+    assert!(up.can_undo());
+}
+
+#[test]
+fn a_zone_already_so_or_unknown_changes_nothing() {
+    let s = three_zones();
+    for (id, down) in [("az-a", false), ("ghost", true), ("app", true)] {
+        let after = s.apply(Action::SetZoneDown {
+            id: id.into(),
+            down,
+        });
+        assert!(!after.can_undo(), "{id} {down}");
+        assert_eq!(after.topology_rev(), s.topology_rev(), "{id} {down}");
+    }
+    let down = s.apply(Action::SetZoneDown {
+        id: "az-a".into(),
+        down: true,
+    });
+    let again = down.apply(Action::SetZoneDown {
+        id: "az-a".into(),
+        down: true,
+    });
+    assert_eq!(again.topology_rev(), down.topology_rev());
+    assert!(!again.apply(Action::Undo).can_undo(), "one step, not two");
+}
+
+#[test]
+fn taking_a_zone_down_is_exploring_allowed_in_an_embed_but_not_read_only() {
+    let action = Action::SetZoneDown {
+        id: "az-a".into(),
+        down: true,
+    };
+    assert!(action.explores());
+    assert!(!action.leaves_document());
+}
+
 // --- Editing: add, connect, edit, delete, select ---
 
 use topolab_editor::{edit, Selection};

@@ -169,6 +169,34 @@ fn do_it_for_me_kills_through_the_kill_actions_so_the_view_and_selection_stay() 
 }
 
 #[test]
+fn do_it_for_me_takes_a_zone_down_through_its_kill_switch_action() {
+    let mut zone_steps = 0;
+    for (what, task, lang, doc) in step_documents() {
+        let Task::KillZone { zone, .. } = task else {
+            continue;
+        };
+        zone_steps += 1;
+        let selected = doc.nodes.last().expect("a node").id.clone();
+        let before =
+            EditorState::new(doc).apply(Action::Select(topolab_editor::Selection::node(selected)));
+        let action = task.action(before.doc(), lang).expect("an action");
+        assert_eq!(
+            action,
+            Action::SetZoneDown {
+                id: zone.to_string(),
+                down: true
+            },
+            "{what}"
+        );
+        let after = before.apply(action);
+        assert_eq!(after.load_count(), 0, "{what}: the view was fitted again");
+        assert_eq!(after.selection, before.selection, "{what}: selection lost");
+        assert_ne!(after.topology_rev(), before.topology_rev(), "{what}");
+    }
+    assert_eq!(zone_steps, 8, "four zone kills, in two languages");
+}
+
+#[test]
 fn do_it_for_me_keeps_the_diagram_in_the_reader_s_language() {
     for (what, task, lang, doc) in step_documents() {
         let action = task.action(&doc, lang).expect("an action");
@@ -180,6 +208,13 @@ fn do_it_for_me_keeps_the_diagram_in_the_reader_s_language() {
                 .find(|t| t.en == label || t.zh == label)
             {
                 assert_eq!(label, known.get(lang), "{what}: {}", node.id);
+            }
+        }
+        for zone in &after.doc().zones {
+            if let Some(known) = labels::label(zone.label())
+                .or_else(|| labels::LABELS.iter().find(|t| t.zh == zone.label()))
+            {
+                assert_eq!(zone.label(), known.get(lang), "{what}: zone {}", zone.id);
             }
         }
         if let Task::Open { preset } = task {

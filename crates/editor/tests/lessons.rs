@@ -13,10 +13,11 @@ use topolab_engine::i18n::l;
 use topolab_editor::teach::{lesson, Step, Task, LESSONS};
 use topolab_editor::{Action, EditorState};
 use topolab_engine::analysis::Status;
+use topolab_engine::goals::check;
 use topolab_engine::i18n::{Lang, Localized};
 use topolab_engine::presets::{labels, PRESETS};
 use topolab_engine::split::SplitLink;
-use topolab_engine::{analyze, validate, Analysis, Document};
+use topolab_engine::{analyze, validate, Analysis, Document, FailureUnit, Goal, GoalKind};
 
 const SERVICE: f64 = 0.999;
 const DATABASE: f64 = 0.9995;
@@ -67,7 +68,14 @@ fn every_lesson_has_three_to_six_steps_and_its_own_id() {
         assert!(ids.insert(l.id), "{} twice", l.id);
         assert_eq!(lesson(l.id), Some(l));
     }
-    for id in ["cluster", "sync-calls", "own-database", "queue", "quorum"] {
+    for id in [
+        "cluster",
+        "sync-calls",
+        "own-database",
+        "queue",
+        "quorum",
+        "zones",
+    ] {
         assert!(lesson(id).is_some(), "{id}");
     }
 }
@@ -206,6 +214,25 @@ fn every_task_names_its_target_as_the_diagram_labels_it() {
         assert_eq!(name.en, label, "{id} step {i}");
         assert_eq!(labels::label(label), Some(&name), "{id} step {i}");
     }
+}
+
+#[test]
+fn every_zone_task_names_its_zone_as_the_diagram_labels_it() {
+    let mut zone_tasks = 0;
+    for (id, i, s) in every_step() {
+        let Some(Task::KillZone { zone, name }) = s.task else {
+            continue;
+        };
+        zone_tasks += 1;
+        let doc = before(s);
+        let z = doc.zone_index(zone).expect("the zone exists");
+        let label = doc.zones[z].label();
+        assert_eq!(name.en, label, "{id} step {i}");
+        assert_eq!(labels::label(label), Some(&name), "{id} step {i}");
+        let zh = s.document_in(Lang::Zh).expect("loads in Chinese");
+        assert_eq!(zh.zones[z].label(), name.zh, "{id} step {i}");
+    }
+    assert_eq!(zone_tasks, 4, "the zones lesson's four zone kills");
 }
 
 // --- Texts ---
@@ -574,6 +601,155 @@ fn quorum_lesson_says_what_a_stands_for_before_its_formulas() {
     }
 }
 
+// --- Why spread over data centres ---
+
+const ZONE: f64 = 0.9999;
+
+/// P(at least `q` of `n` copies up), each up with probability `a`.
+fn at_least(q: u32, n: u32, a: f64) -> f64 {
+    let choose = |n: u32, k: u32| (0..k).fold(1.0, |c, j| c * f64::from(n - j) / f64::from(j + 1));
+    (q..=n)
+        .map(|k| choose(n, k) * a.powi(k as i32) * (1.0 - a).powi((n - k) as i32))
+        .sum()
+}
+
+fn zone<'a>(a: &'a Analysis, id: &str) -> &'a topolab_engine::analysis::ZoneReport {
+    a.zones
+        .iter()
+        .find(|z| z.id == id)
+        .unwrap_or_else(|| panic!("no zone {id}"))
+}
+
+fn survives_zones(doc: &Document, failures: u32) -> bool {
+    let mut doc = doc.clone();
+    doc.goals = vec![Goal::new(GoalKind::Survive {
+        failures,
+        of: FailureUnit::Zones,
+        functions: None,
+    })];
+    check(&doc).met
+}
+
+#[test]
+fn zones_lesson_one_server_killed_in_one_zone_every_function_stays_up() {
+    let s = step("zones", 0);
+    assert!(all_have(&analyze(&before(s)), Status::Up));
+    let doc = after(s);
+    assert_eq!(doc.node("app").map(|n| n.killed.clone()), Some(vec![0]));
+    assert!(all_have(&analyze(&doc), Status::Up));
+}
+
+#[test]
+fn zones_lesson_every_instance_is_in_zone_a_which_takes_the_shop_down() {
+    let s = step("zones", 1);
+    let doc = before(s);
+    for n in doc.nodes.iter().filter(|n| !n.is_client()) {
+        assert!(
+            (0..n.replicas()).all(|i| n.zone_of(i) == Some("az-a")),
+            "{}",
+            n.id
+        );
+    }
+    let a = analyze(&doc);
+    let radius = &zone(&a, "az-a").blast_radius;
+    assert_eq!(radius.len(), a.functions.len());
+    assert!(zone(&a, "az-a").spof);
+    assert!(!survives_zones(&doc, 1));
+    assert!(all_have(&analyze(&after(s)), Status::Down));
+}
+
+#[test]
+fn zones_lesson_the_shop_in_one_zone_is_up_no_more_often_than_the_zone() {
+    let a = analyze(&before(step("zones", 1)));
+    let parts = any_of(3, LOAD_BALANCER) * any_of(3, SERVICE) * any_of(3, DATABASE);
+    for f in &a.functions {
+        assert_exact(f.availability, ZONE * parts, &f.id);
+        assert!(f.availability < ZONE, "{}", f.id);
+    }
+    assert_eq!(percent(ZONE), 99.99, "as the text says");
+}
+
+#[test]
+fn zones_lesson_spread_over_three_zones_the_shop_survives_zone_a() {
+    let s = step("zones", 2);
+    let doc = before(s);
+    let a = analyze(&doc);
+    assert!(a.zones.iter().all(|z| !z.spof), "{:?}", a.zones);
+    assert!(survives_zones(&doc, 1));
+    let down = analyze(&after(s));
+    assert!(all_have(&down, Status::Up));
+    assert!(!zone(&down, "az-a").up);
+    // Instance 1, 2 and 3 of each part (indices 0, 1, 2) in Zones A, B and C.
+    for n in doc.nodes.iter().filter(|n| !n.is_client()) {
+        let zones: Vec<_> = (0..3).map(|i| n.zone_of(i)).collect();
+        assert_eq!(
+            zones,
+            [Some("az-a"), Some("az-b"), Some("az-c")],
+            "{}",
+            n.id
+        );
+    }
+}
+
+#[test]
+fn zones_lesson_a_majority_of_three_over_three_zones_survives_one_zone() {
+    let s = step("zones", 3);
+    let doc = before(s);
+    assert_eq!(
+        doc.node("orders-db").map(|n| (n.replicas(), n.quorum())),
+        Some((3, 2))
+    );
+    let a = analyze(&doc);
+    assert!(a.zones.iter().all(|z| !z.spof));
+    assert!(survives_zones(&doc, 1) && !survives_zones(&doc, 2));
+    // Zones up: all three (a majority of three copies), two (both copies left), fewer: none.
+    let three = ZONE.powi(3) * any_of(3, SERVICE) * at_least(2, 3, DATABASE);
+    let two = 3.0 * ZONE.powi(2) * (1.0 - ZONE) * any_of(2, SERVICE) * DATABASE * DATABASE;
+    assert_exact(availability(&a, "browser:orders"), three + two, "orders");
+    let down = analyze(&after(s));
+    assert!(down.node("orders-db").expect("orders-db").alive);
+    assert_eq!(status(&down, "browser:orders"), Status::Up);
+}
+
+#[test]
+fn zones_lesson_a_majority_of_two_over_two_zones_dies_with_either_zone() {
+    let s = step("zones", 4);
+    let doc = before(s);
+    assert_eq!(
+        doc.node("orders-db").map(|n| (n.replicas(), n.quorum())),
+        Some((2, 2))
+    );
+    let a = analyze(&doc);
+    for z in &a.zones {
+        assert!(z.spof, "{}", z.id);
+        assert_eq!(z.blast_radius, ["browser:orders"], "{}", z.id);
+    }
+    assert!(!survives_zones(&doc, 1));
+    let down = analyze(&after(s));
+    assert!(!down.node("orders-db").expect("orders-db").alive);
+    assert_eq!(status(&down, "browser:orders"), Status::Down);
+    // The orders service alone, with one instance in each zone, survives either.
+    assert!(down.node("orders").expect("orders").alive);
+}
+
+#[test]
+fn a_zone_task_prompts_for_the_kill_switch_in_either_language() {
+    let task = step("zones", 1).task.expect("a zone kill");
+    assert_eq!(
+        task.prompt(Lang::En),
+        "Click the kill switch of Zone A to take the whole zone down."
+    );
+    assert_eq!(
+        task.prompt(Lang::Zh),
+        "点击可用区 A 的停机开关，让整个可用区宕掉。"
+    );
+    assert_eq!(
+        task.tap_prompt(Lang::En),
+        None,
+        "a switch is tapped as it is clicked"
+    );
+}
+
 // --- Tasks beyond the lessons' own ---
 
 const SHOP_APP: Localized = l("Shop app", "商城应用");
@@ -639,6 +815,10 @@ fn a_task_on_a_missing_node_or_instance_is_refused() {
             name,
         },
         Task::Open { preset: "ghost" },
+        Task::KillZone {
+            zone: "ghost",
+            name,
+        },
         Task::Split {
             node: "db",
             name,

@@ -6,7 +6,7 @@
 mod support;
 
 use support::import_fixture;
-use topolab_engine::import::{detect, import, Format, ImportError, Imported};
+use topolab_engine::import::{detect, import, Format, ImportError, Imported, NoteKind};
 use topolab_engine::layout::tidy;
 use topolab_engine::{analyze, validate, Document, LinkKind, NodeKind};
 
@@ -641,4 +641,215 @@ fn a_big_file_of_services_naming_each_other_is_quick_and_says_its_limits_once() 
         over[0]
     );
     assert!(i.notes.len() <= 50, "{} notes", i.notes.len());
+}
+
+// --- Kubernetes zones ---------------------------------------------------------
+
+/// Each node's zones, `None` for a node in no zone.
+fn zones_of<'a>(doc: &'a Document, id: &str) -> Option<Vec<&'a str>> {
+    let node = doc.node(id).unwrap_or_else(|| panic!("node {id}"));
+    node.zones
+        .as_ref()
+        .map(|z| z.iter().map(String::as_str).collect())
+}
+
+fn zone_notes(i: &Imported) -> Vec<(&str, &NoteKind)> {
+    i.notes
+        .iter()
+        .filter(|n| matches!(n.kind, NoteKind::ZonesFromSpread { .. }))
+        .map(|n| (n.place.as_str(), &n.kind))
+        .collect()
+}
+
+#[test]
+fn k8s_pods_spread_over_zones_put_their_node_in_zones_with_a_note() {
+    let i = imported("zones-k8s.yaml");
+    let doc = &i.document;
+    let ids: Vec<&str> = doc.zones.iter().map(|z| z.id.as_str()).collect();
+    assert_eq!(ids, ["zone-1", "zone-2", "zone-3"]);
+    assert_eq!(
+        zones_of(doc, "frontend"),
+        Some(vec!["zone-1", "zone-2", "zone-3"])
+    );
+    assert_eq!(zones_of(doc, "cart"), Some(vec!["zone-1", "zone-2"]));
+    let s = |t: &str| t.to_string();
+    assert_eq!(
+        zone_notes(&i),
+        [
+            (
+                "documents[1] (Deployment frontend).topologySpreadConstraints[1]",
+                &NoteKind::ZonesFromSpread {
+                    rule: s("topologySpreadConstraints"),
+                    key: s("topology.kubernetes.io/zone"),
+                    zones: 3,
+                    preferred: false,
+                }
+            ),
+            (
+                "documents[3] (Deployment cart).affinity.podAntiAffinity.\
+                 preferredDuringSchedulingIgnoredDuringExecution[0]",
+                &NoteKind::ZonesFromSpread {
+                    rule: s("podAntiAffinity"),
+                    key: s("failure-domain.beta.kubernetes.io/zone"),
+                    zones: 2,
+                    preferred: true,
+                }
+            ),
+        ]
+    );
+    assert!(noted(&i, "Deployment cart", "a preference only"));
+    assert!(noted(&i, "Deployment frontend", "so these are assumed"));
+}
+
+#[test]
+fn k8s_zones_are_never_invented_where_the_manifests_do_not_spread_over_zones() {
+    let doc = imported("zones-k8s.yaml").document;
+    // Anti-affinity over hosts, affinity (not anti) to another's zone, nothing.
+    for id in ["postgres", "checkout", "redis", "client"] {
+        assert_eq!(zones_of(&doc, id), None, "{id}");
+    }
+    for name in ["shop-k8s.yaml", "shop-compose.yml", "shop-otel.json"] {
+        let i = imported(name);
+        assert!(i.document.zones.is_empty(), "{name}");
+        assert!(i.document.nodes.iter().all(|n| n.zones.is_none()), "{name}");
+        assert!(zone_notes(&i).is_empty(), "{name}");
+    }
+}
+
+/// A Deployment named `web` of `replicas` (none: left out), labelled
+/// `app: web, tier: front`, with `rules` as its pod spec's scheduling fields.
+fn web(replicas: Option<u32>, rules: &str) -> String {
+    let replicas = replicas.map_or(String::new(), |n| format!("  replicas: {n}\n"));
+    format!(
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n{replicas}  \
+         template:\n    metadata:\n      labels: {{app: web, tier: front}}\n    spec:\n{rules}\
+         \n      containers:\n        - name: web\n          image: example/web:1\n---\n\
+         apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: LoadBalancer\n  \
+         selector: {{app: web}}\n"
+    )
+}
+
+fn spread(key: &str, selector: &str) -> String {
+    format!(
+        "      topologySpreadConstraints:\n        - maxSkew: 1\n          topologyKey: {key}\n\
+         \x20         labelSelector: {selector}"
+    )
+}
+
+fn web_zones(replicas: Option<u32>, rules: &str) -> Option<Vec<String>> {
+    let text = web(replicas, rules);
+    let i = import(&text, None).unwrap_or_else(|e| panic!("{e}\n{text}"));
+    assert_eq!(validate(&i.document), Vec::new());
+    let zones = i.document.node("web").expect("web").zones.clone();
+    let ids: Vec<String> = i.document.zones.iter().map(|z| z.id.clone()).collect();
+    assert_eq!(ids.len(), zones.as_ref().map_or(0, Vec::len), "{text}");
+    assert_eq!(zone_notes(&i).len(), usize::from(zones.is_some()), "{text}");
+    zones
+}
+
+#[test]
+fn k8s_a_spread_counts_only_on_a_zone_key_and_a_selector_of_its_own_pods() {
+    let zone = "topology.kubernetes.io/zone";
+    let three = Some(vec!["zone-1".into(), "zone-2".into(), "zone-3".into()]);
+    let own = [
+        "{matchLabels: {app: web}}",
+        "{}",
+        "{matchExpressions: [{key: app, operator: In, values: [api, web]}]}",
+        "{matchExpressions: [{key: tier, operator: Exists}, {key: canary, operator: DoesNotExist}]}",
+        "{matchExpressions: [{key: app, operator: NotIn, values: [db]}]}",
+    ];
+    for selector in own {
+        assert_eq!(
+            web_zones(Some(5), &spread(zone, selector)),
+            three,
+            "{selector}"
+        );
+    }
+    let others = [
+        "{matchLabels: {app: db}}",
+        "{matchLabels: {app: web, tier: back}}",
+        "{matchExpressions: [{key: app, operator: NotIn, values: [web]}]}",
+        "{matchExpressions: [{key: app, operator: Gt, values: [web]}]}",
+        "{matchExpressions: [{key: tier, operator: DoesNotExist}]}",
+        "[app, web]",
+    ];
+    for selector in others {
+        assert_eq!(
+            web_zones(Some(3), &spread(zone, selector)),
+            None,
+            "{selector}"
+        );
+    }
+    let mine = "{matchLabels: {app: web}}";
+    for key in [
+        "kubernetes.io/hostname",
+        "topology.kubernetes.io/region",
+        "zone",
+    ] {
+        assert_eq!(web_zones(Some(3), &spread(key, mine)), None, "{key}");
+    }
+    let no_selector = format!("{}\n", spread(zone, mine))
+        .replace("          labelSelector: {matchLabels: {app: web}}\n", "");
+    assert_eq!(
+        web_zones(Some(3), no_selector.trim_end()),
+        None,
+        "no labelSelector"
+    );
+}
+
+#[test]
+fn k8s_a_spread_workload_is_drawn_in_as_many_zones_as_its_replicas_up_to_three() {
+    let rules = spread(
+        "failure-domain.beta.kubernetes.io/zone",
+        "{matchLabels: {app: web}}",
+    );
+    let zones = |n: usize| Some((1..=n).map(|i| format!("zone-{i}")).collect::<Vec<_>>());
+    assert_eq!(
+        web_zones(None, &rules),
+        zones(1),
+        "a Deployment's default one replica"
+    );
+    assert_eq!(web_zones(Some(1), &rules), zones(1));
+    assert_eq!(web_zones(Some(2), &rules), zones(2));
+    assert_eq!(web_zones(Some(64), &rules), zones(3));
+}
+
+#[test]
+fn k8s_required_anti_affinity_on_the_zone_spreads_and_a_preferred_one_says_so() {
+    let term = "topologyKey: topology.kubernetes.io/zone\n                labelSelector: \
+                {matchLabels: {app: web}}";
+    let required = format!(
+        "      affinity:\n        podAntiAffinity:\n          \
+         requiredDuringSchedulingIgnoredDuringExecution:\n            - {}",
+        term.replace("\n                ", "\n              ")
+    );
+    let preferred = format!(
+        "      affinity:\n        podAntiAffinity:\n          \
+         preferredDuringSchedulingIgnoredDuringExecution:\n            - weight: 50\n              \
+         podAffinityTerm:\n                {term}"
+    );
+    for (rules, soft) in [(required, false), (preferred, true)] {
+        let i = import(&web(Some(3), &rules), None).expect("imports");
+        let notes = zone_notes(&i);
+        assert!(
+            matches!(notes[..], [(_, NoteKind::ZonesFromSpread { preferred, .. })] if *preferred == soft),
+            "{notes:?}\n{rules}"
+        );
+        assert_eq!(i.document.zones.len(), 3);
+    }
+}
+
+#[test]
+fn an_imported_document_with_zones_analyses_as_enumeration_says() {
+    let doc = imported("zones-k8s.yaml").document;
+    let model = support::brute::Model::new(&doc);
+    let (functions, _) = support::brute::availabilities(&model);
+    let a = analyze(&doc);
+    assert_eq!(a.functions.len(), functions.len());
+    for (f, (expected, design)) in a.functions.iter().zip(functions) {
+        assert!((f.availability - expected).abs() < 1e-12, "{}", f.id);
+        assert!((f.design_availability - design).abs() < 1e-12, "{}", f.id);
+    }
+    // Each spread workload keeps an instance outside any one zone.
+    assert!(a.zones.iter().all(|z| !z.spof), "{:?}", a.zones);
 }

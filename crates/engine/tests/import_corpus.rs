@@ -26,6 +26,9 @@ struct Case {
     notes: &'static [(&'static str, &'static str)],
     /// Cycles the file states (a dependency list calling round).
     cycles: usize,
+    /// The nodes the file spreads over zones, with their zones; every other
+    /// node is in no zone, and the document has zones only if some node has.
+    zones: &'static [(&'static str, &'static [&'static str])],
 }
 
 const NONE: Case = Case {
@@ -37,6 +40,7 @@ const NONE: Case = Case {
     replicas: &[],
     notes: &[],
     cycles: 0,
+    zones: &[],
 };
 
 fn compose() -> Vec<Case> {
@@ -432,6 +436,31 @@ fn kubernetes() -> Vec<Case> {
             ..k8s
         },
         Case {
+            file: "k-zones.yaml",
+            kinds: &[("shop-api", Svc), ("shop-etcd", Db), ("shop-worker", Svc)],
+            links: &[
+                ("client", "shop-api", Route),
+                ("shop-api", "shop-etcd", Req),
+                ("shop-worker", "shop-api", Req),
+            ],
+            replicas: &[("shop-api", 6), ("shop-etcd", 3), ("shop-worker", 2)],
+            notes: &[
+                (
+                    "(Deployment shop-api).topologySpreadConstraints[0]",
+                    "a preference only",
+                ),
+                (
+                    "(StatefulSet shop-etcd).affinity.podAntiAffinity",
+                    "\"zone-1\" to \"zone-3\"",
+                ),
+            ],
+            zones: &[
+                ("shop-api", &["zone-1", "zone-2", "zone-3"]),
+                ("shop-etcd", &["zone-1", "zone-2", "zone-3"]),
+            ],
+            ..k8s
+        },
+        Case {
             file: "k-sockshop.yaml",
             kinds: &[("catalogue-db", Db), ("user-db", Db), ("front-end", Svc)],
             links: &[
@@ -549,6 +578,7 @@ fn check(case: &Case) -> Result<(), String> {
             return Err(format!("no note {place:?} {message:?} in {all:#?}"));
         }
     }
+    check_zones(case, &doc)?;
     let analysis = analyze(&doc);
     if analysis.functions.is_empty() {
         return Err("no function: nothing to measure".into());
@@ -558,6 +588,25 @@ fn check(case: &Case) -> Result<(), String> {
             "cycles {:?}, expected {}",
             analysis.cycles, case.cycles
         ));
+    }
+    Ok(())
+}
+
+/// Zones only where the file spreads pods over zones, never invented.
+fn check_zones(case: &Case, doc: &topolab_engine::Document) -> Result<(), String> {
+    for n in &doc.nodes {
+        let stated = case.zones.iter().find(|(id, _)| *id == n.id);
+        let got: Option<Vec<&str>> = n
+            .zones
+            .as_ref()
+            .map(|z| z.iter().map(String::as_str).collect());
+        if got != stated.map(|(_, z)| z.to_vec()) {
+            return Err(format!("{}: zones {got:?}, expected {stated:?}", n.id));
+        }
+    }
+    let in_use = case.zones.iter().map(|(_, z)| z.len()).max().unwrap_or(0);
+    if doc.zones.len() != in_use {
+        return Err(format!("{} zones, expected {in_use}", doc.zones.len()));
     }
     Ok(())
 }

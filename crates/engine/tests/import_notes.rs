@@ -109,6 +109,18 @@ fn every_note_kind() -> Vec<NoteKind> {
         NoteKind::NoDrawnService { name: s("ghost") },
         NoteKind::Exposed,
         NoteKind::UnusedConfigMap,
+        NoteKind::ZonesFromSpread {
+            rule: s("topologySpreadConstraints"),
+            key: s("topology.kubernetes.io/zone"),
+            zones: 3,
+            preferred: false,
+        },
+        NoteKind::ZonesFromSpread {
+            rule: s("podAntiAffinity"),
+            key: s("failure-domain.beta.kubernetes.io/zone"),
+            zones: 1,
+            preferred: true,
+        },
         NoteKind::NotAPair,
         NoteKind::AllCalled { first: s("web") },
     ];
@@ -153,6 +165,7 @@ fn covered(kind: &NoteKind) {
         | NoteKind::NoDrawnService { .. }
         | NoteKind::Exposed
         | NoteKind::UnusedConfigMap
+        | NoteKind::ZonesFromSpread { .. }
         | NoteKind::NotAPair
         | NoteKind::AllCalled { .. }
         | NoteKind::More { .. }

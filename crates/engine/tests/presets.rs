@@ -8,9 +8,12 @@ mod support;
 use support::{assert_exact, availability, status};
 use topolab_engine::analysis::Status;
 use topolab_engine::geometry::node_size;
+use topolab_engine::goals::check;
 use topolab_engine::i18n::{Lang, Localized};
 use topolab_engine::presets::{labels, preset, PRESETS};
-use topolab_engine::{analyze, parse_document, validate, Document, LinkKind, NodeKind};
+use topolab_engine::{
+    analyze, parse_document, validate, Document, FailureUnit, Goal, GoalKind, LinkKind, NodeKind,
+};
 
 const SERVICE: f64 = 0.999;
 const DATABASE: f64 = 0.9995;
@@ -240,6 +243,11 @@ fn every_label_of_a_preset_has_a_translation_that_fits_its_box() {
                 assert!(label.get(lang).chars().count() <= 11, "{label:?}");
             }
         }
+        for z in &p.document().zones {
+            let label = labels::label(z.label())
+                .unwrap_or_else(|| panic!("{}: no translation of the zone {:?}", p.name, z.id));
+            assert_bilingual(label, z.label());
+        }
     }
 }
 
@@ -250,6 +258,17 @@ fn a_preset_in_chinese_has_the_same_topology_with_chinese_texts() {
         assert_eq!(p.document_in(Lang::En), en, "{}", p.name);
         assert_eq!(zh.title.as_deref(), Some(p.title().zh));
         assert_eq!(zh.links, en.links);
+        assert_eq!(zh.zones.len(), en.zones.len(), "{}", p.name);
+        for (a, b) in en.zones.iter().zip(&zh.zones) {
+            assert_eq!(
+                (&a.id, a.availability, a.down),
+                (&b.id, b.availability, b.down)
+            );
+            assert!(has_cjk(b.label()), "{}: zone {}", p.name, b.label());
+        }
+        for (a, b) in en.nodes.iter().zip(&zh.nodes) {
+            assert_eq!(a.zones, b.zones, "{}", p.name);
+        }
         for (a, b) in en.nodes.iter().zip(&zh.nodes) {
             assert_eq!((&a.id, a.x, a.y, a.replicas), (&b.id, b.x, b.y, b.replicas));
             assert!(
@@ -341,6 +360,105 @@ fn cluster_load_balancer_is_still_a_single_point_of_failure() {
         .map(|n| n.id.as_str())
         .collect();
     assert_eq!(spofs, ["lb"]);
+}
+
+// --- Three zones ---
+
+const ZONE: f64 = 0.9999;
+const ZONES: [&str; 3] = ["az-a", "az-b", "az-c"];
+
+/// `doc` with these zones down.
+fn zones_down(doc: &Document, ids: &[&str]) -> Document {
+    let mut out = doc.clone();
+    for z in out
+        .zones
+        .iter_mut()
+        .filter(|z| ids.contains(&z.id.as_str()))
+    {
+        z.down = Some(true);
+    }
+    out
+}
+
+#[test]
+fn three_zones_puts_instance_i_of_each_node_in_zone_i() {
+    let d = doc("three-zones");
+    let ids: Vec<&str> = d.zones.iter().map(|z| z.id.as_str()).collect();
+    assert_eq!(ids, ZONES);
+    for n in d.nodes.iter().filter(|n| !n.is_client()) {
+        assert_eq!(n.replicas(), 3, "{}", n.id);
+        for (i, zone) in ZONES.iter().enumerate() {
+            assert_eq!(n.zone_of(i as u32), Some(*zone), "{} instance {i}", n.id);
+        }
+    }
+}
+
+#[test]
+fn three_zones_survives_any_one_zone_down() {
+    let d = doc("three-zones");
+    for zone in ZONES {
+        let a = analyze(&zones_down(&d, &[zone]));
+        for f in FUNCTIONS {
+            assert_eq!(status(&a, f), Status::Up, "{zone} down: {f}");
+        }
+    }
+    let a = analyze(&d);
+    assert!(a.zones.iter().all(|z| z.up && !z.spof), "{:?}", a.zones);
+    assert!(a.nodes.iter().all(|n| !n.spof));
+}
+
+#[test]
+fn three_zones_meets_a_goal_to_survive_one_or_two_zones_but_not_three() {
+    // Every node has quorum 1 and an instance in each zone: one zone left serves all.
+    let mut d = doc("three-zones");
+    for failures in [1, 2, 3] {
+        d.goals = vec![Goal::new(GoalKind::Survive {
+            failures,
+            of: FailureUnit::Zones,
+            functions: None,
+        })];
+        assert_eq!(check(&d).met, failures < 3, "{failures} zones");
+    }
+    let a = analyze(&zones_down(&d, &ZONES[..2]));
+    for f in FUNCTIONS {
+        assert_eq!(status(&a, f), Status::Up, "one zone left still serves {f}");
+    }
+    let a = analyze(&zones_down(&d, &ZONES));
+    for f in FUNCTIONS {
+        assert_eq!(status(&a, f), Status::Down, "{f}");
+    }
+}
+
+#[test]
+fn three_zones_availability_sums_over_the_zones_left_up() {
+    // With k zones up, each node has k instances left, any one enough:
+    // sum over k of C(3, k) z^k (1 - z)^(3 - k) times the three nodes' odds.
+    let expected: f64 = (1..=3)
+        .map(|k| {
+            let ways = [1.0, 3.0, 3.0, 1.0][k as usize];
+            let zones = ways * ZONE.powi(k) * (1.0 - ZONE).powi(3 - k);
+            zones * any_of(k, LOAD_BALANCER) * any_of(k, SERVICE) * any_of(k, DATABASE)
+        })
+        .sum();
+    let a = analyze(&doc("three-zones"));
+    for f in FUNCTIONS {
+        assert_exact(availability(&a, f), expected, f);
+    }
+    // One zone down: two instances of each node left, in zones still up.
+    let a = analyze(&zones_down(&doc("three-zones"), &["az-b"]));
+    let two = |z: f64| z * z * any_of(2, LOAD_BALANCER) * any_of(2, SERVICE) * any_of(2, DATABASE);
+    let one = 2.0 * ZONE * (1.0 - ZONE) * LOAD_BALANCER * SERVICE * DATABASE;
+    for f in FUNCTIONS {
+        assert_exact(availability(&a, f), two(ZONE) + one, f);
+    }
+}
+
+#[test]
+fn three_zones_is_more_available_than_the_cluster_in_no_zone() {
+    let (z, c) = (analyze(&doc("three-zones")), analyze(&doc("cluster")));
+    for f in FUNCTIONS {
+        assert!(availability(&z, f) > availability(&c, f), "{f}");
+    }
 }
 
 // --- Distributed and microservices ---

@@ -40,3 +40,30 @@ pub const QUORUM: Diagram = Diagram::Document {
         "各有三个副本：多数派 2 个，或任意 1 个",
     ),
 };
+
+/// The three-zone preset's shop with every instance in one zone.
+pub const ONE_ZONE: Diagram = Diagram::Document {
+    json: include_str!("docs/one-zone.json"),
+    title: l(
+        "The shop's three servers, all in one zone",
+        "商城的三台服务器，全在一个可用区",
+    ),
+};
+
+/// A consensus store of three copies, one in each of three zones.
+pub const QUORUM_THREE_ZONES: Diagram = Diagram::Document {
+    json: include_str!("docs/quorum-three-zones.json"),
+    title: l(
+        "A majority of three copies over three zones",
+        "三个副本分布在三个可用区，多数派生效",
+    ),
+};
+
+/// The same store with two copies over two zones, both needed.
+pub const QUORUM_TWO_ZONES: Diagram = Diagram::Document {
+    json: include_str!("docs/quorum-two-zones.json"),
+    title: l(
+        "A majority of two copies over two zones",
+        "两个副本分布在两个可用区，多数派生效",
+    ),
+};

@@ -37,6 +37,8 @@ pub enum Task {
     },
     /// Open the preset named `preset`.
     Open { preset: &'static str },
+    /// Take zone `zone` down (docs/spec/model.md §8 `down`): every instance in it at once.
+    KillZone { zone: &'static str, name: Localized },
 }
 
 impl Task {
@@ -91,6 +93,20 @@ impl Task {
                     }
                 }
             }
+            (Task::KillZone { name: n, .. }, Lang::En) => format!(
+                "Click the kill switch of {} to take the whole zone down.",
+                name(n)
+            ),
+            (Task::KillZone { name: n, .. }, Lang::Zh) => {
+                // "可用区 A 的": a space after a Latin letter, as Chinese typesetting has it.
+                let n = name(n);
+                let gap = if n.ends_with(|c: char| c.is_ascii_alphanumeric()) {
+                    " "
+                } else {
+                    ""
+                };
+                format!("点击{n}{gap}的停机开关，让整个可用区宕掉。")
+            }
             (Task::Open { preset: p }, _) => {
                 let label = preset(p).map_or(p, |p| p.label().get(lang));
                 match lang {
@@ -135,6 +151,9 @@ impl Task {
             Task::Open { preset: name } => {
                 preset(name).is_some_and(|p| same_topology(doc, &p.document()))
             }
+            Task::KillZone { zone, .. } => {
+                doc.zone_index(zone).is_some_and(|z| doc.zones[z].is_down())
+            }
         }
     }
 
@@ -174,6 +193,12 @@ impl Task {
             Task::Open { preset: name } => preset(name)
                 .map(|p| p.document())
                 .ok_or_else(|| format!("there is no preset called {name:?}")),
+            Task::KillZone { zone, .. } => {
+                let mut out = doc.clone();
+                let z = out.zone_index(zone).ok_or_else(|| no_zone(zone))?;
+                out.zones[z].down = Some(true);
+                Ok(out)
+            }
         }
     }
 }
@@ -221,6 +246,13 @@ impl Task {
             Task::Revive { node, .. } => match doc.node(node) {
                 Some(_) => Ok(Action::ReviveAll { id: id(node) }),
                 None => Err(no_node(node)),
+            },
+            Task::KillZone { zone, .. } => match doc.zone_index(zone) {
+                Some(_) => Ok(Action::SetZoneDown {
+                    id: id(zone),
+                    down: true,
+                }),
+                None => Err(no_zone(zone)),
             },
             // A lesson's split is shown whole: the view fits the diagram again (a
             // Replace keeps the view, and the new service may fall outside it).
@@ -282,6 +314,10 @@ fn capability_zh(capability: &str) -> &str {
 
 fn no_node(id: &str) -> String {
     format!("no node with id {id:?}")
+}
+
+fn no_zone(id: &str) -> String {
+    format!("no zone with id {id:?}")
 }
 
 /// `doc` with instance `index` of `id` killed (unchanged if it already was).

@@ -13,7 +13,7 @@ use serde_json::Value;
 
 use super::guess::node_id;
 use super::{ImportError, Imported, Note, NoteKind};
-use crate::document::{Document, Link, LinkKind, Node, NodeKind};
+use crate::document::{Document, Link, LinkKind, Node, NodeKind, Zone};
 use crate::layout::tidy;
 use crate::validate::{validate, MAX_LINKS, MAX_NODES, MAX_REPLICAS};
 
@@ -39,6 +39,8 @@ pub struct Builder {
     nodes_dropped: Option<(usize, String)>,
     /// Links left out past the limit: (count, the first one's ends).
     links_dropped: Option<(usize, String, String)>,
+    /// How many generic zones (`zone-1`, ...) some node runs in.
+    zones: usize,
     /// What was guessed or skipped so far.
     pub notes: Vec<Note>,
 }
@@ -145,6 +147,19 @@ impl Builder {
                 node.replicas = u32::try_from(kept).ok();
             }
         }
+    }
+
+    /// Spreads node `id`'s instances round-robin over the generic zones
+    /// `zone-1` to `zone-<k>`, k being its replicas up to `max` (docs/spec/model.md
+    /// §8); the document gets those zones. Returns k (0: no such node).
+    pub fn spread_over_zones(&mut self, id: &str, max: usize) -> usize {
+        let Some(node) = self.node_mut(id).filter(|n| n.kind != NodeKind::Client) else {
+            return 0;
+        };
+        let count = (node.replicas() as usize).clamp(1, max.max(1));
+        node.zones = Some((1..=count).map(|i| format!("zone-{i}")).collect());
+        self.zones = self.zones.max(count);
+        count
     }
 
     /// Keeps `value` under `key` in node `id`'s `extra`.
@@ -301,6 +316,9 @@ impl Builder {
             title: title.map(|t| t.chars().take(200).collect()),
             nodes,
             links: self.links,
+            zones: (1..=self.zones)
+                .map(|i| Zone::new(format!("zone-{i}")))
+                .collect(),
             ..Document::default()
         };
         let document = tidy(&document);

@@ -17,6 +17,10 @@
 //!   `env`, `envFrom` or a mounted volume), naming a Service as a host
 //!   (`orders:8080`, `http://orders.shop.svc.cluster.local`, `ORDERS_HOST:
 //!   orders`) is a `requires` link, said in a note naming the workload;
+//! - a pod template spreading its pods over zones (`topologySpreadConstraints`
+//!   or pod anti-affinity on `topology.kubernetes.io/zone`) puts the node's
+//!   instances in generic zones, `zone-1` to `zone-3` at most, said in a note;
+//!   no other workload is put in a zone ([`super::spread`]);
 //! - any other object is noted and left out.
 
 use std::collections::HashMap;
@@ -26,8 +30,13 @@ use super::yaml::{Mapping, Value};
 use super::builder::Builder;
 use super::compose::{guess_kind, key_text, scalar_text};
 use super::guess::{guess, hosts_named, Guess, Names};
+use super::spread::{zone_spread, Spread};
 use super::{yaml_documents, ImportError, Imported, NoteKind};
 use crate::document::{LinkKind, NodeKind};
+
+/// The zones a workload spread over zones is drawn in, at most: a cloud
+/// region's usual count (the manifests name no zone).
+const ASSUMED_ZONES: usize = 3;
 
 /// A value a workload reads: its place, the name it is read under (an
 /// environment variable or a ConfigMap key; none for a mounted file), its text.
@@ -48,6 +57,8 @@ struct Workload {
     config_maps: Vec<(String, bool)>,
     /// ConfigMap keys read one by one: (ConfigMap, key, variable, place).
     config_keys: Vec<(String, String, String, String)>,
+    /// How its pods are spread over zones, if the manifests say so.
+    spread: Option<Spread>,
 }
 
 struct Service {
@@ -223,6 +234,7 @@ fn workload(
         env: Vec::new(),
         config_maps: Vec::new(),
         config_keys: Vec::new(),
+        spread: None,
     };
     for (c, container) in containers.iter().enumerate() {
         read_container(&mut w, container, &format!("{place}.containers[{c}]"));
@@ -260,6 +272,7 @@ fn workload(
         b.note(place, NoteKind::Containers { count, main });
     }
     w.replicas = replicas(b, place, kind, spec);
+    w.spread = zone_spread(pod, &w.labels, place);
     w
 }
 
@@ -374,6 +387,19 @@ fn build(mut b: Builder, objects: Objects) -> Result<Imported, ImportError> {
         if let Some(id) = b.add_node(&w.name, w.kind, &w.place) {
             if let Some((n, at)) = &w.replicas {
                 b.set_replicas(&id, *n, at);
+            }
+            if let Some(s) = &w.spread {
+                let zones = b.spread_over_zones(&id, ASSUMED_ZONES);
+                let (rule, key, preferred) = (s.rule.clone(), s.key.clone(), s.preferred);
+                b.note(
+                    &s.place,
+                    NoteKind::ZonesFromSpread {
+                        rule,
+                        key,
+                        zones,
+                        preferred,
+                    },
+                );
             }
         }
     }

@@ -18,6 +18,7 @@ mod guess;
 pub mod k8s;
 mod note;
 pub mod otel;
+mod spread;
 pub mod yaml;
 
 use std::fmt;

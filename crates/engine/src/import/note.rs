@@ -125,6 +125,16 @@ pub enum NoteKind {
     Exposed,
     /// A ConfigMap no workload reads.
     UnusedConfigMap,
+    /// Pods spread over zones by `rule` (`topologySpreadConstraints` or
+    /// `podAntiAffinity`) on the zone label `key`: the node's instances drawn
+    /// round-robin in the generic zones `zone-1` to `zone-<zones>`, which the
+    /// manifests do not name. `preferred`: a preference the scheduler may break.
+    ZonesFromSpread {
+        rule: String,
+        key: String,
+        zones: usize,
+        preferred: bool,
+    },
     // --- OpenTelemetry ----------------------------------------------------
     /// An item that is not a `{parent, child}` pair.
     NotAPair,
@@ -303,6 +313,30 @@ impl NoteKind {
             NoteKind::NoDrawnService { name } => format!("no drawn Service \"{name}\"; no link"),
             NoteKind::Exposed => "exposed outside the cluster: an entry point".into(),
             NoteKind::UnusedConfigMap => "read by no workload here; left out".into(),
+            NoteKind::ZonesFromSpread {
+                rule,
+                key,
+                zones,
+                preferred,
+            } => {
+                let drawn = match zones {
+                    1 => "its one replica drawn in zone \"zone-1\"".to_string(),
+                    2 => "its replicas drawn in zones \"zone-1\" and \"zone-2\", one in each"
+                        .to_string(),
+                    n => format!(
+                        "its replicas drawn in zones \"zone-1\" to \"zone-{n}\", one a zone in turn"
+                    ),
+                };
+                let soft = if *preferred {
+                    "; a preference only: the scheduler may still put two in one zone"
+                } else {
+                    ""
+                };
+                format!(
+                    "pods spread over zones (\"{rule}\" on \"{key}\"): {drawn}; the manifests do not \
+                     name the cluster's zones, so these are assumed{soft}"
+                )
+            }
             NoteKind::NotAPair => "not a {parent, child} pair; left out".into(),
             NoteKind::AllCalled { first } => {
                 format!("every service is called by another; \"{first}\" taken as the entry point")
@@ -408,6 +442,27 @@ impl NoteKind {
             NoteKind::NoDrawnService { name } => format!("没有已绘制的 Service“{name}”，未画连线"),
             NoteKind::Exposed => "暴露在集群之外：作为入口".into(),
             NoteKind::UnusedConfigMap => "这里没有工作负载读取它，已略去".into(),
+            NoteKind::ZonesFromSpread {
+                rule,
+                key,
+                zones,
+                preferred,
+            } => {
+                let drawn = match zones {
+                    1 => "它的 1 个副本画在可用区“zone-1”中".to_string(),
+                    2 => "两个副本分别画在可用区“zone-1”和“zone-2”中".to_string(),
+                    n => format!("各副本依次画在可用区“zone-1”到“zone-{n}”中，每区一个"),
+                };
+                let soft = if *preferred {
+                    "；这只是偏好：调度器仍可能把两个副本放进同一个可用区"
+                } else {
+                    ""
+                };
+                format!(
+                    "Pod 按可用区分散（“{rule}”，标签“{key}”）：{drawn}；\
+                     清单没有写明集群有哪些可用区，这些可用区是假定的{soft}"
+                )
+            }
             NoteKind::NotAPair => "不是 {parent, child} 对，已略去".into(),
             NoteKind::AllCalled { first } => {
                 format!("每个服务都有调用方；把“{first}”当作入口")

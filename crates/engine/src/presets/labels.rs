@@ -1,4 +1,4 @@
-//! The node labels of the built-in diagrams (presets and lessons) in both
+//! The node and zone labels of the built-in diagrams (presets and lessons) in both
 //! languages: a diagram is written in English and shown in the reader's
 //! language by swapping each known label for its translation.
 
@@ -42,6 +42,10 @@ pub const LABELS: &[Localized] = &[
     l("Users", "用户服务"),
     l("Shop DB", "商城库"),
     l("Cache", "缓存"),
+    // The zones of the zone preset and lesson (a zone's label is shown like a node's).
+    l("Zone A", "可用区 A"),
+    l("Zone B", "可用区 B"),
+    l("Zone C", "可用区 C"),
 ];
 
 /// The capabilities the built-in diagrams use, keyed by their name in the
@@ -70,13 +74,14 @@ pub fn label(en: &str) -> Option<&'static Localized> {
     LABELS.iter().find(|t| t.en == en)
 }
 
-/// `doc` with every known node label in `lang`; labels it does not know (a
-/// user's own, or one a split made) stay as they are.
+/// `doc` with every known node and zone label in `lang`; labels it does not
+/// know (a user's own, or one a split made) stay as they are.
 pub fn localize_labels(doc: &Document, lang: Lang) -> Document {
     let mut out = doc.clone();
-    for node in &mut out.nodes {
-        if let Some(text) = node.label.as_deref().and_then(label) {
-            node.label = Some(text.get(lang).to_string());
+    let labels = out.nodes.iter_mut().map(|n| &mut n.label);
+    for written in labels.chain(out.zones.iter_mut().map(|z| &mut z.label)) {
+        if let Some(text) = written.as_deref().and_then(label) {
+            *written = Some(text.get(lang).to_string());
         }
     }
     out

@@ -21,8 +21,8 @@ pub struct Preset {
     json: &'static str,
 }
 
-/// Every preset, in the order of the story: one server, many servers, coarse
-/// parts, small services; then the two anti-patterns.
+/// Every preset, in the order of the story: one server, many servers, many
+/// data centres, coarse parts, small services; then the two anti-patterns.
 pub const PRESETS: &[Preset] = &[
     Preset {
         name: "monolith",
@@ -55,6 +55,24 @@ pub const PRESETS: &[Preset] = &[
              一台服务器宕机，负载均衡就把请求转给另外两台。不过负载均衡本身仍然只有一台。",
         ),
         json: include_str!("cluster.json"),
+    },
+    Preset {
+        name: "three-zones",
+        label: l("Three zones", "三个可用区"),
+        title: l(
+            "Three zones: the shop spread over three data centres",
+            "三个可用区：商城分布在三个数据中心",
+        ),
+        description: l(
+            "The balancer, the app servers and the database each run three instances, \
+             one in each of three zones (data centres). A zone can fail as a whole, power \
+             or network, taking every instance in it down at once; the other two zones \
+             still serve every function, so the shop survives any one zone.",
+            "负载均衡、应用服务器和数据库各有三个实例，分别放在三个可用区（数据中心）里。\
+             一个可用区可能整体出故障，比如断电或断网，区里的实例一起宕机；\
+             另外两个可用区照样提供全部功能，所以任何一个可用区挂掉，商城都能挺过去。",
+        ),
+        json: include_str!("three-zones.json"),
     },
     Preset {
         name: "distributed",
