@@ -189,7 +189,7 @@ fn the_ready_message_lists_the_calls_and_says_whether_the_page_is_read_only() {
         ready(true),
         json!({"topolab": "ready", "ok": true, "result": {
             "calls": ["kill", "revive", "load", "document", "analysis", "simulate", "check",
-                      "advise", "applyAdvice"], "readonly": true}})
+                      "advise", "applyAdvice", "killZone", "reviveZone"], "readonly": true}})
     );
 }
 

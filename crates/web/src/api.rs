@@ -130,6 +130,21 @@ impl Calls {
         out
     }
 
+    /// Takes zone `id` down (`down`) or brings it back up.
+    pub fn set_zone(&self, id: &str, down: bool) -> Result<(), String> {
+        if self.readonly {
+            return Err(READ_ONLY.into());
+        }
+        if self.doc().zone_index(id).is_none() {
+            return Err(format!("no zone with id {id:?}"));
+        }
+        self.editor.dispatch(Action::SetZoneDown {
+            id: id.to_string(),
+            down,
+        });
+        Ok(())
+    }
+
     /// Kills (`killed`) or revives instance `index` of node `id`.
     pub fn set_instance(&self, id: &str, index: u32, killed: bool) -> Result<(), String> {
         if self.readonly {
@@ -183,6 +198,7 @@ impl Calls {
             Call::Check => parsed(self.check()?),
             Call::Advise { goals } => self.advise(goals),
             Call::ApplyAdvice { name } => self.apply_advice(name),
+            Call::SetZone { id, down } => self.set_zone(id, *down).map(|()| Value::Null),
             Call::Simulate { options } => self.simulate(options),
         }
     }
@@ -336,6 +352,19 @@ pub fn install(calls: Calls) -> Api {
             JSON::parse(&report.to_string())
         }),
     );
+    for (name, down) in [("killZone", true), ("reviveZone", false)] {
+        let c = calls.clone();
+        add(
+            name,
+            Box::new(move |id: JsValue, _| {
+                let id = id
+                    .as_string()
+                    .ok_or_else(|| error("id must be a zone id (a string)"))?;
+                c.set_zone(&id, down).map_err(|why| error(&why))?;
+                Ok(JsValue::UNDEFINED)
+            }),
+        );
+    }
     for (name, killed) in [("kill", true), ("revive", false)] {
         let c = calls.clone();
         add(

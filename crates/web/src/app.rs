@@ -195,10 +195,10 @@ pub fn app(props: &AppProps) -> Html {
                 { banner_view }
                 <main class={classes!("workspace", lessons.is_open().then_some("lesson-open"))}>
                     <LessonPanel lessons={lessons.clone()} doc={doc.clone()} />
-                    // The traffic bar floats over the canvas of the editor (read-only too:
-                    // traffic changes nothing); an embed's small frame keeps its diagram uncovered.
+                    // Over the canvas: the zones' switches and the traffic bar (not in an embed's small frame).
                     <div class="canvas-stack">
                         { canvas }
+                        { super::zones::zone_bar(&doc, &analysis, dispatch, mode.readonly, lang) }
                         <TrafficBar doc={doc.clone()} hub={(*traffic_hub).clone()} {on_live} />
                     </div>
                     <div class="side" tabindex="0" role="region" aria-label={SIDE.get(lang)}>
@@ -370,17 +370,14 @@ fn use_analysis(
         }
     });
     let facts = use_memo((state.topology_rev(), hide_spof), {
-        let analysis = analysis.clone();
+        let (analysis, doc) = (analysis.clone(), state.doc().clone());
         move |_| {
             Rc::new(
                 analysis
                     .nodes
                     .iter()
-                    .map(|n| NodeFacts {
-                        status: n.status(),
-                        spof: n.spof && !hide_spof,
-                        added_from: None,
-                    })
+                    .zip(&doc.nodes)
+                    .map(|(n, node)| NodeFacts::of(&doc, node, n.status(), n.spof && !hide_spof))
                     .collect::<Vec<_>>(),
             )
         }

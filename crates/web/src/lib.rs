@@ -47,6 +47,7 @@ mod toolbar;
 mod traffic;
 mod transfer;
 mod viewport;
+mod zones;
 
 pub use app::App;
 

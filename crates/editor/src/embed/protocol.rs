@@ -10,7 +10,7 @@
 use serde_json::{Map, Value};
 
 /// The calls, as the `topolab` field names them.
-pub const CALLS: [&str; 9] = [
+pub const CALLS: [&str; 11] = [
     "kill",
     "revive",
     "load",
@@ -20,6 +20,8 @@ pub const CALLS: [&str; 9] = [
     "check",
     "advise",
     "applyAdvice",
+    "killZone",
+    "reviveZone",
 ];
 
 /// Longest `id` echoed in a reply: a node id has at most 64 characters
@@ -47,6 +49,8 @@ pub enum Call {
     Advise { goals: Value },
     /// Apply the option named `name` of the last advice.
     ApplyAdvice { name: String },
+    /// Take zone `id` down (`down: true`) or bring it back up.
+    SetZone { id: String, down: bool },
     /// The headless traffic simulation (docs/spec/app.md `simulate`): `options` is the
     /// `{seconds, seed, chaos}` object (absent: the defaults), checked by
     /// the call itself.
@@ -123,6 +127,13 @@ fn read_call(name: &str, fields: &Map<String, Value>) -> Result<Call, String> {
         "advise" => Ok(Call::Advise {
             goals: fields.get("goals").cloned().unwrap_or(Value::Null),
         }),
+        "killZone" | "reviveZone" => match fields.get("id") {
+            Some(Value::String(id)) => Ok(Call::SetZone {
+                id: id.clone(),
+                down: name == "killZone",
+            }),
+            _ => Err(format!("{name} needs id: a zone's id (a string)")),
+        },
         "applyAdvice" => match fields.get("name") {
             Some(Value::String(name)) => Ok(Call::ApplyAdvice { name: name.clone() }),
             _ => Err("applyAdvice needs name: the name of an option of the last advice (cheapest, fewest_nodes)".into()),

@@ -38,6 +38,9 @@ pub struct NodeLook {
     pub handle: bool,
     /// Instances from this index on are new (a previewed change): drawn as added.
     pub added_from: Option<u32>,
+    /// Bit j set: the node's j-th zone (`node.zones[j]`) is down, and its
+    /// instances are drawn struck through like killed ones.
+    pub zones_down: u16,
 }
 
 impl Default for NodeLook {
@@ -51,6 +54,7 @@ impl Default for NodeLook {
             detail: true,
             handle: false,
             added_from: None,
+            zones_down: 0,
         }
     }
 }
@@ -280,11 +284,16 @@ pub fn write_node_body(out: &mut String, node: &Node, look: &NodeLook, words: &N
             let (x, y) = instance_origin(node, i);
             let (ix, iy) = (N(x), N(y));
             let killed = node.is_killed(i);
+            let zone_slot = node
+                .zones
+                .as_ref()
+                .map_or(0, |z| i as usize % z.len().max(1));
+            let zone_down = look.zones_down & (1u16 << zone_slot.min(15)) != 0;
             let added = look.added_from.is_some_and(|from| i >= from);
             let _ = write!(
                 out,
                 r#"<rect class="instance{}{}" data-instance="{i}" data-killed="{killed}""#,
-                if killed { " killed" } else { "" },
+                if killed || zone_down { " killed" } else { "" },
                 if added { " added" } else { "" }
             );
             let zone = node.zone_of(i);
@@ -307,7 +316,7 @@ pub fn write_node_body(out: &mut String, node: &Node, look: &NodeLook, words: &N
                 escape_into(out, &zone_mark(zone));
                 out.push_str("</text>");
             }
-            if killed {
+            if killed || zone_down {
                 let _ = write!(
                     out,
                     r#"<path class="strike" d="M{ix} {iy}l{s} {s}M{ix} {}l{s} -{s}"/>"#,

@@ -34,6 +34,38 @@ pub struct NodeFacts {
     pub spof: bool,
     /// Instances from this index on are new in a previewed change.
     pub added_from: Option<u32>,
+    /// Which of the node's zones are down ([`NodeLook::zones_down`]).
+    pub zones_down: u16,
+}
+
+impl NodeFacts {
+    /// What the analysis says of a node, and which of its zones are down in `doc`.
+    pub fn of(
+        doc: &Document,
+        node: &topolab_engine::Node,
+        status: Status,
+        spof: bool,
+    ) -> NodeFacts {
+        let zones_down = node
+            .zones
+            .iter()
+            .flatten()
+            .enumerate()
+            .fold(0u16, |mask, (j, id)| {
+                let down = doc.zones.iter().any(|z| &z.id == id && z.is_down());
+                if down && j < 16 {
+                    mask | (1 << j)
+                } else {
+                    mask
+                }
+            });
+        NodeFacts {
+            status,
+            spof,
+            added_from: None,
+            zones_down,
+        }
+    }
 }
 
 /// What the canvas's props say of how each node looks.
@@ -61,6 +93,7 @@ impl Looks<'_> {
                     status: Status::Up,
                     spof: false,
                     added_from: None,
+                    zones_down: 0,
                 });
                 let id = Some(node.id.as_str());
                 NodeFrame {
@@ -72,6 +105,7 @@ impl Looks<'_> {
                         detail: self.detail,
                         handle: self.handles && (self.hovered == id || primary == id),
                         added_from: facts.added_from,
+                        zones_down: facts.zones_down,
                     },
                     tab_stop: tab_stop == id,
                     aria_label: accessible_name(node, facts.status, facts.spof, self.lang),

@@ -12,7 +12,7 @@
 
 mod advice;
 mod form;
-mod words;
+pub(crate) mod words;
 
 use std::collections::HashSet;
 use std::rc::Rc;
@@ -61,11 +61,8 @@ impl Preview {
         let facts = analysis
             .nodes
             .iter()
-            .map(|n| NodeFacts {
-                status: n.status(),
-                spof: false,
-                added_from: None,
-            })
+            .zip(&failed.nodes)
+            .map(|(n, node)| NodeFacts::of(&failed, node, n.status(), false))
             .collect();
         let down = analysis
             .nodes
@@ -113,13 +110,12 @@ impl Preview {
             .iter()
             .zip(&analysis.nodes)
             .map(|(before, n)| NodeFacts {
-                status: n.status(),
-                spof: n.spof,
                 added_from: option
                     .add
                     .iter()
                     .any(|a| a.node == before.id)
                     .then(|| before.replicas()),
+                ..NodeFacts::of(&changed, before, n.status(), n.spof)
             })
             .collect();
         let lit: Vec<String> = option.add.iter().map(|a| a.node.clone()).collect();

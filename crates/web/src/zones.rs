@@ -1,0 +1,109 @@
+//! The diagram's zones (docs/spec/model.md §8, docs/spec/app.md "Goals, advice and
+//! zones"): a bar over the canvas with each zone's kill switch (a click, or `z`
+//! while it has focus), its colour and its one-letter mark (the same letter each
+//! of its instances shows), and what losing it takes down. Each instance is
+//! outlined in its zone's colour by a small stylesheet written here from the
+//! zone ids; a down zone's instances are struck through like killed ones.
+
+use yew::prelude::*;
+
+use crate::goals::words::function_name;
+use crate::lang::{Lang, Localized};
+use topolab_editor::Action;
+use topolab_engine::analysis::Analysis;
+use topolab_engine::drawing::zone_mark;
+use topolab_engine::i18n::l;
+use topolab_engine::Document;
+
+const ZONES: Localized = l("Zones", "可用区");
+const DOWN: Localized = l("down", "已宕机");
+/// Zone colours, as the stylesheet names them per theme.
+const COLOURS: usize = 6;
+
+/// The stylesheet outlining each instance in its zone's colour. Zone ids hold
+/// only `A-Z a-z 0-9 _ - .` (docs/spec/model.md §8): safe inside the quotes.
+fn zone_colours(doc: &Document) -> String {
+    doc.zones
+        .iter()
+        .enumerate()
+        .map(|(i, z)| {
+            format!(
+                ".instance[data-zone=\"{}\"]{{stroke:var(--zone-{})}}",
+                z.id,
+                i % COLOURS
+            )
+        })
+        .collect()
+}
+
+/// What losing zone `id` takes down, in words, for its switch's title.
+fn zone_title(name: &str, id: &str, analysis: &Analysis, lang: Lang) -> String {
+    let lost: Vec<String> = analysis
+        .zones
+        .iter()
+        .find(|z| z.id == id)
+        .map(|z| {
+            z.blast_radius
+                .iter()
+                .map(|f| function_name(Some(f), analysis, lang))
+                .collect()
+        })
+        .unwrap_or_default();
+    match (lang, lost.is_empty()) {
+        (Lang::En, true) => format!("{name}: losing it takes no function down. Click or press Z to take it down or back up."),
+        (Lang::En, false) => format!("{name}: losing it takes down {}. Click or press Z to take it down or back up.", lost.join(", ")),
+        (Lang::Zh, true) => format!("{name}：失去它不会让任何功能停止。点击或按 Z 键停掉或恢复。"),
+        (Lang::Zh, false) => format!("{name}：失去它会让{}停止。点击或按 Z 键停掉或恢复。", lost.join("、")),
+    }
+}
+
+/// The bar of zone switches; nothing when the document has no zones.
+pub fn zone_bar(
+    doc: &Document,
+    analysis: &Analysis,
+    dispatch: &Callback<Action>,
+    readonly: bool,
+    lang: Lang,
+) -> Html {
+    if doc.zones.is_empty() {
+        return Html::default();
+    }
+    let chips = doc.zones.iter().enumerate().map(|(i, z)| {
+        let down = z.is_down();
+        let name = z.label.clone().unwrap_or_else(|| z.id.clone());
+        let toggle = Action::SetZoneDown {
+            id: z.id.clone(),
+            down: !down,
+        };
+        let onclick = {
+            let toggle = toggle.clone();
+            dispatch.reform(move |_: MouseEvent| toggle.clone())
+        };
+        let onkeydown = {
+            let dispatch = dispatch.clone();
+            Callback::from(move |e: KeyboardEvent| {
+                if e.key().eq_ignore_ascii_case("z") && !e.ctrl_key() && !e.meta_key() {
+                    e.prevent_default();
+                    e.stop_propagation();
+                    dispatch.emit(toggle.clone());
+                }
+            })
+        };
+        html! {
+            <button type="button" class={classes!("zone-chip", format!("zone-c{}", i % COLOURS), down.then_some("down"))}
+                    data-zone-id={z.id.clone()} data-down={down.to_string()} aria-pressed={down.to_string()}
+                    disabled={readonly} title={zone_title(&name, &z.id, analysis, lang)} {onclick} {onkeydown}>
+                <span class="zone-swatch" aria-hidden="true">{ zone_mark(&z.id) }</span>
+                { name }
+                if down { <span class="zone-down">{ " ✕ " }{ DOWN.get(lang) }</span> }
+            </button>
+        }
+    });
+    html! {
+        <div class="zone-bar" role="group" aria-label={ZONES.get(lang)} data-zones="">
+            <style>{ zone_colours(doc) }</style>
+            <span class="zone-bar-title" aria-hidden="true">{ ZONES.get(lang) }</span>
+            { for chips }
+        </div>
+    }
+}
