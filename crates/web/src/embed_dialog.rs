@@ -13,6 +13,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement, KeyboardEvent};
 use yew::prelude::*;
 
+use crate::effect::use_effect_with;
+
 use super::lang::{query_value, use_lang, Lang, Localized};
 use super::link::use_link_data;
 use topolab_editor::embed::snippet::{embed_query, iframe_snippet};

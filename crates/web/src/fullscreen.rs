@@ -10,6 +10,8 @@ use topolab_engine::i18n::l;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
+use crate::effect::use_effect_with;
+
 use super::lang::{Lang, Localized};
 
 const ENTER: Localized = l("Full screen", "全屏");

@@ -9,6 +9,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent, SvgElement};
 use yew::prelude::*;
 
+use crate::effect::use_effect_with;
+
 use super::lang::{Lang, Localized};
 use topolab_editor::keymap::{help_rows, key_cap, Command, Group, Shortcut};
 use topolab_engine::i18n::l;

@@ -11,6 +11,8 @@ use topolab_engine::i18n::l;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
+use crate::effect::use_effect_with;
+
 use super::lang::{query_value, Lang, Localized};
 use topolab_editor::Action;
 

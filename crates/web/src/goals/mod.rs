@@ -19,6 +19,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::effect::use_effect_with;
+
 use crate::canvas::NodeFacts;
 use crate::lang::{use_lang, Lang};
 use crate::panel::Blast;

@@ -12,6 +12,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
+use crate::effect::use_effect_with;
+
 use super::{focus_lost, Lessons};
 use topolab_editor::teach::{Progress, LESSONS};
 use topolab_engine::i18n::{Lang, Localized};

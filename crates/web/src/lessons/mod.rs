@@ -23,6 +23,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
+use crate::effect::use_effect_with;
+
 pub use chooser::use_lesson_chooser;
 pub use panel::LessonPanel;
 
