@@ -11,6 +11,8 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::effect::use_effect_with;
+
 const FALLBACK_MS: u32 = 250;
 
 /// False on the first render; true from the render after the browser has

@@ -9,6 +9,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::effect::use_effect_with;
+
 use super::lang::{Lang, Text};
 use super::panel::{function_label, status_word};
 use topolab_engine::analysis::Analysis;

@@ -11,7 +11,9 @@
 use js_sys::{Error, Object, Reflect, JSON};
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
-use yew::{hook, use_effect_with, UseReducerHandle};
+use yew::{hook, UseReducerHandle};
+
+use crate::effect::use_effect_with;
 
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -14,12 +14,12 @@ use super::canvas::{Canvas, NodeFacts};
 use super::coupling::{CouplingTable, TITLE as COUPLING};
 use super::dialogs::use_dialogs;
 use super::embed_view::{embed_strip, EmbedStripProps};
-use super::help::HelpOverlay;
+use super::help::{use_help_overlay, HelpProps};
 use super::import::{use_importer, ImportMessage, Incoming};
 use super::inspector::{inspector, InspectorProps};
 use super::lang::{use_page_lang, Lang, LangContext, Localized};
-use super::lessons::{use_lessons, LessonChooser, LessonPanel};
-use super::mode::{PageMode, RefusalNotice, Refusals};
+use super::lessons::{use_lesson_chooser, use_lessons, LessonPanel};
+use super::mode::{use_refusal_notice, PageMode, Refusals};
 use super::panel::{analysis_panel, diagram_head, Blast, PanelProps};
 use super::persistence::{use_address_opening, use_autosave};
 use super::startup::{opening, Opening};
@@ -152,24 +152,20 @@ pub fn app(props: &AppProps) -> Html {
 
     // Made once for both pages (each `html!` is code of its own in the wasm).
     let banner_view = banner_view(banner.as_ref(), &close_banner, dispatch, lang);
-    let refusal_notice = html! { <RefusalNotice {refusals} {mode} /> };
-    let help_overlay = html! { <HelpOverlay open={help_open} on_close={close_help} /> };
+    let help = (help_open, close_help);
+    let parts = use_parts(refusals, mode, help, &doc, &lessons, lang);
     let provide = |page: Html| provided(lang_context, page);
     if mode.embed {
-        let strip = EmbedStripProps {
+        let strip = &EmbedStripProps {
             doc: doc.clone(),
             analysis: analysis.clone(),
             readonly: mode.readonly,
             goals: goals.strip(&doc, &analysis, lang),
+            fullscreen: parts.fullscreen,
         };
-        let rest = html! { <>{ refusal_notice }{ announcement }{ help_overlay }</> };
-        return provide(embed_page(
-            mode,
-            banner_view,
-            canvas,
-            embed_strip(&strip, lang),
-            rest,
-        ));
+        let strip = embed_strip(strip, lang);
+        let rest = html! { <>{ parts.refusal_notice }{ announcement }{ parts.help_overlay }</> };
+        return provide(embed_page(mode, banner_view, canvas, strip, rest));
     }
     let (split_view, compare_view) = dialogs.view(&analysis);
     let goals_panel = goals.panel(&doc, &analysis, &lessons, dispatch, mode.readonly);
@@ -186,6 +182,8 @@ pub fn app(props: &AppProps) -> Html {
             set_lang,
             on_help,
             on_compare: dialogs.on_compare.clone(),
+            embed_button: parts.embed_button,
+            fullscreen: parts.fullscreen,
         },
         lang,
     );
@@ -229,16 +227,50 @@ pub fn app(props: &AppProps) -> Html {
                       }
                     </div>
                 </main>
-                { refusal_notice }
+                { parts.refusal_notice }
                 { announcement }
-                { help_overlay }
+                { parts.help_overlay }
                 // One child each, present or not: `for` would change the number of
                 // children, and Yew, pairing them by position, would rebuild the page.
                 { split_view }
                 { compare_view }
-                <LessonChooser lessons={lessons} />
+                { parts.lesson_chooser }
             </div>
         })
+}
+
+/// The page's parts that keep a little state of their own (made by hooks of
+/// the app, not components: a component costs the wasm about 4 KB).
+struct Parts {
+    refusal_notice: Html,
+    help_overlay: Html,
+    fullscreen: Html,
+    embed_button: Html,
+    lesson_chooser: Html,
+}
+
+#[hook]
+fn use_parts(
+    refusals: u32,
+    mode: PageMode,
+    help: (bool, Callback<()>),
+    doc: &Rc<topolab_engine::Document>,
+    lessons: &super::lessons::Lessons,
+    lang: Lang,
+) -> Parts {
+    Parts {
+        refusal_notice: use_refusal_notice(refusals, mode, lang),
+        help_overlay: use_help_overlay(
+            HelpProps {
+                open: help.0,
+                on_close: help.1,
+            },
+            lang,
+        ),
+        fullscreen: super::fullscreen::use_fullscreen_button(lang),
+        embed_button: super::embed_dialog::use_embed_button(doc, lang),
+        lesson_chooser: use_lesson_chooser(lessons.clone(), lang),
+    }
 }
 
 /// An <iframe>'s page: the diagram fitted to the frame, a strip of figures,

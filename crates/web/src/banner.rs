@@ -12,6 +12,8 @@ use topolab_engine::import::Note;
 use topolab_engine::Document;
 use yew::prelude::*;
 
+use crate::effect::use_effect_with;
+
 use super::lang::{Lang, Localized, Text};
 use super::mode::PageMode;
 use super::startup::{Opening, Source};

@@ -10,6 +10,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::effect::use_effect_with;
+
 use crate::banner::Banner;
 use crate::lang::{query_value, Lang, Localized, Text};
 use topolab_editor::teach::challenges::{challenge, Challenge, CHALLENGES};

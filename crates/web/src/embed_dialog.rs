@@ -13,7 +13,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement, KeyboardEvent};
 use yew::prelude::*;
 
-use super::lang::{query_value, use_lang, Localized};
+use crate::effect::use_effect_with;
+
+use super::lang::{query_value, use_lang, Lang, Localized};
 use super::link::use_link_data;
 use topolab_editor::embed::snippet::{embed_query, iframe_snippet};
 use topolab_engine::Document;
@@ -116,15 +118,9 @@ fn refocus(element: &Element) {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct EmbedButtonProps {
-    pub doc: Rc<Document>,
-}
-
 /// The toolbar's button, and the dialog while it is open.
-#[function_component(EmbedButton)]
-pub fn embed_button(props: &EmbedButtonProps) -> Html {
-    let lang = use_lang();
+#[hook]
+pub fn use_embed_button(doc: &Rc<Document>, lang: Lang) -> Html {
     let open = use_state(|| false);
     let onclick = {
         let open = open.clone();
@@ -139,7 +135,7 @@ pub fn embed_button(props: &EmbedButtonProps) -> Html {
             <button type="button" {onclick} title={BUTTON_TIP.get(lang)} data-embed-button=""
                     aria-haspopup="dialog">{ BUTTON.get(lang) }</button>
             if *open {
-                <EmbedDialog doc={props.doc.clone()} {on_close} />
+                <EmbedDialog doc={doc.clone()} {on_close} />
             }
         </>
     }

@@ -9,7 +9,6 @@ use topolab_engine::i18n::l;
 
 use yew::prelude::*;
 
-use super::fullscreen::FullscreenButton;
 use super::lang::{use_lang, Lang, Localized};
 use super::link::use_link_data;
 use super::mode::{READ_ONLY, READ_ONLY_LONG};
@@ -72,6 +71,9 @@ pub struct EmbedStripProps {
     /// The goals, read-only, when the document has some.
     #[prop_or_default]
     pub goals: Html,
+    /// The full-screen button.
+    #[prop_or_default]
+    pub fullscreen: Html,
 }
 
 /// The strip under an embedded diagram.
@@ -110,7 +112,7 @@ pub fn embed_strip(props: &EmbedStripProps, lang: Lang) -> Html {
                     <span class="readonly-badge" title={READ_ONLY_LONG.get(lang)} data-readonly-badge="">
                         { READ_ONLY.get(lang) }</span>
                 }
-                <FullscreenButton />
+                { props.fullscreen.clone() }
                 <OpenInEditor doc={props.doc.clone()} />
             </span>
         </footer>

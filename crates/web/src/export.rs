@@ -11,6 +11,8 @@ use topolab_engine::i18n::l;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use crate::effect::use_effect_with;
+
 use super::lang::{use_lang, Lang, Localized};
 use super::popover::Popover;
 use super::transfer::{copy_text, download, download_text, svg_to_png};

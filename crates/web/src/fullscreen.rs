@@ -10,7 +10,9 @@ use topolab_engine::i18n::l;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
-use super::lang::{use_lang, Localized};
+use crate::effect::use_effect_with;
+
+use super::lang::{Lang, Localized};
 
 const ENTER: Localized = l("Full screen", "全屏");
 const LEAVE: Localized = l("Exit full screen", "退出全屏");
@@ -54,9 +56,8 @@ pub fn toggle() {
 }
 
 /// The full-screen button. Where the page may not go full screen, it is not there.
-#[function_component(FullscreenButton)]
-pub fn fullscreen_button() -> Html {
-    let lang = use_lang();
+#[hook]
+pub fn use_fullscreen_button(lang: Lang) -> Html {
     let on = use_state(is_on);
     {
         let on = on.clone();

@@ -9,7 +9,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent, SvgElement};
 use yew::prelude::*;
 
-use super::lang::{use_lang, Lang, Localized};
+use crate::effect::use_effect_with;
+
+use super::lang::{Lang, Localized};
 use topolab_editor::keymap::{help_rows, key_cap, Command, Group, Shortcut};
 use topolab_engine::i18n::l;
 
@@ -92,7 +94,7 @@ const IMPORTING: (Localized, &[(Localized, Localized)]) = (
     ],
 );
 
-#[derive(Properties, PartialEq)]
+/// Whether the help is open, and how it closes.
 pub struct HelpProps {
     pub open: bool,
     pub on_close: Callback<()>,
@@ -172,9 +174,9 @@ fn refocus(element: &Element) {
     }
 }
 
-#[function_component(HelpOverlay)]
-pub fn help_overlay(props: &HelpProps) -> Html {
-    let lang = use_lang();
+/// The dialog of keys, while `props.open`.
+#[hook]
+pub fn use_help_overlay(props: HelpProps, lang: Lang) -> Html {
     let close_button = use_node_ref();
     let backdrop = use_node_ref();
     {

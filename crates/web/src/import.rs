@@ -18,6 +18,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, DragEvent, Element, Event, File, HtmlInputElement};
 use yew::prelude::*;
 
+use crate::effect::use_effect_with;
+
 use super::keyboard::editable;
 use super::lang::{Lang, Localized, Text};
 use super::transfer::read_text;

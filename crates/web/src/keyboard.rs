@@ -17,6 +17,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
+use crate::effect::use_effect_with;
+
 use super::lessons::Lessons;
 use topolab_editor::keymap::{commands, Command, Focus, KeyPress, Selected, Situation};
 use topolab_editor::{Action, Selection};

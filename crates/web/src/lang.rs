@@ -10,6 +10,8 @@ use topolab_engine::i18n::l;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
+use crate::effect::use_effect_with;
+
 pub use topolab_engine::i18n::{Lang, Localized, Text};
 
 /// Where the viewer's last choice is kept.

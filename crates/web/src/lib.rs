@@ -13,6 +13,7 @@ mod compare;
 mod coupling;
 mod diagram_events;
 mod dialogs;
+mod effect;
 mod embed_dialog;
 mod embed_view;
 mod export;

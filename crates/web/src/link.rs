@@ -19,6 +19,8 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, ReadableWritablePair, Response};
 use yew::prelude::*;
 
+use crate::effect::use_effect_with;
+
 use topolab_engine::share::data_of;
 use topolab_engine::Document;
 

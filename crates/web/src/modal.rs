@@ -8,6 +8,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent, SvgElement};
 use yew::prelude::*;
 
+use crate::effect::use_effect_with;
+
 /// What Tab can land on inside a modal layer.
 const FOCUSABLE: &str = "button:not([disabled]), input:not([disabled]), \
                          select:not([disabled]), [tabindex=\"0\"]";

@@ -11,7 +11,9 @@ use topolab_engine::i18n::l;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
-use super::lang::{query_value, use_lang, Localized};
+use crate::effect::use_effect_with;
+
+use super::lang::{query_value, Lang, Localized};
 use topolab_editor::Action;
 
 /// How long the read-only notice stays, in milliseconds.
@@ -93,23 +95,16 @@ pub const READ_ONLY_LONG: Localized = l(
 );
 const EMBED_ONLY: Localized = l("Here you can kill, revive and move servers. To change the diagram itself, open it in the editor.", "这里可以关停、恢复和移动服务器。要修改图本身，请在编辑器中打开。");
 
-#[derive(Properties, PartialEq)]
-pub struct RefusalNoticeProps {
-    /// The number of refusals so far: a new one shows the notice.
-    pub refusals: u32,
-    pub mode: PageMode,
-}
-
 /// Says, for a few seconds after a refusal, what this page lets one do.
 /// The live region is always there, so screen readers hear the text appear.
-#[function_component(RefusalNotice)]
-pub fn refusal_notice(props: &RefusalNoticeProps) -> Html {
-    let lang = use_lang();
+/// `refusals` is the number of refusals so far: a new one shows the notice.
+#[hook]
+pub fn use_refusal_notice(refusals: u32, mode: PageMode, lang: Lang) -> Html {
     let shown = use_state(|| false);
     let timer = use_mut_ref(|| None::<Timeout>);
     {
         let shown = shown.clone();
-        use_effect_with(props.refusals, move |&count| {
+        use_effect_with(refusals, move |&count| {
             if count > 0 {
                 shown.set(true);
                 let hide = shown.clone();
@@ -117,7 +112,7 @@ pub fn refusal_notice(props: &RefusalNoticeProps) -> Html {
             }
         });
     }
-    let text = if props.mode.readonly {
+    let text = if mode.readonly {
         READ_ONLY_LONG
     } else {
         EMBED_ONLY

@@ -9,6 +9,8 @@ use topolab_editor::{Action, EditorState};
 use topolab_engine::Document;
 use yew::prelude::*;
 
+use crate::effect::use_effect_with;
+
 use super::banner::Banner;
 use super::lang::Lang;
 use super::mode::PageMode;

@@ -8,6 +8,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent, Node};
 use yew::prelude::*;
 
+use crate::effect::use_effect_with;
+
 #[derive(Properties, PartialEq)]
 pub struct PopoverProps {
     /// The button's text.

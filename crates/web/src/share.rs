@@ -11,6 +11,8 @@ use topolab_engine::i18n::l;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::effect::use_effect_with;
+
 use super::lang::{use_lang, Lang, Localized};
 use super::link::{use_link_data, with_data};
 use super::popover::Popover;

@@ -11,10 +11,8 @@ use topolab_engine::presets::{preset, titled, Preset, PRESETS};
 use topolab_engine::{Analysis, Document};
 use yew::prelude::*;
 
-use super::embed_dialog::EmbedButton;
 use super::embed_view::OpenInEditor;
 use super::export::{export_menu, ExportProps};
-use super::fullscreen::FullscreenButton;
 use super::import::{import_button, Incoming};
 use super::lang::{lang_switch, Lang, Localized};
 use super::lessons::{lessons_button, Lessons};
@@ -68,6 +66,10 @@ pub struct Toolbar {
     pub set_lang: Callback<Lang>,
     pub on_help: Callback<()>,
     pub on_compare: Callback<()>,
+    /// The Embed button ([`super::embed_dialog::use_embed_button`]).
+    pub embed_button: Html,
+    /// The full-screen button ([`super::fullscreen::use_fullscreen_button`]).
+    pub fullscreen: Html,
 }
 
 /// The toolbar, in `lang`. A plain function, not a component: it is drawn
@@ -101,8 +103,8 @@ pub fn toolbar(props: &Toolbar, lang: Lang) -> Html {
             }
             { lang_switch(lang, &props.set_lang) }
             { theme_select(lang) }
-            <EmbedButton doc={doc.clone()} />
-            <FullscreenButton />
+            { props.embed_button.clone() }
+            { props.fullscreen.clone() }
             if !readonly {
                 { lessons_button(&props.lessons, lang) }
             }

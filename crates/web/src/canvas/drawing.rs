@@ -13,6 +13,8 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
 
+use crate::effect::use_effect_with;
+
 use super::{CanvasProps, Parts};
 use crate::diagram_events::{self, NodeEvent};
 use crate::lang::Lang;

@@ -13,6 +13,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
+use crate::effect::use_effect_with;
+
 use super::drawing::focus_node;
 use super::drop::no_new_node;
 use super::pointer::rubber_band;

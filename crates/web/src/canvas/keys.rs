@@ -8,6 +8,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::effect::use_effect_with;
+
 use super::drawing::focus_node;
 use super::key_editing::{EditingHandle, Mode};
 use super::pointer::{perform, rubber_band};

@@ -9,6 +9,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, PointerEvent};
 use yew::prelude::*;
 
+use crate::effect::use_effect_with;
+
 use super::Parts;
 use crate::diagram_events::NodeEvent;
 use crate::lang::Text;

@@ -10,6 +10,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, WheelEvent};
 use yew::prelude::*;
 
+use crate::effect::use_effect_with;
+
 use super::Parts;
 use crate::lang::{Lang, Localized};
 use crate::viewport::Viewport;

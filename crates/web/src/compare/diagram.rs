@@ -8,6 +8,7 @@
 //! names (`url(#arrow-<kind>)`) are the canvas's, which stays mounted under
 //! the view.
 
+use std::cell::RefCell;
 use std::fmt::Write;
 use std::rc::Rc;
 use topolab_engine::i18n::l;
@@ -16,7 +17,6 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, KeyboardEvent, MouseEvent};
 use yew::prelude::*;
 
-use crate::lang::use_lang;
 use crate::layer::Wording;
 use crate::modal::focus;
 use crate::node_text::{accessible_name, DiagramWords};
@@ -46,7 +46,7 @@ pub enum SideEvent {
     ReviveAll(String),
 }
 
-#[derive(Properties, PartialEq)]
+/// What a side's drawing shows.
 pub struct SideDiagramProps {
     pub side: Side,
     pub doc: Rc<Document>,
@@ -130,11 +130,18 @@ fn target_of(event: &Event) -> Option<(String, Option<u32>)> {
     Some((id, index))
 }
 
-#[function_component(SideDiagram)]
-pub fn side_diagram(props: &SideDiagramProps) -> Html {
-    let lang = use_lang();
+/// A side's drawing, kept by the comparison: where it is, and the node acted
+/// on, focused again in the new drawing (the old one is replaced).
+pub struct SideDiagram {
+    holder: NodeRef,
+    refocus: Rc<RefCell<Option<String>>>,
+}
+
+/// A side's drawing (see [`SideDiagram::view`]); after each render, the node
+/// acted on gets focus back.
+#[hook]
+pub fn use_side_diagram() -> SideDiagram {
     let holder = use_node_ref();
-    // The node acted on: focused again in the new drawing (the old one is replaced).
     let refocus = use_mut_ref(|| None::<String>);
     {
         let (holder, refocus) = (holder.clone(), refocus.clone());
@@ -148,45 +155,53 @@ pub fn side_diagram(props: &SideDiagramProps) -> Html {
             }
         });
     }
-    let onclick = {
-        let (on_event, side, refocus) = (props.on_event.clone(), props.side, refocus.clone());
-        move |e: MouseEvent| {
-            if let Some((id, Some(index))) = target_of(&e) {
-                *refocus.borrow_mut() = Some(id.clone());
-                on_event.emit((side, SideEvent::Toggle { id, index }));
+    SideDiagram { holder, refocus }
+}
+
+impl SideDiagram {
+    /// The drawing of `props.doc`, its clicks and keys sent to `props.on_event`.
+    pub fn view(&self, props: &SideDiagramProps, lang: Lang) -> Html {
+        let (holder, refocus) = (&self.holder, &self.refocus);
+        let onclick = {
+            let (on_event, side, refocus) = (props.on_event.clone(), props.side, refocus.clone());
+            move |e: MouseEvent| {
+                if let Some((id, Some(index))) = target_of(&e) {
+                    *refocus.borrow_mut() = Some(id.clone());
+                    on_event.emit((side, SideEvent::Toggle { id, index }));
+                }
             }
-        }
-    };
-    let onkeydown = {
-        let (on_event, side, refocus) = (props.on_event.clone(), props.side, refocus.clone());
-        move |e: KeyboardEvent| {
-            if e.ctrl_key() || e.meta_key() || e.alt_key() {
-                return;
+        };
+        let onkeydown = {
+            let (on_event, side, refocus) = (props.on_event.clone(), props.side, refocus.clone());
+            move |e: KeyboardEvent| {
+                if e.ctrl_key() || e.meta_key() || e.alt_key() {
+                    return;
+                }
+                let Some((id, _)) = target_of(&e) else {
+                    return;
+                };
+                let event = match e.key().as_str() {
+                    "k" | "Enter" | " " => SideEvent::KillOne(id.clone()),
+                    "r" => SideEvent::ReviveAll(id.clone()),
+                    _ => return,
+                };
+                e.prevent_default();
+                *refocus.borrow_mut() = Some(id);
+                on_event.emit((side, event));
             }
-            let Some((id, _)) = target_of(&e) else {
-                return;
-            };
-            let event = match e.key().as_str() {
-                "k" | "Enter" | " " => SideEvent::KillOne(id.clone()),
-                "r" => SideEvent::ReviveAll(id.clone()),
-                _ => return,
-            };
-            e.prevent_default();
-            *refocus.borrow_mut() = Some(id);
-            on_event.emit((side, event));
+        };
+        let drawing = if props.doc.nodes.is_empty() {
+            html! { <p class="note compare-empty">{ EMPTY.get(lang) }</p> }
+        } else {
+            Html::from_html_unchecked(AttrValue::from(markup(
+                &props.doc,
+                &props.analysis,
+                &props.name,
+                lang,
+            )))
+        };
+        html! {
+            <div class="compare-drawing" ref={holder.clone()} {onclick} {onkeydown}>{ drawing }</div>
         }
-    };
-    let drawing = if props.doc.nodes.is_empty() {
-        html! { <p class="note compare-empty">{ EMPTY.get(lang) }</p> }
-    } else {
-        Html::from_html_unchecked(AttrValue::from(markup(
-            &props.doc,
-            &props.analysis,
-            &props.name,
-            lang,
-        )))
-    };
-    html! {
-        <div class="compare-drawing" ref={holder} {onclick} {onkeydown}>{ drawing }</div>
     }
 }

@@ -25,7 +25,7 @@ use yew::prelude::*;
 
 use crate::lang::use_lang;
 use crate::modal::{close_on_escape, use_modal_focus};
-use diagram::{SideDiagram, SideEvent};
+use diagram::{use_side_diagram, SideDiagram, SideDiagramProps, SideEvent};
 use sources::{default_b, side_index, source_menu, Given, Source, View};
 use table::{comparison_table, ComparisonTableProps, Mode};
 use topolab_engine::compare::Side;
@@ -108,6 +108,7 @@ pub fn compare_view(props: &CompareProps) -> Html {
     let given = Given::of(props, lang);
     let view = use_state(|| given.load([Source::Current, default_b(props)]));
     let root = use_node_ref();
+    let diagrams = [use_side_diagram(), use_side_diagram()];
     use_modal_focus(
         root.clone(),
         "[data-compare-choose=\"b\"]",
@@ -169,8 +170,17 @@ pub fn compare_view(props: &CompareProps) -> Html {
     let onkeydown = close_on_escape(root.clone(), props.on_close.clone());
 
     let before_split = props.before_split.is_some();
-    let side_view =
-        |side: Side| side_figure(side, &view, choose(side), &on_event, before_split, lang);
+    let side_view = |side: Side| {
+        let diagram = &diagrams[side_index(side)];
+        side_figure(
+            (side, diagram),
+            &view,
+            choose(side),
+            &on_event,
+            before_split,
+            lang,
+        )
+    };
     html! {
         <div class="compare-backdrop" ref={root} tabindex="-1" {onkeydown}>
             <section class="compare" role="dialog" aria-modal="true" aria-labelledby="compare-title"
@@ -217,7 +227,7 @@ fn heading(side: Side, view: &View, lang: Lang) -> String {
 /// One side: the menu choosing its source (`choose`), its document's title,
 /// its drawing, whose kills and revivals go to `on_event`.
 fn side_figure(
-    side: Side,
+    (side, diagram): (Side, &SideDiagram),
     view: &View,
     choose: Callback<Event>,
     on_event: &Callback<(Side, SideEvent)>,
@@ -242,9 +252,13 @@ fn side_figure(
                 </label>
                 <span class="compare-doc-title" title={doc_title.clone()}>{ doc_title }</span>
             </figcaption>
-            <SideDiagram side={side} doc={view.pair.doc(side).clone()}
-                         analysis={view.pair.analysis(side).clone()}
-                         name={AttrValue::from(title)} on_event={on_event.clone()} />
+            { diagram.view(&SideDiagramProps {
+                side,
+                doc: view.pair.doc(side).clone(),
+                analysis: view.pair.analysis(side).clone(),
+                name: AttrValue::from(title),
+                on_event: on_event.clone(),
+            }, lang) }
         </figure>
     }
 }

@@ -11,11 +11,10 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::words::{self, function_name, node_name};
-use super::{Preview, PreviewSource};
-use crate::lang::{use_lang, Lang, Localized};
+use super::{GoalsProps, Preview, PreviewSource};
+use crate::lang::{Lang, Localized};
 use topolab_editor::Action;
 use topolab_engine::advise::{advise, Advice, AdviceOption, OptionName, Target, Unreachable};
-use topolab_engine::analysis::Analysis;
 use topolab_engine::goals::{GoalKind, GoalReport};
 use topolab_engine::i18n::l;
 use topolab_engine::units::{downtime_in, percent};
@@ -75,19 +74,6 @@ struct Asked {
     advice: Rc<Advice>,
 }
 
-#[derive(Properties, PartialEq)]
-pub struct AdviceProps {
-    pub doc: Rc<Document>,
-    pub analysis: Rc<Analysis>,
-    /// The goals' verdicts, for the target first offered.
-    pub goals: Rc<Vec<GoalReport>>,
-    pub topology_rev: u64,
-    pub preview: Option<Rc<Preview>>,
-    pub on_preview: Callback<Option<Rc<Preview>>>,
-    pub dispatch: Callback<Action>,
-    pub readonly: bool,
-}
-
 /// The first unmet availability goal as (function, percent), else every function at 99.99%.
 fn first_target(doc: &Document, goals: &[GoalReport]) -> (String, String) {
     doc.goals
@@ -106,78 +92,99 @@ fn first_target(doc: &Document, goals: &[GoalReport]) -> (String, String) {
         .unwrap_or_else(|| (String::new(), "99.99".into()))
 }
 
-/// The panel.
-#[function_component]
-pub fn AdvicePanel(props: &AdviceProps) -> Html {
-    let lang = use_lang();
-    let fields = use_state(|| first_target(&props.doc, &props.goals));
-    let asked = use_state(|| None::<Asked>);
-    let problem = use_state(|| None::<&'static str>);
-    let on_function = {
-        let fields = fields.clone();
-        Callback::from(move |e: Event| {
-            let select: HtmlSelectElement = e.target_unchecked_into();
-            fields.set((select.value(), fields.1.clone()));
-        })
-    };
-    let on_percent = {
-        let fields = fields.clone();
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            fields.set((fields.0.clone(), input.value()));
-        })
-    };
-    let ask = {
-        let (fields, asked, problem) = (fields.clone(), asked.clone(), problem.clone());
-        let (doc, rev) = (props.doc.clone(), props.topology_rev);
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            let Some(min) = target_min(&fields.1) else {
-                problem.set(Some(BAD_TARGET.get(lang)));
-                return;
-            };
-            problem.set(None);
-            let function = Some(fields.0.clone()).filter(|f| !f.is_empty());
-            let target = Target { function, min };
-            let advice = Rc::new(advise(&doc, std::slice::from_ref(&target)));
-            asked.set(Some(Asked {
-                rev,
-                target,
-                advice,
-            }));
-        })
-    };
-    let options = std::iter::once(String::new())
-        .chain(props.analysis.functions.iter().map(|f| f.id.clone()))
-        .map(|id| {
-            let name = function_name(
-                Some(id.as_str()).filter(|s| !s.is_empty()),
-                &props.analysis,
-                lang,
-            );
-            html! { <option value={id.clone()} selected={fields.0 == id}>{ name }</option> }
-        });
-    html! {
-        <section class="advice" data-advice="">
-            <h3>{ TITLE.get(lang) }</h3>
-            <form class="advice-ask" onsubmit={ask}>
-                <label>{ words::FUNCTION.get(lang) }
-                    <select data-advice-function="" onchange={on_function}>{ for options }</select>
-                </label>
-                <label>{ AT_LEAST.get(lang) }
-                    <input type="text" value={fields.1.clone()}
-                           data-advice-min="" onchange={on_percent} />
-                </label>
-                <button type="submit" data-advice-ask="">{ ASK.get(lang) }</button>
-            </form>
-            if let Some(why) = *problem { <p class="form-problem" role="alert">{ why }</p> }
-            if let Some(asked) = &*asked { { answer(props, asked, lang) } }
-        </section>
+/// The panel's state, kept by the goals panel: the function and target as
+/// typed, what was asked and answered, and what stops asking.
+#[derive(Clone)]
+pub struct AdviceState {
+    fields: UseStateHandle<(String, String)>,
+    asked: UseStateHandle<Option<Asked>>,
+    problem: UseStateHandle<Option<&'static str>>,
+}
+
+/// The state of the advice panel, first offering the first unmet availability goal.
+#[hook]
+pub fn use_advice(doc: &Document, goals: &[GoalReport]) -> AdviceState {
+    AdviceState {
+        fields: use_state(|| first_target(doc, goals)),
+        asked: use_state(|| None::<Asked>),
+        problem: use_state(|| None::<&'static str>),
+    }
+}
+
+impl AdviceState {
+    /// The panel.
+    pub fn view(&self, props: &GoalsProps, lang: Lang) -> Html {
+        let AdviceState {
+            fields,
+            asked,
+            problem,
+        } = self;
+        let on_function = {
+            let fields = fields.clone();
+            Callback::from(move |e: Event| {
+                let select: HtmlSelectElement = e.target_unchecked_into();
+                fields.set((select.value(), fields.1.clone()));
+            })
+        };
+        let on_percent = {
+            let fields = fields.clone();
+            Callback::from(move |e: Event| {
+                let input: HtmlInputElement = e.target_unchecked_into();
+                fields.set((fields.0.clone(), input.value()));
+            })
+        };
+        let ask = {
+            let (fields, asked, problem) = (fields.clone(), asked.clone(), problem.clone());
+            let (doc, rev) = (props.doc.clone(), props.topology_rev);
+            Callback::from(move |e: SubmitEvent| {
+                e.prevent_default();
+                let Some(min) = target_min(&fields.1) else {
+                    problem.set(Some(BAD_TARGET.get(lang)));
+                    return;
+                };
+                problem.set(None);
+                let function = Some(fields.0.clone()).filter(|f| !f.is_empty());
+                let target = Target { function, min };
+                let advice = Rc::new(advise(&doc, std::slice::from_ref(&target)));
+                asked.set(Some(Asked {
+                    rev,
+                    target,
+                    advice,
+                }));
+            })
+        };
+        let options = std::iter::once(String::new())
+            .chain(props.analysis.functions.iter().map(|f| f.id.clone()))
+            .map(|id| {
+                let name = function_name(
+                    Some(id.as_str()).filter(|s| !s.is_empty()),
+                    &props.analysis,
+                    lang,
+                );
+                html! { <option value={id.clone()} selected={fields.0 == id}>{ name }</option> }
+            });
+        html! {
+            <section class="advice" data-advice="">
+                <h3>{ TITLE.get(lang) }</h3>
+                <form class="advice-ask" onsubmit={ask}>
+                    <label>{ words::FUNCTION.get(lang) }
+                        <select data-advice-function="" onchange={on_function}>{ for options }</select>
+                    </label>
+                    <label>{ AT_LEAST.get(lang) }
+                        <input type="text" value={fields.1.clone()}
+                               data-advice-min="" onchange={on_percent} />
+                    </label>
+                    <button type="submit" data-advice-ask="">{ ASK.get(lang) }</button>
+                </form>
+                if let Some(why) = **problem { <p class="form-problem" role="alert">{ why }</p> }
+                if let Some(asked) = &**asked { { answer(props, asked, lang) } }
+            </section>
+        }
     }
 }
 
 /// The answer to what was asked.
-fn answer(props: &AdviceProps, asked: &Asked, lang: Lang) -> Html {
+fn answer(props: &GoalsProps, asked: &Asked, lang: Lang) -> Html {
     let a = &asked.advice;
     let stale = asked.rev != props.topology_rev;
     let met = a.targets.first().is_some_and(|t| t.met);
@@ -227,7 +234,7 @@ fn option_title(name: OptionName, both: bool, lang: Lang) -> &'static str {
 }
 
 /// One option: what it adds, its cost, the figure after, Preview and Apply.
-fn option_card(props: &AdviceProps, o: &AdviceOption, both: bool, stale: bool, lang: Lang) -> Html {
+fn option_card(props: &GoalsProps, o: &AdviceOption, both: bool, stale: bool, lang: Lang) -> Html {
     let showing =
         matches!(props.preview.as_deref(), Some(p) if p.source == PreviewSource::Advice(o.name));
     let preview = {
@@ -269,7 +276,7 @@ fn option_card(props: &AdviceProps, o: &AdviceOption, both: bool, stale: bool, l
 }
 
 /// Why a target cannot be reached, in words.
-fn unreachable_text(props: &AdviceProps, u: &Unreachable, lang: Lang) -> Html {
+fn unreachable_text(props: &GoalsProps, u: &Unreachable, lang: Lang) -> Html {
     let function = function_name(Some(&u.function), &props.analysis, lang);
     let best = percent(u.best);
     let limits: Vec<String> = u
@@ -306,7 +313,7 @@ fn unreachable_text(props: &AdviceProps, u: &Unreachable, lang: Lang) -> Html {
 
 /// The function's most important nodes and its likeliest cut sets, each
 /// lighting its nodes while hovered or focused.
-fn weakest_links(props: &AdviceProps, a: &Advice, lang: Lang) -> Html {
+fn weakest_links(props: &GoalsProps, a: &Advice, lang: Lang) -> Html {
     let (Some(importance), Some(cuts)) = (a.importance.first(), a.cut_sets.first()) else {
         return Html::default();
     };

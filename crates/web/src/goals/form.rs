@@ -2,13 +2,11 @@
 //! (docs/spec/model.md §6). What the form cannot turn into a valid goal is said
 //! under it, and nothing is saved.
 
-use std::rc::Rc;
-
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::words;
-use crate::lang::{use_lang, Lang};
+use crate::lang::Lang;
 use topolab_engine::analysis::Analysis;
 use topolab_engine::goals::{FailureUnit, Goal, GoalKind, Threshold, GOAL_KINDS};
 use topolab_engine::i18n::l;
@@ -117,65 +115,84 @@ const BAD_COST: crate::lang::Localized = l(
     "预算必须是大于 0 的数。",
 );
 
-#[derive(Properties, PartialEq)]
-pub struct FormProps {
-    pub analysis: Rc<Analysis>,
-    /// The goal edited; `None` to add one.
-    pub initial: Option<Goal>,
-    pub on_save: Callback<Goal>,
-    pub on_cancel: Callback<()>,
+/// The form's state, kept by the goals panel: the fields as typed and what
+/// stops them being saved.
+#[derive(Clone)]
+pub struct GoalForm {
+    fields: UseStateHandle<Fields>,
+    problem: UseStateHandle<Option<String>>,
 }
 
-/// The form: a kind, its fields, Save and Cancel.
-#[function_component]
-pub fn GoalForm(props: &FormProps) -> Html {
-    let lang = use_lang();
-    let fields = use_state(|| Fields::of_goal(props.initial.as_ref()));
-    let problem = use_state(|| None::<String>);
-    let set = |change: fn(&mut Fields, String)| {
-        let fields = fields.clone();
-        Callback::from(move |e: Event| {
-            let value = e
-                .target_dyn_into::<HtmlInputElement>()
-                .map(|i| i.value())
-                .or_else(|| e.target_dyn_into::<HtmlSelectElement>().map(|s| s.value()))
-                .unwrap_or_default();
-            let mut next = (*fields).clone();
-            change(&mut next, value);
-            fields.set(next);
-        })
-    };
-    let submit = {
-        let (fields, problem, initial) = (fields.clone(), problem.clone(), props.initial.clone());
-        let on_save = props.on_save.clone();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            match fields.goal(initial.as_ref(), lang) {
-                Ok(goal) => on_save.emit(goal),
-                Err(why) => problem.set(Some(why)),
-            }
-        })
-    };
-    let cancel = props.on_cancel.reform(|_: MouseEvent| ());
-    let kinds = GOAL_KINDS.iter().map(|(k, _)| {
-        html! { <option value={*k} selected={fields.kind == *k}>{ words::kind_name(k, lang) }</option> }
-    });
-    html! {
-        <form class="goal-form" data-goal-form="" onsubmit={submit}>
-            <label>{ words::KIND.get(lang) }
-                <select data-goal-kind="" onchange={set(|f, v| f.kind = v)}>{ for kinds }</select>
-            </label>
-            { kind_fields(&fields, &props.analysis, lang, &set) }
-            <label>{ words::LABEL.get(lang) }
-                <input type="text" maxlength="200" value={fields.label.clone()} data-goal-label=""
-                       onchange={set(|f, v| f.label = v)} />
-            </label>
-            if let Some(why) = &*problem { <p class="form-problem" role="alert">{ why }</p> }
-            <span class="goal-form-actions">
-                <button type="submit" class="primary" data-goal-save="">{ words::SAVE.get(lang) }</button>
-                <button type="button" onclick={cancel}>{ words::CANCEL.get(lang) }</button>
-            </span>
-        </form>
+/// The state of the goals panel's form (see [`GoalForm::view`]).
+#[hook]
+pub fn use_goal_form() -> GoalForm {
+    GoalForm {
+        fields: use_state(|| Fields::of_goal(None)),
+        problem: use_state(|| None::<String>),
+    }
+}
+
+impl GoalForm {
+    /// The form opened afresh on `initial` (`None`: a new goal).
+    pub fn open(&self, initial: Option<&Goal>) {
+        self.fields.set(Fields::of_goal(initial));
+        self.problem.set(None);
+    }
+
+    /// The form: a kind, its fields, Save and Cancel; `initial` is the goal edited.
+    pub fn view(
+        &self,
+        analysis: &Analysis,
+        initial: Option<Goal>,
+        on_save: Callback<Goal>,
+        on_cancel: Callback<()>,
+        lang: Lang,
+    ) -> Html {
+        let fields = &self.fields;
+        let set = |change: fn(&mut Fields, String)| {
+            let fields = fields.clone();
+            Callback::from(move |e: Event| {
+                let value = e
+                    .target_dyn_into::<HtmlInputElement>()
+                    .map(|i| i.value())
+                    .or_else(|| e.target_dyn_into::<HtmlSelectElement>().map(|s| s.value()))
+                    .unwrap_or_default();
+                let mut next = (*fields).clone();
+                change(&mut next, value);
+                fields.set(next);
+            })
+        };
+        let submit = {
+            let (fields, problem) = (fields.clone(), self.problem.clone());
+            Callback::from(move |e: SubmitEvent| {
+                e.prevent_default();
+                match fields.goal(initial.as_ref(), lang) {
+                    Ok(goal) => on_save.emit(goal),
+                    Err(why) => problem.set(Some(why)),
+                }
+            })
+        };
+        let cancel = on_cancel.reform(|_: MouseEvent| ());
+        let kinds = GOAL_KINDS.iter().map(|(k, _)| {
+            html! { <option value={*k} selected={fields.kind == *k}>{ words::kind_name(k, lang) }</option> }
+        });
+        html! {
+            <form class="goal-form" data-goal-form="" onsubmit={submit}>
+                <label>{ words::KIND.get(lang) }
+                    <select data-goal-kind="" onchange={set(|f, v| f.kind = v)}>{ for kinds }</select>
+                </label>
+                { kind_fields(fields, analysis, lang, &set) }
+                <label>{ words::LABEL.get(lang) }
+                    <input type="text" maxlength="200" value={fields.label.clone()} data-goal-label=""
+                           onchange={set(|f, v| f.label = v)} />
+                </label>
+                if let Some(why) = &*self.problem { <p class="form-problem" role="alert">{ why }</p> }
+                <span class="goal-form-actions">
+                    <button type="submit" class="primary" data-goal-save="">{ words::SAVE.get(lang) }</button>
+                    <button type="button" onclick={cancel}>{ words::CANCEL.get(lang) }</button>
+                </span>
+            </form>
+        }
     }
 }
 

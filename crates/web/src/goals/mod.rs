@@ -19,10 +19,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::effect::use_effect_with;
+
 use crate::canvas::NodeFacts;
 use crate::lang::{use_lang, Lang};
 use crate::panel::Blast;
-use form::GoalForm;
+use form::{use_goal_form, GoalForm};
 use topolab_editor::Action;
 use topolab_engine::advise::{AdviceOption, OptionName};
 use topolab_engine::analysis::{analyze, Analysis};
@@ -176,6 +178,8 @@ pub fn GoalsPanel(props: &GoalsProps) -> Html {
     let lang = use_lang();
     // The goal being edited (`Some(len)`: a new one), if any.
     let editing = use_state(|| None::<usize>);
+    let goal_form = use_goal_form();
+    let advice = advice::use_advice(&props.doc, &props.report.goals);
     let report = &props.report;
     let met = report.goals.iter().filter(|g| g.met).count();
     let rows = props
@@ -184,7 +188,9 @@ pub fn GoalsPanel(props: &GoalsProps) -> Html {
         .iter()
         .zip(&report.goals)
         .enumerate()
-        .map(|(i, (goal, verdict))| goal_row(props, i, goal, verdict, &editing, lang));
+        .map(|(i, (goal, verdict))| {
+            goal_row(props, i, goal, verdict, (&editing, &goal_form), lang)
+        });
     let save = {
         let (doc, dispatch, editing) = (props.doc.clone(), props.dispatch.clone(), editing.clone());
         Callback::from(move |goal: Goal| {
@@ -203,11 +209,14 @@ pub fn GoalsPanel(props: &GoalsProps) -> Html {
     };
     let form = editing.map(|i| {
         let initial = props.doc.goals.get(i).cloned();
-        html! { <GoalForm analysis={props.analysis.clone()} {initial} on_save={save} on_cancel={cancel} /> }
+        goal_form.view(&props.analysis, initial, save, cancel, lang)
     });
     let add = {
-        let (editing, len) = (editing.clone(), props.doc.goals.len());
-        Callback::from(move |_: MouseEvent| editing.set(Some(len)))
+        let (editing, goal_form, len) = (editing.clone(), goal_form.clone(), props.doc.goals.len());
+        Callback::from(move |_: MouseEvent| {
+            goal_form.open(None);
+            editing.set(Some(len));
+        })
     };
     html! {
         <section class="goals" data-goals="" aria-labelledby="goals-heading">
@@ -231,10 +240,7 @@ pub fn GoalsPanel(props: &GoalsProps) -> Html {
                     { "+ " }{ words::ADD.get(lang) }
                 </button>
             }
-            <advice::AdvicePanel doc={props.doc.clone()} analysis={props.analysis.clone()}
-                goals={Rc::new(report.goals.clone())} topology_rev={props.topology_rev}
-                preview={props.preview.clone()} on_preview={props.on_preview.clone()}
-                dispatch={props.dispatch.clone()} readonly={props.readonly} />
+            { advice.view(props, lang) }
             { warnings_view(props, lang) }
         </section>
     }
@@ -246,7 +252,7 @@ fn goal_row(
     i: usize,
     goal: &Goal,
     verdict: &GoalReport,
-    editing: &UseStateHandle<Option<usize>>,
+    (editing, goal_form): (&UseStateHandle<Option<usize>>, &GoalForm),
     lang: Lang,
 ) -> Html {
     let (mark, word) = if verdict.met {
@@ -272,8 +278,11 @@ fn goal_row(
         }
     });
     let edit = {
-        let editing = editing.clone();
-        Callback::from(move |_: MouseEvent| editing.set(Some(i)))
+        let (editing, goal_form, goal) = (editing.clone(), goal_form.clone(), goal.clone());
+        Callback::from(move |_: MouseEvent| {
+            goal_form.open(Some(&goal));
+            editing.set(Some(i));
+        })
     };
     let remove = {
         let (doc, dispatch) = (props.doc.clone(), props.dispatch.clone());

@@ -12,8 +12,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
+use crate::effect::use_effect_with;
+
 use super::{focus_lost, Lessons};
-use crate::lang::use_lang;
 use topolab_editor::teach::{Progress, LESSONS};
 use topolab_engine::i18n::{Lang, Localized};
 
@@ -33,11 +34,6 @@ fn steps(lang: Lang, n: usize) -> String {
         Lang::En => format!("{n} steps"),
         Lang::Zh => format!("共 {n} 步"),
     }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct LessonChooserProps {
-    pub lessons: Lessons,
 }
 
 /// The dialog's buttons in document order: Close, then the lessons.
@@ -69,18 +65,17 @@ fn focused_in(list: &[HtmlElement]) -> Option<usize> {
         .position(|b| *b.unchecked_ref::<Element>() == active)
 }
 
-#[function_component(LessonChooser)]
-pub fn lesson_chooser(props: &LessonChooserProps) -> Html {
-    let lang = use_lang();
+/// The list of lessons, while it is open.
+#[hook]
+pub fn use_lesson_chooser(lessons: Lessons, lang: Lang) -> Html {
     let dialog = use_node_ref();
     let backdrop = use_node_ref();
-    let open = props.lessons.chooser_open();
-    let current = props.lessons.progress().map(|p| p.lesson_index());
+    let open = lessons.chooser_open();
+    let current = lessons.progress().map(|p| p.lesson_index());
     use_chooser_focus(open, current, &dialog);
     if !open {
         return html! {};
     }
-    let lessons = props.lessons.clone();
     let choose = {
         let go = lessons.go.clone();
         move |index: usize| {

@@ -23,7 +23,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-pub use chooser::LessonChooser;
+use crate::effect::use_effect_with;
+
+pub use chooser::use_lesson_chooser;
 pub use panel::LessonPanel;
 
 use super::lang::{query_value, Lang, Localized};

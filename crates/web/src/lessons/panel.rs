@@ -13,6 +13,8 @@ use topolab_engine::i18n::l;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
+use crate::effect::use_effect_with;
+
 use super::{focus_lost, Lessons};
 use crate::lang::use_lang;
 use topolab_editor::teach::{Progress, Step, LESSONS};

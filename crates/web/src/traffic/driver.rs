@@ -9,6 +9,8 @@ use std::rc::Rc;
 use gloo::events::EventListener;
 use yew::prelude::*;
 
+use crate::effect::use_effect_with;
+
 use super::super::lang::Text;
 use super::animator::{pause, request, tab_hidden, Animator, SharedLoop};
 use super::hub::TrafficHub;
