@@ -450,14 +450,27 @@ fn check_lists(truth: &Truth, advice: &Advice) -> Result<(), TestCaseError> {
     for (k, &t) in firsts.iter().enumerate() {
         let expected = brute_importance(truth, t);
         let got = &advice.importance[k].nodes;
-        let ids: Vec<&str> = got.iter().map(|n| n.id.as_str()).collect();
+        // Figures are exact to about 1e-12: a node whose importance is that close
+        // to the 1e-12 threshold may be listed or not. Every other one is listed,
+        // in order, with its value.
+        let clear = |v: f64| v >= 1e-10;
+        let ids: Vec<&str> = got
+            .iter()
+            .filter(|n| clear(n.birnbaum))
+            .map(|n| n.id.as_str())
+            .collect();
         prop_assert_eq!(
             ids,
-            expected.iter().map(|e| e.0.as_str()).collect::<Vec<_>>(),
+            expected
+                .iter()
+                .filter(|e| clear(e.1))
+                .map(|e| e.0.as_str())
+                .collect::<Vec<_>>(),
             "importance order"
         );
-        for (n, e) in got.iter().zip(&expected) {
-            close(n.birnbaum, e.1, &format!("birnbaum of {}", n.id))?;
+        for n in got {
+            let truth = expected.iter().find(|e| e.0 == n.id).map_or(0.0, |e| e.1);
+            close(n.birnbaum, truth, &format!("birnbaum of {}", n.id))?;
         }
         let expected = brute_cut_sets(truth, t);
         let got = &advice.cut_sets[k].sets;
