@@ -7,6 +7,7 @@
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -138,12 +139,31 @@ impl AdviceState {
             let (doc, rev) = (props.doc.clone(), props.topology_rev);
             Callback::from(move |e: SubmitEvent| {
                 e.prevent_default();
-                let Some(min) = target_min(&fields.1) else {
+                // What the form shows now: a target typed just before Ask may not
+                // have reached the state this handler was made with.
+                let form = e.target_dyn_into::<web_sys::Element>();
+                let shown = |selector: &str, stale: &str| {
+                    form.as_ref()
+                        .and_then(|f| f.query_selector(selector).ok().flatten())
+                        .and_then(|el| {
+                            let input =
+                                el.clone().dyn_into::<HtmlInputElement>().map(|i| i.value());
+                            input
+                                .or_else(|_| el.dyn_into::<HtmlSelectElement>().map(|s| s.value()))
+                                .ok()
+                        })
+                        .unwrap_or_else(|| stale.to_string())
+                };
+                let (function, typed) = (
+                    shown("[data-advice-function]", &fields.0),
+                    shown("[data-advice-min]", &fields.1),
+                );
+                let Some(min) = target_min(&typed) else {
                     problem.set(Some(BAD_TARGET.get(lang)));
                     return;
                 };
                 problem.set(None);
-                let function = Some(fields.0.clone()).filter(|f| !f.is_empty());
+                let function = Some(function).filter(|f| !f.is_empty());
                 let target = Target { function, min };
                 let advice = Rc::new(advise(&doc, std::slice::from_ref(&target)));
                 asked.set(Some(Asked {

@@ -2,6 +2,7 @@
 //! (docs/spec/model.md §6). What the form cannot turn into a valid goal is said
 //! under it, and nothing is saved.
 
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -27,6 +28,49 @@ struct Fields {
 }
 
 impl Fields {
+    /// These fields with the values `form`'s inputs show now.
+    fn read_from(&self, form: &web_sys::Element) -> Fields {
+        let value = |selector: &str| {
+            let element = form.query_selector(selector).ok().flatten()?;
+            element
+                .clone()
+                .dyn_into::<HtmlInputElement>()
+                .map(|i| i.value())
+                .or_else(|_| element.dyn_into::<HtmlSelectElement>().map(|s| s.value()))
+                .ok()
+        };
+        let mut f = self.clone();
+        if let Some(v) = value("[data-goal-kind]") {
+            f.kind = v;
+        }
+        if let Some(v) = value("[data-goal-function]") {
+            f.function = v;
+        }
+        if let Some(v) = value("[data-goal-min]") {
+            f.percent = v;
+        }
+        if let Some(v) = value("[data-goal-failures]") {
+            f.failures = v.parse().unwrap_or(f.failures);
+        }
+        if let Some(v) = value("[data-goal-of]") {
+            f.of = if v == "nodes" {
+                FailureUnit::Nodes
+            } else {
+                FailureUnit::Instances
+            };
+        }
+        if let Some(v) = value("[data-goal-max]") {
+            f.max = v;
+        }
+        if let Some(v) = value("[data-goal-max-cost]") {
+            f.max_cost = v;
+        }
+        if let Some(v) = value("[data-goal-label]") {
+            f.label = v;
+        }
+        f
+    }
+
     fn of_goal(goal: Option<&Goal>) -> Fields {
         let mut f = Fields {
             kind: "survive".into(),
@@ -166,7 +210,12 @@ impl GoalForm {
             let (fields, problem) = (fields.clone(), self.problem.clone());
             Callback::from(move |e: SubmitEvent| {
                 e.prevent_default();
-                match fields.goal(initial.as_ref(), lang) {
+                // What the form shows now: a value typed just before Save may not
+                // have reached the state this handler was made with.
+                let shown = e
+                    .target_dyn_into::<web_sys::Element>()
+                    .map_or_else(|| (*fields).clone(), |form| fields.read_from(&form));
+                match shown.goal(initial.as_ref(), lang) {
                     Ok(goal) => on_save.emit(goal),
                     Err(why) => problem.set(Some(why)),
                 }
