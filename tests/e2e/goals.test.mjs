@@ -88,7 +88,9 @@ test("goals are added, edited and removed in the panel, one undo step each", TIM
     // Add: availability of the whole system at 99.999%.
     await page.click("[data-goal-add]");
     await page.selectOption("[data-goal-kind]", "availability");
+    await settle(page);
     await page.fill("[data-goal-min]", "99.999");
+    await settle(page);
     await page.click("[data-goal-save]");
     await settle(page);
     let goals = (await doc(page)).goals;
@@ -99,6 +101,7 @@ test("goals are added, edited and removed in the panel, one undo step each", TIM
     // A bad target is said, and nothing is saved.
     await page.click("[data-goal-add]");
     await page.selectOption("[data-goal-kind]", "availability");
+    await settle(page);
     await page.fill("[data-goal-min]", "100");
     await page.click("[data-goal-save]");
     await settle(page);
@@ -114,7 +117,9 @@ test("goals are added, edited and removed in the panel, one undo step each", TIM
 
     // Edit the first: 99.9% is met.
     await page.click('[data-goal-index="0"] [data-goal-edit]');
+    await settle(page);
     await page.fill("[data-goal-min]", "99.9");
+    await settle(page);
     await page.click("[data-goal-save]");
     await settle(page);
     assert.deepEqual((await doc(page)).goals[0], { kind: "availability", min: 0.999 });
