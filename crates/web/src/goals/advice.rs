@@ -7,7 +7,6 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -16,9 +15,9 @@ use super::{GoalsProps, Preview, PreviewSource};
 use crate::lang::{Lang, Localized};
 use topolab_editor::Action;
 use topolab_engine::advise::{advise, Advice, AdviceOption, OptionName, Target, Unreachable};
-use topolab_engine::goals::{GoalKind, GoalReport};
+use topolab_engine::goals::{GoalKind, GoalReport, Threshold};
 use topolab_engine::i18n::l;
-use topolab_engine::units::{downtime_in, percent};
+use topolab_engine::units::{downtime_in, percent, read_availability};
 use topolab_engine::{Document, NodeKind};
 
 const TITLE: Localized = l("What would it take?", "要达到目标，需要什么？");
@@ -47,24 +46,17 @@ const BAD_TARGET: Localized = l(
 );
 const AT_LEAST: Localized = l("At least (% or 4n)", "至少（% 或 4n）");
 
-/// A target as typed: a percentage (`99.99`) or nines (`4n`, `4 nines`, `4个9`),
-/// as the decimal it means; `None` when it is neither.
+/// A target as typed: nines written short (`4n`), or what an availability field
+/// reads (`99.99`, `99.99%`, `4 nines`, `4个9`: `units::read_availability`), as
+/// the decimal it means, below 1; `None` when it is none of these.
 fn target_min(text: &str) -> Option<f64> {
     let text = text.trim();
-    let nines = text
-        .strip_suffix("nines")
-        .or_else(|| text.strip_suffix("个9"))
-        .or_else(|| text.strip_suffix('n'))
-        .map(|n| n.trim().parse::<u32>());
-    let min: f64 = match nines {
-        Some(Ok(n @ 1..=9)) => format!("0.{}", "9".repeat(n as usize)).parse().ok()?,
+    let min = match text.strip_suffix('n').map(|n| n.trim().parse::<u32>()) {
+        Some(Ok(n @ 1..=9)) => Threshold::Nines(n).min(),
         Some(_) => return None,
-        None => {
-            let p: f64 = text.trim_end_matches('%').trim().parse().ok()?;
-            format!("{:.12}", p / 100.0).parse().ok()?
-        }
+        None => read_availability(text).ok()?,
     };
-    (min > 0.0 && min < 1.0).then_some(min)
+    (min < 1.0).then_some(min)
 }
 
 /// What was asked and answered, and for which version of the document.
@@ -144,14 +136,7 @@ impl AdviceState {
                 let form = e.target_dyn_into::<web_sys::Element>();
                 let shown = |selector: &str, stale: &str| {
                     form.as_ref()
-                        .and_then(|f| f.query_selector(selector).ok().flatten())
-                        .and_then(|el| {
-                            let input =
-                                el.clone().dyn_into::<HtmlInputElement>().map(|i| i.value());
-                            input
-                                .or_else(|_| el.dyn_into::<HtmlSelectElement>().map(|s| s.value()))
-                                .ok()
-                        })
+                        .and_then(|f| super::shown_value(f, selector))
                         .unwrap_or_else(|| stale.to_string())
                 };
                 let (function, typed) = (

@@ -2,8 +2,6 @@
 //! (docs/spec/model.md §6). What the form cannot turn into a valid goal is said
 //! under it, and nothing is saved.
 
-use wasm_bindgen::JsCast;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::words;
@@ -30,15 +28,7 @@ struct Fields {
 impl Fields {
     /// These fields with the values `form`'s inputs show now.
     fn read_from(&self, form: &web_sys::Element) -> Fields {
-        let value = |selector: &str| {
-            let element = form.query_selector(selector).ok().flatten()?;
-            element
-                .clone()
-                .dyn_into::<HtmlInputElement>()
-                .map(|i| i.value())
-                .or_else(|_| element.dyn_into::<HtmlSelectElement>().map(|s| s.value()))
-                .ok()
-        };
+        let value = |selector: &str| super::shown_value(form, selector);
         let mut f = self.clone();
         if let Some(v) = value("[data-goal-kind]") {
             f.kind = v;
@@ -197,9 +187,8 @@ impl GoalForm {
             let fields = fields.clone();
             Callback::from(move |e: Event| {
                 let value = e
-                    .target_dyn_into::<HtmlInputElement>()
-                    .map(|i| i.value())
-                    .or_else(|| e.target_dyn_into::<HtmlSelectElement>().map(|s| s.value()))
+                    .target_dyn_into::<web_sys::Element>()
+                    .and_then(super::control_value)
                     .unwrap_or_default();
                 let mut next = (*fields).clone();
                 change(&mut next, value);

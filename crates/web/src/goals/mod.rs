@@ -129,6 +129,23 @@ impl Preview {
     }
 }
 
+/// The value a form control shows now: an `<input>`'s or a `<select>`'s.
+pub(crate) fn control_value(element: web_sys::Element) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    match element.dyn_into::<web_sys::HtmlInputElement>() {
+        Ok(input) => Some(input.value()),
+        Err(element) => element
+            .dyn_into::<web_sys::HtmlSelectElement>()
+            .ok()
+            .map(|select| select.value()),
+    }
+}
+
+/// The value the control `selector` inside `root` shows now.
+pub(crate) fn shown_value(root: &web_sys::Element, selector: &str) -> Option<String> {
+    control_value(root.query_selector(selector).ok().flatten()?)
+}
+
 /// `doc` with every instance of a failed set killed.
 fn failed_doc(doc: &Document, failed: &FailedSet) -> Document {
     let mut out = doc.clone();
