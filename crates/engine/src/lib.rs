@@ -8,6 +8,7 @@
 pub mod advise;
 pub mod analysis;
 pub mod compare;
+pub mod decimal;
 pub mod document;
 pub mod drawing;
 pub mod export;

@@ -248,8 +248,7 @@ pub fn read_availability(text: &str) -> Result<f64, AvailabilityError> {
         return match count {
             Some(n) if (1..=MAX_NINES).contains(&n) => {
                 let text = format!("0.{}", "9".repeat(n as usize));
-                text.parse::<f64>()
-                    .map_err(|_| AvailabilityError::Unreadable(shown))
+                crate::decimal::parse_f64(&text).ok_or(AvailabilityError::Unreadable(shown))
             }
             _ => Err(AvailabilityError::BadNines(shown)),
         };
@@ -387,7 +386,7 @@ fn decimal_parts(t: &str) -> Option<(&str, &str)> {
 fn decimal_value(int: &str, frac: &str) -> f64 {
     let int = if int.is_empty() { "0" } else { int };
     let frac = if frac.is_empty() { "0" } else { frac };
-    format!("{int}.{frac}").parse().unwrap_or(f64::NAN)
+    crate::decimal::parse_f64(&format!("{int}.{frac}")).unwrap_or(f64::NAN)
 }
 
 /// The double nearest to the decimal `int.frac` / 100, found by moving the

@@ -123,8 +123,7 @@ impl Threshold {
             Threshold::Min(min) => min,
             Threshold::Nines(n) => {
                 let n = n.min(300);
-                format!("0.{}", "9".repeat(n as usize))
-                    .parse()
+                crate::decimal::parse_f64(&format!("0.{}", "9".repeat(n as usize)))
                     .unwrap_or(1.0 - 10f64.powi(-(n as i32)))
             }
         }

@@ -1386,7 +1386,7 @@ fn resolve(text: &str, str_tag: bool) -> Value {
         return Value::Number(n);
     }
     if is_float(text) {
-        if let Ok(f) = text.parse::<f64>() {
+        if let Some(f) = crate::decimal::parse_f64(text) {
             return Value::Number(Number::Float(f));
         }
     }

@@ -163,8 +163,8 @@ fn read_number(typed: &str) -> Result<Option<f64>, SettingProblem> {
     if ascii.is_empty() {
         return Ok(None);
     }
-    match ascii.parse::<f64>() {
-        Ok(v) if v.is_finite() => Ok(Some(v)),
+    match crate::decimal::parse_f64(&ascii) {
+        Some(v) if v.is_finite() => Ok(Some(v)),
         _ => Err(SettingProblem::NotANumber),
     }
 }

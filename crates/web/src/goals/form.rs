@@ -7,8 +7,10 @@ use yew::prelude::*;
 use super::words;
 use crate::lang::Lang;
 use topolab_engine::analysis::Analysis;
+use topolab_engine::decimal::parse_f64;
 use topolab_engine::goals::{FailureUnit, Goal, GoalKind, Threshold, GOAL_KINDS};
 use topolab_engine::i18n::l;
+use topolab_engine::units;
 
 /// The form's fields, as typed.
 #[derive(Clone, PartialEq)]
@@ -94,12 +96,15 @@ impl Fields {
     fn goal(&self, initial: Option<&Goal>, lang: Lang) -> Result<Goal, String> {
         let kind = match self.kind.as_str() {
             "availability" => {
-                let p: f64 = self.percent.trim().parse().unwrap_or(f64::NAN);
-                if !(p > 0.0 && p < 100.0) {
+                // Read as the inspector reads a percentage: 99.999 typed is the
+                // decimal 0.99999, not 99.999 / 100 in binary.
+                let typed = format!("{}%", self.percent.trim().trim_end_matches(['%', '％']));
+                let min = units::read_availability(&typed)
+                    .ok()
+                    .filter(|m| *m > 0.0 && *m < 1.0);
+                let Some(min) = min else {
                     return Err(BAD_PERCENT.get(lang).into());
-                }
-                // 99.999 typed is the decimal 0.99999, not 99.999 / 100 in binary.
-                let min = format!("{:.12}", p / 100.0).parse().unwrap_or(p / 100.0);
+                };
                 GoalKind::Availability {
                     function: Some(self.function.clone()).filter(|f| !f.is_empty()),
                     threshold: Threshold::Min(min),
@@ -120,8 +125,8 @@ impl Fields {
             },
             "no_shared_stores" => GoalKind::NoSharedStores,
             "no_cycles" => GoalKind::NoCycles,
-            _ => match self.max_cost.trim().parse::<f64>() {
-                Ok(c) if c > 0.0 && c.is_finite() => GoalKind::Budget { max_cost: c },
+            _ => match parse_f64(self.max_cost.trim()) {
+                Some(c) if c > 0.0 && c.is_finite() => GoalKind::Budget { max_cost: c },
                 _ => return Err(BAD_COST.get(lang).into()),
             },
         };

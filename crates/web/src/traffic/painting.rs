@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use super::super::viewport::ViewBox;
+use topolab_engine::decimal::parse_f64;
 use topolab_engine::sim::playback::DotAt;
 
 /// A dot's radius and its rim's width, in diagram units (they zoom with it).
@@ -34,13 +35,12 @@ impl View {
     /// The view of an `<svg>` `width` x `height` pixels showing `view_box`
     /// (`"x y w h"`); `None` when either is not a positive size.
     pub(super) fn of(width: &str, height: &str, view_box: &str) -> Option<View> {
-        let (width, height): (f64, f64) = (width.parse().ok()?, height.parse().ok()?);
+        let (width, height) = (parse_f64(width)?, parse_f64(height)?);
         let b: Vec<f64> = view_box
             .split([' ', ','])
             .filter(|p| !p.is_empty())
-            .map(str::parse)
-            .collect::<Result<_, _>>()
-            .ok()?;
+            .map(parse_f64)
+            .collect::<Option<_>>()?;
         let [x, y, w, h] = b[..] else { return None };
         let (scale, x, y) = ViewBox { x, y, w, h }.meet_in((width, height))?;
         Some(View {
