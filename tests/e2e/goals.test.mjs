@@ -6,6 +6,7 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { deflateRawSync } from "node:zlib";
 import { assertPageClean, openApp, screenshot, settle, startSession, withPage } from "./harness.mjs";
 
 const TIMEOUT = { timeout: 90_000 };
@@ -163,6 +164,35 @@ test("warnings: one a problem, explained, their nodes lit on hover, a lesson to 
     await screenshot(page, "goals-warnings");
     await shared.locator("[data-warning-lesson]").click();
     await page.waitForSelector("[data-lesson-next]");
+    assertPageClean(page, session.server);
+  });
+});
+
+test("a diagram with over twenty warnings lists five of a kind until asked for the rest", TIMEOUT, async () => {
+  await withPage(session.browser, "goals-many-warnings", async (page) => {
+    // A client calling a chain of sixteen services, one server each: a deep chain
+    // behind most of them and a single point of failure in each, more than the 20
+    // warnings listed whole.
+    const services = Array.from({ length: 16 }, (_, i) => ({ id: `s${i + 1}`, kind: "service", x: 240 + 160 * i, y: 200 }));
+    const chain = {
+      format: "topolab/1",
+      nodes: [{ id: "browser", kind: "client", x: 80, y: 200 }, ...services],
+      links: services.map((s, i) => ({ from: i === 0 ? "browser" : services[i - 1].id, to: s.id })),
+    };
+    await openApp(page, `${session.server.url}?lang=en#d=${deflateRawSync(Buffer.from(JSON.stringify(chain))).toString("base64url")}`);
+    await page.waitForSelector("[data-warning]");
+    const check = await page.evaluate(() => window.topolab.check());
+    const kinds = (list) => list.reduce((n, kind) => ({ ...n, [kind]: (n[kind] ?? 0) + 1 }), {});
+    const all = kinds(check.warnings.map((w) => w.kind));
+    assert.ok(all.deep_sync_chain > 5 && all.spof > 5, `more than five of two kinds: ${JSON.stringify(all)}`);
+    const listed = () => page.$$eval("[data-warning]", (ws) => ws.map((w) => w.getAttribute("data-warning")));
+    assert.deepEqual(kinds(await listed()), { deep_sync_chain: 5, spof: 5 }, "five of each kind at first");
+    const more = page.locator("[data-warnings-all]");
+    assert.equal(await more.textContent(), `Show the other ${check.warnings.length - 10} warnings`);
+    await more.click();
+    await settle(page);
+    assert.equal((await listed()).length, check.warnings.length, "every warning once asked");
+    assert.equal(await more.count(), 0, "the button goes once everything is listed");
     assertPageClean(page, session.server);
   });
 });

@@ -28,7 +28,9 @@ use form::{use_goal_form, GoalForm};
 use topolab_editor::Action;
 use topolab_engine::advise::{AdviceOption, OptionName};
 use topolab_engine::analysis::{analyze, Analysis};
-use topolab_engine::goals::{CheckReport, Counterexample, FailedSet, Goal, GoalReport, Warning};
+use topolab_engine::goals::{
+    CheckReport, Counterexample, FailedSet, Goal, GoalReport, Warning, WarningKind,
+};
 use topolab_engine::Document;
 
 /// What the diagram shows instead of the document for a while: a goal's
@@ -195,6 +197,7 @@ pub fn GoalsPanel(props: &GoalsProps) -> Html {
     let lang = use_lang();
     // The goal being edited (`Some(len)`: a new one), if any.
     let editing = use_state(|| None::<usize>);
+    let all_warnings = use_state(|| false);
     let goal_form = use_goal_form();
     let advice = advice::use_advice(&props.doc, &props.report.goals);
     let report = &props.report;
@@ -258,7 +261,7 @@ pub fn GoalsPanel(props: &GoalsProps) -> Html {
                 </button>
             }
             { advice.view(props, lang) }
-            { warnings_view(props, lang) }
+            { warnings_view(props, &all_warnings, lang) }
         </section>
     }
 }
@@ -331,8 +334,10 @@ fn goal_row(
 
 /// The warnings, each with its explanation and lesson; hovering or focusing
 /// one lights its nodes.
-fn warnings_view(props: &GoalsProps, lang: Lang) -> Html {
-    let items = props.report.warnings.iter().enumerate().map(|(i, w)| {
+fn warnings_view(props: &GoalsProps, all: &UseStateHandle<bool>, lang: Lang) -> Html {
+    let shown = shown_warnings(&props.report.warnings, **all);
+    let hidden = props.report.warnings.len() - shown.len();
+    let items = shown.into_iter().map(|(i, w)| {
         let nodes = w.nodes.join(" ");
         let names = w
             .nodes
@@ -377,8 +382,43 @@ fn warnings_view(props: &GoalsProps, lang: Lang) -> Html {
             } else {
                 <ul class="warning-list">{ for items }</ul>
             }
+            if hidden > 0 {
+                <button type="button" class="link-button" data-warnings-all=""
+                    onclick={let all = all.clone(); move |_: MouseEvent| all.set(true)}>
+                    { words::show_other_warnings(hidden, lang) }
+                </button>
+            }
         </div>
     }
+}
+
+/// Up to this many warnings are all listed; past it, the first few of each kind
+/// until the reader asks for the rest: a big diagram can have thousands (a deep
+/// chain behind each of 2,000 functions), more than anyone reads and a page's
+/// worth of markup to draw.
+const WARNINGS_LISTED: usize = 20;
+const WARNINGS_SHOWN_OF_A_KIND: usize = 5;
+
+/// The warnings to list, with their indices: all of them, or the first few of
+/// each kind.
+fn shown_warnings(warnings: &[Warning], all: bool) -> Vec<(usize, &Warning)> {
+    let all = all || warnings.len() <= WARNINGS_LISTED;
+    let mut seen: Vec<(WarningKind, usize)> = Vec::new();
+    let mut keep = |kind: WarningKind| match seen.iter_mut().find(|(k, _)| *k == kind) {
+        Some((_, n)) => {
+            *n += 1;
+            *n <= WARNINGS_SHOWN_OF_A_KIND
+        }
+        None => {
+            seen.push((kind, 1));
+            true
+        }
+    };
+    warnings
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| all || keep(w.kind))
+        .collect()
 }
 
 /// The check of the document (`None` until the side column is painted: the

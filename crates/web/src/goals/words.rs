@@ -30,6 +30,15 @@ pub const NO_GOALS: Localized = l(
 );
 pub const WARNINGS: Localized = l("Warnings", "警告");
 pub const NO_WARNINGS: Localized = l("No warnings.", "没有警告。");
+
+/// The button that lists the warnings held back.
+pub fn show_other_warnings(hidden: usize, lang: Lang) -> String {
+    match lang {
+        Lang::En if hidden == 1 => "Show the other warning".into(),
+        Lang::En => format!("Show the other {hidden} warnings"),
+        Lang::Zh => format!("显示其余 {hidden} 条警告"),
+    }
+}
 pub const LESSON: Localized = l("Lesson", "课程");
 pub const WHOLE_SYSTEM: Localized = l("All functions together", "所有功能整体");
 pub const KIND: Localized = l("Kind", "类型");
