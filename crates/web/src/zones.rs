@@ -114,7 +114,7 @@ pub fn zone_bar(
         }
     });
     html! {
-        <div class="zone-bar" role="group" aria-label={ZONES.get(lang)} data-zones="">
+        <div class="zone-bar" role="region" aria-label={ZONES.get(lang)} data-zones="">
             <style>{ zone_colours(doc) }</style>
             <span class="zone-bar-title" aria-hidden="true">{ ZONES.get(lang) }</span>
             { for chips }
