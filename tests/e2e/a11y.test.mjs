@@ -152,11 +152,23 @@ for (const lang of ["en", "zh"]) {
         `?lang=${lang}&embed=1#preset=cluster`,
         `?lang=${lang}&embed=1&readonly=1#preset=distributed`,
         `?lang=${lang}&lesson=cluster&step=2`,
+        // The zones: their switches, the analysis panel's list and the inspector's form; in an embed.
+        `?lang=${lang}&theme=projector#preset=three-zones`,
+        `?lang=${lang}&embed=1#preset=three-zones`,
       ];
       for (const address of pages) {
         await openApp(page, `${session.server.url}${address}`);
         await assertNoViolations(page, address);
       }
+      // A node's zones in the inspector, one of them refused a value.
+      await openApp(page, `${session.server.url}?lang=${lang}#preset=three-zones`);
+      await page.fill("#zone-0-availability", "2 apples");
+      await page.press("#zone-0-availability", "Enter");
+      await page.waitForSelector('[data-zone-edit="az-a"] .field-error');
+      await assertNoViolations(page, "a zone's refused availability");
+      await page.click(`${CANVAS} [data-node-id="app"]`, { position: { x: 30, y: 12 } });
+      await page.waitForSelector("[data-node-zones]");
+      await assertNoViolations(page, "a node's zones");
       // A node selected and focused (its ring, its connect handle and tooltip), a kill.
       await openApp(page, `${session.server.url}?lang=${lang}&theme=projector#preset=cluster`);
       await page.click(`${CANVAS} [data-node-id="app1"] [data-instance="0"]`);

@@ -61,3 +61,147 @@ test("the zones lesson: taking the one zone down stops a cluster that lives in i
     await screenshot(page, "zones-lesson-step-2");
   });
 });
+
+// --- editing zones: the inspector, "Spread over zones", the analysis panel's list ---
+
+const zoneOf = (page, node) =>
+  page.$$eval(`${CANVAS} [data-node-id="${node}"] .instance`, (rs) => rs.map((r) => r.getAttribute("data-zone")));
+
+/** Types `value` into field `selector` and commits it with Enter. */
+async function commit(page, selector, value) {
+  const field = page.locator(selector);
+  await field.fill(value);
+  await field.press("Enter");
+  await settle(page);
+}
+
+for (const lang of ["en", "zh"]) {
+  test(`the inspector edits the zones: add, rename, availability (refused, then set), remove with every reference, undo (${lang})`, TIMEOUT, async () => {
+    await withPage(session.browser, `zones-edit-${lang}`, async (page) => {
+      await openApp(page, `${session.server.url}?lang=${lang}#preset=three-zones`);
+      const start = await doc(page);
+      await page.waitForSelector("[data-zones-form][open]");
+      assert.equal(
+        (await page.textContent("[data-zones-form] summary")).trim(),
+        lang === "en" ? "Zones" : "可用区",
+      );
+      assert.equal((await page.$$("[data-zone-edit]")).length, 3);
+
+      await page.click("[data-add-zone]");
+      await settle(page);
+      assert.deepEqual((await doc(page)).zones.map((z) => z.id), ["az-a", "az-b", "az-c", "zone-4"]);
+      assert.equal(await page.getAttribute('[data-zone-id="zone-4"]', "data-down"), "false", "its switch is drawn");
+
+      await commit(page, "#zone-3-label", "Frankfurt");
+      assert.equal((await doc(page)).zones[3].label, "Frankfurt");
+      assert.match(await page.textContent('[data-zone-id="zone-4"]'), /Frankfurt/);
+
+      const before = await doc(page);
+      await commit(page, "#zone-3-availability", "150%");
+      const error = page.locator('[data-zone-edit="zone-4"] .field-error');
+      await error.waitFor();
+      assert.match(await error.textContent(), lang === "en" ? /more than 100%/ : /超过了 100%/);
+      assert.equal(await page.getAttribute("#zone-3-availability", "aria-invalid"), "true");
+      assert.deepEqual(await doc(page), before, "a refused value changes nothing");
+      await commit(page, "#zone-3-availability", "99.9%");
+      assert.equal((await doc(page)).zones[3].availability, 0.999);
+      assert.equal(await page.$('[data-zone-edit="zone-4"] .field-error'), null, "the reason goes with the value");
+      await screenshot(page, `zones-inspector-${lang}`);
+
+      // Removing a zone takes every node's reference to it; undo brings them back.
+      const withFour = await doc(page);
+      await page.click('[data-remove-zone="az-b"]');
+      await settle(page);
+      const removed = await doc(page);
+      assert.deepEqual(removed.zones.map((z) => z.id), ["az-a", "az-c", "zone-4"]);
+      for (const n of removed.nodes.filter((n) => n.zones)) assert.deepEqual(n.zones, ["az-a", "az-c"], n.id);
+      assert.equal(await page.$('[data-zone-id="az-b"]'), null);
+      assert.deepEqual(await zoneOf(page, "app"), ["az-a", "az-c", "az-a"], "instance i in zones[i mod 2]");
+      await page.click("[data-undo]");
+      await settle(page);
+      assert.deepEqual(await doc(page), withFour, "one undo restores the zone and its references");
+      for (let i = 0; i < 3; i += 1) {
+        await page.click("[data-undo]");
+        await settle(page);
+      }
+      assert.deepEqual(await doc(page), start, "each edit was one undo step");
+      assertPageClean(page, session.server);
+    });
+  });
+
+  test(`a node's zones: its checkboxes, Spread over zones, and the zones' blast radius in the analysis (${lang})`, TIMEOUT, async () => {
+    await withPage(session.browser, `zones-node-${lang}`, async (page) => {
+      await openApp(page, `${session.server.url}?lang=${lang}#preset=three-zones`);
+      await page.click(`${CANVAS} [data-node-id="app"]`, { position: { x: 30, y: 12 } });
+      await page.waitForSelector('[data-inspector="node"] [data-node-zones]');
+      const checks = await page.$$eval("[data-node-zones] [data-zone-check]", (cs) =>
+        cs.map((c) => [c.getAttribute("data-zone-check"), c.checked, c.closest("label").textContent.trim()]));
+      const names = lang === "en" ? ["Zone A", "Zone B", "Zone C"] : ["可用区 A", "可用区 B", "可用区 C"];
+      assert.deepEqual(checks, [["az-a", true, `A${names[0]}`], ["az-b", true, `B${names[1]}`], ["az-c", true, `C${names[2]}`]]);
+      assert.equal(await page.isDisabled("[data-spread-zones]"), true, "spread already");
+
+      // Only in zone A: zone A becomes a single point of failure of every function.
+      await page.uncheck('[data-zone-check="az-b"]');
+      await settle(page);
+      await page.uncheck('[data-zone-check="az-c"]');
+      await settle(page);
+      assert.deepEqual((await doc(page)).nodes.find((n) => n.id === "app").zones, ["az-a"]);
+      assert.deepEqual(await zoneOf(page, "app"), ["az-a", "az-a", "az-a"]);
+      const functions = (await page.evaluate(() => window.topolab.analysis())).functions.map((f) => f.id);
+      const row = (id) => page.$eval(`[data-zones-panel] [data-zone-row="${id}"]`, (tr) =>
+        [tr.getAttribute("data-down"), tr.getAttribute("data-spof"), tr.querySelector("[data-blast-radius]").getAttribute("data-blast-radius")]);
+      assert.deepEqual(await row("az-a"), ["false", "true", functions.join(" ")], "losing zone A stops every function");
+      assert.deepEqual(await row("az-b"), ["false", "false", ""]);
+      assert.ok(await page.$('[data-warning="zone_spof"]'), "the goals panel warns of it");
+      await page.locator("[data-zones-panel]").scrollIntoViewIfNeeded();
+      await screenshot(page, `zones-panel-spof-${lang}`);
+
+      // Spread over zones: instance i in zones[i mod 3], one undoable step.
+      assert.equal(await page.isDisabled("[data-spread-zones]"), false);
+      await page.click("[data-spread-zones]");
+      await settle(page);
+      assert.deepEqual(await zoneOf(page, "app"), ["az-a", "az-b", "az-c"]);
+      assert.deepEqual(await row("az-a"), ["false", "false", ""], "spread, no zone stops anything");
+      await page.evaluate(() => window.topolab.killZone("az-b"));
+      await settle(page);
+      assert.equal((await row("az-b"))[0], "true", "a zone taken down reads down in the list");
+      await page.click("[data-undo]");
+      await page.click("[data-undo]");
+      await settle(page);
+      assert.deepEqual(await zoneOf(page, "app"), ["az-a", "az-a", "az-a"], "undo takes the spread back");
+      await page.locator("[data-node-zones]").scrollIntoViewIfNeeded();
+      await screenshot(page, `zones-node-${lang}`);
+      assertPageClean(page, session.server);
+    });
+  });
+
+  test(`the zones at 1024x768 in the projector theme (${lang})`, TIMEOUT, async () => {
+    await withPage(session.browser, `zones-projector-${lang}`, async (page) => {
+      await openApp(page, `${session.server.url}?lang=${lang}&theme=projector#preset=three-zones`);
+      await page.locator("[data-zones-panel]").scrollIntoViewIfNeeded();
+      await screenshot(page, `zones-panel-projector-${lang}`);
+      await page.locator("[data-zones-form]").scrollIntoViewIfNeeded();
+      await screenshot(page, `zones-form-projector-${lang}`);
+      await page.click(`${CANVAS} [data-node-id="db"]`, { position: { x: 30, y: 12 } });
+      await page.locator("[data-node-zones]").scrollIntoViewIfNeeded();
+      await screenshot(page, `zones-node-projector-${lang}`);
+      // Nothing in the zones' rows is wider than the side column.
+      const overflow = await page.$$eval("[data-zones-panel], [data-node-zones]", (els) =>
+        els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.className));
+      assert.deepEqual(overflow, []);
+    }, { viewport: { width: 1024, height: 768 } });
+  });
+}
+
+test("an embed shows the zones' switches, live as its kills; read-only, disabled", TIMEOUT, async () => {
+  await withPage(session.browser, "zones-embed", async (page) => {
+    await openApp(page, `${session.server.url}?lang=en&embed=1#preset=three-zones`);
+    await page.click('[data-zone-id="az-c"]');
+    await settle(page);
+    assert.equal(await page.getAttribute('[data-zone-id="az-c"]', "data-down"), "true");
+    assert.ok((await struck(page, "az-c")).every(Boolean));
+    await screenshot(page, "zones-embed");
+    await openApp(page, `${session.server.url}?lang=en&embed=1&readonly=1#preset=three-zones`);
+    assert.equal(await page.isDisabled('[data-zone-id="az-a"]'), true);
+  });
+});

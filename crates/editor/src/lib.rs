@@ -18,6 +18,7 @@ pub mod navigate;
 mod side_by_side;
 mod state;
 pub mod teach;
+pub mod zones;
 
 pub use side_by_side::SideBySide;
-pub use state::{Action, Aside, EditorState, Selection};
+pub use state::{zone_edit, Action, Aside, EditorState, Selection};

@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use super::edit;
+use super::zones;
 use topolab_engine::layout::{needs_layout, tidy};
 use topolab_engine::{Document, LinkKind, Node, NodeKind};
 
@@ -154,6 +155,32 @@ pub enum Action {
     SetZoneDown {
         id: String,
         down: bool,
+    },
+    /// Add a zone with a fresh id ([`zones::new_zone_id`]) and default fields.
+    AddZone,
+    /// Label zone `id` (`""`: no label, its id is shown).
+    RenameZone {
+        id: String,
+        label: String,
+    },
+    /// Set zone `id`'s availability (`None`: the default). Refused (nothing
+    /// changes) unless `0 < a <= 1`.
+    SetZoneAvailability {
+        id: String,
+        availability: Option<f64>,
+    },
+    /// Remove zone `id` and every node's reference to it.
+    RemoveZone {
+        id: String,
+    },
+    /// Put node `id` in `zones` (empty: in no zone).
+    SetNodeZones {
+        id: String,
+        zones: Vec<String>,
+    },
+    /// Put node `id`'s instances round-robin over every zone of the document.
+    SpreadOverZones {
+        id: String,
     },
     /// Remove a node, its links, and the functions that named it as their client
     /// or whose capability no node holds any more.
@@ -395,6 +422,18 @@ impl EditorState {
                     next.commit(Rc::new(doc), true);
                 }
             }
+            Action::AddZone
+            | Action::RenameZone { .. }
+            | Action::SetZoneAvailability { .. }
+            | Action::RemoveZone { .. }
+            | Action::SetNodeZones { .. }
+            | Action::SpreadOverZones { .. } => {
+                if let Ok(doc) = zone_edit(&next.current.doc, &action) {
+                    if doc != *next.current.doc {
+                        next.commit(Rc::new(doc), true);
+                    }
+                }
+            }
             Action::MoveNodes(moves) => {
                 let mut doc = (*next.current.doc).clone();
                 let mut changed = false;
@@ -546,6 +585,21 @@ impl EditorState {
             self.undo.remove(0);
         }
         self.redo.clear();
+    }
+}
+
+/// What a zone action makes of `doc` (any other action: `doc` as it is), or why not.
+pub fn zone_edit(doc: &Document, action: &Action) -> Result<Document, zones::ZoneRefusal> {
+    match action {
+        Action::AddZone => zones::add_zone(doc),
+        Action::RenameZone { id, label } => zones::rename_zone(doc, id, label),
+        Action::SetZoneAvailability { id, availability } => {
+            zones::set_zone_availability(doc, id, *availability)
+        }
+        Action::RemoveZone { id } => zones::remove_zone(doc, id),
+        Action::SetNodeZones { id, zones: list } => zones::set_node_zones(doc, id, list),
+        Action::SpreadOverZones { id } => zones::spread_over_zones(doc, id),
+        _ => Ok(doc.clone()),
     }
 }
 

@@ -164,7 +164,7 @@ pub fn app(props: &AppProps) -> Html {
             fullscreen: parts.fullscreen,
         };
         let strip = embed_strip(strip, lang);
-        let rest = html! { <>{ parts.refusal_notice }{ announcement }{ parts.help_overlay }</> };
+        let rest = html! { <>{ super::zones::zone_bar(&doc, &analysis, dispatch, mode.readonly, lang) }{ parts.refusal_notice }{ announcement }{ parts.help_overlay }</> };
         return provide(embed_page(mode, banner_view, canvas, strip, rest));
     }
     let (split_view, compare_view) = dialogs.view(&analysis);
@@ -208,13 +208,13 @@ pub fn app(props: &AppProps) -> Html {
                         }
                         // Goals first when the document has some (a challenge), else after the figures.
                         if !doc.goals.is_empty() { { goals_panel.clone() } }
-                        { analysis_panel(&PanelProps { analysis: analysis.clone(), blast: (*blast).clone(), live }, lang) }
+                        { analysis_panel(&PanelProps { analysis: analysis.clone(), doc: doc.clone(), blast: (*blast).clone(), live }, lang) }
                         if doc.goals.is_empty() { { goals_panel } }
                         if !mode.readonly {
                             { inspector(&InspectorProps {
                                 doc: doc.clone(),
                                 selection: state.selection.clone(),
-                                analysis: analysis.clone(),
+                                zone_drafts: parts.zone_drafts.clone(),
                                 dispatch: dispatch.clone(),
                                 on_split: dialogs.on_split.clone(),
                             }, lang) }
@@ -247,6 +247,7 @@ struct Parts {
     fullscreen: Html,
     embed_button: Html,
     lesson_chooser: Html,
+    zone_drafts: super::inspector::ZoneDrafts,
 }
 
 #[hook]
@@ -270,6 +271,7 @@ fn use_parts(
         fullscreen: super::fullscreen::use_fullscreen_button(lang),
         embed_button: super::embed_dialog::use_embed_button(doc, lang),
         lesson_chooser: use_lesson_chooser(lessons.clone(), lang),
+        zone_drafts: super::inspector::use_zone_drafts(),
     }
 }
 

@@ -61,6 +61,8 @@ struct BodyKey {
     label: String,
     replicas: u32,
     killed: Vec<u32>,
+    /// The zones its instances run in (each instance's mark and colour).
+    zones: Option<Vec<String>>,
     look: NodeLook,
 }
 
@@ -75,6 +77,7 @@ impl BodyKey {
             label: node.label().to_string(),
             replicas: if node.is_client() { 0 } else { node.replicas() },
             killed: node.killed.clone(),
+            zones: node.zones.clone(),
             look: NodeLook {
                 handle: false,
                 selected: false,

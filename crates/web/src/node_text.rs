@@ -4,7 +4,7 @@
 use super::lang::{Lang, Localized};
 use super::layer::Wording;
 use topolab_engine::analysis::Status;
-use topolab_engine::drawing::kind_caption;
+use topolab_engine::drawing::{kind_caption, zone_mark};
 use topolab_engine::i18n::l;
 use topolab_engine::{Document, LinkKind, Node, NodeKind};
 
@@ -52,18 +52,32 @@ impl Wording for DiagramWords {
 /// What a screen reader says of a node: what a sighted reader sees of it, in
 /// the order it is drawn (kind caption, label, then the rest), so that the
 /// visible words are part of its name: "Service Orders, 3 instances, 1 killed,
-/// degraded". A label shortened on the drawing is named whole.
+/// degraded". A label shortened on the drawing is named whole; a node in
+/// zones has its instances' zone letters after its label ("App server ABC").
 pub fn accessible_name(node: &Node, status: Status, spof: bool, lang: Lang) -> String {
     let replicas = node.replicas();
     let killed = (0..replicas).filter(|&i| node.is_killed(i)).count();
     let caption = DiagramWords(lang).caption(node.kind);
+    // Each instance's zone letter, drawn after the badge: named there too.
+    // (One word, as the letters are drawn side by side: "App server ABC".)
+    let mut marks: String = (0..replicas)
+        .filter_map(|i| node.zone_of(i))
+        .map(zone_mark)
+        .collect();
+    if !marks.is_empty() {
+        marks.insert(0, ' ');
+    }
     match lang {
         Lang::En if node.is_client() => format!("{} {}", title_case(&caption), node.label()),
         Lang::En => {
             // The SPOF badge is drawn after the label: it is named right after it.
             let mut name = format!("{} {}", title_case(&caption), node.label());
             if spof {
-                name.push_str(", SPOF: single point of failure");
+                name.push_str(", SPOF");
+            }
+            name.push_str(&marks);
+            if spof {
+                name.push_str(": single point of failure");
             }
             name.push_str(&format!(
                 ", {replicas} instance{}",
@@ -83,6 +97,7 @@ pub fn accessible_name(node: &Node, status: Status, spof: bool, lang: Lang) -> S
             if spof {
                 name.push_str(" 单点故障");
             }
+            name.push_str(&marks);
             name.push_str(&format!("，{replicas} 个实例"));
             if killed > 0 {
                 name.push_str(&format!("，{killed} 个已停掉"));

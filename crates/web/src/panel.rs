@@ -107,6 +107,8 @@ const PREDICTED: Localized = l("predicted", "预测");
 #[derive(Properties, PartialEq)]
 pub struct PanelProps {
     pub analysis: Rc<Analysis>,
+    /// The document (its zones' names and availabilities).
+    pub doc: Rc<Document>,
     pub blast: Blast,
     /// The running traffic's figures, while it runs.
     #[prop_or_default]
@@ -237,6 +239,7 @@ pub fn analysis_panel(props: &PanelProps, lang: Lang) -> Html {
                     </table>
                 }
             </section>
+            { super::zones::zone_list(&props.doc, a, lang) }
         </aside>
     }
 }

@@ -4,6 +4,8 @@
 //! of its instances shows), and what losing it takes down. Each instance is
 //! outlined in its zone's colour by a small stylesheet written here from the
 //! zone ids; a down zone's instances are struck through like killed ones.
+//! The analysis panel's list of zones ([`zone_list`]): each one's availability,
+//! whether it is down, and its blast radius.
 
 use yew::prelude::*;
 
@@ -13,10 +15,22 @@ use topolab_editor::Action;
 use topolab_engine::analysis::Analysis;
 use topolab_engine::drawing::zone_mark;
 use topolab_engine::i18n::l;
+use topolab_engine::units::percent;
 use topolab_engine::Document;
 
 const ZONES: Localized = l("Zones", "可用区");
 const DOWN: Localized = l("down", "已宕机");
+const UP: Localized = l("up", "正常");
+const LIST_NOTE: Localized = l(
+    "What each zone takes down when it fails: a zone holding the only instances of something is a single point of failure.",
+    "每个可用区故障时会让哪些功能停止：某个节点的实例全在一个可用区，这个可用区就是单点故障。",
+);
+const COL_NOW: Localized = l("Now", "当前");
+const COL_ZONE: Localized = l("Zone", "可用区");
+const COL_AVAILABILITY: Localized = l("Availability", "可用性");
+const COL_LOST: Localized = l("Losing it stops", "失去它会停止");
+const NOTHING: Localized = l("nothing", "无");
+const ALREADY_DOWN: Localized = l("already down", "已经宕机");
 /// Zone colours, as the stylesheet names them per theme.
 const COLOURS: usize = 6;
 
@@ -100,10 +114,61 @@ pub fn zone_bar(
         }
     });
     html! {
-        <div class="zone-bar" role="group" aria-label={ZONES.get(lang)} data-zones="">
+        <div class="zone-bar" role="region" aria-label={ZONES.get(lang)} data-zones="">
             <style>{ zone_colours(doc) }</style>
             <span class="zone-bar-title" aria-hidden="true">{ ZONES.get(lang) }</span>
             { for chips }
         </div>
+    }
+}
+
+/// The analysis panel's zones: one row each, in document order, with its
+/// availability, up or down, and the functions losing it takes down
+/// (`data-blast-radius`, their ids); nothing when the document has no zones.
+pub fn zone_list(doc: &Document, analysis: &Analysis, lang: Lang) -> Html {
+    if doc.zones.is_empty() {
+        return Html::default();
+    }
+    let rows = doc.zones.iter().enumerate().map(|(i, z)| {
+        let report = analysis.zone(&z.id);
+        let lost = report.map(|r| r.blast_radius.clone()).unwrap_or_default();
+        let names: Vec<String> = lost
+            .iter()
+            .map(|f| function_name(Some(f), analysis, lang))
+            .collect();
+        let (down, spof) = (z.is_down(), !lost.is_empty());
+        let status = if down { "down" } else { "up" };
+        let lost_text = match (down, names.is_empty()) {
+            (true, _) => ALREADY_DOWN.get(lang).to_string(),
+            (false, true) => NOTHING.get(lang).to_string(),
+            (false, false) => names.join(if lang == Lang::Zh { "、" } else { ", " }),
+        };
+        html! {
+            <tr key={z.id.clone()} data-zone-row={z.id.clone()} data-down={down.to_string()} data-spof={spof.to_string()}
+                class={classes!(format!("zone-c{}", i % COLOURS), spof.then_some("zone-spof"))}>
+                <th scope="row" title={z.id.clone()}>
+                    <span class="zone-swatch" aria-hidden="true">{ zone_mark(&z.id) }</span>{ " " }{ z.label().to_string() }
+                </th>
+                <td><span class={classes!("status-chip", format!("status-{status}"))}>
+                    { if down { DOWN.get(lang) } else { UP.get(lang) } }</span></td>
+                <td class="num">{ percent(z.availability()) }</td>
+                <td data-blast-radius={lost.join(" ")}>{ lost_text }</td>
+            </tr>
+        }
+    });
+    html! {
+        <section class="zones" data-zones-panel="">
+            <h2>{ ZONES.get(lang) }</h2>
+            <p class="note">{ LIST_NOTE.get(lang) }</p>
+            <table class="function-table zone-table">
+                <thead><tr>
+                    <th scope="col">{ COL_ZONE.get(lang) }</th>
+                    <th scope="col">{ COL_NOW.get(lang) }</th>
+                    <th scope="col" class="num">{ COL_AVAILABILITY.get(lang) }</th>
+                    <th scope="col">{ COL_LOST.get(lang) }</th>
+                </tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+        </section>
     }
 }

@@ -16,6 +16,7 @@ mod problems;
 mod sim_form;
 mod text;
 mod typed;
+mod zones_form;
 
 use std::rc::Rc;
 
@@ -23,16 +24,18 @@ use yew::prelude::*;
 
 use super::lang::Lang;
 use topolab_editor::{Action, Selection};
-use topolab_engine::{Analysis, Document};
+use topolab_engine::Document;
 
 use link_form::link_form;
 use node_form::NodeForm;
+pub use zones_form::{use_zone_drafts, ZoneDrafts};
 
 #[derive(Properties, PartialEq)]
 pub struct InspectorProps {
     pub doc: Rc<Document>,
     pub selection: Selection,
-    pub analysis: Rc<Analysis>,
+    /// The zones form's refused value ([`use_zone_drafts`]).
+    pub zone_drafts: ZoneDrafts,
     pub dispatch: Callback<Action>,
     /// "Split…" was pressed on the service with this id.
     #[prop_or_default]
@@ -57,11 +60,14 @@ pub fn inspector(props: &InspectorProps, lang: Lang) -> Html {
             ),
             None => (text::REGION, hint(lang)),
         },
+        Selection::None => (
+            text::REGION,
+            html! { <>{ hint(lang) }{ zones_form::zones_form(&props.doc, &props.zone_drafts, &props.dispatch, lang) }</> },
+        ),
         Selection::Link { from, to } => (
             text::LINK,
             link_form(&props.doc, from, to, &props.dispatch, lang),
         ),
-        Selection::None => (text::REGION, hint(lang)),
     };
     html! {
         <section class="inspector" aria-label={text::REGION.get(lang)}>

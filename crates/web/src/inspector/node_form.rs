@@ -232,6 +232,7 @@ fn instance_fields<'a>(
                 ..input(Field::Capabilities, caps)
             }) }
             { instances(node, &props.dispatch, lang) }
+            { super::zones_form::node_zones(&props.doc, node, &props.dispatch, lang) }
             <SimSettings doc={props.doc.clone()} target={SimTarget::Node(index)}
                          dispatch={props.dispatch.clone()} />
         </>
