@@ -119,7 +119,8 @@ function cmModel(segEnds, segKinds, history) {
   const stateN = new Uint8Array(stateP.length);
   for (let i = 0; i < stateP.length; i++) stateP[i] = CM_STATE_P[i & 255];
   const RECIPROCAL = new Int32Array(256);
-  for (let n = 0; n < 256; n++) RECIPROCAL[n] = Math.floor(131072 / (2 * n + 3));
+  // 1 / (n + 1.5) in 1/32768: times a difference of probabilities it stays under 2^31
+  for (let n = 0; n < 256; n++) RECIPROCAL[n] = Math.floor(65536 / (2 * n + 3));
   const order0 = new Uint16Array(CM_KINDS * 256).fill(32768);
   const order0N = new Uint8Array(order0.length);
   const hashes = new Int32Array(CM_MODELS), buckets = new Int32Array(CM_MODELS);
@@ -300,11 +301,11 @@ function cmModel(segEnds, segKinds, history) {
     for (let i = 0; i < CM_MODELS; i++) {
       const s = slots[i], at = stateAt[i], n = stateN[at];
       table[s] = CM_NEXT[table[s] * 2 + y];
-      stateP[at] += ((target - stateP[at]) * RECIPROCAL[n]) >> 16;
+      stateP[at] += ((target - stateP[at]) * RECIPROCAL[n]) >> 15;
       if (n < CM_STATE_LIMIT) stateN[at] = n + 1;
     }
     const n = order0N[order0At];
-    order0[order0At] += ((target - order0[order0At]) * RECIPROCAL[n]) >> 16;
+    order0[order0At] += ((target - order0[order0At]) * RECIPROCAL[n]) >> 15;
     if (n < CM_ORDER0_LIMIT) order0N[order0At] = n + 1;
     if (matchAt >= 0) matchP[matchAt] += (target - matchP[matchAt]) >> CM_MATCH_SHIFT;
     apm0[apm0At] += (target - apm0[apm0At]) >> CM_APM_SHIFT;
