@@ -1,8 +1,9 @@
 // Opening the single-file page: dist/topolab.html from disk against dist/ served
 // on 127.0.0.1, each REPEAT times (default 5) in a fresh browser context, interleaved.
 // Prints, as medians: the time from `goto` to the first node drawn and, for the single
-// file, the time its start-up script spends unpacking the wasm (base64, LZMA, joining the
-// code streams: the `topolab-unpacked` measure). Run `./dev release` first.
+// file, the time its start-up script spends unpacking the wasm (base64, tools/cm.js's
+// decoder, joining the code streams: the `topolab-unpacked` measure). Run `./dev release`
+// first.
 //
 //   node bench/single.mjs
 //   REPEAT=9 node bench/single.mjs

@@ -4,9 +4,10 @@
 //
 // The page is dist/index.html with a start-up script in one inline module script, and
 // the WebAssembly, the stylesheet and the wasm-bindgen glue (run as a function body)
-// stored as base64 of their LZMA compression (`xz --format=lzma -9e`, about a fifth smaller than gzip -9),
-// decoded by tools/lzma-decode.js, with its code section split into streams of like
-// bytes first (tools/wasm-split.js, joined again in the page). An empty <script type="application/json"
+// stored as base64 of their compression by tools/cm.js (a context-mixing coder of our own,
+// about a tenth smaller than LZMA and a quarter smaller than gzip -9; the page decodes it
+// with the same file), with the wasm's code section split into streams of like bytes
+// first (tools/wasm-split.js, joined again in the page). An empty <script type="application/json"
 // id="topolab-document"> is where a diagram is baked in (crates/engine/src/single_page.rs): the app's
 // "Download this diagram as a page" and `topolab render --html` fill it. The start-up
 // script keeps the page's own markup, as it was before the app changed anything, in
@@ -20,7 +21,6 @@
 //
 // Prints the page's size, raw and gzip -9.
 
-import { execFileSync } from "node:child_process";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -188,14 +188,12 @@ function shortenImports(wasm, glue) {
 
 const short = shortenImports(readFileSync(wasmPath), readFileSync(only(/^topolab-web-[0-9a-f]+\.js$/), "utf8"));
 const wasmSize = short.wasm.length;
-const decoder = readFileSync(path.join(HERE, "lzma-decode.js"), "utf8");
+const decoder = readFileSync(path.join(HERE, "cm.js"), "utf8");
 const splitter = readFileSync(path.join(HERE, "wasm-split.js"), "utf8");
-const { lzmaDecode, wasmSplit, wasmJoin } = new Function(
-  `${decoder}\n${splitter}\nreturn { lzmaDecode, wasmSplit, wasmJoin };`,
+const { cmEncode, cmDecode, wasmSplit, wasmJoin } = new Function(
+  `${decoder}\n${splitter}\nreturn { cmEncode, cmDecode, wasmSplit, wasmJoin };`,
 )();
 
-// xz (Debian's xz-utils) is the LZMA encoder; four literal context bits (lc=4) measured
-// best (BENCHMARKS.md).
 /** Where the code section's body lies in `wasm`: [start, length]. */
 function codeSection(wasm) {
   let at = 8;
@@ -214,17 +212,18 @@ function codeSection(wasm) {
 }
 
 // The payload: the wasm without its code section's body, then the body's streams in
-// STREAM_ORDER (tools/wasm-split.js numbers them; this order measured 0.8 KB smaller
-// than theirs, and searched again, greedily, when wasm-opt went from -Oz to -O1).
-const STREAM_ORDER = [6, 8, 9, 5, 12, 3, 1, 11, 7, 4, 2, 10, 0];
+// STREAM_ORDER (tools/wasm-split.js numbers them). The coder keeps each stream's
+// statistics apart, so the order matters little: their own order measured best of those
+// tried (0.4 KB less than the order LZMA wanted; BENCHMARKS.md).
+const STREAM_ORDER = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 const [codeAt, codeSize] = codeSection(short.wasm);
 const streams = wasmSplit(short.wasm.subarray(codeAt, codeAt + codeSize)).map((s) => Buffer.from(s));
 if ([...STREAM_ORDER].sort((a, b) => a - b).join() !== streams.map((_, i) => i).join()) {
   fail("STREAM_ORDER is not an order of every stream");
 }
 const rest = Buffer.concat([short.wasm.subarray(0, codeAt), short.wasm.subarray(codeAt + codeSize)]);
-// The stylesheet and the glue ride in the same LZMA stream, after the wasm: LZMA packs
-// text about a fifth smaller than the page's gzip does (3.5 KB in all, BENCHMARKS.md).
+// The stylesheet and the glue ride in the same packed payload, after the wasm: packed
+// there, text is a good deal smaller than the page's gzip would make it.
 const glue = dedentJs(short.glue);
 const EXPORTS = "export { initSync, __wbg_init as default };";
 if (!glue.includes(EXPORTS)) fail(`the glue's exports are not "${EXPORTS}": has wasm-bindgen changed?`);
@@ -249,6 +248,24 @@ const layout = JSON.stringify([
   glueBytes.length,
 ]);
 
+/**
+ * The payload's segments for tools/cm.js, from its layout: where each ends, and its kind
+ * (0 the wasm before the code section, 1 after it, 2 + n code stream n, 15 the
+ * stylesheet, 16 the glue). Every kind has its own statistics in the coder.
+ */
+function payloadSegments(restSize, codeAt, order, lengths, cssSize, glueSize) {
+  const ends = [codeAt, restSize];
+  const kinds = [0, 1];
+  let at = restSize;
+  for (const i of order) {
+    ends.push((at += lengths[i]));
+    kinds.push(2 + i);
+  }
+  ends.push((at += cssSize), (at += glueSize));
+  kinds.push(15, 16);
+  return { ends, kinds };
+}
+
 /** The code section's streams, by number, from the unpacked payload (as the page does). */
 function unpackStreams(bytes, restSize, order, lengths) {
   const out = [];
@@ -256,15 +273,14 @@ function unpackStreams(bytes, restSize, order, lengths) {
   for (const i of order) out[i] = bytes.subarray(at, (at += lengths[i]));
   return out;
 }
-// No literal context for the position in a word (pb=0, lc=2, depth=0): measured best.
-const packed = execFileSync("xz", ["--format=lzma", "--lzma1=preset=9e,lc=2,lp=0,pb=0,depth=0", "--stdout"], {
-  input: payload,
-  maxBuffer: 64 << 20,
-});
+const lengths = streams.map((s) => s.length);
+const segments = payloadSegments(rest.length, codeAt, STREAM_ORDER, lengths, cssBytes.length, glueBytes.length);
+if (segments.ends.at(-1) !== payload.length) fail("the payload's segments do not cover it");
+const packed = Buffer.from(cmEncode(payload, segments.ends, segments.kinds));
 // What the page will do, done here first: it must give back the very wasm.
 {
-  const bytes = lzmaDecode(packed, payload.length);
-  const parts = unpackStreams(bytes, rest.length, STREAM_ORDER, streams.map((s) => s.length));
+  const bytes = cmDecode(packed, payload.length, segments.ends, segments.kinds);
+  const parts = unpackStreams(bytes, rest.length, STREAM_ORDER, lengths);
   const code = wasmJoin(parts, codeSize);
   const again = Buffer.concat([bytes.subarray(0, codeAt), code, bytes.subarray(codeAt, rest.length)]);
   if (Buffer.compare(again, short.wasm) !== 0) fail("the packed wasm does not unpack to the wasm");
@@ -279,6 +295,7 @@ for (const [name, text, end] of [
 
 const boot = await minifyModule(`${dedentJs(decoder)}
 ${dedentJs(splitter)}
+${payloadSegments}
 ${unpackStreams}
 window.topolabPage = "<!doctype html>\\n" + document.documentElement.outerHTML;
 {
@@ -288,8 +305,9 @@ window.topolabPage = "<!doctype html>\\n" + document.documentElement.outerHTML;
   const bytes = Uint8Array.fromBase64
     ? Uint8Array.fromBase64(text)
     : Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
-  const payload = lzmaDecode(bytes, Number(packed.dataset.size));
   const [codeAt, codeSize, restSize, order, lengths, cssSize, glueSize] = JSON.parse(packed.dataset.layout);
+  const { ends, kinds } = payloadSegments(restSize, codeAt, order, lengths, cssSize, glueSize);
+  const payload = cmDecode(bytes, Number(packed.dataset.size), ends, kinds);
   const wasmEnd = restSize + lengths.reduce((a, b) => a + b, 0);
   const utf8 = new TextDecoder();
   const style = document.createElement("style");
@@ -340,5 +358,5 @@ writeFileSync(out, page);
 const gz = gzipSync(page, { level: 9 }).length;
 const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
 console.log(
-  `dist/topolab.html: ${Buffer.byteLength(page)} B raw, ${gz} B gzip -9 (${kb(gz)}; wasm ${wasmSize} B, split and LZMA ${packed.length} B)`,
+  `dist/topolab.html: ${Buffer.byteLength(page)} B raw, ${gz} B gzip -9 (${kb(gz)}; wasm ${wasmSize} B, split and packed ${packed.length} B)`,
 );
