@@ -602,3 +602,46 @@ fn an_external_every_path_needs_is_warned_about_even_when_killed() {
         ])
     );
 }
+
+/// A balancer of four servers in front of `n` interchangeable one-server
+/// backends, a goal of surviving any three failures.
+fn balanced(n: usize) -> Document {
+    let mut nodes = vec![
+        json!({"id": "web", "kind": "client"}),
+        json!({"id": "lb", "kind": "load_balancer", "replicas": 4}),
+    ];
+    let mut links = vec![json!({"from": "web", "to": "lb"})];
+    for i in 0..n {
+        nodes.push(json!({"id": format!("b{i}"), "kind": "service", "capabilities": ["shop"]}));
+        links.push(json!({"from": "lb", "to": format!("b{i}")}));
+    }
+    let goal = json!({"kind": "survive", "failures": 3, "of": "instances"});
+    document(
+        &json!({"format": "topolab/1", "nodes": nodes, "links": links, "goals": [goal]})
+            .to_string(),
+    )
+}
+
+#[test]
+fn a_survive_search_too_big_to_finish_says_so_and_is_not_met() {
+    // 1,000 backends: 166 million sets of three to try, far past the budget.
+    let report = check(&balanced(1_000));
+    let goal = &report.goals[0];
+    assert!(goal.unchecked, "the search stopped at its budget");
+    assert!(!goal.met && !report.met, "not known to be met, so not met");
+    assert!(goal.counterexample.is_none(), "no failing set was found");
+    let json = serde_json::to_value(&report).unwrap();
+    assert_eq!(json["goals"][0]["unchecked"], json!(true));
+}
+
+#[test]
+fn a_survive_search_within_its_budget_is_exact() {
+    // 100 backends: 161,700 sets of three, all tried: any three may fail.
+    let report = check(&balanced(100));
+    assert!(report.goals[0].met && !report.goals[0].unchecked);
+    let json = serde_json::to_value(&report).unwrap();
+    assert!(
+        json["goals"][0].get("unchecked").is_none(),
+        "said only when true"
+    );
+}

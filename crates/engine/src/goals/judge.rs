@@ -1,7 +1,7 @@
 //! One goal's verdict (docs/spec/model.md §6's table): read off the analysis for every
 //! kind but `survive`, whose failures are tried in `survive`.
 
-use super::survive::counterexample;
+use super::survive::{survival, Survival};
 use super::world::World;
 use crate::analysis::Analysis;
 use crate::document::Document;
@@ -42,6 +42,7 @@ pub(super) fn judge(index: usize, goal: &Goal, analysis: &Analysis, world: &Worl
         met: true,
         value: None,
         counterexample: None,
+        unchecked: false,
         label: goal.label.clone(),
     };
     match &goal.kind {
@@ -61,10 +62,17 @@ pub(super) fn judge(index: usize, goal: &Goal, analysis: &Analysis, world: &Worl
             failures,
             of,
             functions,
-        } => {
-            report.counterexample = counterexample(world, *failures, *of, functions.as_deref());
-            report.met = report.counterexample.is_none();
-        }
+        } => match survival(world, *failures, *of, functions.as_deref()) {
+            Survival::Met => report.met = true,
+            Survival::Fails(cx) => {
+                report.met = false;
+                report.counterexample = Some(cx);
+            }
+            Survival::Unchecked => {
+                report.met = false;
+                report.unchecked = true;
+            }
+        },
         GoalKind::NoSpof => report.met = analysis.nodes.iter().all(|n| !n.spof),
         GoalKind::MaxSyncDepth { max } => {
             report.met = analysis.max_sync_depth <= *max;

@@ -32,6 +32,10 @@ pub struct GoalReport {
     /// The first failing set of an unmet `survive` goal.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub counterexample: Option<Counterexample>,
+    /// A `survive` goal whose search stopped at its budget with no failing set
+    /// found: not known to be met, so not met.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub unchecked: bool,
     /// The goal's label (not serialised: the output does not repeat it).
     #[serde(skip)]
     pub label: Option<String>,

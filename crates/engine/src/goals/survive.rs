@@ -20,14 +20,44 @@ use crate::analysis::zones::{alive_with, bit, down_zones, zone_lists};
 use crate::analysis::Status;
 use crate::goals::{Counterexample, FailedSet, FailureUnit};
 
+/// How much a survive search may do before it stops: death sets are tried 64
+/// at a time, each batch one pass over the document's nodes; this many node
+/// passes take about a second natively (a few in the browser). A goal of three
+/// failures over a thousand interchangeable servers would need minutes.
+pub(super) const SEARCH_BUDGET: u64 = 40_000_000;
+
+/// What a survive search found.
+pub(super) enum Survival {
+    /// No set of k failures takes a function in scope down.
+    Met,
+    /// The first failing set (the first found, if the search stopped early).
+    Fails(Counterexample),
+    /// The search stopped at its budget without finding a failing set.
+    Unchecked,
+}
+
 /// The first set of `k` failures of `unit` that takes down a function of
-/// `scope` (ids; `None`: every function) working in the live view; `None` when
-/// the goal is met.
-pub(super) fn counterexample(
+/// `scope` (ids; `None`: every function) working in the live view.
+pub(super) fn survival(
     world: &World,
     k: u32,
     unit: FailureUnit,
     scope: Option<&[String]>,
+) -> Survival {
+    let mut stopped = false;
+    match counterexample(world, k, unit, scope, &mut stopped) {
+        Some(cx) => Survival::Fails(cx),
+        None if stopped => Survival::Unchecked,
+        None => Survival::Met,
+    }
+}
+
+fn counterexample(
+    world: &World,
+    k: u32,
+    unit: FailureUnit,
+    scope: Option<&[String]>,
+    stopped: &mut bool,
 ) -> Option<Counterexample> {
     let chosen: Vec<usize> = (0..world.functions.len())
         .filter(|&f| world.statuses[f] != Status::Down)
@@ -51,8 +81,10 @@ pub(super) fn counterexample(
             .filter(|&v| lanes.relevant[v] && world.live.works[v])
             .filter(|&v| failures.need(v).is_some_and(|need| need <= k))
             .collect();
-        let mut search = Search::new(&mut trials, &failures, k);
+        let budget = SEARCH_BUDGET / world.doc.nodes.len().max(1) as u64;
+        let mut search = Search::new(&mut trials, &failures, k, budget);
         search.run(&candidates);
+        *stopped = search.stopped;
         search.best?
     };
     let works = trials.works_after(&failures.dead_after(&set));
@@ -174,10 +206,19 @@ struct Search<'t, 'l> {
     failing_pairs: HashSet<(usize, usize)>,
     /// The first failing set of failures found so far.
     best: Option<Vec<usize>>,
+    /// Batches of 64 death sets the search may still try.
+    batches_left: u64,
+    /// Whether a batch was left untried for want of budget.
+    stopped: bool,
 }
 
 impl<'t, 'l> Search<'t, 'l> {
-    fn new(trials: &'t mut Trials<'l>, failures: &'t Failures, k: usize) -> Search<'t, 'l> {
+    fn new(
+        trials: &'t mut Trials<'l>,
+        failures: &'t Failures,
+        k: usize,
+        batches: u64,
+    ) -> Search<'t, 'l> {
         Search {
             trials,
             failures,
@@ -186,6 +227,8 @@ impl<'t, 'l> Search<'t, 'l> {
             dies_alone: Vec::new(),
             failing_pairs: HashSet::new(),
             best: None,
+            batches_left: batches,
+            stopped: false,
         }
     }
 
@@ -206,6 +249,9 @@ impl<'t, 'l> Search<'t, 'l> {
             .collect();
         for (i, &a) in left.iter().enumerate() {
             for &b in &left[i + 1..] {
+                if self.stopped {
+                    return;
+                }
                 if self.need(a).saturating_add(self.need(b)) <= self.k {
                     self.try_set(DeathSet::of(&[a, b]));
                 }
@@ -237,6 +283,9 @@ impl<'t, 'l> Search<'t, 'l> {
                     continue;
                 }
                 for l in j + 1..m {
+                    if self.stopped {
+                        return;
+                    }
                     if !pair_fails[i * m + l] && !pair_fails[j * m + l] {
                         self.try_set(DeathSet::of(&[ones[i], ones[j], ones[l]]));
                     }
@@ -254,6 +303,15 @@ impl<'t, 'l> Search<'t, 'l> {
     }
 
     fn flush(&mut self) {
+        if self.pending.is_empty() {
+            return;
+        }
+        if self.batches_left == 0 {
+            self.stopped = true;
+            self.pending.clear();
+            return;
+        }
+        self.batches_left -= 1;
         let pending = std::mem::take(&mut self.pending);
         let sets: Vec<&[usize]> = pending.iter().map(DeathSet::nodes).collect();
         let mut failing = self.trials.failing(&sets);

@@ -277,6 +277,8 @@ fn goal_row(
 ) -> Html {
     let (mark, word) = if verdict.met {
         ("✓", words::MET.get(lang))
+    } else if verdict.unchecked {
+        ("?", words::UNCHECKED.get(lang))
     } else {
         ("✕", words::NOT_MET.get(lang))
     };
@@ -322,6 +324,9 @@ fn goal_row(
             <span class="goal-text">{ words::goal_text(goal, &props.analysis, lang) }</span>
             if let Some(figure) = figure { <span class="goal-figure" data-goal-figure="">{ figure }</span> }
             { show.unwrap_or_default() }
+            if verdict.unchecked {
+                <p class="note" data-goal-unchecked="">{ words::UNCHECKED_WHY.get(lang) }</p>
+            }
             if !props.readonly {
                 <span class="goal-actions">
                     <button type="button" data-goal-edit="" onclick={edit}>{ words::EDIT.get(lang) }</button>

@@ -16,6 +16,11 @@ use crate::panel::function_label;
 pub const GOALS: Localized = l("Goals", "目标");
 pub const MET: Localized = l("met", "已达成");
 pub const NOT_MET: Localized = l("not met", "未达成");
+pub const UNCHECKED: Localized = l("not checked", "未能检查");
+pub const UNCHECKED_WHY: Localized = l(
+    "There are too many sets of failures to try them all here (any three of a thousand servers make 166 million sets); none of those tried took a function down. Check it with fewer failures, or on a part of the system.",
+    "要尝试的故障组合太多，这里无法全部检查（一千台服务器中任选三台就有 1.66 亿种组合）；已尝试的组合都没有让功能宕机。可以减少故障数，或只检查系统的一部分。",
+);
 pub const ALL_MET: Localized = l("Every goal is met.", "所有目标都已达成。");
 pub const SHOW_ME: Localized = l("Show me", "演示给我看");
 pub const HIDE: Localized = l("Hide", "收起");
