@@ -205,3 +205,76 @@ test("an embed shows the zones' switches, live as its kills; read-only, disabled
     assert.equal(await page.isDisabled('[data-zone-id="az-a"]'), true);
   });
 });
+
+// --- zones in Traffic: a zone down by hand fails what runs only in it; chaos fails zones ---
+
+const failedCount = (page) =>
+  page.getAttribute("[data-traffic-failed]", "data-traffic-failed").then(Number);
+
+test("traffic follows zones taken down by hand: one down, every request served; all three, every request fails", TIMEOUT, async () => {
+  await withPage(session.browser, "zones-traffic-down", async (page) => {
+    await openApp(page, `${session.server.url}?lang=en#preset=three-zones`);
+    await page.click('[data-zone-id="az-a"]');
+    await settle(page);
+    await page.click("[data-traffic-toggle]");
+    await page.selectOption("[data-traffic-speed]", "10");
+    await page.waitForFunction(
+      () => Number(document.querySelector("[data-traffic-succeeded]")?.getAttribute("data-traffic-succeeded")) > 50,
+      null, { timeout: 10_000 },
+    );
+    assert.equal(await failedCount(page), 0, "zone A down: the balancer routes around it");
+    assert.equal(await page.$('[data-zone-id="az-a"][data-chaos]'), null, "a zone down by hand is no chaos");
+    // The rest of the zones down while traffic runs: followed at once, every request fails.
+    await page.click('[data-zone-id="az-b"]');
+    await page.click('[data-zone-id="az-c"]');
+    await settle(page);
+    await page.waitForFunction(
+      () => [...document.querySelectorAll("[data-function-id] [data-sim-success]")].every((e) => parseFloat(e.textContent) === 0),
+      null, { timeout: 15_000 },
+    );
+    assert.ok((await failedCount(page)) > 0);
+    assert.equal((await page.$$('[data-topolab-canvas] [data-chaos-down="true"]')).length, 0, "no instance is down by chaos");
+    // Headless too: the document's down zones hold for the whole run.
+    const report = await page.evaluate(() => window.topolab.simulate({ seconds: 60, seed: 3 }));
+    assert.ok(report.functions.every((f) => f.requests > 0 && f.succeeded === 0), JSON.stringify(report));
+    await screenshot(page, "zones-traffic-all-down");
+    await assertPageClean(page, session.server);
+  });
+});
+
+for (const lang of ["en", "zh"]) {
+  test(`chaos takes a whole zone down: its switch goes red with a word, its instances are hatched (${lang})`, TIMEOUT, async () => {
+    await withPage(session.browser, `zones-chaos-${lang}`, async (page) => {
+      await openApp(page, `${session.server.url}?lang=${lang}#preset=three-zones`);
+      // Zone B up only half the time (repairs of 10 simulated seconds): it fails within seconds at x10.
+      const flaky = await page.evaluate(() => {
+        const doc = window.topolab.document();
+        doc.zones[1].availability = 0.5;
+        return JSON.stringify(doc);
+      });
+      await page.evaluate((text) => window.topolab.load(text), flaky);
+      await settle(page);
+      await page.click("[data-traffic-toggle]");
+      await page.selectOption("[data-traffic-chaos]", "real");
+      await page.selectOption("[data-traffic-speed]", "10");
+      const CHIP = '[data-zone-id="az-b"][data-chaos="true"]';
+      await page.waitForFunction(
+        (chip) => document.querySelector(chip)
+          && document.querySelectorAll('[data-topolab-canvas] .instance[data-zone="az-b"][data-chaos-down="true"]').length === 3,
+        CHIP, { timeout: 20_000 },
+      );
+      assert.equal(await page.getAttribute(CHIP, "data-down"), "false", "chaos is not a kill by hand");
+      assert.match(await page.textContent(CHIP), lang === "en" ? /failed/ : /故障/, "a word, not colour alone");
+      const look = await page.$eval(CHIP, (b) => ({ border: getComputedStyle(b).borderTopStyle, colour: getComputedStyle(b).borderTopColor }));
+      assert.equal(look.border, "dashed");
+      assert.match(look.colour, /rgb\((19[0-9]|2[0-9][0-9]), /, `red: ${look.colour}`);
+      await screenshot(page, `zones-chaos-${lang}`);
+      assert.ok((await doc(page)).zones.every((z) => z.down === undefined), "chaos changes nothing in the document");
+      // Traffic off: no zone is marked.
+      await page.click("[data-traffic-toggle]");
+      await settle(page);
+      assert.equal(await page.$("[data-zone-id][data-chaos]"), null);
+      await assertPageClean(page, session.server);
+    });
+  });
+}

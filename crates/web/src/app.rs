@@ -164,7 +164,7 @@ pub fn app(props: &AppProps) -> Html {
             fullscreen: parts.fullscreen,
         };
         let strip = embed_strip(strip, lang);
-        let rest = html! { <>{ super::zones::zone_bar(&doc, &analysis, dispatch, mode.readonly, lang) }{ parts.refusal_notice }{ announcement }{ parts.help_overlay }</> };
+        let rest = html! { <>{ super::zones::zone_bar(&doc, &analysis, dispatch, (mode.readonly, None), lang) }{ parts.refusal_notice }{ announcement }{ parts.help_overlay }</> };
         return provide(embed_page(mode, banner_view, canvas, strip, rest));
     }
     let (split_view, compare_view) = dialogs.view(&analysis);
@@ -196,7 +196,7 @@ pub fn app(props: &AppProps) -> Html {
                     // Over the canvas: the zones' switches and the traffic bar (not in an embed's small frame).
                     <div class="canvas-stack">
                         { canvas }
-                        { super::zones::zone_bar(&doc, &analysis, dispatch, mode.readonly, lang) }
+                        { super::zones::zone_bar(&doc, &analysis, dispatch, (mode.readonly, live.as_deref()), lang) }
                         <TrafficBar doc={doc.clone()} hub={(*traffic_hub).clone()} {on_live} />
                     </div>
                     <div class="side" tabindex="0" role="region" aria-label={SIDE.get(lang)}>

@@ -4,6 +4,9 @@
 //! of its instances shows), and what losing it takes down. Each instance is
 //! outlined in its zone's colour by a small stylesheet written here from the
 //! zone ids; a down zone's instances are struck through like killed ones.
+//! While traffic runs, a zone chaos has down is marked `data-chaos="true"`,
+//! red, hatched and with the word "failed" (its instances are marked as
+//! chaos's are, by `traffic::chaos_marks`).
 //! The analysis panel's list of zones ([`zone_list`]): each one's availability,
 //! whether it is down, and its blast radius.
 
@@ -15,11 +18,13 @@ use topolab_editor::Action;
 use topolab_engine::analysis::Analysis;
 use topolab_engine::drawing::zone_mark;
 use topolab_engine::i18n::l;
+use topolab_engine::sim::Live;
 use topolab_engine::units::percent;
 use topolab_engine::Document;
 
 const ZONES: Localized = l("Zones", "可用区");
 const DOWN: Localized = l("down", "已宕机");
+const FAILED: Localized = l("failed", "故障");
 const UP: Localized = l("up", "正常");
 const LIST_NOTE: Localized = l(
     "What each zone takes down when it fails: a zone holding the only instances of something is a single point of failure.",
@@ -71,12 +76,13 @@ fn zone_title(name: &str, id: &str, analysis: &Analysis, lang: Lang) -> String {
     }
 }
 
-/// The bar of zone switches; nothing when the document has no zones.
+/// The bar of zone switches; nothing when the document has no zones. `live`:
+/// the running traffic's figures, which name the zones chaos has down.
 pub fn zone_bar(
     doc: &Document,
     analysis: &Analysis,
     dispatch: &Callback<Action>,
-    readonly: bool,
+    (readonly, live): (bool, Option<&Live>),
     lang: Lang,
 ) -> Html {
     if doc.zones.is_empty() {
@@ -84,6 +90,7 @@ pub fn zone_bar(
     }
     let chips = doc.zones.iter().enumerate().map(|(i, z)| {
         let down = z.is_down();
+        let failed = live.is_some_and(|l| l.zones_down.contains(&z.id));
         let name = z.label.clone().unwrap_or_else(|| z.id.clone());
         let toggle = Action::SetZoneDown {
             id: z.id.clone(),
@@ -104,12 +111,13 @@ pub fn zone_bar(
             })
         };
         html! {
-            <button type="button" class={classes!("zone-chip", format!("zone-c{}", i % COLOURS), down.then_some("down"))}
-                    data-zone-id={z.id.clone()} data-down={down.to_string()} aria-pressed={down.to_string()}
+            <button type="button" class={classes!("zone-chip", format!("zone-c{}", i % COLOURS), down.then_some("down"), failed.then_some("chaos"))}
+                    data-zone-id={z.id.clone()} data-down={down.to_string()} data-chaos={failed.then_some("true")} aria-pressed={down.to_string()}
                     disabled={readonly} title={zone_title(&name, &z.id, analysis, lang)} {onclick} {onkeydown}>
                 <span class="zone-swatch" aria-hidden="true">{ zone_mark(&z.id) }</span>
                 { name }
                 if down { <span class="zone-down">{ " ✕ " }{ DOWN.get(lang) }</span> }
+                if failed { <span class="zone-down">{ " ⚡ " }{ FAILED.get(lang) }</span> }
             </button>
         }
     });

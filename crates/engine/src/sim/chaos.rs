@@ -1,12 +1,16 @@
-//! Chaos (docs/spec/app.md `simulate`): every instance not killed by hand fails
-//! and recovers at random, as an alternating renewal process of exponential
-//! up times (mean MTTF) and down times (mean MTTR).
+//! Chaos (docs/spec/app.md `simulate`): every instance not killed by hand, and
+//! every zone not taken down by hand (docs/spec/model.md §8), fails and recovers
+//! at random, as an alternating renewal process of exponential up times (mean
+//! MTTF) and down times (mean MTTR). An instance serves only while it and its
+//! zone are both up.
 //!
 //! The long-run fraction of time an alternating renewal process spends up is
 //! `MTTF / (MTTF + MTTR)` whatever the distributions (the renewal-reward
 //! theorem), so choosing `MTTF = MTTR · a / (1 - a)` makes each instance's
 //! long-run availability its node's `availability` `a` (docs/spec/model.md §1.1).
-//! Instances are independent, as docs/spec/model.md §2's expected view assumes, so the
+//! A zone's process is built the same way from the zone's availability and
+//! [`ZONE_MTTR_S`]. Instances and zones are independent, as the expected view
+//! of docs/spec/model.md §2 and §8 assumes, so the
 //! long-run fraction of time a function works is the engine's expected
 //! availability. Exponential times make the process memoryless: it starts
 //! in its stationary state (up with probability `a`, the time to the next
@@ -30,6 +34,11 @@ pub fn default_mttr_s(kind: NodeKind) -> f64 {
         NodeKind::External => 900.0,
     }
 }
+
+/// Mean time to repair of a zone under chaos, in seconds (docs/spec/model.md §8
+/// gives zones no settings): an hour, a data centre's outage. A playback
+/// shortens it as it does the instances' ([`super::DEMO_MTTR_S`]).
+pub const ZONE_MTTR_S: f64 = 3_600.0;
 
 /// The failure and repair times of one node's instances.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -96,6 +96,8 @@ pub(crate) enum Event {
     Traffic { function: u32 },
     /// Chaos fails or repairs an instance (ignored if its stamp is old).
     Toggle { instance: u32, stamp: u32 },
+    /// Chaos fails or repairs a zone (ignored if its stamp is old).
+    ZoneToggle { zone: u32, stamp: u32 },
     /// A hop reaches the node it was sent to.
     Arrive { task: Ref },
     /// An instance has done its own part of a request.
@@ -164,6 +166,18 @@ impl FunctionStats {
     }
 }
 
+/// What chaos took down for a failure timed by the caller
+/// ([`Simulation::fail_by_chaos`]): an instance, as (node, instance), or a zone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outage {
+    Instance(usize, usize),
+    Zone(usize),
+}
+
+/// The share of the classroom's failures that take a whole zone down when
+/// the document has a zone that can fail (docs/spec/app.md, Traffic).
+const CLASSROOM_ZONE_SHARE: f64 = 1.0 / 3.0;
+
 /// A running simulation of a document's traffic: advance it with
 /// [`run_until`](Simulation::run_until), kill and revive instances as the
 /// user clicks, read its counters, and give it a [`Recorder`] to see every
@@ -183,6 +197,14 @@ pub struct Simulation {
     pub(crate) up: Vec<bool>,
     pub(crate) by_hand: Vec<bool>,
     chaos_stamp: Vec<u32>,
+    /// Per instance: down by its own chaos process (or the classroom's).
+    own_down: Vec<bool>,
+    /// Per zone: down by chaos, down by hand (the document's `down`), chaos
+    /// stamp. An instance is up when it is not killed, not down by its own
+    /// process, and its zone is up (docs/spec/model.md §8).
+    zone_down: Vec<bool>,
+    zone_by_hand: Vec<bool>,
+    zone_stamp: Vec<u32>,
     pub(crate) generation: Vec<u32>,
     pub(crate) free_at: Vec<f64>,
     pub(crate) served: Vec<u64>,
@@ -211,9 +233,18 @@ impl Simulation {
     /// chaos and traffic as `options` say. Bad `extra.sim` values are
     /// refused, every one named (see [`super::settings`]).
     pub fn new(doc: &Document, options: &SimOptions) -> Result<Simulation, Vec<SettingError>> {
+        Simulation::with_zone_repair(doc, options, super::ZONE_MTTR_S)
+    }
+
+    /// As [`Simulation::new`], zones repaired in `zone_mttr_s` on average.
+    pub(crate) fn with_zone_repair(
+        doc: &Document,
+        options: &SimOptions,
+        zone_mttr_s: f64,
+    ) -> Result<Simulation, Vec<SettingError>> {
         let settings = super::checked_settings(doc, options)?;
         Ok(Simulation::of_net(
-            Rc::new(Net::new(doc, &settings, options)),
+            Rc::new(Net::new(doc, &settings, options, zone_mttr_s)),
             options,
         ))
     }
@@ -233,6 +264,10 @@ impl Simulation {
             up: vec![true; instances],
             by_hand: vec![false; instances],
             chaos_stamp: vec![0; instances],
+            own_down: vec![false; instances],
+            zone_down: vec![false; net.zones.len()],
+            zone_by_hand: vec![false; net.zones.len()],
+            zone_stamp: vec![0; net.zones.len()],
             generation: vec![0; instances],
             free_at: vec![0.0; instances],
             served: vec![0; instances],
@@ -258,6 +293,11 @@ impl Simulation {
                 if sim.net.nodes[v].killed[i as usize] {
                     sim.kill(v, i as usize, &mut super::trace::Discard);
                 }
+            }
+        }
+        for z in 0..sim.net.zones.len() {
+            if sim.net.zones[z].down {
+                sim.set_zone_down(z, true, &mut super::trace::Discard);
             }
         }
         sim.set_chaos(options.chaos, &mut super::trace::Discard);
@@ -331,8 +371,9 @@ impl Simulation {
     }
 
     /// Turns chaos on or off (docs/spec/app.md `simulate`): on, every instance not
-    /// killed by hand fails and recovers at random; off, the instances chaos
-    /// took down come back and nothing fails but what is killed by hand.
+    /// killed by hand, and every zone not down by hand, fails and recovers at
+    /// random; off, what chaos took down comes back and nothing fails but
+    /// what is killed by hand.
     pub fn set_chaos<R: Recorder>(&mut self, on: bool, recorder: &mut R) {
         if on == self.chaos {
             return;
@@ -345,19 +386,84 @@ impl Simulation {
                     continue;
                 }
                 self.chaos_stamp[k] = self.chaos_stamp[k].wrapping_add(1);
+                let mut down = false;
                 if on {
                     let lifetimes = self.net.nodes[v].lifetimes;
                     // Chaos starts in its stationary state (see `chaos`), also
                     // mid-run: what is measured from then on is unbiased.
                     let (up, next) = lifetimes.start(&mut self.rng);
-                    if !up {
-                        self.set_down(v, i, false, recorder);
-                    }
+                    down = !up;
                     self.schedule_toggle(k, next);
-                } else if !self.up[k] {
-                    self.set_up(v, i, recorder);
                 }
+                self.own_down[k] = down;
+                self.refresh(k, recorder);
             }
+        }
+        // The zones' draws come after every instance's: a document without
+        // zones draws exactly what it drew before zones existed.
+        for z in 0..self.net.zones.len() {
+            if self.zone_by_hand[z] {
+                continue;
+            }
+            self.zone_stamp[z] = self.zone_stamp[z].wrapping_add(1);
+            let mut down = false;
+            if on {
+                let (up, next) = self.net.zones[z].lifetimes.start(&mut self.rng);
+                down = !up;
+                self.schedule_zone_toggle(z, next);
+            }
+            self.zone_down[z] = down;
+            self.refresh_zone(z, recorder);
+        }
+    }
+
+    /// Takes zone `zone` (its index in the document) down by hand, or brings
+    /// it back (docs/spec/model.md §8 `down`): down, every instance in it is down,
+    /// chaos or not; back, under chaos it fails again at random later. False
+    /// when there is no such zone.
+    pub fn set_zone_down<R: Recorder>(
+        &mut self,
+        zone: usize,
+        down: bool,
+        recorder: &mut R,
+    ) -> bool {
+        if zone >= self.zone_by_hand.len() {
+            return false;
+        }
+        self.zone_by_hand[zone] = down;
+        self.zone_down[zone] = false;
+        self.zone_stamp[zone] = self.zone_stamp[zone].wrapping_add(1);
+        if !down && self.chaos {
+            let next = self.net.zones[zone].lifetimes.next(&mut self.rng, true);
+            self.schedule_zone_toggle(zone, next);
+        }
+        self.refresh_zone(zone, recorder);
+        true
+    }
+
+    /// Brings instance `k` to the state its own, its zone's and the user's
+    /// say: up when it is not killed, not down by chaos, and its zone is up.
+    fn refresh<R: Recorder>(&mut self, k: usize, recorder: &mut R) {
+        let zone = self.net.zone_of[k];
+        let zone_by_hand = zone.is_some_and(|z| self.zone_by_hand[z]);
+        let zone_down = zone.is_some_and(|z| self.zone_down[z]);
+        let up = !self.by_hand[k] && !self.own_down[k] && !zone_by_hand && !zone_down;
+        let (node, instance) = self.net.instance_of(k);
+        match (up, self.up[k]) {
+            (true, false) => self.set_up(node, instance, recorder),
+            (false, true) => {
+                let by_hand = self.by_hand[k] || zone_by_hand;
+                self.set_down(node, instance, by_hand, recorder);
+            }
+            _ => {}
+        }
+    }
+
+    /// [`Simulation::refresh`] for every instance in zone `z`.
+    fn refresh_zone<R: Recorder>(&mut self, z: usize, recorder: &mut R) {
+        let net = Rc::clone(&self.net);
+        for &k in &net.zones[z].instances {
+            self.refresh(k, recorder);
         }
     }
 
@@ -376,16 +482,16 @@ impl Simulation {
     }
 
     /// Revives an instance killed by hand (or taken down by chaos); under
-    /// chaos it fails again at random later.
+    /// chaos it fails again at random later. An instance in a zone that is
+    /// down stays down until its zone is back.
     pub fn revive<R: Recorder>(&mut self, node: usize, instance: usize, recorder: &mut R) -> bool {
         let Some(k) = self.instance(node, instance) else {
             return false;
         };
         self.by_hand[k] = false;
+        self.own_down[k] = false;
         self.chaos_stamp[k] = self.chaos_stamp[k].wrapping_add(1);
-        if !self.up[k] {
-            self.set_up(node, instance, recorder);
-        }
+        self.refresh(k, recorder);
         if self.chaos {
             let next = self.net.nodes[node].lifetimes.next(&mut self.rng, true);
             self.schedule_toggle(k, next);
@@ -396,13 +502,33 @@ impl Simulation {
     /// Takes one of the instances that are up (not a client's, not killed by
     /// hand) down as chaos would, the one at `share` (0..1) of their list,
     /// for a failure the caller times itself (the classroom chaos of
-    /// [`super::Playback`]); it stays out of the document. Which one, as
-    /// (node, instance); `None` when none is up.
-    pub fn fail_by_chaos<R: Recorder>(
-        &mut self,
-        share: f64,
-        recorder: &mut R,
-    ) -> Option<(usize, usize)> {
+    /// [`super::Playback`]); it stays out of the document. When a zone that
+    /// can fail (availability under 1, not down, an instance in it up) exists,
+    /// a share under [`CLASSROOM_ZONE_SHARE`] takes one of those zones down
+    /// instead, the rest of the shares an instance. What went down; `None`
+    /// when nothing is up.
+    pub fn fail_by_chaos<R: Recorder>(&mut self, share: f64, recorder: &mut R) -> Option<Outage> {
+        let zones: Vec<usize> = (0..self.zone_down.len())
+            .filter(|&z| {
+                let zone = &self.net.zones[z];
+                !self.zone_down[z]
+                    && !self.zone_by_hand[z]
+                    && zone.lifetimes.mttf_s.is_finite()
+                    && zone.instances.iter().any(|&k| self.up[k])
+            })
+            .collect();
+        let share = match zones.is_empty() {
+            true => share,
+            false if share < CLASSROOM_ZONE_SHARE => {
+                let at = (share / CLASSROOM_ZONE_SHARE * zones.len() as f64) as usize;
+                let z = zones[at.min(zones.len() - 1)];
+                self.zone_stamp[z] = self.zone_stamp[z].wrapping_add(1);
+                self.zone_down[z] = true;
+                self.refresh_zone(z, recorder);
+                return Some(Outage::Zone(z));
+            }
+            false => (share - CLASSROOM_ZONE_SHARE) / (1.0 - CLASSROOM_ZONE_SHARE),
+        };
         let candidates: Vec<usize> = (0..self.up.len())
             .filter(|&k| {
                 self.up[k]
@@ -412,18 +538,26 @@ impl Simulation {
         let k = *candidates.get((share * candidates.len() as f64) as usize)?;
         let (node, instance) = self.net.instance_of(k);
         self.chaos_stamp[k] = self.chaos_stamp[k].wrapping_add(1);
+        self.own_down[k] = true;
         self.set_down(node, instance, false, recorder);
-        Some((node, instance))
+        Some(Outage::Instance(node, instance))
     }
 
-    /// Brings back an instance [`Simulation::fail_by_chaos`] took down,
-    /// unless it was killed by hand since.
-    pub fn repair_by_chaos<R: Recorder>(&mut self, node: usize, instance: usize, recorder: &mut R) {
-        if self
-            .instance(node, instance)
-            .is_some_and(|k| !self.by_hand[k])
-        {
-            self.set_up(node, instance, recorder);
+    /// Brings back what [`Simulation::fail_by_chaos`] took down, unless it
+    /// was killed (or its zone taken down) by hand since.
+    pub fn repair_by_chaos<R: Recorder>(&mut self, outage: Outage, recorder: &mut R) {
+        match outage {
+            Outage::Instance(node, instance) => {
+                if let Some(k) = self.instance(node, instance) {
+                    self.own_down[k] = false;
+                    self.refresh(k, recorder);
+                }
+            }
+            Outage::Zone(z) if z < self.zone_down.len() => {
+                self.zone_down[z] = false;
+                self.refresh_zone(z, recorder);
+            }
+            Outage::Zone(_) => {}
         }
     }
 
@@ -432,10 +566,20 @@ impl Simulation {
         self.instance(node, instance).is_some_and(|k| self.up[k])
     }
 
-    /// Whether instance `instance` of `node` is down by chaos (not killed by hand).
+    /// Whether instance `instance` of `node` is down by chaos (not killed by
+    /// hand, nor in a zone down by hand): by its own failure or its zone's.
     pub fn is_down_by_chaos(&self, node: usize, instance: usize) -> bool {
-        self.instance(node, instance)
-            .is_some_and(|k| !self.up[k] && !self.by_hand[k])
+        self.instance(node, instance).is_some_and(|k| {
+            !self.up[k]
+                && !self.by_hand[k]
+                && !self.net.zone_of[k].is_some_and(|z| self.zone_by_hand[z])
+        })
+    }
+
+    /// Whether zone `zone` (its index in the document) is down by chaos.
+    pub fn is_zone_down_by_chaos(&self, zone: usize) -> bool {
+        self.zone_down.get(zone).is_some_and(|&d| d)
+            && !self.zone_by_hand.get(zone).is_some_and(|&h| h)
     }
 
     /// Requests instance `instance` of `node` has taken so far.
@@ -554,6 +698,19 @@ impl Simulation {
         }
     }
 
+    fn schedule_zone_toggle(&mut self, z: usize, after: f64) {
+        if after.is_finite() {
+            let stamp = self.zone_stamp[z];
+            self.schedule(
+                self.now + after,
+                Event::ZoneToggle {
+                    zone: z as u32,
+                    stamp,
+                },
+            );
+        }
+    }
+
     fn schedule_traffic(&mut self, function: u32) {
         let rate = self.net.functions[function as usize].rate;
         if !(rate > 0.0 && rate.is_finite()) {
@@ -634,15 +791,22 @@ impl Simulation {
                     return;
                 }
                 let node = self.net.first_instance.partition_point(|&first| first <= k) - 1;
-                let i = k - self.net.first_instance[node];
-                let up = !self.up[k];
-                if up {
-                    self.set_up(node, i, recorder);
-                } else {
-                    self.set_down(node, i, false, recorder);
-                }
+                self.own_down[k] = !self.own_down[k];
+                self.refresh(k, recorder);
+                let up = !self.own_down[k];
                 let next = self.net.nodes[node].lifetimes.next(&mut self.rng, up);
                 self.schedule_toggle(k, next);
+            }
+            Event::ZoneToggle { zone, stamp } => {
+                let z = zone as usize;
+                if stamp != self.zone_stamp[z] || !self.chaos || self.zone_by_hand[z] {
+                    return;
+                }
+                self.zone_down[z] = !self.zone_down[z];
+                self.refresh_zone(z, recorder);
+                let up = !self.zone_down[z];
+                let next = self.net.zones[z].lifetimes.next(&mut self.rng, up);
+                self.schedule_zone_toggle(z, next);
             }
             Event::Arrive { task } => self.arrive(task, recorder),
             Event::Work { task } => self.work(task, recorder),

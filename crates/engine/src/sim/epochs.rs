@@ -1,6 +1,6 @@
 //! The epoch method for long runs (see [`crate::sim`]): the failure
-//! and repair process of every instance over the whole run, and each
-//! epoch's requests evaluated at once against its state.
+//! and repair process of every instance and every zone over the whole run,
+//! and each epoch's requests evaluated at once against its state.
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
@@ -160,21 +160,47 @@ impl Oracle {
 /// nodes when only they matter (no capacity, no breaker: docs/spec/model.md §2 looks
 /// at `alive`, and an up instance is as good as another), else the down
 /// instances (they share the load).
+/// An instance is up when it is not killed, its own process is up and its
+/// zone is up (docs/spec/model.md §8).
 struct States<'a> {
     net: &'a Net,
     traffic_dependent: bool,
     up: Vec<bool>,
+    /// Per instance, its own state (false for a killed one); per zone, its state.
+    own_up: Vec<bool>,
+    zone_up: Vec<bool>,
     up_count: Vec<u32>,
     key: Vec<u32>,
 }
 
 impl States<'_> {
-    /// Instance `k` changes; whether the key did.
+    /// Instance `k`'s own process changes; whether the key did.
     fn toggle(&mut self, k: usize) -> bool {
+        self.own_up[k] = !self.own_up[k];
+        self.follow(k)
+    }
+
+    /// Zone `z` changes; whether the key did.
+    fn toggle_zone(&mut self, z: usize) -> bool {
+        self.zone_up[z] = !self.zone_up[z];
+        let mut changed = false;
+        let net = self.net;
+        for &k in &net.zones[z].instances {
+            changed |= self.follow(k);
+        }
+        changed
+    }
+
+    /// Instance `k` takes the state its own and its zone's say; whether the key changed.
+    fn follow(&mut self, k: usize) -> bool {
+        let up = self.own_up[k] && self.net.zone_of[k].is_none_or(|z| self.zone_up[z]);
+        if up == self.up[k] {
+            return false;
+        }
         let (node, _) = self.net.instance_of(k);
         let quorum = self.net.nodes[node].quorum;
         let was_alive = self.up_count[node] >= quorum;
-        self.up[k] = !self.up[k];
+        self.up[k] = up;
         match self.up[k] {
             true => self.up_count[node] += 1,
             false => self.up_count[node] -= 1,
@@ -269,13 +295,19 @@ pub(crate) fn epochs(net: Rc<Net>, traffic_dependent: bool, options: &SimOptions
         net: &net,
         traffic_dependent,
         up: vec![true; net.instances],
+        own_up: vec![true; net.instances],
+        zone_up: vec![true; net.zones.len()],
         up_count: net.nodes.iter().map(|n| n.replicas).collect(),
         key: Vec::new(),
     };
-    // The document's own kills, then chaos's stationary start.
+    // The document's own kills and down zones, then chaos's stationary start.
     for k in (0..net.instances).filter(|&k| killed[k]) {
         states.toggle(k);
     }
+    for z in (0..net.zones.len()).filter(|&z| net.zones[z].down) {
+        states.toggle_zone(z);
+    }
+    // A change is named by its instance, or a zone by `instances + z`.
     let mut changes = BinaryHeap::new();
     if options.chaos {
         for k in (0..net.instances).filter(|&k| !killed[k]) {
@@ -285,6 +317,16 @@ pub(crate) fn epochs(net: Rc<Net>, traffic_dependent: bool, options: &SimOptions
             }
             if next.is_finite() {
                 changes.push(Reverse((At(next), k)));
+            }
+        }
+        // After every instance's draws: a document without zones draws as before.
+        for z in (0..net.zones.len()).filter(|&z| !net.zones[z].down) {
+            let (is_up, next) = net.zones[z].lifetimes.start(&mut rng);
+            if !is_up {
+                states.toggle_zone(z);
+            }
+            if next.is_finite() {
+                changes.push(Reverse((At(next), net.instances + z)));
             }
         }
     }
@@ -329,11 +371,22 @@ pub(crate) fn epochs(net: Rc<Net>, traffic_dependent: bool, options: &SimOptions
         let Some(Reverse((_, k))) = changes.pop() else {
             break;
         };
-        if states.toggle(k) {
+        let (changed, lifetimes, up) = match k.checked_sub(net.instances) {
+            None => (
+                states.toggle(k),
+                net.nodes[net.instance_of(k).0].lifetimes,
+                states.own_up[k],
+            ),
+            Some(z) => (
+                states.toggle_zone(z),
+                net.zones[z].lifetimes,
+                states.zone_up[z],
+            ),
+        };
+        if changed {
             state = oracle.state(&states.key, &states.up);
         }
-        let lifetimes = net.nodes[net.instance_of(k).0].lifetimes;
-        let next = lifetimes.next(&mut rng, states.up[k]);
+        let next = lifetimes.next(&mut rng, up);
         if next.is_finite() {
             changes.push(Reverse((At(change + next), k)));
         }

@@ -46,6 +46,8 @@ pub struct Live {
     pub now: f64,
     /// Dots on the diagram.
     pub dots: usize,
+    /// The ids of the zones chaos has down (docs/spec/model.md §8), in document order.
+    pub zones_down: Vec<String>,
 }
 
 impl Live {
@@ -166,6 +168,7 @@ impl LiveWindow {
             chaos,
             now,
             dots,
+            zones_down: Vec::new(),
         }
     }
 }
@@ -349,6 +352,7 @@ mod tests {
             chaos: Chaos::Off,
             now: 12.34,
             dots: 0,
+            zones_down: Vec::new(),
         };
         assert_eq!(
             live.counters_in(Lang::En),

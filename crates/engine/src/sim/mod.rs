@@ -9,7 +9,9 @@
 //! requires fails. Failure behaviour comes from `extra.sim` ([`settings`]):
 //! timeouts, retries, circuit breakers, capacities and latencies, all off by
 //! default. Under chaos ([`chaos`]) every instance not killed by hand fails
-//! and recovers so that its long-run availability is its node's.
+//! and recovers so that its long-run availability is its node's, and every
+//! zone not down by hand so that its availability is the zone's; an
+//! instance in a zone that is down is down (docs/spec/model.md §8).
 //!
 //! Code map: `settings` reads `extra.sim`; `net` numbers the document and
 //! does docs/spec/model.md §2's health checks; `engine` is the event loop and the
@@ -89,10 +91,10 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
-pub use chaos::{default_mttr_s, Lifetimes};
+pub use chaos::{default_mttr_s, Lifetimes, ZONE_MTTR_S};
 pub use classroom::Chaos;
 pub use edit::{sim_value, with_sim_setting, SimKey, SimTarget, DEFAULT_BREAKER};
-pub use engine::{FunctionStats, Simulation};
+pub use engine::{FunctionStats, Outage, Simulation};
 pub use live::{Live, LiveFunction};
 pub use playback::{Playback, DEMO_MTTR_S};
 pub use report::{clustered, wilson, FunctionMeasure, Method, SimReport};
@@ -206,7 +208,7 @@ fn checked_settings(doc: &Document, options: &SimOptions) -> Result<Settings, Ve
 /// all at once, each naming its place.
 pub fn simulate(doc: &Document, options: &SimOptions) -> Result<SimReport, Vec<SettingError>> {
     let settings = checked_settings(doc, options)?;
-    let net = Rc::new(Net::new(doc, &settings, options));
+    let net = Rc::new(Net::new(doc, &settings, options, ZONE_MTTR_S));
     let requests: f64 = net.functions.iter().map(|f| f.rate).sum::<f64>() * options.seconds;
     let interact = settings.depends_on_traffic();
     let method =

@@ -43,6 +43,15 @@ pub(crate) struct SimLink {
     pub breaker: Option<Breaker>,
 }
 
+/// A zone (docs/spec/model.md §8) as chaos fails it: the instances in it
+/// (global indices), whether the document has it `down`, its lifetimes.
+#[derive(Clone, Debug)]
+pub(crate) struct SimZone {
+    pub down: bool,
+    pub lifetimes: Lifetimes,
+    pub instances: Vec<usize>,
+}
+
 /// A function: its client, the nodes that hold its capability, its rate.
 #[derive(Clone, Debug)]
 pub(crate) struct SimFunction {
@@ -75,11 +84,20 @@ pub(crate) struct Net {
     /// Per node, the index of its first instance among all instances.
     pub first_instance: Vec<usize>,
     pub instances: usize,
+    /// The document's zones, and per instance the zone it runs in.
+    pub zones: Vec<SimZone>,
+    pub zone_of: Vec<Option<usize>>,
 }
 
 impl Net {
-    /// The network of `doc` with its settings and the run's rate.
-    pub(crate) fn new(doc: &Document, settings: &Settings, options: &SimOptions) -> Net {
+    /// The network of `doc` with its settings and the run's rate, its zones
+    /// repaired in `zone_mttr_s` on average.
+    pub(crate) fn new(
+        doc: &Document,
+        settings: &Settings,
+        options: &SimOptions,
+        zone_mttr_s: f64,
+    ) -> Net {
         let index: HashMap<&str, usize> = doc
             .nodes
             .iter()
@@ -132,12 +150,15 @@ impl Net {
             carry_in: vec![Vec::new(); len],
             first_instance: Vec::with_capacity(len),
             instances: 0,
+            zones: Vec::new(),
+            zone_of: Vec::new(),
             nodes,
         };
         for node in &net.nodes {
             net.first_instance.push(net.instances);
             net.instances += node.replicas as usize;
         }
+        net.place_in_zones(doc, zone_mttr_s);
         for (i, (link, s)) in doc.links.iter().zip(&settings.links).enumerate() {
             let ends = (index.get(link.from.as_str()), index.get(link.to.as_str()));
             let (from, to) = match ends {
@@ -217,20 +238,46 @@ impl Net {
         net
     }
 
-    /// The node of instance `k` (a global index) and its index in the node.
-    /// The shortest mean repair time of an instance that can fail under
-    /// chaos, in seconds (0 when none can): how long an outage lasts at
-    /// least, on average, which bounds how much one failure shows.
+    /// The zones of `doc` and the instances in each (instance i of a node in
+    /// `zones[i mod len]`; a client's, or an unknown id, in none).
+    fn place_in_zones(&mut self, doc: &Document, zone_mttr_s: f64) {
+        self.zone_of = vec![None; self.instances];
+        self.zones = doc
+            .zones
+            .iter()
+            .map(|z| SimZone {
+                down: z.is_down(),
+                lifetimes: Lifetimes::new(z.availability(), zone_mttr_s),
+                instances: Vec::new(),
+            })
+            .collect();
+        for (v, n) in doc.nodes.iter().enumerate().filter(|(_, n)| !n.is_client()) {
+            for i in 0..self.nodes[v].replicas {
+                if let Some(z) = n.zone_of(i).and_then(|id| doc.zone_index(id)) {
+                    let k = self.first_instance[v] + i as usize;
+                    self.zone_of[k] = Some(z);
+                    self.zones[z].instances.push(k);
+                }
+            }
+        }
+    }
+
+    /// The shortest mean repair time of an instance or a zone holding one
+    /// that can fail under chaos, in seconds (0 when none can): how long an
+    /// outage lasts at least, on average, which bounds how much one failure shows.
     pub(crate) fn shortest_repair_s(&self) -> f64 {
+        let zones = self.zones.iter().filter(|z| !z.instances.is_empty());
         self.nodes
             .iter()
             .map(|n| n.lifetimes)
+            .chain(zones.map(|z| z.lifetimes))
             .filter(|l| l.mttf_s.is_finite() && l.mttr_s > 0.0)
             .map(|l| l.mttr_s)
             .reduce(f64::min)
             .unwrap_or(0.0)
     }
 
+    /// The node of instance `k` (a global index) and its index in the node.
     pub(crate) fn instance_of(&self, k: usize) -> (usize, usize) {
         let node = self.first_instance.partition_point(|&first| first <= k) - 1;
         (node, k - self.first_instance[node])

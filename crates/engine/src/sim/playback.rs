@@ -15,7 +15,8 @@
 //! every repair time to [`DEMO_MTTR_S`] simulated seconds, unless a node sets
 //! its own `extra.sim.mttr_s`; the MTTF follows (`MTTR · a / (1 - a)`), so
 //! each instance's long-run availability is still its node's, only its
-//! failures are more frequent and shorter ([`demo_document`]). Even so they
+//! failures are more frequent and shorter ([`demo_document`]); a zone's
+//! repairs are shortened to [`DEMO_MTTR_S`] too. Even so they
 //! are rare or brief on screen; the classroom chaos ([`super::classroom`])
 //! times failures in the page's seconds instead.
 //!
@@ -30,7 +31,9 @@ use serde_json::{Map, Value};
 
 use super::classroom::{Chaos, Classroom, Turn, DOWN_S};
 use super::live::{Live, LiveWindow};
-use super::{Discard, Happening, SettingError, SimEvent, SimOptions, Simulation, MAX_SECONDS};
+use super::{
+    Discard, Happening, Outage, SettingError, SimEvent, SimOptions, Simulation, MAX_SECONDS,
+};
 use crate::document::{Document, Node, NodeKind};
 use crate::effective_functions;
 use crate::geometry::{link_segment, node_size};
@@ -65,9 +68,15 @@ pub fn demo_document(doc: &Document) -> Document {
     doc
 }
 
-/// Whether two documents differ only in kills and positions (a running
-/// simulation can follow such a change without starting again).
+/// Whether two documents differ only in kills (of instances or zones) and
+/// positions (a running simulation can follow such a change without starting again).
 pub fn only_kills_or_positions_differ(a: &Document, b: &Document) -> bool {
+    let zones_differ = a.zones.len() != b.zones.len()
+        || a.zones.iter().zip(&b.zones).any(|(x, y)| {
+            let mut y = y.clone();
+            y.down = x.down;
+            *x != y
+        });
     let plain = |n: &Node| {
         let mut n = n.clone();
         n.killed.clear();
@@ -75,7 +84,8 @@ pub fn only_kills_or_positions_differ(a: &Document, b: &Document) -> bool {
         n.y = 0.0;
         n
     };
-    a.nodes.len() == b.nodes.len()
+    !zones_differ
+        && a.nodes.len() == b.nodes.len()
         && a.links == b.links
         && a.functions == b.functions
         && a.nodes
@@ -122,8 +132,8 @@ pub struct Playback {
     /// An instance may have gone down or come back by chaos, or by hand.
     chaos_changed: bool,
     chaos: Chaos,
-    /// The classroom chaos's clock and the instance it has down, if any.
-    classroom: Option<(Classroom, Option<(usize, usize)>)>,
+    /// The classroom chaos's clock and what it has down, if anything.
+    classroom: Option<(Classroom, Option<Outage>)>,
     seed: u64,
 }
 
@@ -143,7 +153,7 @@ impl Playback {
             chaos: chaos == Chaos::Real,
             ..SimOptions::default()
         };
-        let sim = Simulation::new(&demo_document(&doc), &options)?;
+        let sim = Simulation::with_zone_repair(&demo_document(&doc), &options, DEMO_MTTR_S)?;
         let size = |id: &str| doc.node(id).map(node_size).unwrap_or((0.0, 0.0));
         let sizes = doc
             .links
@@ -213,8 +223,8 @@ impl Playback {
             return;
         }
         self.sim.set_chaos(chaos == Chaos::Real, &mut Discard);
-        if let Some((_, Some((v, i)))) = self.classroom.take() {
-            self.sim.repair_by_chaos(v, i, &mut Discard);
+        if let Some((_, Some(outage))) = self.classroom.take() {
+            self.sim.repair_by_chaos(outage, &mut Discard);
         }
         if chaos == Chaos::Classroom {
             let seed = self.seed.wrapping_add(self.frames);
@@ -254,8 +264,8 @@ impl Playback {
                 }
             }
             Some(Turn::Repair) => {
-                if let Some((v, i)) = down.take() {
-                    self.sim.repair_by_chaos(v, i, &mut Discard);
+                if let Some(outage) = down.take() {
+                    self.sim.repair_by_chaos(outage, &mut Discard);
                 }
             }
             None => return,
@@ -269,8 +279,8 @@ impl Playback {
         self.last = None;
     }
 
-    /// Passes `doc`'s kills and revivals on; false when more than kills and
-    /// positions changed (start again).
+    /// Passes `doc`'s kills and revivals (of instances and zones) on; false
+    /// when more than kills and positions changed (start again).
     pub fn follow(&mut self, doc: &Rc<Document>) -> bool {
         if !only_kills_or_positions_differ(&self.doc, doc) {
             return false;
@@ -288,12 +298,18 @@ impl Playback {
                 }
             }
         }
+        for (z, (old, new)) in self.doc.zones.iter().zip(&doc.zones).enumerate() {
+            if old.is_down() != new.is_down() {
+                self.sim.set_zone_down(z, new.is_down(), &mut Discard);
+            }
+        }
         let changed = self
             .doc
             .nodes
             .iter()
             .zip(&doc.nodes)
-            .any(|(a, b)| a.killed != b.killed);
+            .any(|(a, b)| a.killed != b.killed)
+            || self.doc.zones != doc.zones;
         self.doc = doc.clone();
         if changed {
             // Another system from now on: measured afresh.
@@ -320,6 +336,17 @@ impl Playback {
                     .filter(move |&i| self.sim.is_down_by_chaos(v, i))
                     .map(move |i| (v as u32, i as u16))
             })
+    }
+
+    /// The ids of the zones chaos has down, in document order.
+    pub fn zones_down_by_chaos(&self) -> Vec<String> {
+        self.doc
+            .zones
+            .iter()
+            .enumerate()
+            .filter(|&(z, _)| self.sim.is_zone_down_by_chaos(z))
+            .map(|(_, zone)| zone.id.clone())
+            .collect()
     }
 
     /// Plays one frame at the page's time stamp `ts` (milliseconds): the
@@ -415,13 +442,15 @@ impl Playback {
             return None;
         }
         self.next_report = self.clock + REPORT_S;
-        Some(self.window.report(
+        let mut live = self.window.report(
             self.clock,
             self.sim.stats(),
             self.chaos,
             self.sim.now(),
             dots,
-        ))
+        );
+        live.zones_down = self.zones_down_by_chaos();
+        Some(live)
     }
 }
 

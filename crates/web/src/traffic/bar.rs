@@ -24,7 +24,7 @@ const TRAFFIC_TIP: Localized = l(
 const SPEED: Localized = l("Speed", "速度");
 const SPEED_TIP: Localized = l("Simulated seconds per second", "每秒经过的模拟时间（秒）");
 const CHAOS: Localized = l("Chaos", "混沌模式");
-const CHAOS_TIP: Localized = l("Real: servers fail at random, as available as their nodes say (repairs of 10 simulated s). Classroom: one fails for 3 s every few seconds", "真实：服务器按节点的可用性随机故障（修复 10 个模拟秒）。课堂：每隔几秒一台故障 3 秒");
+const CHAOS_TIP: Localized = l("Real: servers and zones fail at random, as available as they say (repairs of 10 simulated s). Classroom: one server, or now and then a zone, fails for 3 s every few seconds", "真实：服务器和可用区按各自的可用性随机故障（修复 10 个模拟秒）。课堂：每隔几秒一台服务器（偶尔整个可用区）故障 3 秒");
 /// The chaos choices' words, in the order of [`Chaos::ALL`].
 const CHAOS_MODES: [Localized; 3] = [l("off", "关"), l("real", "真实"), l("classroom", "课堂")];
 const TRAFFIC_BAR: Localized = l("Traffic simulation", "流量模拟");
