@@ -27,7 +27,7 @@ const instance = (id, index) => `${node(id)} [data-instance="${index}"]`;
 // - Inside <code> (an address to type, a lesson's id), text is code, left as it is.
 // Besides these, only the document's own data may be Latin: an attribute whose whole value
 // is node ids, function ids or capabilities (the label's placeholder is the id, a function
-// row's title its id), and text marked lang="en" (the language switch's "English").
+// row's title its id), zone letters, and text marked lang="en" (the language switch's "English").
 // Two-letter words pass the rule by design: Ca and Ce (coupling metrics keep their names in
 // Chinese textbooks), ID, EN.
 const ALLOWED = [
@@ -52,10 +52,14 @@ async function englishLeft(page, { ownWords = false } = {}) {
     const words = new Set(
       ownWords ? [doc.title ?? "", ...doc.nodes.map((n) => n.label ?? "")].join(" ").split(/[^A-Za-z]+/) : [],
     );
+    // Each instance's zone letter (its zone id's last letter or digit, upper case) is
+    // data too: a node's instances spread over zones A, B and C read "ABC".
+    const marks = new Set((doc.zones ?? []).map((z) => [...z.id].reverse().find((c) => /[A-Za-z0-9]/.test(c))?.toUpperCase()));
     const found = [];
     const check = (where, text) => {
       for (const m of text.matchAll(/[A-Za-z]{3,}/g)) {
         if (allowed.includes(m[0]) || words.has(m[0])) continue;
+        if ([...m[0]].every((c) => marks.has(c))) continue;
         const around = text.slice(Math.max(0, m.index - 25), m.index + m[0].length + 25);
         found.push(`${where}: ${m[0]} in ${JSON.stringify(around)}`);
       }
