@@ -7,7 +7,9 @@
 // stored as base64 of their compression by tools/cm.js (a context-mixing coder of our own,
 // about a tenth smaller than LZMA and a quarter smaller than gzip -9; the page decodes it
 // with the same file), with the wasm's code section split into streams of like bytes
-// first (tools/wasm-split.js, joined again in the page). An empty <script type="application/json"
+// first (tools/wasm-split.js, joined again in the page). The payload is packed as four
+// parts coded apart, which the page decodes at once in Web Workers (PARTS, below), and
+// shows a line saying it is opening meanwhile. An empty <script type="application/json"
 // id="topolab-document"> is where a diagram is baked in (crates/engine/src/single_page.rs): the app's
 // "Download this diagram as a page" and `topolab render --html` fill it. The start-up
 // script keeps the page's own markup, as it was before the app changed anything, in
