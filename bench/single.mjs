@@ -2,7 +2,8 @@
 // on 127.0.0.1, each REPEAT times (default 5) in a fresh browser context, interleaved.
 // Prints, as medians: the time from `goto` to the first node drawn and, for the single
 // file, the time its start-up script spends unpacking the wasm (base64, tools/cm.js's
-// decoder, joining the code streams: the `topolab-unpacked` measure). Run `./dev release`
+// decoder, joining the code streams: the `topolab-unpacked` measure) and how many Web
+// Workers decoded its parts. Run `./dev release`
 // first.
 //
 //   node bench/single.mjs
@@ -28,7 +29,7 @@ console.log(`dist/topolab.html: ${html.length} B raw, ${gzipSync(html, { level: 
 
 const server = await serveDist();
 const browser = await launchBrowser();
-const runs = { single: [], served: [], unpack: [] };
+const runs = { single: [], served: [], unpack: [], workers: [] };
 try {
   for (let i = 0; i < REPEAT; i++) {
     for (const [name, url] of [
@@ -37,6 +38,8 @@ try {
     ]) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
+      let workers = 0;
+      page.on("worker", () => workers++);
       const start = Date.now();
       await page.goto(url);
       await page.waitForSelector('svg[data-topolab-canvas] [data-node-id="orders"]', { timeout: 30_000 });
@@ -45,6 +48,7 @@ try {
         const unpack = await page.evaluate(() => performance.getEntriesByName("topolab-unpacked")[0]?.duration);
         if (typeof unpack !== "number") throw new Error("the single file did not measure its unpacking");
         runs.unpack.push(unpack);
+        runs.workers.push(workers);
       }
       await context.close();
     }
@@ -54,5 +58,5 @@ try {
   await server.close();
 }
 console.log(`first node drawn, median of ${REPEAT}:`);
-console.log(`  dist/topolab.html from disk   ${median(runs.single)} ms (unpacking the wasm ${median(runs.unpack).toFixed(0)} ms)`);
+console.log(`  dist/topolab.html from disk   ${median(runs.single)} ms (unpacking the wasm ${median(runs.unpack).toFixed(0)} ms, in ${median(runs.workers)} Web Workers)`);
 console.log(`  dist/ served on 127.0.0.1     ${median(runs.served)} ms`);

@@ -269,11 +269,13 @@ function cmModel(segEnds, segKinds, history) {
       a += inputs[i] * weightsA[wa + i];
       b += inputs[i] * weightsB[wb + i];
     }
-    dotA = Math.max(-2047, Math.min(2047, Math.floor(a / 65536)));
-    dotB = Math.max(-2047, Math.min(2047, Math.floor(b / 65536)));
+    a = Math.floor(a / 65536);
+    b = Math.floor(b / 65536);
+    dotA = a > 2047 ? 2047 : a < -2047 ? -2047 : a;
+    dotB = b > 2047 ? 2047 : b < -2047 ? -2047 : b;
     wf = kind * 3;
     const mixed = Math.floor((dotA * weightsF[wf] + dotB * weightsF[wf + 1] + 256 * weightsF[wf + 2]) / 65536);
-    const st = Math.max(-2047, Math.min(2047, mixed));
+    const st = mixed > 2047 ? 2047 : mixed < -2047 ? -2047 : mixed;
     pMix = CM_SQUASH[st + 2048];
     // The APMs, interpolated between the two points around `st`.
     const x = st + 2048, lo = x >> 7, w = x & 127;
@@ -283,7 +285,7 @@ function cmModel(segEnds, segKinds, history) {
     const p1 = (apm1[apm1At] * (128 - w) + apm1[apm1At + 1] * w) >> 7;
     if (w >= 64) { apm0At++; apm1At++; } // the nearer point learns
     const p = (16 * pMix + p0 + 2 * p1 + 2) >> 2;
-    return Math.max(CM_P_MIN, Math.min(65536 - CM_P_MIN, p));
+    return p < CM_P_MIN ? CM_P_MIN : p > 65536 - CM_P_MIN ? 65536 - CM_P_MIN : p;
   }
 
   function update(y) {

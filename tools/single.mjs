@@ -7,7 +7,9 @@
 // stored as base64 of their compression by tools/cm.js (a context-mixing coder of our own,
 // about a tenth smaller than LZMA and a quarter smaller than gzip -9; the page decodes it
 // with the same file), with the wasm's code section split into streams of like bytes
-// first (tools/wasm-split.js, joined again in the page). An empty <script type="application/json"
+// first (tools/wasm-split.js, joined again in the page). The payload is packed as four
+// parts coded apart, which the page decodes at once in Web Workers (PARTS, below), and
+// shows a line saying it is opening meanwhile. An empty <script type="application/json"
 // id="topolab-document"> is where a diagram is baked in (crates/engine/src/single_page.rs): the app's
 // "Download this diagram as a page" and `topolab render --html` fill it. The start-up
 // script keeps the page's own markup, as it was before the app changed anything, in
@@ -238,15 +240,6 @@ const glueBody = await minifyBody(
 const cssBytes = Buffer.from(css, "utf8");
 const glueBytes = Buffer.from(glueBody, "utf8");
 const payload = Buffer.concat([rest, ...STREAM_ORDER.map((i) => streams[i]), cssBytes, glueBytes]);
-const layout = JSON.stringify([
-  codeAt,
-  codeSize,
-  rest.length,
-  STREAM_ORDER,
-  streams.map((s) => s.length),
-  cssBytes.length,
-  glueBytes.length,
-]);
 
 /**
  * The payload's segments for tools/cm.js, from its layout: where each ends, and its kind
@@ -276,12 +269,70 @@ function unpackStreams(bytes, restSize, order, lengths) {
 const lengths = streams.map((s) => s.length);
 const segments = payloadSegments(rest.length, codeAt, STREAM_ORDER, lengths, cssBytes.length, glueBytes.length);
 if (segments.ends.at(-1) !== payload.length) fail("the payload's segments do not cover it");
-const packed = Buffer.from(cmEncode(payload, segments.ends, segments.kinds));
+
+// The payload is packed as PARTS parts, each coded apart with a fresh model, so that the
+// page can decode them at once in Web Workers: each part is a list of pieces [start,
+// length, kind] of the payload. Whole segments, except the opcodes (kind 2, about 43% of
+// the payload), which are cut in two: the first part is the opcodes' first piece, the
+// second their rest, and the other segments go, largest first, to the part with the
+// fewest bytes so far. The cut is chosen to make the largest part as small as it can be.
+// Each part keeps its pieces' kinds, so their contexts are right; what is lost is what
+// a part would have learnt from the parts before it (BENCHMARKS.md).
+const PARTS = 4;
+const OPCODES = 2;
+function planParts(ends, kinds, parts) {
+  const pieces = ends.map((end, i) => [i ? ends[i - 1] : 0, end - (i ? ends[i - 1] : 0), kinds[i]]);
+  const opcodes = pieces.find((p) => p[2] === OPCODES);
+  const others = pieces.filter((p) => p !== opcodes).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  let best = null;
+  for (let cut = 1; cut < opcodes[1]; cut += 256) {
+    const plan = [[[opcodes[0], cut, OPCODES]], [[opcodes[0] + cut, opcodes[1] - cut, OPCODES]]];
+    while (plan.length < parts) plan.push([]);
+    const load = plan.map((part) => part.reduce((n, p) => n + p[1], 0));
+    for (const piece of others) {
+      const i = load.indexOf(Math.min(...load.slice(1)), 1);
+      plan[i].push(piece);
+      load[i] += piece[1];
+    }
+    const largest = Math.max(...load);
+    if (!best || largest < best.largest) best = { largest, plan };
+  }
+  return best.plan.map((part) => part.sort((a, b) => a[0] - b[0]));
+}
+const plan = planParts(segments.ends, segments.kinds, PARTS);
+/** A part's segments for tools/cm.js: where each of its pieces ends in it, and its kind. */
+function partSegments(pieces) {
+  let size = 0;
+  return { size: pieces.reduce((n, p) => n + p[1], 0), ends: pieces.map((p) => (size += p[1])), kinds: pieces.map((p) => p[2]) };
+}
+const packedParts = plan.map((pieces) => {
+  const { ends, kinds } = partSegments(pieces);
+  const bytes = Buffer.concat(pieces.map(([start, length]) => payload.subarray(start, start + length)));
+  return Buffer.from(cmEncode(bytes, ends, kinds));
+});
+const packed = Buffer.concat(packedParts);
+const parts = plan.map((pieces, i) => [packedParts[i].length, pieces]);
+const layout = JSON.stringify([
+  codeAt,
+  codeSize,
+  rest.length,
+  STREAM_ORDER,
+  lengths,
+  cssBytes.length,
+  glueBytes.length,
+  parts,
+]);
 // What the page will do, done here first: it must give back the very wasm.
 {
-  const bytes = cmDecode(packed, payload.length, segments.ends, segments.kinds);
-  const parts = unpackStreams(bytes, rest.length, STREAM_ORDER, lengths);
-  const code = wasmJoin(parts, codeSize);
+  const bytes = new Uint8Array(payload.length);
+  let at = 0;
+  for (const [packedSize, pieces] of parts) {
+    const { size, ends, kinds } = partSegments(pieces);
+    const out = cmDecode(packed.subarray(at, (at += packedSize)), size, ends, kinds);
+    let from = 0;
+    for (const [start, length] of pieces) bytes.set(out.subarray(from, (from += length)), start);
+  }
+  const code = wasmJoin(unpackStreams(bytes, rest.length, STREAM_ORDER, lengths), codeSize);
   const again = Buffer.concat([bytes.subarray(0, codeAt), code, bytes.subarray(codeAt, rest.length)]);
   if (Buffer.compare(again, short.wasm) !== 0) fail("the packed wasm does not unpack to the wasm");
 }
@@ -293,21 +344,70 @@ for (const [name, text, end] of [
   if (text.toLowerCase().includes(end) || text.includes("<!--")) fail(`${name} contains ${end} or <!--`);
 }
 
-const boot = await minifyModule(`${dedentJs(decoder)}
+// The decoder as one self-contained function: the page calls it, and gives its source
+// (minified, still self-contained) to the Web Workers that decode the parts.
+const boot = await minifyModule(`function cmDecoder() {
+${dedentJs(decoder)}
+return cmDecode;
+}
 ${dedentJs(splitter)}
-${payloadSegments}
 ${unpackStreams}
 window.topolabPage = "<!doctype html>\\n" + document.documentElement.outerHTML;
 {
   performance.mark("topolab-unpack");
+  // Until the app starts, a line saying what is happening (in the reader's colours: the
+  // page's color-scheme is light dark). Made after topolabPage is kept: copies never have it.
+  const status = document.createElement("p");
+  status.setAttribute("role", "status");
+  status.style.cssText = "position:fixed;top:40%;left:0;right:0;margin:0;text-align:center;font:1.1rem system-ui,sans-serif";
+  status.innerHTML = 'Opening Topolab… · <span lang="zh-CN">正在打开 Topolab…</span>';
+  document.body.append(status);
   const packed = document.getElementById("topolab-wasm");
   const text = packed.textContent.trim();
   const bytes = Uint8Array.fromBase64
     ? Uint8Array.fromBase64(text)
     : Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
-  const [codeAt, codeSize, restSize, order, lengths, cssSize, glueSize] = JSON.parse(packed.dataset.layout);
-  const { ends, kinds } = payloadSegments(restSize, codeAt, order, lengths, cssSize, glueSize);
-  const payload = cmDecode(bytes, Number(packed.dataset.size), ends, kinds);
+  const [codeAt, codeSize, restSize, order, lengths, cssSize, glueSize, parts] = JSON.parse(packed.dataset.layout);
+  const payload = new Uint8Array(Number(packed.dataset.size));
+  // Each part in a Web Worker of its own (from a blob: address: it works from file://),
+  // all at once; where a worker cannot be made or fails (a Content-Security-Policy, an
+  // old browser), the part is decoded here, one after another.
+  let cmDecode;
+  const here = (job) => (cmDecode ??= cmDecoder())(...job);
+  let url;
+  try {
+    url = URL.createObjectURL(new Blob(["const d=(" + cmDecoder + ")();onmessage=e=>{const o=d(...e.data);postMessage(o,[o.buffer])}"], { type: "text/javascript" }));
+  } catch {}
+  let workers = true; // until one cannot be made: the others would fail the same way
+  const decode = (job) => new Promise((resolve) => {
+    let worker;
+    try {
+      if (workers) worker = new Worker(url);
+    } catch {
+      workers = false;
+    }
+    if (!worker) return resolve(here(job));
+    worker.onmessage = (e) => {
+      worker.terminate();
+      resolve(e.data);
+    };
+    worker.onerror = (e) => {
+      e.preventDefault();
+      worker.terminate();
+      resolve(here(job));
+    };
+    worker.postMessage(job);
+  });
+  let at = 0;
+  await Promise.all(parts.map(([packedSize, pieces]) => {
+    let size = 0;
+    const job = [bytes.slice(at, (at += packedSize)), pieces.reduce((n, p) => n + p[1], 0), pieces.map((p) => (size += p[1])), pieces.map((p) => p[2])];
+    return decode(job).then((out) => {
+      let from = 0;
+      for (const [start, length] of pieces) payload.set(out.subarray(from, (from += length)), start);
+    });
+  }));
+  if (url) URL.revokeObjectURL(url);
   const wasmEnd = restSize + lengths.reduce((a, b) => a + b, 0);
   const utf8 = new TextDecoder();
   const style = document.createElement("style");
@@ -321,6 +421,7 @@ window.topolabPage = "<!doctype html>\\n" + document.documentElement.outerHTML;
   module.set(payload.subarray(codeAt, restSize), codeAt + codeSize);
   performance.measure("topolab-unpacked", "topolab-unpack");
   const wasm = await __wbg_init({ module_or_path: module });
+  status.remove();
   dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
 }
 `);
