@@ -197,6 +197,30 @@ test("a diagram with over twenty warnings lists five of a kind until asked for t
   });
 });
 
+test("a survive goal too big to check says so, with a question mark, not a tick", TIMEOUT, async () => {
+  await withPage(session.browser, "goals-unchecked", async (page) => {
+    // A balancer of four servers before 1,000 interchangeable backends: 166 million
+    // sets of three failures, past the search's budget.
+    const backends = Array.from({ length: 1000 }, (_, i) => ({ id: `b${i}`, kind: "service", capabilities: ["shop"], x: 400, y: 40 * i }));
+    const big = {
+      format: "topolab/1",
+      nodes: [{ id: "web", kind: "client", x: 80, y: 200 }, { id: "lb", kind: "load_balancer", replicas: 4, x: 240, y: 200 }, ...backends],
+      links: [{ from: "web", to: "lb" }, ...backends.map((b) => ({ from: "lb", to: b.id }))],
+      goals: [{ kind: "survive", failures: 3, of: "instances" }],
+    };
+    await openApp(page, `${session.server.url}?lang=en#d=${deflateRawSync(Buffer.from(JSON.stringify(big))).toString("base64url")}`);
+    const row = page.locator('[data-goal-index="0"]');
+    await row.locator("[data-goal-unchecked]").waitFor({ timeout: 30_000 });
+    assert.equal(await row.getAttribute("data-met"), "false");
+    assert.equal(await row.locator(".goal-mark").textContent(), "?");
+    assert.equal(await row.locator(".goal-verdict").textContent(), "not checked");
+    assert.equal(await row.locator("[data-goal-show]").count(), 0, "no counterexample to show");
+    const check = await page.evaluate(() => window.topolab.check());
+    assert.equal(check.goals[0].unchecked, true);
+    assertPageClean(page, session.server);
+  });
+});
+
 test("check by postMessage answers like window.topolab.check", TIMEOUT, async () => {
   await withPage(session.browser, "goals-message", async (page) => {
     await openApp(page, `${session.server.url}?lang=en&challenge=balancer`);
