@@ -13,7 +13,7 @@ use topolab_engine::advise::{
 };
 use topolab_engine::analysis::{Method, Options};
 use topolab_engine::{
-    parse_document, validate, Document, Function, Link, LinkKind, Node, NodeKind,
+    parse_document, validate, Document, Function, Link, LinkKind, Node, NodeKind, Zone,
 };
 
 /// §7: at most 8 more instances, never past 64 replicas.
@@ -25,8 +25,13 @@ const TOLERANCE: f64 = 1e-12;
 // The brute-force model of advice.
 
 /// P(alive) and P(not alive) of `node` with `more` instances, each summed from
-/// every combination of its instances' states (killed ones down).
+/// every combination of its instances' states (killed ones down, and with
+/// zones (§8) those whose zone is down in `zones_down`: bit z, `doc.zones[z]`).
 fn odds(node: &Node, more: u32) -> (f64, f64) {
+    zoned_odds(node, more, &[], 0)
+}
+
+fn zoned_odds(node: &Node, more: u32, zones: &[Zone], zones_down: u32) -> (f64, f64) {
     let mut grown = node.clone();
     grown.replicas = Some(node.replicas.unwrap_or(1) + more);
     let (r, q, a) = (
@@ -39,7 +44,11 @@ fn odds(node: &Node, more: u32) -> (f64, f64) {
         let mut weight = 1.0;
         for i in 0..r {
             let alive = state & (1 << i) != 0;
-            weight *= match (alive, grown.killed.contains(&i)) {
+            let in_down_zone = grown
+                .zone_of(i)
+                .and_then(|id| zones.iter().position(|z| z.id == id))
+                .is_some_and(|z| zones_down & (1 << z) != 0);
+            weight *= match (alive, grown.killed.contains(&i) || in_down_zone) {
                 (true, true) => 0.0,
                 (false, true) => 1.0,
                 (true, false) => a,
@@ -64,6 +73,29 @@ fn cost(node: &Node) -> f64 {
     })
 }
 
+/// Every state of `doc`'s zones with its probability (a zone marked down is
+/// down in every state); one state of weight 1 without zones.
+fn zone_states(doc: &Document) -> Vec<(f64, u32)> {
+    (0u32..1 << doc.zones.len())
+        .map(|down| {
+            let weight = doc.zones.iter().enumerate().map(|(z, zone)| {
+                let a = if zone.down == Some(true) {
+                    0.0
+                } else {
+                    zone.availability.unwrap_or(Zone::DEFAULT_AVAILABILITY)
+                };
+                if down & (1 << z) != 0 {
+                    1.0 - a
+                } else {
+                    a
+                }
+            });
+            (weight.product(), down)
+        })
+        .filter(|&(w, _)| w > 0.0)
+        .collect()
+}
+
 /// Everything enumeration knows about a document and its targets.
 struct Truth {
     doc: Document,
@@ -72,12 +104,16 @@ struct Truth {
     failing: Vec<usize>,
     /// The nodes that may change (§7 Decided), in document order.
     changeable: Vec<usize>,
-    /// Per changeable node: the most it may get, and its odds for 0..=most.
+    /// Per changeable node: the most it may get, and its odds for 0..=most,
+    /// per zone state.
     most: Vec<u32>,
-    odds: Vec<Vec<(f64, f64)>>,
-    /// Per target: P(works) per state of the changeable nodes (bit j: the
-    /// j-th alive), summed over the states of the other nodes.
-    tables: Vec<Vec<f64>>,
+    odds: Vec<Vec<Vec<(f64, f64)>>>,
+    /// Every state of the zones (§8): its probability and the zones down (bit z).
+    /// Without zones, one state of weight 1.
+    zone_states: Vec<(f64, u32)>,
+    /// Per target and zone state: P(works) per state of the changeable nodes
+    /// (bit j: the j-th alive), summed over the states of the other nodes.
+    tables: Vec<Vec<Vec<f64>>>,
     /// Per target: whether it works, per state of every failing node (bit i:
     /// `failing[i]` alive).
     works: Vec<Vec<bool>>,
@@ -101,10 +137,20 @@ impl Truth {
             .iter()
             .map(|&v| MAX_ADDED.min(64 - doc.nodes[v].replicas.unwrap_or(1)))
             .collect();
+        let zone_states = zone_states(doc);
         let odds = changeable
             .iter()
             .zip(&most)
-            .map(|(&v, &most)| (0..=most).map(|d| odds(&doc.nodes[v], d)).collect())
+            .map(|(&v, &most)| {
+                (0..=most)
+                    .map(|d| {
+                        zone_states
+                            .iter()
+                            .map(|&(_, down)| zoned_odds(&doc.nodes[v], d, &doc.zones, down))
+                            .collect()
+                    })
+                    .collect()
+            })
             .collect();
         let mut works = vec![Vec::new(); targets.len()];
         for state in 0u32..(1 << failing.len()) {
@@ -134,15 +180,23 @@ impl Truth {
             changeable,
             most,
             odds,
+            zone_states,
             tables: Vec::new(),
             works,
         };
-        truth.tables = (0..targets.len()).map(|t| truth.table(t)).collect();
+        truth.tables = (0..targets.len())
+            .map(|t| {
+                (0..truth.zone_states.len())
+                    .map(|s| truth.table(t, s))
+                    .collect()
+            })
+            .collect();
         truth
     }
 
-    /// Target `t`'s table over the changeable nodes' states.
-    fn table(&self, t: usize) -> Vec<f64> {
+    /// Target `t`'s table over the changeable nodes' states, in zone state `s`.
+    fn table(&self, t: usize, s: usize) -> Vec<f64> {
+        let zones_down = self.zone_states[s].1;
         let mut table = vec![0.0; 1 << self.changeable.len()];
         for (state, &works) in self.works[t].iter().enumerate() {
             if !works {
@@ -154,7 +208,8 @@ impl Truth {
                 match self.changeable.iter().position(|&c| c == v) {
                     Some(j) => mask |= usize::from(alive) << j,
                     None => {
-                        let (up, down) = odds(&self.doc.nodes[v], 0);
+                        let node = &self.doc.nodes[v];
+                        let (up, down) = zoned_odds(node, 0, &self.doc.zones, zones_down);
                         weight *= if alive { up } else { down };
                     }
                 }
@@ -168,15 +223,22 @@ impl Truth {
     fn values(&self, d: &[u32]) -> Vec<f64> {
         self.tables
             .iter()
-            .map(|table| {
-                let mut t = table.clone();
-                for (j, &dj) in d.iter().enumerate() {
-                    let (up, down) = self.odds[j][dj as usize];
-                    t = (0..t.len() / 2)
-                        .map(|m| t[2 * m + 1] * up + t[2 * m] * down)
-                        .collect();
-                }
-                t[0]
+            .map(|per_state| {
+                per_state
+                    .iter()
+                    .zip(&self.zone_states)
+                    .enumerate()
+                    .map(|(s, (table, &(weight, _)))| {
+                        let mut t = table.clone();
+                        for (j, &dj) in d.iter().enumerate() {
+                            let (up, down) = self.odds[j][dj as usize][s];
+                            t = (0..t.len() / 2)
+                                .map(|m| t[2 * m + 1] * up + t[2 * m] * down)
+                                .collect();
+                        }
+                        weight * t[0]
+                    })
+                    .sum()
             })
             .collect()
     }
@@ -707,6 +769,66 @@ proptest! {
         prop_assume!(closest > 1e-10);
         let advice = advise(&doc, &targets);
         check_lists(&truth, &advice)?;
+        check_options(&truth, &advice, true)?;
+    }
+}
+
+/// Zone availabilities drawn from: low enough that zones matter to the targets.
+const ZONE_AVAILABILITIES: [f64; 4] = [0.99, 0.9, 0.999, 0.95];
+
+/// `documents()` with one to three zones (§8) and a zone list on most
+/// non-client nodes (instance i in its list's i mod len).
+fn zoned_documents() -> impl Strategy<Value = (Document, Vec<Target>)> {
+    (
+        documents(),
+        1usize..=3,
+        prop::collection::vec(0..ZONE_AVAILABILITIES.len(), 3),
+        prop::collection::vec(
+            prop::option::weighted(0.75, prop::collection::vec(0usize..3, 1..=3)),
+            8,
+        ),
+    )
+        .prop_map(|((mut doc, targets), n, availabilities, lists)| {
+            doc.zones = (0..n)
+                .map(|z| Zone {
+                    id: format!("z{z}"),
+                    label: None,
+                    availability: Some(ZONE_AVAILABILITIES[availabilities[z]]),
+                    down: None,
+                })
+                .collect();
+            for (node, list) in doc.nodes.iter_mut().zip(lists) {
+                let Some(list) = list.filter(|_| node.kind != NodeKind::Client) else {
+                    continue;
+                };
+                let mut ids: Vec<String> = Vec::new();
+                for id in list.iter().map(|z| format!("z{}", z % n)) {
+                    if !ids.contains(&id) {
+                        ids.push(id);
+                    }
+                }
+                node.zones = Some(ids);
+            }
+            (doc, targets)
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// With zones the options are still exact: cheapest and fewest nodes equal
+    /// an enumeration that sums over every state of the zones.
+    #[test]
+    fn advice_with_zones_equals_enumeration((doc, targets) in zoned_documents()) {
+        let problems = validate(&doc);
+        prop_assert!(problems.is_empty(), "generated an invalid document: {problems:?}");
+        let truth = Truth::new(&doc, &targets);
+        let mut closest = f64::INFINITY;
+        truth.each_change(usize::MAX, f64::INFINITY, &mut |_, values| {
+            closest = closest.min(truth.closest_call(values));
+        });
+        prop_assume!(closest > 1e-10);
+        let advice = advise(&doc, &targets);
         check_options(&truth, &advice, true)?;
     }
 }
