@@ -7,6 +7,9 @@
 
 use std::time::{Duration, Instant};
 
+#[path = "../tests/support/compose.rs"]
+mod compose;
+
 use topolab_engine::import::{import, Format};
 
 /// `n` services: every tenth a store, each calling three others by
@@ -65,32 +68,6 @@ fn manifests(lines: usize) -> String {
     text
 }
 
-/// `n` services each naming every other (`depends_on` and URLs).
-fn everyone(n: usize) -> String {
-    let mut text = String::from("services:\n");
-    for i in 0..n {
-        let others: Vec<String> = (0..n)
-            .filter(|&j| j != i)
-            .map(|j| format!("s{j}"))
-            .collect();
-        text.push_str(&format!("  s{i}:\n    image: acme/s{i}:1\n"));
-        if i == 0 {
-            text.push_str("    ports: [\"80:80\"]\n");
-        }
-        text.push_str(&format!("    depends_on: [{}]\n", others.join(", ")));
-        let urls: Vec<String> = others
-            .iter()
-            .take(n / 4)
-            .map(|o| format!("http://{o}:8080"))
-            .collect();
-        text.push_str(&format!(
-            "    environment:\n      UPSTREAM_URLS: \"{}\"\n",
-            urls.join(",")
-        ));
-    }
-    text
-}
-
 /// A case: its name, how to make its text, its format.
 type Case = (&'static str, fn() -> String, Format);
 
@@ -133,7 +110,7 @@ fn main() {
         ),
         (
             "compose 400 naming each other",
-            || everyone(400),
+            || compose::everyone_names_everyone(400),
             Format::Compose,
         ),
     ];

@@ -579,36 +579,9 @@ fn a_mounted_config_map_is_read_and_its_notes_name_the_workload() {
     ));
 }
 
-/// `n` services each naming every other in `depends_on` and, as URLs, in
-/// an environment variable: the shape of a generated 1.5 MB file.
-fn everyone_names_everyone(n: usize) -> String {
-    let mut text = String::from("services:\n");
-    for i in 0..n {
-        let others: Vec<String> = (0..n)
-            .filter(|&j| j != i)
-            .map(|j| format!("s{j}"))
-            .collect();
-        text.push_str(&format!("  s{i}:\n    image: acme/s{i}:1\n"));
-        if i == 0 {
-            text.push_str("    ports: [\"80:80\"]\n");
-        }
-        text.push_str(&format!("    depends_on: [{}]\n", others.join(", ")));
-        let urls: Vec<String> = others
-            .iter()
-            .take(n / 4)
-            .map(|o| format!("http://{o}:8080"))
-            .collect();
-        text.push_str(&format!(
-            "    environment:\n      UPSTREAM_URLS: \"{}\"\n",
-            urls.join(",")
-        ));
-    }
-    text
-}
-
 #[test]
 fn a_big_file_of_services_naming_each_other_is_quick_and_says_its_limits_once() {
-    let text = everyone_names_everyone(400);
+    let text = support::compose::everyone_names_everyone(400);
     assert!(text.len() > 1_400_000, "{} bytes", text.len());
     let started = std::time::Instant::now();
     let i = import(&text, None).expect("imports");

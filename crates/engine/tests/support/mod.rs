@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests.
 
 pub mod brute;
+pub mod compose;
 pub mod generate;
 pub mod goals;
 
