@@ -327,6 +327,61 @@ test("the inspector refuses a bad value with the validator's message", TIMEOUT, 
   });
 });
 
+test("what is typed in a field survives the page redrawing before it is committed", TIMEOUT, async () => {
+  await withPage(session.browser, "editor-typing", async (page) => {
+    await openApp(page, `${session.server.url}?lang=en#preset=three-zones`);
+    const servers = (await doc(page)).nodes.filter((n) => n.kind !== "client");
+    const [first, second] = servers.map((n) => n.id);
+    const edited = async () => (await doc(page)).nodes.find((n) => n.id === first);
+    // Something elsewhere redraws the page (an article's script, chaos, a zone switch)
+    // while the user is still in the field: a kill, then a revive.
+    const redraw = async () => {
+      await page.evaluate((id) => window.topolab.kill(id, 0), second);
+      await settle(page);
+      await page.evaluate((id) => window.topolab.revive(id, 0), second);
+      await settle(page);
+    };
+    const typeThenRedraw = async (selector, text) => {
+      await page.fill(selector, text);
+      await redraw();
+      assert.equal(await page.inputValue(selector), text, `${selector} keeps what was typed`);
+      await page.press(selector, "Enter");
+      await settle(page);
+    };
+
+    // A zone's name, with nothing selected.
+    await page.waitForSelector("[data-zones-form][open]");
+    await typeThenRedraw("#zone-0-label", "Paris");
+    assert.equal((await doc(page)).zones[0].label, "Paris");
+
+    // The selected node's name and a traffic setting.
+    await page.click(node(first), { position: { x: 30, y: 12 } });
+    await page.waitForSelector('[data-inspector="node"]');
+    await typeThenRedraw('[data-inspector] [name="label"]', "Front door");
+    assert.equal((await edited()).label, "Front door");
+    await page.click("[data-sim-settings] summary");
+    await typeThenRedraw('[data-inspector] [name="sim-latency_ms"]', "25");
+    assert.equal((await edited()).extra?.sim?.latency_ms, 25);
+
+    // A new goal's target, saved after the redraw.
+    await page.click("[data-goal-add]");
+    await page.selectOption("[data-goal-kind]", "availability");
+    await settle(page);
+    await page.fill("[data-goal-min]", "99.999");
+    await redraw();
+    assert.equal(await page.inputValue("[data-goal-min]"), "99.999");
+    await page.click("[data-goal-save]");
+    await settle(page);
+    assert.deepEqual((await doc(page)).goals.at(-1), { kind: "availability", min: 0.99999 });
+
+    // What would it take: the target typed stays to be asked.
+    await page.fill("[data-advice-min]", "99.95");
+    await redraw();
+    assert.equal(await page.inputValue("[data-advice-min]"), "99.95");
+    assertPageClean(page, session.server);
+  });
+});
+
 test("focus follows selection, and the help overlay lists the shortcuts", TIMEOUT, async () => {
   await withPage(session.browser, "editor-keyboard", async (page) => {
     await openApp(page, `${session.server.url}#preset=cluster`);

@@ -47,6 +47,7 @@ mod theme;
 mod toolbar;
 mod traffic;
 mod transfer;
+mod typing;
 mod viewport;
 mod zones;
 

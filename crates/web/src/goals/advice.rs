@@ -13,6 +13,7 @@ use yew::prelude::*;
 use super::words::{self, function_name, node_name};
 use super::{GoalsProps, Preview, PreviewSource};
 use crate::lang::{Lang, Localized};
+use crate::typing::{use_typing, Typing};
 use topolab_editor::Action;
 use topolab_engine::advise::{advise, Advice, AdviceOption, OptionName, Target, Unreachable};
 use topolab_engine::goals::{GoalKind, GoalReport, Threshold};
@@ -92,6 +93,7 @@ pub struct AdviceState {
     fields: UseStateHandle<(String, String)>,
     asked: UseStateHandle<Option<Asked>>,
     problem: UseStateHandle<Option<&'static str>>,
+    typing: Typing,
 }
 
 /// The state of the advice panel, first offering the first unmet availability goal.
@@ -101,6 +103,7 @@ pub fn use_advice(doc: &Document, goals: &[GoalReport]) -> AdviceState {
         fields: use_state(|| first_target(doc, goals)),
         asked: use_state(|| None::<Asked>),
         problem: use_state(|| None::<&'static str>),
+        typing: use_typing(),
     }
 }
 
@@ -111,6 +114,7 @@ impl AdviceState {
             fields,
             asked,
             problem,
+            typing,
         } = self;
         let on_function = {
             let fields = fields.clone();
@@ -120,8 +124,9 @@ impl AdviceState {
             })
         };
         let on_percent = {
-            let fields = fields.clone();
+            let (fields, typing) = (fields.clone(), typing.clone());
             Callback::from(move |e: Event| {
+                typing.done();
                 let input: HtmlInputElement = e.target_unchecked_into();
                 fields.set((fields.0.clone(), input.value()));
             })
@@ -176,8 +181,8 @@ impl AdviceState {
                         <select data-advice-function="" onchange={on_function}>{ for options }</select>
                     </label>
                     <label>{ AT_LEAST.get(lang) }
-                        <input type="text" value={fields.1.clone()}
-                               data-advice-min="" onchange={on_percent} />
+                        <input type="text" value={typing.shown("min", fields.1.clone())}
+                               data-advice-min="" oninput={typing.oninput("min")} onchange={on_percent} />
                     </label>
                     <button type="submit" data-advice-ask="">{ ASK.get(lang) }</button>
                 </form>

@@ -12,6 +12,8 @@ use topolab_engine::goals::{FailureUnit, Goal, GoalKind, Threshold, GOAL_KINDS};
 use topolab_engine::i18n::l;
 use topolab_engine::units;
 
+use crate::typing::{use_typing, Typing};
+
 /// The form's fields, as typed.
 #[derive(Clone, PartialEq)]
 struct Fields {
@@ -160,6 +162,7 @@ const BAD_COST: crate::lang::Localized = l(
 pub struct GoalForm {
     fields: UseStateHandle<Fields>,
     problem: UseStateHandle<Option<String>>,
+    typing: Typing,
 }
 
 /// The state of the goals panel's form (see [`GoalForm::view`]).
@@ -168,6 +171,7 @@ pub fn use_goal_form() -> GoalForm {
     GoalForm {
         fields: use_state(|| Fields::of_goal(None)),
         problem: use_state(|| None::<String>),
+        typing: use_typing(),
     }
 }
 
@@ -176,6 +180,7 @@ impl GoalForm {
     pub fn open(&self, initial: Option<&Goal>) {
         self.fields.set(Fields::of_goal(initial));
         self.problem.set(None);
+        self.typing.done();
     }
 
     /// The form: a kind, its fields, Save and Cancel; `initial` is the goal edited.
@@ -187,10 +192,11 @@ impl GoalForm {
         on_cancel: Callback<()>,
         lang: Lang,
     ) -> Html {
-        let fields = &self.fields;
+        let (fields, typing) = (&self.fields, &self.typing);
         let set = |change: fn(&mut Fields, String)| {
-            let fields = fields.clone();
+            let (fields, typing) = (fields.clone(), typing.clone());
             Callback::from(move |e: Event| {
+                typing.done();
                 let value = e
                     .target_dyn_into::<web_sys::Element>()
                     .and_then(super::control_value)
@@ -224,10 +230,10 @@ impl GoalForm {
                 <label>{ words::KIND.get(lang) }
                     <select data-goal-kind="" onchange={set(|f, v| f.kind = v)}>{ for kinds }</select>
                 </label>
-                { kind_fields(fields, analysis, lang, &set) }
+                { kind_fields((fields, typing), analysis, lang, &set) }
                 <label>{ words::LABEL.get(lang) }
-                    <input type="text" maxlength="200" value={fields.label.clone()} data-goal-label=""
-                           onchange={set(|f, v| f.label = v)} />
+                    <input type="text" maxlength="200" value={typing.shown("label", fields.label.clone())} data-goal-label=""
+                           oninput={typing.oninput("label")} onchange={set(|f, v| f.label = v)} />
                 </label>
                 if let Some(why) = &*self.problem { <p class="form-problem" role="alert">{ why }</p> }
                 <span class="goal-form-actions">
@@ -241,7 +247,7 @@ impl GoalForm {
 
 /// The fields of the chosen kind.
 fn kind_fields(
-    fields: &Fields,
+    (fields, typing): (&Fields, &Typing),
     analysis: &Analysis,
     lang: Lang,
     set: &dyn Fn(fn(&mut Fields, String)) -> Callback<Event>,
@@ -260,8 +266,8 @@ fn kind_fields(
                         <select data-goal-function="" onchange={set(|f, v| f.function = v)}>{ for functions }</select>
                     </label>
                     <label>{ words::TARGET.get(lang) }
-                        <input type="text" inputmode="decimal" value={fields.percent.clone()} data-goal-min=""
-                               onchange={set(|f, v| f.percent = v)} />
+                        <input type="text" inputmode="decimal" value={typing.shown("min", fields.percent.clone())} data-goal-min=""
+                               oninput={typing.oninput("min")} onchange={set(|f, v| f.percent = v)} />
                     </label>
                 </>
             }
@@ -284,14 +290,14 @@ fn kind_fields(
         }
         "max_sync_depth" => html! {
             <label>{ words::MAX_DEPTH.get(lang) }
-                <input type="text" inputmode="numeric" value={fields.max.clone()} data-goal-max=""
-                       onchange={set(|f, v| f.max = v)} />
+                <input type="text" inputmode="numeric" value={typing.shown("max", fields.max.clone())} data-goal-max=""
+                       oninput={typing.oninput("max")} onchange={set(|f, v| f.max = v)} />
             </label>
         },
         "budget" => html! {
             <label>{ words::MAX_COST.get(lang) }
-                <input type="text" inputmode="decimal" value={fields.max_cost.clone()} data-goal-max-cost=""
-                       onchange={set(|f, v| f.max_cost = v)} />
+                <input type="text" inputmode="decimal" value={typing.shown("max_cost", fields.max_cost.clone())} data-goal-max-cost=""
+                       oninput={typing.oninput("max_cost")} onchange={set(|f, v| f.max_cost = v)} />
             </label>
         },
         _ => html! {},

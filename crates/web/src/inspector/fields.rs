@@ -10,6 +10,7 @@ use yew::prelude::*;
 use super::super::lang::{Lang, Localized};
 use super::drafts::Refused;
 use super::text;
+use crate::typing::Typing;
 
 /// The fields of a node form, named as the inputs are (`name="quorum"`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,6 +66,8 @@ pub(super) struct FieldInput<'a> {
     pub(super) placeholder: Option<String>,
     pub(super) hint: Option<String>,
     pub(super) commit: Callback<(Field, String)>,
+    /// What is being typed, and the node the form is of (the field's key in it).
+    pub(super) typing: (Typing, AttrValue),
     pub(super) lang: Lang,
 }
 
@@ -81,7 +84,12 @@ pub(super) fn text_field(f: FieldInput) -> Html {
     .flatten()
     .collect();
     let field = f.field;
+    let (typing, node) = f.typing;
+    let key = format!("{node}/{id}");
+    let oninput = typing.oninput(key.clone());
+    let value = typing.shown(&key, f.value);
     let onchange = f.commit.reform(move |e: Event| {
+        typing.done();
         let input: HtmlInputElement = e.target_unchecked_into();
         (field, input.value())
     });
@@ -90,7 +98,7 @@ pub(super) fn text_field(f: FieldInput) -> Html {
             <label for={id.clone()}>{ field.title().get(f.lang) }</label>
             <input id={id.clone()} name={field.name()} type={f.input_type}
                    class={classes!(invalid.then_some("invalid"))}
-                   value={f.value}
+                   {value}
                    inputmode={f.inputmode}
                    min={f.min.map(|m| m.to_string())}
                    max={f.max.map(|m| m.to_string())}
@@ -99,7 +107,7 @@ pub(super) fn text_field(f: FieldInput) -> Html {
                    autocomplete="off" spellcheck="false"
                    aria-invalid={invalid.then_some("true")}
                    aria-describedby={(!described.is_empty()).then(|| described.join(" "))}
-                   {onchange} />
+                   {oninput} {onchange} />
             if let Some(hint) = f.hint {
                 <p class="field-hint" id={hint_id}>{ hint }</p>
             }

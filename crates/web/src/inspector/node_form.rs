@@ -22,6 +22,7 @@ use super::sim_form::SimSettings;
 use super::typed::edited;
 use super::{hint, no_submit, text};
 use crate::split::words as split_words;
+use crate::typing::use_typing;
 use topolab_engine::sim::SimTarget;
 
 #[derive(Properties, PartialEq)]
@@ -38,6 +39,7 @@ pub(super) fn node_form(props: &NodeFormProps) -> Html {
     let lang = use_lang();
     // A commit that changes nothing ("03" for 3) still shows the value as the document has it.
     let redraw = use_force_update();
+    let typing = use_typing();
     let (Some(index), Some(node)) = (props.doc.node_index(&props.id), props.doc.node(&props.id))
     else {
         return hint(lang);
@@ -57,6 +59,7 @@ pub(super) fn node_form(props: &NodeFormProps) -> Html {
         placeholder: None,
         hint: None,
         commit: commit.clone(),
+        typing: (typing.clone(), props.id.clone()),
         lang,
     };
 

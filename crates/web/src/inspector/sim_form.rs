@@ -199,6 +199,7 @@ pub(super) fn sim_settings(props: &SimSettingsProps) -> Html {
     let lang = use_lang();
     let drafts = use_state(Drafts::default);
     let redraw = use_force_update();
+    let typing = crate::typing::use_typing();
     let target = props.target;
     let keys: &[SimKey] = match target {
         SimTarget::Node(_) => &SimKey::NODE,
@@ -254,7 +255,11 @@ pub(super) fn sim_settings(props: &SimSettingsProps) -> Html {
             true => format!("{hint_id} {error_id}"),
             false => hint_id.clone(),
         };
+        let typed_in = format!("{target:?}/{id}");
+        let (oninput, value) = (typing.oninput(typed_in.clone()), typing.shown(&typed_in, value));
+        let typing = typing.clone();
         let onchange = commit.reform(move |e: Event| {
+            typing.done();
             let input: HtmlInputElement = e.target_unchecked_into();
             (key, input.value())
         });
@@ -267,7 +272,7 @@ pub(super) fn sim_settings(props: &SimSettingsProps) -> Html {
                        value={value} placeholder={placeholder(&props.doc, target, key, lang)}
                        autocomplete="off" spellcheck="false" data-sim-setting={name.clone()}
                        aria-invalid={invalid.then_some("true")} aria-describedby={described}
-                       {onchange} />
+                       {oninput} {onchange} />
                 <p class="field-hint" id={hint_id}>{ hint.get(lang) }</p>
                 if let Some(r) = refusal {
                     <div class="field-error" role="alert" id={error_id}>

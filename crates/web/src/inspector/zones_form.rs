@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 use super::super::lang::{Lang, Localized, Text};
 use super::text::problem;
+use crate::typing::{use_typing, Typing};
 use topolab_editor::zones::ZoneRefusal;
 use topolab_editor::{zone_edit, Action};
 use topolab_engine::drawing::zone_mark;
@@ -55,13 +56,21 @@ pub struct ZoneDraft {
     message: Text,
 }
 
-/// The refused zone value, if any (kept by the app: the inspector has no state).
-pub type ZoneDrafts = UseStateHandle<Option<ZoneDraft>>;
+/// The zones form's state, kept by the app (the inspector has none): the
+/// refused value, if any, and what is being typed.
+#[derive(Clone, PartialEq)]
+pub struct ZoneDrafts {
+    refused: UseStateHandle<Option<ZoneDraft>>,
+    typing: Typing,
+}
 
 /// The state [`zones_form`] keeps its refused value in.
 #[hook]
 pub fn use_zone_drafts() -> ZoneDrafts {
-    use_state(|| None)
+    ZoneDrafts {
+        refused: use_state(|| None),
+        typing: use_typing(),
+    }
 }
 
 fn name(z: &Zone) -> String {
@@ -75,9 +84,10 @@ pub(super) fn zones_form(
     dispatch: &Callback<Action>,
     lang: Lang,
 ) -> Html {
-    let draft = drafts.as_ref().filter(|d| Rc::ptr_eq(&d.doc, doc));
+    let draft = drafts.refused.as_ref().filter(|d| Rc::ptr_eq(&d.doc, doc));
+    let typing = &drafts.typing;
     let commit = {
-        let (doc, drafts, dispatch) = (doc.clone(), drafts.clone(), dispatch.clone());
+        let (doc, drafts, dispatch) = (doc.clone(), drafts.refused.clone(), dispatch.clone());
         Callback::from(
             move |(zone, field, typed): (String, &'static str, String)| {
                 let title = if field == "label" { NAME } else { AVAILABILITY };
@@ -131,7 +141,12 @@ pub(super) fn zones_form(
             let id = format!("zone-{i}-{key}");
             let refused = mine.filter(|d| d.field == key);
             let zone = z.id.clone();
+            let typed_in = format!("{}/{key}", z.id);
+            let oninput = typing.oninput(typed_in.clone());
+            let value = typing.shown(&typed_in, refused.map_or(value, |d| d.typed.clone()));
+            let typing = typing.clone();
             let onchange = commit.reform(move |e: Event| {
+                typing.done();
                 let input: HtmlInputElement = e.target_unchecked_into();
                 (zone.clone(), key, input.value())
             });
@@ -139,10 +154,10 @@ pub(super) fn zones_form(
                 <div class={classes!("field-row", refused.map(|_| "invalid"))}>
                     <label for={id.clone()}>{ title.get(lang) }</label>
                     <input id={id.clone()} name={format!("zone-{key}")} type="text" {placeholder}
-                           value={refused.map_or(value, |d| d.typed.clone())} autocomplete="off" spellcheck="false"
+                           {value} autocomplete="off" spellcheck="false"
                            inputmode={(key == "availability").then_some("decimal")}
                            aria-invalid={refused.map(|_| "true")}
-                           aria-describedby={refused.map(|_| format!("{id}-error"))} {onchange} />
+                           aria-describedby={refused.map(|_| format!("{id}-error"))} {oninput} {onchange} />
                     if let Some(d) = refused {
                         <div class="field-error" role="alert" id={format!("{id}-error")}><p>{ d.message.get(lang).to_string() }</p></div>
                     }
