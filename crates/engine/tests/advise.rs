@@ -27,10 +27,6 @@ const TOLERANCE: f64 = 1e-12;
 /// P(alive) and P(not alive) of `node` with `more` instances, each summed from
 /// every combination of its instances' states (killed ones down, and with
 /// zones (§8) those whose zone is down in `zones_down`: bit z, `doc.zones[z]`).
-fn odds(node: &Node, more: u32) -> (f64, f64) {
-    zoned_odds(node, more, &[], 0)
-}
-
 fn zoned_odds(node: &Node, more: u32, zones: &[Zone], zones_down: u32) -> (f64, f64) {
     let mut grown = node.clone();
     grown.replicas = Some(node.replicas.unwrap_or(1) + more);
@@ -349,23 +345,85 @@ fn fewer_nodes_meet(truth: &Truth, nodes: usize) -> bool {
         })
 }
 
-/// Birnbaum importance of failing node `i` for target `t`, as it is.
+/// Birnbaum importance of failing node `i` for target `t`, as it is: the
+/// other nodes' states weighed in each state of the zones (§8), in which they
+/// fail independently.
 fn birnbaum(truth: &Truth, t: usize, i: usize) -> f64 {
+    let zones = &truth.doc.zones;
     let mut forced = [0.0, 0.0];
-    for (state, &works) in truth.works[t].iter().enumerate() {
-        if !works {
-            continue;
-        }
-        let mut weight = 1.0;
-        for (bit, &v) in truth.failing.iter().enumerate() {
-            if bit != i {
-                let (up, down) = odds(&truth.doc.nodes[v], 0);
-                weight *= if state & (1 << bit) != 0 { up } else { down };
+    for &(p_zones, zones_down) in &truth.zone_states {
+        let odds: Vec<(f64, f64)> = truth
+            .failing
+            .iter()
+            .map(|&v| zoned_odds(&truth.doc.nodes[v], 0, zones, zones_down))
+            .collect();
+        for (state, &works) in truth.works[t].iter().enumerate() {
+            if !works {
+                continue;
             }
+            let mut weight = p_zones;
+            for (bit, &(up, down)) in odds.iter().enumerate() {
+                if bit != i {
+                    weight *= if state & (1 << bit) != 0 { up } else { down };
+                }
+            }
+            forced[usize::from(state & (1 << i) != 0)] += weight;
         }
-        forced[usize::from(state & (1 << i) != 0)] += weight;
     }
     forced[1] - forced[0]
+}
+
+/// §8 `limited_by_zones` of target `t`: with the best change made, every
+/// instance up and every other zone up, the zones whose failure alone takes
+/// it down (none when it does not work with everything up).
+fn brute_limited_by_zones(truth: &Truth, t: usize) -> Vec<String> {
+    let best = truth.best();
+    let grown: Vec<Node> = truth
+        .failing
+        .iter()
+        .map(|&v| {
+            let mut node = truth.doc.nodes[v].clone();
+            if let Some(j) = truth.changeable.iter().position(|&c| c == v) {
+                node.replicas = Some(node.replicas.unwrap_or(1) + best[j]);
+            }
+            node
+        })
+        .collect();
+    // The failing nodes alive (bit i) when zone `failed` (if any) is down.
+    let state = |failed: Option<&str>| -> usize {
+        grown
+            .iter()
+            .enumerate()
+            .filter(|(_, node)| {
+                let r = node.replicas.unwrap_or(1);
+                let up = (0..r)
+                    .filter(|&i| failed.is_none() || node.zone_of(i) != failed)
+                    .count();
+                up >= node.quorum.unwrap_or(1) as usize
+            })
+            .map(|(i, _)| 1 << i)
+            .sum()
+    };
+    if !truth.works[t][state(None)] {
+        return Vec::new();
+    }
+    truth
+        .doc
+        .zones
+        .iter()
+        .filter(|z| !truth.works[t][state(Some(&z.id))])
+        .map(|z| z.id.clone())
+        .collect()
+}
+
+/// The probability that node `v` is not alive in the expected view: over
+/// every state of the zones.
+fn p_down(truth: &Truth, v: usize) -> f64 {
+    truth
+        .zone_states
+        .iter()
+        .map(|&(p, down)| p * zoned_odds(&truth.doc.nodes[v], 0, &truth.doc.zones, down).1)
+        .sum()
 }
 
 /// Sorted largest first, runs equal within a relative 1e-9 by `then`.
@@ -420,10 +478,7 @@ fn brute_cut_sets(truth: &Truth, t: usize) -> Vec<(Vec<String>, f64)> {
                 .filter(|b| set & (1 << b) != 0)
                 .map(|b| truth.failing[b])
                 .collect();
-            let p = nodes
-                .iter()
-                .map(|&v| odds(&truth.doc.nodes[v], 0).1)
-                .product::<f64>();
+            let p = nodes.iter().map(|&v| p_down(truth, v)).product::<f64>();
             minimal.push((nodes, p));
         }
     }
@@ -492,10 +547,8 @@ fn check_lists(truth: &Truth, advice: &Advice) -> Result<(), TestCaseError> {
     );
     for (entry, &t) in advice.unreachable.iter().zip(&unreachable) {
         close(entry.best, best[t], "best")?;
-        prop_assert!(
-            entry.limited_by_zones.is_none(),
-            "no zones, no limited_by_zones"
-        );
+        let zones = (!truth.doc.zones.is_empty()).then(|| brute_limited_by_zones(truth, t));
+        prop_assert_eq!(&entry.limited_by_zones, &zones, "limited_by_zones");
     }
     let mut seen: Vec<&str> = Vec::new();
     let firsts: Vec<usize> = (0..truth.targets.len())
@@ -776,25 +829,26 @@ proptest! {
 /// Zone availabilities drawn from: low enough that zones matter to the targets.
 const ZONE_AVAILABILITIES: [f64; 4] = [0.99, 0.9, 0.999, 0.95];
 
-/// `documents()` with one to three zones (§8) and a zone list on most
-/// non-client nodes (instance i in its list's i mod len).
+/// `documents()` with one to three zones (§8), now and then one taken down,
+/// and a zone list on most non-client nodes (instance i in its list's i mod len).
 fn zoned_documents() -> impl Strategy<Value = (Document, Vec<Target>)> {
     (
         documents(),
         1usize..=3,
         prop::collection::vec(0..ZONE_AVAILABILITIES.len(), 3),
+        prop::collection::vec(prop::bool::weighted(0.1), 3),
         prop::collection::vec(
             prop::option::weighted(0.75, prop::collection::vec(0usize..3, 1..=3)),
             8,
         ),
     )
-        .prop_map(|((mut doc, targets), n, availabilities, lists)| {
+        .prop_map(|((mut doc, targets), n, availabilities, down, lists)| {
             doc.zones = (0..n)
                 .map(|z| Zone {
                     id: format!("z{z}"),
                     label: None,
                     availability: Some(ZONE_AVAILABILITIES[availabilities[z]]),
-                    down: None,
+                    down: down[z].then_some(true),
                 })
                 .collect();
             for (node, list) in doc.nodes.iter_mut().zip(lists) {
@@ -829,6 +883,7 @@ proptest! {
         });
         prop_assume!(closest > 1e-10);
         let advice = advise(&doc, &targets);
+        check_lists(&truth, &advice)?;
         check_options(&truth, &advice, true)?;
     }
 }
