@@ -5,6 +5,7 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { deflateRawSync } from "node:zlib";
 import {
   assertPageClean,
   clickLink,
@@ -198,6 +199,58 @@ test("the view pans by dragging empty space and zooms by wheel, buttons and keys
     assert.equal(await count(".node-label"), nodes, "the labels are back at the fitted view");
     const arrows = await page.$$eval(`${CANVAS} [data-link]`, (ls) => ls.map((l) => [l.getAttribute("data-kind"), l.getAttribute("marker-end")]));
     for (const [kind, marker] of arrows) assert.equal(marker, `url(#arrow-${kind})`, "each link's arrow head is back, of its kind");
+    assertPageClean(page, session.server);
+  });
+});
+
+test("zoomed in on a big diagram, nodes far off screen are drawn plain until the view comes near", TIMEOUT, async () => {
+  await withPage(session.browser, "editor-detail-region", async (page) => {
+    // 400 services on a 20 x 20 grid, 300 units apart: 6,000 units square.
+    const nodes = [];
+    for (let i = 0; i < 400; i++) nodes.push({ id: `s${i}`, kind: "service", x: (i % 20) * 300, y: Math.floor(i / 20) * 300 });
+    const big = { format: "topolab/1", nodes, links: [] };
+    await openApp(page, `${session.server.url}?lang=en#d=${deflateRawSync(JSON.stringify(big)).toString("base64url")}`);
+    const count = (selector) => page.locator(`${CANVAS} ${selector}`).count();
+    const scale = () => page.evaluate(() => document.querySelector("[data-topolab-canvas]").getScreenCTM().a);
+    const labelled = (id) => page.locator(`${node(id)} .node-label`).count();
+    assert.equal(await count(".node-label"), 0, "fitted, the whole grid is too small to read");
+
+    // Zoom in on the top left corner to 1:1.
+    const corner = await centre(page, `${node("s0")} .node-box`);
+    await page.mouse.move(corner.x, corner.y);
+    for (let i = 0; i < 30 && (await scale()) < 1; i++) {
+      await page.mouse.wheel(0, -200);
+      await settle(page);
+    }
+    const labels = await count(".node-label");
+    assert.ok(labels > 0 && labels < 200, `only the nodes on and around the screen carry their texts: ${labels}`);
+    assert.equal(await labelled("s0"), 1);
+    assert.equal(await labelled("s399"), 0, "the far corner is drawn plain");
+    assert.equal(await page.getAttribute(node("s399"), "aria-label"), "Service s399, 1 instance, up", "and named all the same");
+    assert.equal(await count("[data-node-id][data-status] [data-instance]"), 400, "every node keeps its status and instances");
+
+    // Pan towards the far corner by dragging empty space: its nodes get their texts.
+    const middle = await canvasPoint(page, 0.5, 0.5);
+    for (let i = 0; i < 40 && !(await labelled("s399")); i++) {
+      const far = await centre(page, `${node("s399")} .node-box`);
+      const step = (d, most) => Math.max(-most, Math.min(most, d));
+      const by = { x: step(middle.x - far.x, 400), y: step(middle.y - far.y, 250) };
+      const empty = await page.evaluate((by) => {
+        const svg = document.querySelector("[data-topolab-canvas]");
+        const r = svg.getBoundingClientRect();
+        const inside = (x, y) => x > r.left + 10 && x < r.right - 10 && y > r.top + 10 && y < r.bottom - 10;
+        for (let y = r.top + 40; y < r.bottom - 40; y += 9)
+          for (let x = r.left + 40; x < r.right - 40; x += 9) {
+            const hit = document.elementFromPoint(x, y);
+            if (hit && svg.contains(hit) && !hit.closest("[data-node-id], [data-link]") && inside(x + by.x, y + by.y)) return { x, y };
+          }
+        return null;
+      }, by);
+      assert.ok(empty, "some empty space to drag");
+      await drag(page, empty, { x: empty.x + by.x, y: empty.y + by.y });
+    }
+    assert.equal(await labelled("s399"), 1, "near the far corner, its nodes carry their texts");
+    assert.equal(await labelled("s0"), 0, "and the first corner, far now, is drawn plain");
     assertPageClean(page, session.server);
   });
 });

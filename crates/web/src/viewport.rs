@@ -163,9 +163,68 @@ impl ViewBox {
     }
 }
 
-/// The level of detail last seen (none before the first look), and whom to
-/// tell when it changes.
-type DetailWatch = (Option<bool>, yew::Callback<bool>);
+/// Where nodes are drawn in full. A node far off screen is drawn as a box,
+/// its status and its instances, as when zoomed out: at 2,000 nodes zoomed
+/// in, painting every node's texts and icon cost the browser three times the
+/// hand-written page's frame (BENCHMARKS.md, "Drag").
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Detail {
+    /// Zoomed out past [`DETAIL_SCALE`]: no node.
+    Nowhere,
+    /// Before the svg has a size: every node.
+    Everywhere,
+    /// The nodes that meet this part of the diagram: the part on screen and
+    /// as much again on every side, so that panning redraws only now and then.
+    Within(ViewBox),
+}
+
+impl Detail {
+    /// Whether any node is drawn in full (links then get their arrows).
+    pub fn anywhere(self) -> bool {
+        self != Detail::Nowhere
+    }
+
+    /// Whether a node whose box is `(x0, y0, x1, y1)` is drawn in full.
+    pub fn covers(self, (x0, y0, x1, y1): (f64, f64, f64, f64)) -> bool {
+        match self {
+            Detail::Nowhere => false,
+            Detail::Everywhere => true,
+            Detail::Within(r) => x1 >= r.x && x0 <= r.x + r.w && y1 >= r.y && y0 <= r.y + r.h,
+        }
+    }
+
+    /// The detail for `shown` (the part of the diagram on screen) at `scale`
+    /// pixels a unit, keeping this one while it still holds `shown` and half
+    /// a screen around it, and `shown` is not under a sixth of its width
+    /// (zoomed in twice closer than when it was made).
+    pub fn next(self, shown: ViewBox, scale: f64) -> Detail {
+        if scale < DETAIL_SCALE {
+            return Detail::Nowhere;
+        }
+        if let Detail::Within(r) = self {
+            // Half a screen of it left on every side: what comes on screen next
+            // is drawn in full already.
+            let (mx, my) = (shown.w / 2.0, shown.h / 2.0);
+            let inside = shown.x - mx >= r.x
+                && shown.y - my >= r.y
+                && shown.x + shown.w + mx <= r.x + r.w
+                && shown.y + shown.h + my <= r.y + r.h;
+            if inside && shown.w * 6.0 >= r.w {
+                return self;
+            }
+        }
+        Detail::Within(ViewBox {
+            x: shown.x - shown.w,
+            y: shown.y - shown.h,
+            w: 3.0 * shown.w,
+            h: 3.0 * shown.h,
+        })
+    }
+}
+
+/// The detail last told (none before the first look), and whom to tell when
+/// it changes.
+type DetailWatch = (Option<Detail>, yew::Callback<Detail>);
 
 /// The canvas's view, kept apart from the component tree and written to the
 /// `<svg>` element itself.
@@ -173,7 +232,9 @@ type DetailWatch = (Option<bool>, yew::Callback<bool>);
 pub struct Viewport {
     svg: NodeRef,
     view: Rc<Cell<ViewBox>>,
-    /// ImportMessage whether nodes should be drawn in full, when that changes.
+    /// Where nodes are drawn in full, as the view last set says.
+    detail: Rc<Cell<Detail>>,
+    /// Told where nodes should be drawn in full, when that changes.
     on_detail: Rc<RefCell<Option<DetailWatch>>>,
     /// The view the last fit showed.
     fitted: Rc<Cell<Option<ViewBox>>>,
@@ -195,42 +256,59 @@ impl Viewport {
                 w: 800.0,
                 h: 500.0,
             })),
+            detail: Rc::new(Cell::new(Detail::Everywhere)),
             on_detail: Rc::new(RefCell::new(None)),
             fitted: Rc::new(Cell::new(None)),
         }
     }
 
-    /// Calls `on_detail` whenever the view crosses [`DETAIL_SCALE`]; the first
-    /// view set after this (the fit of a new diagram) is taken as it is, untold:
-    /// whoever draws reads [`Viewport::shows_detail`] then.
-    pub fn watch_detail(&self, on_detail: yew::Callback<bool>) {
+    /// Calls `on_detail` whenever where nodes are drawn in full changes (the
+    /// view crosses [`DETAIL_SCALE`], or pans or zooms out of its
+    /// [`Detail::Within`]); the first view set after this (the fit of a new
+    /// diagram) is taken as it is, untold: whoever draws reads
+    /// [`Viewport::detail`] then.
+    pub fn watch_detail(&self, on_detail: yew::Callback<Detail>) {
         *self.on_detail.borrow_mut() = Some((None, on_detail));
     }
 
-    /// Whether nodes are drawn in full at the view as it is (true before the
-    /// svg has a size).
-    pub fn shows_detail(&self) -> bool {
-        self.detail_now().unwrap_or(true)
+    /// Where nodes are drawn in full at the view as it is.
+    pub fn detail(&self) -> Detail {
+        self.detail.get()
     }
 
-    fn detail_now(&self) -> Option<bool> {
+    /// The part of the diagram on screen (the view, widened to the svg's
+    /// shape as `preserveAspectRatio` does) and the scale, once the svg has a size.
+    fn shown(&self) -> Option<(ViewBox, f64)> {
         let svg = self.svg.cast::<Element>()?;
         let view = self.get();
         let (w, h) = (
             f64::from(svg.client_width()),
             f64::from(svg.client_height()),
         );
-        (w > 0.0 && h > 0.0).then(|| (w / view.w).min(h / view.h) >= DETAIL_SCALE)
+        if w <= 0.0 || h <= 0.0 {
+            return None;
+        }
+        let scale = (w / view.w).min(h / view.h);
+        let (sw, sh) = (w / scale, h / scale);
+        let shown = ViewBox {
+            x: view.x - (sw - view.w) / 2.0,
+            y: view.y - (sh - view.h) / 2.0,
+            w: sw,
+            h: sh,
+        };
+        Some((shown, scale))
     }
 
-    /// Tells the watcher if the level of detail changed with the view.
+    /// Works out the detail of the view as it is, and tells the watcher if it changed.
     fn check_detail(&self) {
-        let Some(detail) = self.detail_now() else {
-            return;
+        let detail = match self.shown() {
+            Some((shown, scale)) => self.detail.get().next(shown, scale),
+            None => Detail::Everywhere,
         };
+        self.detail.set(detail);
         let mut watch = self.on_detail.borrow_mut();
-        if let Some((shown, callback)) = watch.as_mut() {
-            let before = shown.replace(detail);
+        if let Some((told, callback)) = watch.as_mut() {
+            let before = told.replace(detail);
             if before.is_some_and(|before| before != detail) {
                 let callback = callback.clone();
                 drop(watch);
@@ -409,7 +487,7 @@ fn controls_over(svg: &Element) -> Vec<(f64, f64, f64, f64)> {
 mod tests {
     use wasm_bindgen_test::*;
 
-    use super::ViewBox;
+    use super::{Detail, ViewBox, DETAIL_SCALE};
 
     wasm_bindgen_test_configure!(run_in_browser);
 
@@ -473,5 +551,85 @@ mod tests {
         assert_eq!(CONTENT.clear_of((800.0, 600.0), 0.0, content), CONTENT);
         assert_eq!(CONTENT.clear_of((800.0, 600.0), 301.0, content), CONTENT);
         assert_eq!(CONTENT.clear_of((0.0, 0.0), 10.0, content), CONTENT);
+    }
+
+    #[wasm_bindgen_test]
+    fn nodes_are_drawn_in_full_on_screen_and_around_it_and_nowhere_zoomed_out() {
+        let detail = Detail::Everywhere.next(CONTENT, 1.0);
+        let expected = ViewBox {
+            x: -400.0,
+            y: -300.0,
+            w: 1200.0,
+            h: 900.0,
+        };
+        assert_eq!(
+            detail,
+            Detail::Within(expected),
+            "the view and as much again around"
+        );
+        assert!(
+            detail.covers((790.0, 590.0, 810.0, 610.0)),
+            "a box that meets its edge"
+        );
+        assert!(!detail.covers((801.0, 0.0, 900.0, 10.0)), "one past it");
+        assert!(!detail.covers((0.0, -420.0, 10.0, -301.0)), "one above it");
+        assert_eq!(detail.next(CONTENT, DETAIL_SCALE / 2.0), Detail::Nowhere);
+        assert!(!Detail::Nowhere.covers((0.0, 0.0, 1.0, 1.0)) && !Detail::Nowhere.anywhere());
+        assert!(Detail::Everywhere.covers((1e9, 1e9, 1e9, 1e9)));
+    }
+
+    #[wasm_bindgen_test]
+    fn the_part_drawn_in_full_moves_only_when_the_view_nears_its_edge_or_shrinks_well_inside() {
+        let detail = Detail::Everywhere.next(CONTENT, 1.0);
+        let panned = |dx: f64| ViewBox {
+            x: CONTENT.x + dx,
+            ..CONTENT
+        };
+        assert_eq!(
+            detail.next(panned(190.0), 1.0),
+            detail,
+            "half a screen left on the right"
+        );
+        let moved = detail.next(panned(201.0), 1.0);
+        assert_ne!(moved, detail, "less than that");
+        assert!(
+            moved.covers((990.0, 0.0, 1001.0, 10.0)),
+            "around the new view"
+        );
+        assert!(detail.covers((-300.0, 0.0, -250.0, 10.0)));
+        assert!(
+            !moved.covers((-300.0, 0.0, -250.0, 10.0)),
+            "and no longer far to the left"
+        );
+        let closer = ViewBox {
+            x: 100.0,
+            y: 75.0,
+            w: 200.0,
+            h: 150.0,
+        };
+        assert_eq!(detail.next(closer, 2.0), detail, "zoomed in twice: kept");
+        let much_closer = ViewBox {
+            x: 125.0,
+            y: 100.0,
+            w: 150.0,
+            h: 100.0,
+        };
+        assert_eq!(
+            detail.next(much_closer, 2.7),
+            Detail::Within(ViewBox {
+                x: -25.0,
+                y: 0.0,
+                w: 450.0,
+                h: 300.0
+            }),
+            "zoomed in further: drawn in full only around the new view"
+        );
+        let wider = ViewBox {
+            x: -500.0,
+            y: -200.0,
+            w: 1400.0,
+            h: 700.0,
+        };
+        assert_ne!(detail.next(wider, 1.0), detail, "zoomed out past it");
     }
 }

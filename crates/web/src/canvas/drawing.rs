@@ -21,10 +21,12 @@ use crate::lang::Lang;
 use crate::layer::{Layer, NodeFrame};
 use crate::node_text::{accessible_name, DiagramWords};
 use crate::traffic::TrafficHub;
+use crate::viewport::Detail;
 use topolab_editor::Selection;
 use topolab_engine::analysis::Status;
 use topolab_engine::drawing::NodeLook;
-use topolab_engine::Document;
+use topolab_engine::geometry::node_size;
+use topolab_engine::{Document, Node};
 
 /// How long after a whole drawing its elements are looked up, in milliseconds.
 const RESOLVE_AFTER_MS: u32 = 300;
@@ -76,7 +78,7 @@ struct Looks<'a> {
     selection: &'a Selection,
     blast: &'a HashSet<String>,
     hovered: Option<&'a str>,
-    detail: bool,
+    detail: Detail,
     lang: Lang,
     /// Connect handles are drawn.
     handles: bool,
@@ -104,7 +106,7 @@ impl Looks<'_> {
                         spof: facts.spof,
                         selected: self.selection.has_node(&node.id),
                         in_blast: self.blast.contains(&node.id),
-                        detail: self.detail,
+                        detail: self.detail.covers(node_box(node)),
                         handle: self.handles && (self.hovered == id || primary == id),
                         added_from: facts.added_from,
                         zones_down: facts.zones_down,
@@ -115,6 +117,17 @@ impl Looks<'_> {
             })
             .collect()
     }
+}
+
+/// Node `node`'s box in the diagram: (x0, y0, x1, y1).
+fn node_box(node: &Node) -> (f64, f64, f64, f64) {
+    let (w, h) = node_size(node);
+    (
+        node.x - w / 2.0,
+        node.y - h / 2.0,
+        node.x + w / 2.0,
+        node.y + h / 2.0,
+    )
 }
 
 /// Moves keyboard focus to node `id` of the canvas.
@@ -203,7 +216,7 @@ pub(super) fn use_drawing(
             selection: &selection,
             blast: &blast,
             hovered: hovered.as_deref(),
-            detail: viewport.shows_detail(),
+            detail: viewport.detail(),
             lang,
             handles: editable,
         };
@@ -214,7 +227,7 @@ pub(super) fn use_drawing(
         drawn.sync(
             &doc,
             &looks.frames(&doc),
-            (link, looks.detail),
+            (link, looks.detail.anywhere()),
             &DiagramWords(lang),
         );
         traffic.nodes_drawn(drawn.revision());

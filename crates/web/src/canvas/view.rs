@@ -14,7 +14,7 @@ use crate::effect::use_effect_with;
 
 use super::Parts;
 use crate::lang::{Lang, Localized};
-use crate::viewport::Viewport;
+use crate::viewport::{Detail, Viewport};
 use topolab_engine::i18n::l;
 use topolab_engine::Document;
 
@@ -37,9 +37,9 @@ pub(super) fn use_view(
     fit_count: u64,
     doc: &std::rc::Rc<Document>,
 ) {
-    // How much of each node to draw follows the zoom (see `viewport::DETAIL_SCALE`):
-    // the layer reads it from the view; crossing the threshold brings a render about.
-    let detail = use_state(|| true);
+    // How much of each node to draw follows the view (see `viewport::Detail`): the
+    // layer reads it from the view; a change brings a render about.
+    let detail = use_state(|| Detail::Everywhere);
     {
         let (viewport, detail) = (parts.viewport.clone(), detail.clone());
         use_effect_with((), move |_| {
