@@ -299,6 +299,11 @@ impl Viewport {
         Some((shown, scale))
     }
 
+    /// The svg changed size: where nodes are drawn in full may change with it.
+    pub fn resized(&self) {
+        self.check_detail();
+    }
+
     /// Works out the detail of the view as it is, and tells the watcher if it changed.
     fn check_detail(&self) {
         let detail = match self.shown() {

@@ -95,6 +95,8 @@ fn use_sizing(parts: &Parts, always: bool) {
                     viewport.refit(&rendered.doc);
                 }
             }
+            // A larger svg shows more of a view kept (zoomed in, then the window grown).
+            viewport.resized();
         };
         size_svg();
         let on_resize = Closure::<dyn Fn()>::new(size_svg);
