@@ -806,23 +806,31 @@ fn documents() -> impl Strategy<Value = (Document, Vec<Target>)> {
         })
 }
 
+/// Every list and option of `advise` on a valid `doc` against enumeration.
+fn equals_enumeration(doc: &Document, targets: &[Target]) -> Result<(), TestCaseError> {
+    let problems = validate(doc);
+    prop_assert!(
+        problems.is_empty(),
+        "generated an invalid document: {problems:?}"
+    );
+    let truth = Truth::new(doc, targets);
+    // A value within rounding of its threshold has no one answer.
+    let mut closest = f64::INFINITY;
+    truth.each_change(usize::MAX, f64::INFINITY, &mut |_, values| {
+        closest = closest.min(truth.closest_call(values));
+    });
+    prop_assume!(closest > 1e-10);
+    let advice = advise(doc, targets);
+    check_lists(&truth, &advice)?;
+    check_options(&truth, &advice, true)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(128))]
 
     #[test]
     fn advice_equals_enumeration((doc, targets) in documents()) {
-        let problems = validate(&doc);
-        prop_assert!(problems.is_empty(), "generated an invalid document: {problems:?}");
-        let truth = Truth::new(&doc, &targets);
-        // A value within rounding of its threshold has no one answer.
-        let mut closest = f64::INFINITY;
-        truth.each_change(usize::MAX, f64::INFINITY, &mut |_, values| {
-            closest = closest.min(truth.closest_call(values));
-        });
-        prop_assume!(closest > 1e-10);
-        let advice = advise(&doc, &targets);
-        check_lists(&truth, &advice)?;
-        check_options(&truth, &advice, true)?;
+        equals_enumeration(&doc, &targets)?;
     }
 }
 
@@ -870,21 +878,11 @@ fn zoned_documents() -> impl Strategy<Value = (Document, Vec<Target>)> {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(128))]
 
-    /// With zones the options are still exact: cheapest and fewest nodes equal
-    /// an enumeration that sums over every state of the zones.
+    /// With zones, advice still equals an enumeration, which sums over every
+    /// state of the zones.
     #[test]
     fn advice_with_zones_equals_enumeration((doc, targets) in zoned_documents()) {
-        let problems = validate(&doc);
-        prop_assert!(problems.is_empty(), "generated an invalid document: {problems:?}");
-        let truth = Truth::new(&doc, &targets);
-        let mut closest = f64::INFINITY;
-        truth.each_change(usize::MAX, f64::INFINITY, &mut |_, values| {
-            closest = closest.min(truth.closest_call(values));
-        });
-        prop_assume!(closest > 1e-10);
-        let advice = advise(&doc, &targets);
-        check_lists(&truth, &advice)?;
-        check_options(&truth, &advice, true)?;
+        equals_enumeration(&doc, &targets)?;
     }
 }
 
