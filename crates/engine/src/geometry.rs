@@ -70,6 +70,17 @@ pub fn node_size(node: &Node) -> (f64, f64) {
     )
 }
 
+/// The node's box where it stands: `(x0, y0, x1, y1)`.
+pub fn node_box(node: &Node) -> (f64, f64, f64, f64) {
+    let (w, h) = node_size(node);
+    (
+        node.x - w / 2.0,
+        node.y - h / 2.0,
+        node.x + w / 2.0,
+        node.y + h / 2.0,
+    )
+}
+
 /// The drawing's bounds `(x0, y0, x1, y1)`: every box, with room above for the
 /// status marks and SPOF badges and to the right for the connect handles;
 /// `None` for an empty diagram. Shared by the CLI's render and the app's "fit".

@@ -10,7 +10,7 @@ use web_sys::{Element, SvgGraphicsElement};
 use yew::NodeRef;
 
 use topolab_editor::gesture::Point;
-use topolab_engine::geometry::{diagram_bounds, node_size};
+use topolab_engine::geometry::{diagram_bounds, node_box};
 use topolab_engine::Document;
 
 /// Screen pixels per diagram unit below which nodes are drawn without text:
@@ -355,10 +355,7 @@ impl Viewport {
                     f64::from(svg.client_height()),
                 );
                 let controls = controls_over(&svg);
-                let boxes = doc.nodes.iter().map(|n| {
-                    let (w, h) = node_size(n);
-                    (n.x - w / 2.0, n.y - h / 2.0, n.x + w / 2.0, n.y + h / 2.0)
-                });
+                let boxes = doc.nodes.iter().map(node_box);
                 if fitted.puts_under(size, boxes, &controls) {
                     let top = controls.iter().map(|c| c.1).fold(size.1, f64::min);
                     let content_h = diagram_bounds(doc).map_or(0.0, |(_, y0, _, y1)| y1 - y0);

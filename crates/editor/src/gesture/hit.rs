@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::{Point, Rect};
-use topolab_engine::geometry::{link_segment, node_size};
+use topolab_engine::geometry::{link_segment, node_box, node_size};
 use topolab_engine::Document;
 
 /// The ids of the nodes whose boxes meet `rect`, in document order.
@@ -13,8 +13,8 @@ pub fn nodes_in(doc: &Document, rect: Rect) -> Vec<String> {
     doc.nodes
         .iter()
         .filter(|n| {
-            let (w, h) = node_size(n);
-            n.x + w / 2.0 >= x0 && n.x - w / 2.0 <= x1 && n.y + h / 2.0 >= y0 && n.y - h / 2.0 <= y1
+            let (nx0, ny0, nx1, ny1) = node_box(n);
+            nx1 >= x0 && nx0 <= x1 && ny1 >= y0 && ny0 <= y1
         })
         .map(|n| n.id.clone())
         .collect()

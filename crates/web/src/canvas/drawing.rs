@@ -25,8 +25,8 @@ use crate::viewport::Detail;
 use topolab_editor::Selection;
 use topolab_engine::analysis::Status;
 use topolab_engine::drawing::NodeLook;
-use topolab_engine::geometry::node_size;
-use topolab_engine::{Document, Node};
+use topolab_engine::geometry::node_box;
+use topolab_engine::Document;
 
 /// How long after a whole drawing its elements are looked up, in milliseconds.
 const RESOLVE_AFTER_MS: u32 = 300;
@@ -117,17 +117,6 @@ impl Looks<'_> {
             })
             .collect()
     }
-}
-
-/// Node `node`'s box in the diagram: (x0, y0, x1, y1).
-fn node_box(node: &Node) -> (f64, f64, f64, f64) {
-    let (w, h) = node_size(node);
-    (
-        node.x - w / 2.0,
-        node.y - h / 2.0,
-        node.x + w / 2.0,
-        node.y + h / 2.0,
-    )
 }
 
 /// Moves keyboard focus to node `id` of the canvas.
