@@ -55,4 +55,15 @@ impl Typing {
     pub fn done(&self) {
         self.0.borrow_mut().take();
     }
+
+    /// The `change` listener of a text field: the typing is over, and
+    /// `commit` gets what the field holds.
+    pub fn onchange(&self, commit: Callback<String>) -> Callback<Event> {
+        let typing = self.clone();
+        Callback::from(move |e: Event| {
+            typing.done();
+            let input: HtmlInputElement = e.target_unchecked_into();
+            commit.emit(input.value());
+        })
+    }
 }

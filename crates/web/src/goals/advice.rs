@@ -7,7 +7,7 @@
 
 use std::rc::Rc;
 
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::words::{self, function_name, node_name};
@@ -124,12 +124,10 @@ impl AdviceState {
             })
         };
         let on_percent = {
-            let (fields, typing) = (fields.clone(), typing.clone());
-            Callback::from(move |e: Event| {
-                typing.done();
-                let input: HtmlInputElement = e.target_unchecked_into();
-                fields.set((fields.0.clone(), input.value()));
-            })
+            let fields = fields.clone();
+            typing.onchange(Callback::from(move |typed| {
+                fields.set((fields.0.clone(), typed))
+            }))
         };
         let ask = {
             let (fields, asked, problem) = (fields.clone(), asked.clone(), problem.clone());

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::super::lang::{Lang, Localized};
@@ -88,11 +88,7 @@ pub(super) fn text_field(f: FieldInput) -> Html {
     let key = format!("{node}/{id}");
     let oninput = typing.oninput(key.clone());
     let value = typing.shown(&key, f.value);
-    let onchange = f.commit.reform(move |e: Event| {
-        typing.done();
-        let input: HtmlInputElement = e.target_unchecked_into();
-        (field, input.value())
-    });
+    let onchange = typing.onchange(f.commit.reform(move |typed| (field, typed)));
     html! {
         <div class={classes!("field-row", invalid.then_some("invalid"))}>
             <label for={id.clone()}>{ field.title().get(f.lang) }</label>

@@ -9,7 +9,6 @@
 use std::rc::Rc;
 
 use serde_json::Value;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use topolab_editor::Action;
@@ -257,12 +256,7 @@ pub(super) fn sim_settings(props: &SimSettingsProps) -> Html {
         };
         let typed_in = format!("{target:?}/{id}");
         let (oninput, value) = (typing.oninput(typed_in.clone()), typing.shown(&typed_in, value));
-        let typing = typing.clone();
-        let onchange = commit.reform(move |e: Event| {
-            typing.done();
-            let input: HtmlInputElement = e.target_unchecked_into();
-            (key, input.value())
-        });
+        let onchange = typing.onchange(commit.reform(move |typed| (key, typed)));
         html! {
             <div class={classes!("field-row", invalid.then_some("invalid"))}>
                 <label for={id.clone()}>{ title.get(lang) }</label>

@@ -7,7 +7,6 @@
 
 use std::rc::Rc;
 
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::super::lang::{Lang, Localized, Text};
@@ -144,12 +143,7 @@ pub(super) fn zones_form(
             let typed_in = format!("{}/{key}", z.id);
             let oninput = typing.oninput(typed_in.clone());
             let value = typing.shown(&typed_in, refused.map_or(value, |d| d.typed.clone()));
-            let typing = typing.clone();
-            let onchange = commit.reform(move |e: Event| {
-                typing.done();
-                let input: HtmlInputElement = e.target_unchecked_into();
-                (zone.clone(), key, input.value())
-            });
+            let onchange = typing.onchange(commit.reform(move |typed| (zone.clone(), key, typed)));
             html! {
                 <div class={classes!("field-row", refused.map(|_| "invalid"))}>
                     <label for={id.clone()}>{ title.get(lang) }</label>
